@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { cases } from './cases';
+import { id, timestamps } from './columns';
+import { users } from './users';
+
+export const claimantTypeEnum = pgEnum('claimant_type', ['home_subscriber', 'pc_bang', 'online_shop', 'server_operator', 'other']);
+export const claimantStatusEnum = pgEnum('claimant_status', ['draft', 'submitted', 'needs_info', 'verified', 'rejected', 'withdrawn']);
+
+/**
+ * One person's claim in one case. Personal fields that PIPA treats as sensitive (phone, detailed
+ * addresses, date of birth) are stored field-encrypted; the `*Hash` columns are keyed blind
+ * indexes (HMAC) so duplicates can be found without decrypting. No resident registration number
+ * is ever collected (PIPA art. 24-2): the date of birth identifies instead.
+ */
+export const claimants = pgTable(
+  'claimants',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    referenceNumber: text('reference_number'),
+    status: claimantStatusEnum('status').notNull().default('draft'),
+    type: claimantTypeEnum('type'),
+
+    legalName: text('legal_name'),
+    /** NFC, lower-case, no spaces: for search and duplicate checks. */
+    nameNormalized: text('name_normalized'),
+    /** Leading consonants of each Hangul syllable (홍길동 → ㅎㄱㄷ) for 초성 search. */
+    nameInitials: text('name_initials'),
+    dateOfBirthEncrypted: text('date_of_birth_encrypted'),
+    phoneEncrypted: text('phone_encrypted'),
+    phoneHash: text('phone_hash'),
+    /** HMAC(name_normalized | date of birth): same person signing up twice. */
+    identityHash: text('identity_hash'),
+    addressEncrypted: text('address_encrypted'),
+    /** 시/군/구-level locality, shown where a format allows no more than that. */
+    locality: text('locality'),
+    region: text('region'),
+
+    isp: text('isp'),
+    ispOther: text('isp_other'),
+    lineType: text('line_type'),
+    serviceAddressEncrypted: text('service_address_encrypted'),
+    monthlyFeeKrw: integer('monthly_fee_krw'),
+
+    businessName: text('business_name'),
+    businessRegistrationNumber: text('business_registration_number'),
+    pcBangSeats: integer('pc_bang_seats'),
+
+    outageStartedAt: timestamp('outage_started_at', { withTimezone: true }),
+    outageEndedAt: timestamp('outage_ended_at', { withTimezone: true }),
+    outageImpacts: text('outage_impacts').array(),
+    outageNote: text('outage_note'),
+
+    /** The patch-status questionnaire while it is still a draft; signed versions live in `statements`. */
+    statementDraft: jsonb('statement_draft'),
+    /** Wizard steps the claimant has saved at least once. */
+    completedSteps: text('completed_steps').array().notNull().default(sql`'{}'::text[]`),
+
+    /** Denormalised for the review queue and the funnel (kept in the same transaction as the source rows). */
+    claimedTotalKrw: bigint('claimed_total_krw', { mode: 'number' }).notNull().default(0),
+    hasSignedStatement: boolean('has_signed_statement').notNull().default(false),
+    hasSignedConsent: boolean('has_signed_consent').notNull().default(false),
+    evidenceCount: integer('evidence_count').notNull().default(0),
+    openFlagCount: integer('open_flag_count').notNull().default(0),
+    isOnFiling: boolean('is_on_filing').notNull().default(false),
+
+    assignedLawyerId: uuid('assigned_lawyer_id').references(() => users.id, { onDelete: 'set null' }),
+    signupIpHash: text('signup_ip_hash'),
+    locale: text('locale').notNull().default('ko'),
+
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    needsInfoAt: timestamp('needs_info_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawalReason: text('withdrawal_reason'),
+    rejectionReason: text('rejection_reason'),
+    /** Legal hold: once on a filing, erasure restricts processing instead of deleting. */
+    restrictedAt: timestamp('restricted_at', { withTimezone: true }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic concurrency for review decisions: a decision names the version it saw. */
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('claimants_case_user_key').on(t.caseId, t.userId),
+    uniqueIndex('claimants_reference_key').on(t.referenceNumber),
+    index('claimants_user_idx').on(t.userId),
+    index('claimants_case_status_activity_idx').on(t.caseId, t.status, t.lastActivityAt),
+    index('claimants_case_activity_idx').on(t.caseId, t.lastActivityAt),
+    index('claimants_case_type_idx').on(t.caseId, t.type),
+    index('claimants_case_region_idx').on(t.caseId, t.region),
+    index('claimants_case_isp_idx').on(t.caseId, t.isp),
+    index('claimants_case_name_idx').on(t.caseId, t.nameNormalized),
+    index('claimants_case_initials_idx').on(t.caseId, t.nameInitials),
+    index('claimants_case_phone_hash_idx').on(t.caseId, t.phoneHash),
+    index('claimants_case_identity_hash_idx').on(t.caseId, t.identityHash),
+    index('claimants_case_signup_ip_idx').on(t.caseId, t.signupIpHash, t.createdAt),
+    check('claimants_amounts_non_negative', sql`${t.claimedTotalKrw} >= 0 and coalesce(${t.monthlyFeeKrw}, 0) >= 0`),
+    check('claimants_seats_positive', sql`${t.pcBangSeats} is null or ${t.pcBangSeats} > 0`),
+    check('claimants_brn_format', sql`${t.businessRegistrationNumber} is null or ${t.businessRegistrationNumber} ~ '^[0-9]{10}$'`),
+    check('claimants_submitted_has_reference', sql`${t.status} = 'draft' or ${t.referenceNumber} is not null`),
+    check('claimants_outage_order', sql`${t.outageEndedAt} is null or ${t.outageStartedAt} is null or ${t.outageEndedAt} >= ${t.outageStartedAt}`),
+  ],
+);
+
+export const damageCategoryEnum = pgEnum('damage_category', [
+  'service_fee',
+  'lost_revenue',
+  'lost_sales',
+  'recovery_cost',
+  'data_loss',
+  'other',
+]);
+
+export const damageItems = pgTable(
+  'damage_items',
+  {
+    id: id(),
+    claimantId: uuid('claimant_id')
+      .notNull()
+      .references(() => claimants.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    category: damageCategoryEnum('category').notNull(),
+    description: text('description').notNull().default(''),
+    amountKrw: bigint('amount_krw', { mode: 'number' }).notNull(),
+    periodStart: timestamp('period_start', { withTimezone: true }),
+    periodEnd: timestamp('period_end', { withTimezone: true }),
+    /** The helper's inputs (seats, hourly rate, hours …) so the amount can be re-derived and explained. */
+    calculation: jsonb('calculation'),
+    ...timestamps,
+  },
+  (t) => [
+    index('damage_items_claimant_idx').on(t.claimantId, t.position),
+    check('damage_items_amount_non_negative', sql`${t.amountKrw} >= 0`),
+  ],
+);
+
+export type Claimant = typeof claimants.$inferSelect;
+export type NewClaimant = typeof claimants.$inferInsert;
+export type ClaimantType = (typeof claimantTypeEnum.enumValues)[number];
+export type ClaimantStatus = (typeof claimantStatusEnum.enumValues)[number];
+export type DamageItem = typeof damageItems.$inferSelect;
+export type DamageCategory = (typeof damageCategoryEnum.enumValues)[number];

@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cases } from './cases';
+import { claimants } from './claimants';
+import { id, timestamps } from './columns';
+import { blobs } from './evidence';
+import { users } from './users';
+
+export const filingKindEnum = pgEnum('filing_kind', ['packet']);
+export const filingStatusEnum = pgEnum('filing_status', ['queued', 'running', 'done', 'failed', 'cancelled']);
+
+/** One generated packet. Output is immutable: generating again makes a new version. */
+export const filings = pgTable(
+  'filings',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    kind: filingKindEnum('kind').notNull().default('packet'),
+    /** Documents, format (KR | US), language, Bates prefix and start, size limit, selection. */
+    options: jsonb('options').notNull(),
+    status: filingStatusEnum('status').notNull().default('queued'),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('filings_case_version_key').on(t.caseId, t.version), index('filings_case_created_idx').on(t.caseId, t.createdAt)],
+);
+
+export const filingParts = pgTable(
+  'filing_parts',
+  {
+    id: id(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    partNumber: integer('part_number').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256, { onDelete: 'restrict' }),
+    pageCount: integer('page_count').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    batesFirst: text('bates_first'),
+    batesLast: text('bates_last'),
+    /** Pre-flight results for this part (pages, size vs limit, text layer, no JS or forms, geometry, fonts). */
+    preflight: jsonb('preflight'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('filing_parts_filing_part_key').on(t.filingId, t.partNumber),
+    check('filing_parts_positive', sql`${t.partNumber} > 0 and ${t.pageCount} >= 0 and ${t.byteSize} >= 0`),
+  ],
+);
+
+/** The exact claimant data a filing was built from, frozen at generation time. */
+export const filingClaimants = pgTable(
+  'filing_claimants',
+  {
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    claimantId: uuid('claimant_id')
+      .notNull()
+      .references(() => claimants.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.filingId, t.claimantId] }), index('filing_claimants_claimant_idx').on(t.claimantId)],
+);
+
+export type Filing = typeof filings.$inferSelect;
+export type NewFiling = typeof filings.$inferInsert;
+export type FilingStatus = (typeof filingStatusEnum.enumValues)[number];
+export type FilingPart = typeof filingParts.$inferSelect;
+export type FilingClaimant = typeof filingClaimants.$inferSelect;

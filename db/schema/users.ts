@@ -1,0 +1,68 @@
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './columns';
+
+export const localeEnum = pgEnum('locale', ['ko', 'en']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Stored lower-cased and trimmed; uniqueness is on this normalised form. */
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    name: text('name').notNull(),
+    locale: localeEnum('locale').notNull().default('ko'),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** Platform operators: create cases, manage memberships, read the outbox and audit log. */
+    isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    /** TOTP secret, field-encrypted; set once two-factor sign-in is switched on. */
+    totpSecretEncrypted: text('totp_secret_encrypted'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** Bumped on password change / sign-out everywhere; sessions carrying an older value end. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+export const authTokenKindEnum = pgEnum('auth_token_kind', ['email_verification', 'password_reset']);
+
+/** Single-use, expiring tokens; only their SHA-256 is stored so a database leak reveals none. */
+export const authTokens = pgTable(
+  'auth_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: authTokenKindEnum('kind').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('auth_tokens_token_hash_key').on(t.tokenHash), index('auth_tokens_user_idx').on(t.userId, t.kind)],
+);
+
+export const loginAttemptScopeEnum = pgEnum('login_attempt_scope', ['account', 'ip']);
+
+/**
+ * Failed sign-ins, kept in Postgres so throttling holds across app instances (ASVS 2.2.1).
+ * `subject` is the normalised email or an HMAC of the IP address.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: id(),
+    scope: loginAttemptScopeEnum('scope').notNull(),
+    subject: text('subject').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [index('login_attempts_subject_idx').on(t.scope, t.subject, t.attemptedAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type AuthToken = typeof authTokens.$inferSelect;
