@@ -1,0 +1,36 @@
+/** What one benchmark scenario reports; `npm run bench` prints these as a table and writes bench/results.json. */
+export type BenchResult = {
+  name: string;
+  /** Number of operations measured. */
+  n: number;
+  /** Milliseconds per operation. */
+  medianMs: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Operations per second over the whole run. */
+  throughput: number;
+  peakRssMb: number;
+  /** The headline figure the target is checked against, and its unit (ms, ops/s, MB, s). */
+  value: number;
+  unit: string;
+  /** What `value` is held against: a baseline measured in the same run (e.g. a bare route), or null. */
+  ceiling: number | null;
+  /** value / ceiling when there is a ceiling. */
+  ratio: number | null;
+  /** Human-readable target, e.g. "p95 ≤ 100 ms" or "≥ 0.8× ceiling". */
+  target: string;
+  pass: boolean;
+  notes?: string;
+};
+
+export type BenchContext = {
+  /** Scale factor from `--scale` (default 1): CI may run smaller sizes. */
+  scale: number;
+  log: (message: string) => void;
+};
+
+export type BenchScenario = {
+  name: string;
+  description: string;
+  run: (context: BenchContext) => Promise<BenchResult>;
+};
