@@ -85,6 +85,8 @@ export const claimants = pgTable(
 
     assignedLawyerId: uuid('assigned_lawyer_id').references(() => users.id, { onDelete: 'set null' }),
     signupIpHash: text('signup_ip_hash'),
+    /** Campaign code or referrer the claimant arrived from. */
+    source: text('source'),
     locale: text('locale').notNull().default('ko'),
 
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -92,6 +94,7 @@ export const claimants = pgTable(
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     rejectedAt: timestamp('rejected_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    filedAt: timestamp('filed_at', { withTimezone: true }),
     withdrawalReason: text('withdrawal_reason'),
     rejectionReason: text('rejection_reason'),
     /** Legal hold: once on a filing, erasure restricts processing instead of deleting. */

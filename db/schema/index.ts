@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './audit';
 export * from './mail';
 export * from './metrics';
+export * from './bench';

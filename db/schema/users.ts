@@ -66,3 +66,27 @@ export const loginAttempts = pgTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type AuthToken = typeof authTokens.$inferSelect;
+
+/**
+ * Server-side record of each signed-in session (the JWT carries only its id). It gives idle and
+ * absolute timeouts for staff, sign-out everywhere and revocation, which a bare JWT cannot.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    isStaff: boolean('is_staff').notNull().default(false),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ipHash: text('ip_hash'),
+    userAgent: text('user_agent'),
+    ...timestamps,
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+export type UserSession = typeof userSessions.$inferSelect;

@@ -1,0 +1,56 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { TextField } from '@/app/_components/form-field';
+import { Alert, Button } from '@/app/_components/ui';
+
+const KNOWN_ERRORS = ['invalid', 'throttled', 'totp_required', 'totp_invalid'] as const;
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('auth.signIn');
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setPending] = useState(false);
+  const [needsTotp, setNeedsTotp] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const result = await signIn('credentials', {
+      redirect: false,
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      totp: String(form.get('totp') ?? ''),
+    }).catch(() => null);
+    setPending(false);
+    if (result?.ok && !result.error) {
+      router.replace(callbackUrl);
+      router.refresh();
+      return;
+    }
+    const code = (KNOWN_ERRORS as readonly string[]).includes(result?.error ?? '') ? (result!.error as (typeof KNOWN_ERRORS)[number]) : null;
+    if (code === 'totp_required' || code === 'totp_invalid') setNeedsTotp(true);
+    setError(code ? t(`errors.${code}`) : t('errors.generic'));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error ? (
+        <Alert tone="error" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      <TextField name="email" type="email" label={t('email')} autoComplete="email" required />
+      <TextField name="password" type="password" label={t('password')} autoComplete="current-password" required />
+      {needsTotp ? <TextField name="totp" label={t('totp')} hint={t('totpHint')} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" /> : null}
+      <Button type="submit" disabled={isPending} className="w-full">
+        {isPending ? t('submitting') : t('submit')}
+      </Button>
+    </form>
+  );
+}

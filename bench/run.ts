@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { stopBenchServers } from './lib/server';
+import type { BenchResult, BenchScenario } from './lib/types';
+
+/**
+ * `npm run bench` runs every scenario in bench/scenarios, prints a table and writes
+ * bench/results.json. `-- --only NAME` runs one (or a comma-separated few); `--scale 0.1` shrinks
+ * volumes and durations for a quick look (CI).
+ */
+async function loadScenarios(): Promise<BenchScenario[]> {
+  const directory = path.join(__dirname, 'scenarios');
+  const files = fs.readdirSync(directory).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts')).sort();
+  const all: BenchScenario[] = [];
+  for (const file of files) {
+    const module = (await import(path.join(directory, file))) as { scenarios?: BenchScenario[] };
+    all.push(...(module.scenarios ?? []));
+  }
+  return all;
+}
+
+function formatRow(result: BenchResult): string[] {
+  const fixed = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
+  return [
+    result.name,
+    String(result.n),
+    fixed(result.medianMs),
+    fixed(result.p95Ms),
+    fixed(result.p99Ms),
+    fixed(result.throughput, 0),
+    String(result.peakRssMb),
+    `${result.value} ${result.unit}`,
+    result.ceiling === null ? '—' : String(result.ceiling),
+    result.ratio === null ? '—' : `${result.ratio.toFixed(2)}×`,
+    result.target,
+    result.pass ? 'PASS' : 'FAIL',
+  ];
+}
+
+function printTable(results: BenchResult[]): void {
+  const header = ['scenario', 'n', 'median ms', 'p95 ms', 'p99 ms', 'ops/s', 'peak RSS MB', 'value', 'ceiling', 'ratio', 'target', 'pass'];
+  const rows = [header, ...results.map(formatRow)];
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const [index, row] of rows.entries()) {
+    console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+    if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string', default: '1' } } });
+  const scale = Number(values.scale);
+  const wanted = values.only?.split(',').map((name) => name.trim());
+  const scenarios = (await loadScenarios()).filter((scenario) => !wanted || wanted.includes(scenario.name));
+  if (wanted && scenarios.length !== wanted.length) {
+    const known = (await loadScenarios()).map((scenario) => scenario.name).join(', ');
+    throw new Error(`Unknown scenario in "${values.only}". Known: ${known}`);
+  }
+  const results: BenchResult[] = [];
+  for (const scenario of scenarios) {
+    console.log(`\n▶ ${scenario.name}: ${scenario.description}`);
+    const started = Date.now();
+    try {
+      results.push(await scenario.run({ scale, log: (message) => console.log(`  ${message}`) }));
+    } catch (error) {
+      console.error(`  ${scenario.name} failed:`, error);
+      results.push({ name: scenario.name, n: 0, medianMs: 0, p95Ms: 0, p99Ms: 0, throughput: 0, peakRssMb: 0, value: 0, unit: '', ceiling: null, ratio: null, target: 'ran', pass: false, notes: String(error) });
+    }
+    console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  await stopBenchServers();
+  console.log('');
+  printTable(results);
+  const file = path.join(__dirname, 'results.json');
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), scale, scenarios: results.map((result) => ({ name: result.name, value: result.value, unit: result.unit, ceiling: result.ceiling, ratio: result.ratio, target: result.target, pass: result.pass, n: result.n, medianMs: result.medianMs, p95Ms: result.p95Ms, p99Ms: result.p99Ms, throughput: result.throughput, peakRssMb: result.peakRssMb, notes: result.notes })) }, null, 2)}\n`,
+  );
+  console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+  process.exit(results.every((result) => result.pass) ? 0 : 1);
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await stopBenchServers();
+  process.exit(1);
+});

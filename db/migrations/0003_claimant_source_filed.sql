@@ -1,0 +1,2 @@
+ALTER TABLE "claimants" ADD COLUMN "source" text;--> statement-breakpoint
+ALTER TABLE "claimants" ADD COLUMN "filed_at" timestamp with time zone;

@@ -1,0 +1,244 @@
+import { count, like, max, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import {
+  type DamageCategory,
+  type NewClaimant,
+  type NewSupporter,
+  blobs,
+  claimants,
+  consentDocuments,
+  consents,
+  damageItems,
+  evidence,
+  statements,
+  supporters,
+  users,
+} from '@/db/schema';
+import { blindIndex, encryptField } from '@/lib/crypto/field-encryption';
+import { sha256Hex } from '@/lib/crypto/hash';
+import { hangulInitials, normalizeName } from '@/lib/claimants/names';
+import { rebuildMetricCounters } from '@/lib/metrics/counters';
+import { normalizePhone } from '@/lib/users/normalize';
+import { REGION_WEIGHTS, koreanAddress, koreanMobile, koreanName, syntheticEmail } from './korean-people';
+import { minimalPdf } from './minimal-pdf';
+import { type Random, createRandom } from './random';
+
+export type VolumeOptions = {
+  caseId: string;
+  referencePrefix: string;
+  claimants: number;
+  supporters: number;
+  /** Spread of sign-up times back from `now`. */
+  days?: number;
+  seed?: number;
+  now?: Date;
+  log?: (message: string) => void;
+};
+
+const ISP_WEIGHTS = [['kt', 45], ['hanaro', 25], ['thrunet', 14], ['dacom', 5], ['onse', 4], ['dreamline', 3], ['powercomm', 2], ['other', 2]] as const;
+const TYPE_WEIGHTS = [['home_subscriber', 82], ['pc_bang', 9], ['online_shop', 5], ['server_operator', 3], ['other', 1]] as const;
+const STATUS_WEIGHTS = [['draft', 24], ['submitted', 30], ['needs_info', 7], ['verified', 31], ['rejected', 3], ['withdrawn', 5]] as const;
+const SOURCE_WEIGHTS = [['', 40], ['naver-cafe', 22], ['kakao-openchat', 18], ['news-0127', 12], ['pspd-site', 8]] as const;
+const SUPPORTER_BATCH = 4_000;
+const CLAIMANT_BATCH = 1_000;
+// Synthetic accounts cannot sign in: one shared unusable hash instead of 100,000 argon2 runs.
+const UNUSABLE_PASSWORD_HASH = '!synthetic-account-no-password';
+
+/**
+ * Deterministic synthetic volume for a case: realistic Korean names, the 17 regions weighted by
+ * population, 2003-era ISPs, claimant types, statuses, damages and sign-up times spread over
+ * weeks. Bulk batches skip the row triggers (session_replication_role = replica) and the rollups
+ * are recounted once at the end, which is what makes a million rows take minutes, not hours.
+ */
+export async function seedVolume(db: Database, options: VolumeOptions): Promise<{ supporters: number; claimants: number }> {
+  const random = createRandom(options.seed ?? 20030125);
+  const now = options.now ?? new Date();
+  const days = options.days ?? 42;
+  const log = options.log ?? (() => {});
+  const signupTime = () => spreadOverCampaign(random, now, days);
+  const docs = await db.select().from(consentDocuments).where(sql`${consentDocuments.caseId} = ${options.caseId} and ${consentDocuments.locale} = 'ko'`);
+  const petitionDoc = docs.find((doc) => doc.kind === 'petition_privacy');
+
+  const [serialBase] = await db.select({ n: count() }).from(users);
+  for (let start = 0; start < options.supporters; start += SUPPORTER_BATCH) {
+    const rows: NewSupporter[] = [];
+    for (let index = start; index < Math.min(options.supporters, start + SUPPORTER_BATCH); index++) {
+      const name = koreanName(random);
+      const createdAt = signupTime();
+      const isConfirmed = random.chance(0.78);
+      const isWithdrawn = random.chance(0.015);
+      rows.push({
+        caseId: options.caseId,
+        name,
+        email: `s${index}.${syntheticEmail(name, serialBase.n + index)}`,
+        region: random.chance(0.9) ? random.weighted(REGION_WEIGHTS) : null,
+        phoneEncrypted: random.chance(0.3) ? encryptField(koreanMobile(random)) : null,
+        locale: random.chance(0.95) ? 'ko' : 'en',
+        source: random.weighted(SOURCE_WEIGHTS) || null,
+        consentDocumentId: petitionDoc?.id ?? null,
+        consentVersion: petitionDoc?.version ?? 1,
+        confirmedAt: isConfirmed ? new Date(createdAt.getTime() + random.int(60, 36 * 3600) * 1000) : null,
+        withdrawnAt: isWithdrawn ? new Date(createdAt.getTime() + random.int(3600, 7 * 86400) * 1000) : null,
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+    await insertWithoutTriggers(db, async (tx) => {
+      await tx.insert(supporters).values(rows).onConflictDoNothing();
+    });
+    if ((start / SUPPORTER_BATCH) % 25 === 0) log(`supporters ${Math.min(options.supporters, start + SUPPORTER_BATCH)}/${options.supporters}`);
+  }
+
+  const referenceStart = await nextReferenceNumber(db, options.referencePrefix);
+  let referenceSerial = referenceStart;
+  for (let start = 0; start < options.claimants; start += CLAIMANT_BATCH) {
+    const end = Math.min(options.claimants, start + CLAIMANT_BATCH);
+    const people = Array.from({ length: end - start }, (_, offset) => makeClaimant(random, options, start + offset, signupTime()));
+    await insertWithoutTriggers(db, async (tx) => {
+      const insertedUsers = await tx
+        .insert(users)
+        .values(people.map((person) => ({ email: `c${person.serial}.${syntheticEmail(person.name, serialBase.n + person.serial)}`, name: person.name, passwordHash: UNUSABLE_PASSWORD_HASH, emailVerifiedAt: person.createdAt, createdAt: person.createdAt })))
+        .returning({ id: users.id });
+      const claimantRows: NewClaimant[] = people.map((person, offset) => ({
+        ...person.claimant,
+        userId: insertedUsers[offset].id,
+        referenceNumber: person.claimant.status === 'draft' ? null : `${options.referencePrefix}-${String(referenceSerial++).padStart(6, '0')}`,
+      }));
+      const insertedClaimants = await tx.insert(claimants).values(claimantRows).returning({ id: claimants.id });
+      const damageRows = people.flatMap((person, offset) => person.damages.map((item, position) => ({ ...item, position, claimantId: insertedClaimants[offset].id, caseId: options.caseId })));
+      if (damageRows.length) await tx.insert(damageItems).values(damageRows);
+      await insertSignedRecords(tx, people, insertedClaimants, docs, options.caseId);
+    });
+    if ((start / CLAIMANT_BATCH) % 10 === 0) log(`claimants ${end}/${options.claimants}`);
+  }
+  log('recounting rollups');
+  await rebuildMetricCounters(db, options.caseId);
+  return { supporters: options.supporters, claimants: options.claimants };
+}
+
+type SyntheticPerson = ReturnType<typeof makeClaimant>;
+
+function makeClaimant(random: Random, options: VolumeOptions, serial: number, createdAt: Date) {
+  const name = koreanName(random);
+  const region = random.weighted(REGION_WEIGHTS);
+  const { address, locality } = koreanAddress(random, region);
+  const type = random.weighted(TYPE_WEIGHTS);
+  const status = random.weighted(STATUS_WEIGHTS);
+  const isSubmitted = status !== 'draft';
+  const dateOfBirth = `${random.int(1940, 1986)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+  const phone = koreanMobile(random);
+  const monthlyFee = random.pick([27_000, 30_000, 33_000, 38_000, 45_000]);
+  const damages = syntheticDamages(random, type, monthlyFee);
+  const submittedAt = isSubmitted ? new Date(createdAt.getTime() + random.int(600, 5 * 86400) * 1000) : null;
+  const decidedAt = submittedAt ? new Date(submittedAt.getTime() + random.int(3600, 10 * 86400) * 1000) : null;
+  const hasEvidence = isSubmitted ? random.chance(0.9) : random.chance(0.3);
+  const claimant: Omit<NewClaimant, 'userId'> = {
+    caseId: options.caseId,
+    status,
+    type,
+    legalName: name,
+    nameNormalized: normalizeName(name),
+    nameInitials: hangulInitials(name),
+    dateOfBirthEncrypted: encryptField(dateOfBirth),
+    phoneEncrypted: encryptField(phone),
+    phoneHash: blindIndex('phone', normalizePhone(phone)),
+    identityHash: blindIndex('identity', `${normalizeName(name)}|${dateOfBirth}`),
+    addressEncrypted: encryptField(address),
+    locality,
+    region,
+    isp: random.weighted(ISP_WEIGHTS),
+    lineType: random.weighted([['adsl', 60], ['vdsl', 8], ['cable', 20], ['apartment_lan', 10], ['leased_line', 2]] as const),
+    serviceAddressEncrypted: encryptField(address),
+    monthlyFeeKrw: monthlyFee,
+    businessName: type === 'pc_bang' ? `${random.pick(['스타', '드림', '넷', '게임', '하이'])}PC방` : type === 'online_shop' ? `${random.pick(['알뜰', '행복', '하나'])}몰` : null,
+    pcBangSeats: type === 'pc_bang' ? random.int(20, 90) : null,
+    outageStartedAt: new Date(Date.UTC(2003, 0, 25, 5, 30 + random.int(0, 40))),
+    outageEndedAt: new Date(Date.UTC(2003, 0, 27, random.int(0, 12), random.int(0, 59))),
+    outageImpacts: ['no_connection'],
+    completedSteps: isSubmitted ? ['type', 'identity', 'connection', 'outage', 'damages', 'statement', 'evidence', 'consent'] : ['type', 'identity'],
+    claimedTotalKrw: damages.reduce((sum, item) => sum + item.amountKrw, 0),
+    hasSignedStatement: isSubmitted,
+    hasSignedConsent: isSubmitted,
+    evidenceCount: hasEvidence ? 1 : 0,
+    source: random.weighted(SOURCE_WEIGHTS) || null,
+    locale: 'ko',
+    submittedAt,
+    needsInfoAt: status === 'needs_info' ? decidedAt : null,
+    verifiedAt: status === 'verified' ? decidedAt : null,
+    rejectedAt: status === 'rejected' ? decidedAt : null,
+    rejectionReason: status === 'rejected' ? '중복 신청' : null,
+    withdrawnAt: status === 'withdrawn' ? decidedAt ?? new Date(createdAt.getTime() + 86400_000) : null,
+    withdrawalReason: status === 'withdrawn' ? '개인 사정' : null,
+    lastActivityAt: decidedAt ?? submittedAt ?? createdAt,
+    createdAt,
+    updatedAt: decidedAt ?? submittedAt ?? createdAt,
+  };
+  return { serial, name, createdAt, claimant, damages, hasEvidence, isSubmitted, submittedAt };
+}
+
+type SyntheticDamage = { category: DamageCategory; description: string; amountKrw: number; calculation: Record<string, number> | null };
+
+function syntheticDamages(random: Random, type: string, monthlyFee: number): SyntheticDamage[] {
+  if (type === 'pc_bang') {
+    const seats = random.int(20, 90);
+    const hours = random.int(20, 44);
+    const rate = random.pick([800, 1_000, 1_200]);
+    return [{ category: 'lost_revenue' as const, description: `좌석 ${seats} × 시간당 ${rate}원 × ${hours}시간`, amountKrw: seats * rate * hours, calculation: { seats, hourlyRateKrw: rate, hours } }];
+  }
+  if (type === 'online_shop') {
+    return [{ category: 'lost_sales' as const, description: '장애 기간 매출 감소분', amountKrw: random.int(30, 400) * 10_000, calculation: null }];
+  }
+  const outageDays = 2;
+  const items: SyntheticDamage[] = [{ category: 'service_fee' as const, description: `월 요금 ${monthlyFee}원의 ${outageDays}일분`, amountKrw: Math.round((monthlyFee * outageDays) / 31), calculation: { monthlyFeeKrw: monthlyFee, days: outageDays } }];
+  if (random.chance(0.4)) items.push({ category: 'other' as const, description: '정신적 손해', amountKrw: random.pick([50_000, 100_000, 200_000]), calculation: null });
+  return items;
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+async function insertSignedRecords(tx: Tx, people: SyntheticPerson[], inserted: { id: string }[], docs: (typeof consentDocuments.$inferSelect)[], caseId: string) {
+  const retainer = docs.find((doc) => doc.kind === 'retainer');
+  const statementRows = [];
+  const consentRows = [];
+  const evidenceRows = [];
+  const blobRows = [];
+  for (const [offset, person] of people.entries()) {
+    const claimantId = inserted[offset].id;
+    const signedAt = person.submittedAt ?? person.createdAt;
+    if (person.isSubmitted) {
+      const text = `본인 ${person.name}은(는) SQL Server 2000이나 MSDE를 운영하지 않았으며, 2003. 1. 25. 14:30경부터 인터넷을 이용할 수 없었습니다.`;
+      statementRows.push({ claimantId, caseId, kind: 'patch_status' as const, version: 1, answers: { ranSqlServer: 'no', warned: 'none' }, renderedText: text, language: 'ko', signerName: person.name, signedAt, signerIp: '203.0.113.10', signerUserAgent: 'synthetic-seed', textSha256: sha256Hex(text) });
+      if (retainer) consentRows.push({ claimantId, caseId, kind: 'retainer' as const, documentId: retainer.id, documentVersion: retainer.version, textSha256: retainer.bodySha256, signerName: person.name, signedAt, signerIp: '203.0.113.10', signerUserAgent: 'synthetic-seed' });
+    }
+    if (person.hasEvidence) {
+      const bytes = minimalPdf(`Synthetic ISP bill for claimant ${person.serial}`);
+      const sha256 = sha256Hex(bytes);
+      blobRows.push({ sha256, bytes, byteSize: bytes.length, mime: 'application/pdf' });
+      evidenceRows.push({ claimantId, caseId, kind: 'isp_bill' as const, label: '2003년 1월 인터넷 요금 청구서', originalFilename: `bill-${person.serial}.pdf`, detectedMime: 'application/pdf', byteSize: bytes.length, sha256, pageCount: 1, uploadedAt: person.createdAt });
+    }
+  }
+  if (blobRows.length) await tx.insert(blobs).values(blobRows).onConflictDoNothing();
+  if (statementRows.length) await tx.insert(statements).values(statementRows);
+  if (consentRows.length) await tx.insert(consents).values(consentRows);
+  if (evidenceRows.length) await tx.insert(evidence).values(evidenceRows);
+}
+
+async function insertWithoutTriggers(db: Database, work: (tx: Tx) => Promise<void>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await work(tx);
+  });
+}
+
+async function nextReferenceNumber(db: Database, prefix: string): Promise<number> {
+  const [row] = await db.select({ last: max(claimants.referenceNumber) }).from(claimants).where(like(claimants.referenceNumber, `${prefix}-%`));
+  return row?.last ? Number(row.last.slice(prefix.length + 1)) + 1 : 1;
+}
+
+/** A launch spike that decays, with a second wave from press coverage, ending `now`. */
+function spreadOverCampaign(random: Random, now: Date, days: number): Date {
+  const span = days * 86400_000;
+  // 70 % cluster early (the launch), the rest spread evenly up to today.
+  const position = random.chance(0.7) ? Math.pow(random.next(), 2.2) : random.next();
+  return new Date(now.getTime() - span + Math.min(span - 1, position * span));
+}

@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { nextBin } from '@/lib/server/build-freshness';
+
+export type TestServer = { baseUrl: string; pid: number; databaseUrl?: string; dataDir?: string; stop: () => Promise<void>; logs: () => string };
+
+export type TestServerOptions = {
+  env?: Record<string, string>;
+  /** Serve an existing PostgreSQL database (kept on stop) instead of a fresh one. */
+  databaseUrl?: string;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function adminQuery(adminUrl: string, statement: string) {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts the production build on a fresh database — a new PostgreSQL database when DATABASE_URL
+ * is set, otherwise a new embedded data folder — with the demo case seeded, and waits until healthy.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const extraEnv = options.env ?? {};
+  const port = await freePort();
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'production',
+    PORT: String(port),
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    JOINDER_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+    JOINDER_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    JOINDER_SEED_DEMO: 'always',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...extraEnv,
+  };
+  let databaseName: string | undefined;
+  let dataDir: string | undefined;
+  const adminUrl = options.databaseUrl ? undefined : process.env.DATABASE_URL;
+  if (options.databaseUrl) {
+    env.DATABASE_URL = options.databaseUrl;
+  } else if (adminUrl) {
+    databaseName = `joinder_e2e_${randomBytes(4).toString('hex')}`;
+    await adminQuery(adminUrl, `create database "${databaseName}"`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${databaseName}`;
+    env.DATABASE_URL = url.toString();
+  } else {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-e2e-'));
+    env.JOINDER_DATA_DIR = dataDir;
+    delete env.DATABASE_URL;
+  }
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [nextBin(), 'start', '-p', String(port), '-H', '127.0.0.1'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The test server exited early:\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  if (Date.now() >= deadline) throw new Error(`The test server did not become healthy:\n${output}`);
+  return {
+    baseUrl,
+    pid: child.pid ?? 0,
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    logs: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      if (adminUrl && databaseName) await adminQuery(adminUrl, `drop database if exists "${databaseName}" with (force)`).catch(() => {});
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

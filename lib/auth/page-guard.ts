@@ -1,0 +1,18 @@
+import { notFound, redirect } from 'next/navigation';
+import { isAppError } from '@/lib/errors';
+
+/**
+ * For pages: runs an access check from lib/auth/guards and turns its refusal into what a browser
+ * should see — the sign-in page for strangers, 404 for anyone without a right to the record.
+ */
+export async function guardPage<T>(check: () => Promise<T>, returnTo: string): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (isAppError(error)) {
+      if (error.code === 'unauthenticated') redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+      if (error.code === 'forbidden' || error.code === 'not_found') notFound();
+    }
+    throw error;
+  }
+}

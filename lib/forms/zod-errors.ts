@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+/**
+ * Turns zod issues into translation keys (`validation.*`), one per field, the first issue winning.
+ * Schemas with their own rule name its key as the message: `.refine(ok, 'validation.brnChecksum')`.
+ * Parameters ride along as `key|{"min":10}` and are filled in by the translator.
+ */
+export function fieldErrorKeys(error: z.ZodError): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || '_form';
+    if (result[field]) continue;
+    result[field] = keyForIssue(issue);
+  }
+  return result;
+}
+
+function withParams(key: string, params: Record<string, number | string>): string {
+  return `${key}|${JSON.stringify(params)}`;
+}
+
+function keyForIssue(issue: z.core.$ZodIssue): string {
+  if (issue.message?.startsWith('validation.')) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.input === '' ? 'validation.required' : 'validation.invalid';
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? 'validation.required' : withParams('validation.tooShort', { min });
+      if (issue.origin === 'array' || issue.origin === 'set') return withParams('validation.tooFew', { min });
+      return withParams('validation.tooSmall', { min });
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return withParams('validation.tooLong', { max });
+      if (issue.origin === 'array' || issue.origin === 'set') return withParams('validation.tooMany', { max });
+      return withParams('validation.tooLarge', { max });
+    }
+    case 'invalid_format':
+      return issue.format === 'email' ? 'validation.email' : 'validation.format';
+    case 'invalid_value':
+      return 'validation.choose';
+    default:
+      return 'validation.invalid';
+  }
+}

@@ -1,0 +1,34 @@
+/** Paths other sites may embed (the live counter); everything else refuses framing. */
+const EMBEDDABLE = [/^\/embed\//, /^\/api\/cases\/[^/]+\/badge\.svg$/];
+
+/**
+ * Headers for every response: a nonce-based CSP (Next.js adds the nonce to its own scripts),
+ * nosniff, a strict referrer policy, no framing except the embeddable counter, HSTS over HTTPS.
+ */
+export function buildSecurityHeaders(input: { nonce: string; pathname: string; isProduction: boolean; isHttps: boolean }): Record<string, string> {
+  const isEmbeddable = EMBEDDABLE.some((pattern) => pattern.test(input.pathname));
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${input.nonce}' 'strict-dynamic'${input.isProduction ? '' : " 'unsafe-eval'"}`,
+    // Inline style attributes come from React and the chart library; scripts stay nonce-only.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${isEmbeddable ? '*' : "'none'"}`,
+  ].join('; ');
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+  if (!isEmbeddable) headers['X-Frame-Options'] = 'DENY';
+  if (input.isProduction && input.isHttps) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
+  return headers;
+}

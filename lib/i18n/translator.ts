@@ -1,0 +1,23 @@
+import { createTranslator } from 'next-intl';
+import { type Locale, LOCALE_COOKIE, TIME_ZONE, isLocale, toLocale } from './config';
+import { loadMessages } from './messages';
+
+/**
+ * A translator that needs no request context: mails, PDFs, route-handler errors, jobs.
+ * Pages and actions use next-intl's getTranslations instead.
+ */
+export function getTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: loadMessages(locale), timeZone: TIME_ZONE });
+}
+
+/** The reader's language for an API request: our cookie, then Accept-Language, then Korean. */
+export function localeFromRequest(request: Request): Locale {
+  const cookie = request.headers.get('cookie') ?? '';
+  const match = cookie.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`));
+  if (match && isLocale(match[1])) return match[1];
+  const url = new URL(request.url);
+  const lang = url.searchParams.get('lang');
+  if (isLocale(lang)) return lang;
+  const accepted = (request.headers.get('accept-language') ?? '').split(',').map((part) => part.trim().slice(0, 2).toLowerCase());
+  return toLocale(accepted.find((language) => isLocale(language)));
+}

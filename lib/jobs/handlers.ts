@@ -1,0 +1,8 @@
+import { deliverMail } from '@/lib/mail/deliver';
+import { MAIL_DELIVER_JOB } from '@/lib/mail/outbox';
+import type { JobHandler } from './types';
+
+/** Job kinds and the function that runs each. Domains register theirs here. */
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  [MAIL_DELIVER_JOB]: deliverMail,
+};

@@ -1,0 +1,48 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getEnv, getSecrets, isEmbeddedDatabase, resolveDataDir } from '@/lib/env';
+import { isBuildStale, nextBin } from './build-freshness';
+
+/**
+ * `npm start`: builds when the build is missing or older than the sources, makes sure the secrets
+ * exist, then serves with `next start`. Migrations, the demo seed and the job runner run inside
+ * the server process (instrumentation.ts), the only process allowed to open the embedded database.
+ */
+function main() {
+  const env = getEnv();
+  if (isBuildStale()) {
+    console.log('[joinder] building the app (first start or sources changed)…');
+    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const secrets = getSecrets();
+  if (isEmbeddedDatabase()) {
+    const lock = path.join(resolveDataDir(), 'joinder.lock');
+    if (fs.existsSync(lock)) {
+      const { pid } = JSON.parse(fs.readFileSync(lock, 'utf8')) as { pid: number };
+      try {
+        process.kill(pid, 0);
+        console.error(`[joinder] the embedded database in ${resolveDataDir()} is in use by process ${pid}. Stop it first.`);
+        process.exit(1);
+      } catch {
+        // Stale lock from a process that is gone; the server takes it over.
+      }
+    }
+  }
+  const child = spawn(process.execPath, [nextBin(), 'start', '-p', String(env.PORT)], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: secrets.authSecret,
+      JOINDER_ENCRYPTION_KEYS: secrets.encryptionKeys,
+      JOINDER_BLIND_INDEX_KEY: secrets.blindIndexKey,
+      JOINDER_QUIET_SECRETS: env.AUTH_SECRET ? '' : '1',
+    },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main();
