@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type User, authTokens, users } from '@/db/schema';
 import { findPasswordProblem, hashPassword } from '@/lib/auth/password';
@@ -92,7 +92,7 @@ export async function resetPassword(db: Database, token: string, password: strin
     const row = await consumeToken(tx, token, 'password_reset', now);
     if (!row) throw new AppError('invalid_input', { messageKey: 'auth.tokenInvalid' });
     // A reset proves control of the mailbox, so the address counts as verified from here.
-    await tx.update(users).set({ passwordHash, emailVerifiedAt: now }).where(eq(users.id, row.userId));
+    await tx.update(users).set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` }).where(eq(users.id, row.userId));
     await revokeAllSessions(tx, row.userId, now);
   });
 }
