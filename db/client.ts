@@ -78,7 +78,12 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     releaseLock = acquireDataDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(isMemory ? undefined : path.join(dataDir, 'pgdata'));
+    // Tests start every file from a pre-migrated snapshot (tests/setup/global.ts): loading it is
+    // three times faster than initialising and migrating an empty cluster.
+    const template = isMemory ? process.env.JOINDER_PGLITE_TEMPLATE : undefined;
+    const client = template
+      ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) })
+      : await PGlite.create(isMemory ? undefined : path.join(dataDir, 'pgdata'));
     const db = drizzle({ client, schema }) as unknown as Database;
     return {
       db,
