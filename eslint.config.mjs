@@ -15,8 +15,8 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // next.config.js is CommonJS by Next's convention.
-  { files: ['*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // CommonJS files: next.config.js by convention, the worker bootstrap by necessity.
+  { files: ['*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'bench/.data*/**', 'coverage/**'] },
 ];
 

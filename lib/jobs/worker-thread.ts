@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+export type WorkerTask = {
+  /** Module path relative to the project root, e.g. `lib/filings/render-packet.ts`. */
+  module: string;
+  /** Name of an exported async function `(input, report) => output`. */
+  exportName: string;
+  input: unknown;
+  transferList?: ArrayBuffer[];
+  timeoutMs?: number;
+  maxHeapMb?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: unknown) => void;
+};
+
+export class WorkerTaskError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'timeout' | 'aborted' | 'crashed' | 'failed',
+  ) {
+    super(message);
+    this.name = 'WorkerTaskError';
+  }
+}
+
+const ENTRY = path.join(process.cwd(), 'lib', 'jobs', 'worker-bootstrap.cjs');
+
+/**
+ * Runs CPU-heavy work (PDF rendering, parsing untrusted files) in a worker thread so the web
+ * server's event loop stays responsive, with a hard time limit and heap cap: a hostile input can
+ * stall or bloat the worker, never the server. TypeScript is loaded in the worker through tsx,
+ * so the same source files serve the server bundle and the worker.
+ */
+export function runInWorker<T>(task: WorkerTask): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (task.signal?.aborted) return reject(new WorkerTaskError('aborted before start', 'aborted'));
+    const worker = new Worker(ENTRY, {
+      workerData: { module: path.join(process.cwd(), task.module), exportName: task.exportName, input: task.input },
+      transferList: task.transferList,
+      resourceLimits: task.maxHeapMb ? { maxOldGenerationSizeMb: task.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, task.maxHeapMb) } : undefined,
+      env: process.env,
+    });
+    let isSettled = false;
+    const settle = (action: () => void) => {
+      if (isSettled) return;
+      isSettled = true;
+      clearTimeout(timer);
+      task.signal?.removeEventListener('abort', onAbort);
+      action();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => settle(() => reject(new WorkerTaskError(`worker timed out after ${task.timeoutMs} ms`, 'timeout'))), task.timeoutMs ?? 10 * 60_000);
+    const onAbort = () => settle(() => reject(new WorkerTaskError('aborted', 'aborted')));
+    task.signal?.addEventListener('abort', onAbort);
+    worker.on('message', (message: { type: 'progress' | 'result' | 'error'; value?: unknown; error?: string }) => {
+      if (message.type === 'progress') task.onProgress?.(message.value);
+      else if (message.type === 'result') settle(() => resolve(message.value as T));
+      else settle(() => reject(new WorkerTaskError(message.error ?? 'worker failed', 'failed')));
+    });
+    worker.on('error', (error) => settle(() => reject(new WorkerTaskError(error.message, 'crashed'))));
+    worker.on('exit', (code) => settle(() => reject(new WorkerTaskError(`worker exited with code ${code}`, 'crashed'))));
+  });
+}
