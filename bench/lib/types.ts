@@ -9,6 +9,7 @@ export type BenchResult = {
   p99Ms: number;
   /** Operations per second over the whole run. */
   throughput: number;
+  /** Peak resident memory of the process doing the work (the server for HTTP scenarios). */
   peakRssMb: number;
   /** The headline figure the target is checked against, and its unit (ms, ops/s, MB, s). */
   value: number;

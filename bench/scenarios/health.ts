@@ -1,5 +1,5 @@
 import { measureInsertCeiling } from '../lib/ceiling';
-import { runLoad } from '../lib/load';
+import { runLoad, trackProcessRss } from '../lib/load';
 import { benchServer } from '../lib/server';
 import type { BenchResult, BenchScenario } from '../lib/types';
 
@@ -11,7 +11,9 @@ export const scenarios: BenchScenario[] = [
     description: 'A bare Next.js route doing one insert on PostgreSQL: what other scenarios are held against.',
     run: async ({ scale }): Promise<BenchResult> => {
       const server = await benchServer('base', { fresh: true });
+      const rss = trackProcessRss(server.pid);
       const load = await measureInsertCeiling(server, Math.max(3_000, 8_000 * scale));
+      load.peakRssMb = rss.stop();
       return {
         name: 'ceiling',
         ...pick(load),
@@ -32,7 +34,9 @@ export const scenarios: BenchScenario[] = [
       const server = await benchServer('base', { fresh: true });
       const ceiling = await measureInsertCeiling(server);
       await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: 1_000, makeRequest: () => ({ path: '/api/health' }) });
+      const rss = trackProcessRss(server.pid);
       const load = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: Math.max(3_000, 8_000 * scale), makeRequest: () => ({ path: '/api/health' }) });
+      load.peakRssMb = rss.stop();
       const ratio = load.throughput / ceiling.throughput;
       return {
         name: 'health',
