@@ -39,6 +39,7 @@ export type AuditAction =
   | 'membership.revoked'
   | 'auth.totp_enabled'
   | 'auth.password_reset'
+  | 'case.created'
   | 'case.updated';
 
 export type AuditEntryInput = {

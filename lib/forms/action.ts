@@ -7,11 +7,11 @@ import { fieldErrorKeys } from './zod-errors';
  * What every server action returns. On failure the messages are already translated and the
  * submitted values come back so the form shows exactly what the person typed.
  */
-export type ActionResult<T = undefined> =
+export type ActionResult<T = void> =
   | { ok: true; data: T; message?: string }
   | { ok: false; message: string; fieldErrors: Record<string, string>; values: Record<string, string> };
 
-export type ActionState<T = undefined> = ActionResult<T> | null;
+export type ActionState<T = void> = ActionResult<T> | null;
 
 /** Plain text values of a form (files and passwords are never echoed back). */
 export function formValues(formData: FormData, omit: readonly string[] = ['password', 'passwordConfirm', 'currentPassword']): Record<string, string> {

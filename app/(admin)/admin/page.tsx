@@ -22,7 +22,12 @@ export default async function AdminHomePage() {
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('users', { count: userCount })} />
       <Card>
-        <h2 className="mb-3 text-lg font-semibold">{t('cases')}</h2>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-lg font-semibold">{t('cases')}</h2>
+          <Link href="/admin/cases/new" className={buttonClass('primary')}>
+            {t('newCase')}
+          </Link>
+        </div>
         <ul className="divide-y divide-slate-100">
           {allCases.map((found) => (
             <li key={found.id} className="flex items-center justify-between py-2">
