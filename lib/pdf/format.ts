@@ -40,8 +40,11 @@ export function isoDateIn(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
-/** A signature time with seconds and zone: "2003-04-10 14:23:05 (KST, UTC+9)". */
-export function formatInstant(iso: string, timeZone: string): string {
+/**
+ * A signature time with seconds and zone: "2003-04-10 14:23:05 (KST, UTC+9)", or in tables
+ * (`compact`) "2003-04-10 14:23:05 KST".
+ */
+export function formatInstant(iso: string, timeZone: string, compact = false): string {
   const instant = new Date(iso);
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
@@ -57,6 +60,7 @@ export function formatInstant(iso: string, timeZone: string): string {
   const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
   const offset = part('timeZoneName').replace('GMT', 'UTC') || 'UTC';
   const zone = timeZone === 'Asia/Seoul' ? 'KST, ' : '';
+  if (compact) return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${zone ? 'KST' : offset}`;
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} (${zone}${offset})`;
 }
 

@@ -77,7 +77,7 @@ export const LEADING = {
 export const SPACE = {
   paragraph: 4,
   section: 14,
-  afterTitle: 24,
+  afterTitle: 16,
   tableCellPadding: 3.5,
 } as const;
 

@@ -178,3 +178,51 @@ export type ComplaintInput = {
   hasRepresentativeParty?: boolean;
   attachments?: AttachmentLine[];
 };
+
+export type PartyListInput = {
+  case: CaseInfo;
+  /** Plaintiffs in the order they are numbered (원고 1, 2, …). */
+  claimants: readonly PartyListClaimant[];
+};
+
+export type PartyListPart = {
+  /** 1-based part number and the number of parts. */
+  part: number;
+  parts: number;
+  bytes: Uint8Array;
+  pageCount: number;
+  /** Page numbers run on across parts. */
+  firstPage: number;
+  lastPage: number;
+  /** 1-based plaintiff numbers on this part. */
+  firstRow: number;
+  lastRow: number;
+};
+
+/** How the caption names the plaintiffs when a document covers only some of them. */
+export type PlaintiffsCaption = { leadName: string; count: number };
+
+export type AppointmentInput = {
+  case: CaseInfo;
+  /** The representative party or parties (선정당사자) being appointed. */
+  representatives: readonly ClaimantSnapshot[];
+  /** Appointing claimants (선정자); each needs a signed `representative_appointment` consent. */
+  appointers: readonly ClaimantSnapshot[];
+  plaintiffs?: PlaintiffsCaption;
+};
+
+export type PowerOfAttorneyInput = {
+  case: CaseInfo;
+  /** Each needs a signed `retainer` consent. */
+  claimants: readonly ClaimantSnapshot[];
+  /** `per_claimant`: one power of attorney per claimant, each on new pages; `combined`: one with a list of principals. */
+  mode: 'per_claimant' | 'combined';
+  plaintiffs?: PlaintiffsCaption;
+};
+
+export type DeclarationInput = {
+  case: CaseInfo;
+  /** Needs a signed statement. */
+  claimant: ClaimantSnapshot;
+  plaintiffs?: PlaintiffsCaption;
+};

@@ -1,10 +1,16 @@
-import { FONT_SIZE, LEADING } from '../geometry';
+import { LEADING } from '../geometry';
 import { STRINGS } from '../strings';
 import type { CaseInfo, DocumentFormat, Language } from '../types';
 import { baselineOffset, type Flow } from './flow';
 import type { DocumentStyles } from './styles';
 
 export const KR_LABEL_WIDTH = 84;
+/** English labels ("Claimant type") need more room than spread-out Korean ones (구  분). */
+export const EN_LABEL_WIDTH = 110;
+
+export function labelWidthFor(language: Language): number {
+  return language === 'ko' ? KR_LABEL_WIDTH : EN_LABEL_WIDTH;
+}
 
 export type CaptionInput = {
   format: DocumentFormat;
@@ -48,35 +54,68 @@ export function drawShortCaption(flow: Flow, styles: DocumentStyles, input: Capt
   flow.labeled(common.caseLabel, caseLine(caseInfo, language), styles.caption, KR_LABEL_WIDTH);
   flow.labeled(common.plaintiffLabel, input.plaintiffs, styles.caption, KR_LABEL_WIDTH);
   flow.labeled(common.defendantLabel, defendantsShort(caseInfo, language), styles.caption, KR_LABEL_WIDTH);
-  flow.gap(LEADING.caption);
+  flow.gap(LEADING.caption / 2);
 }
 
-const RECORD_LABEL_WIDTH = 118;
-const RECORD_PADDING = 6;
+const RECORD_LABEL_WIDTH = 70;
+const RECORD_PADDING = 5;
+const RECORD_SIZE = 7.5;
+const RECORD_LEADING = 10;
+/** Values up to this width share a line with a neighbour; longer ones (hashes, browsers) get a full line. */
+const RECORD_SHORT_VALUE = 150;
+
+type RecordLine = readonly (readonly [string, string])[];
+
+function recordLines(flow: Flow, rows: readonly (readonly [string, string])[]): RecordLine[] {
+  const font = flow.builder.font('sans');
+  const lines: RecordLine[] = [];
+  let pending: (readonly [string, string])[] = [];
+  for (const row of rows) {
+    if (font.widthOf(row[1], RECORD_SIZE) > RECORD_SHORT_VALUE) {
+      if (pending.length) lines.push(pending);
+      lines.push([row]);
+      pending = [];
+      continue;
+    }
+    pending.push(row);
+    if (pending.length === 2) {
+      lines.push(pending);
+      pending = [];
+    }
+  }
+  if (pending.length) lines.push(pending);
+  return lines;
+}
+
+export function recordBoxHeight(flow: Flow, rows: readonly (readonly [string, string])[]): number {
+  return (recordLines(flow, rows).length + 1) * RECORD_LEADING + 2 * RECORD_PADDING;
+}
 
 /**
- * A framed block of label/value rows in small type: the electronic signature record that
- * makes an online consent verifiable (who, when, what text, from where).
+ * A framed block of label/value pairs in small type: the electronic signature record that
+ * makes an online consent verifiable (who, when, what text, from where). Short values sit two
+ * to a line to keep the record compact.
  */
-export function drawRecordBox(flow: Flow, styles: DocumentStyles, title: string, rows: readonly (readonly [string, string])[]): void {
-  const style = { ...styles.small, font: flow.builder.font('sans') };
-  const labelStyle = { ...style, font: flow.builder.font('sansBold') };
-  const valueWidth = flow.box.width - RECORD_LABEL_WIDTH - 2 * RECORD_PADDING;
-  const laidOut = rows.map(([label, value]) => ({ label, lines: flow.layout(value, style, valueWidth) }));
-  const lineCount = laidOut.reduce((sum, row) => sum + row.lines.length, 0);
-  const height = (lineCount + 1) * LEADING.small + 2 * RECORD_PADDING;
+export function drawRecordBox(flow: Flow, title: string, rows: readonly (readonly [string, string])[]): void {
+  const font = flow.builder.font('sans');
+  const bold = flow.builder.font('sansBold');
+  const half = (flow.box.width - 2 * RECORD_PADDING) / 2;
+  const lines = recordLines(flow, rows);
+  const labelWidth = Math.max(RECORD_LABEL_WIDTH, ...rows.map(([label]) => bold.widthOf(label, RECORD_SIZE) + 6));
+  const height = recordBoxHeight(flow, rows);
   flow.block(height, (canvas, top) => {
     canvas.rect(flow.box.left, top, flow.box.width, height, { stroke: [0.3, 0.3, 0.3], lineWidth: 0.6, fill: [0.97, 0.97, 0.97] });
+    const offset = baselineOffset(RECORD_LEADING, RECORD_SIZE);
     let y = top + RECORD_PADDING;
-    const offset = baselineOffset(LEADING.small, FONT_SIZE.small);
-    canvas.text(title, flow.box.left + RECORD_PADDING, y + offset, { font: labelStyle.font, size: FONT_SIZE.small });
-    y += LEADING.small;
-    for (const row of laidOut) {
-      canvas.text(row.label, flow.box.left + RECORD_PADDING, y + offset, { font: labelStyle.font, size: FONT_SIZE.small });
-      for (const line of row.lines) {
-        canvas.text(line, flow.box.left + RECORD_PADDING + RECORD_LABEL_WIDTH, y + offset, { font: style.font, size: FONT_SIZE.small });
-        y += LEADING.small;
-      }
+    canvas.text(title, flow.box.left + RECORD_PADDING, y + offset, { font: bold, size: RECORD_SIZE });
+    y += RECORD_LEADING;
+    for (const line of lines) {
+      line.forEach(([label, value], index) => {
+        const x = flow.box.left + RECORD_PADDING + index * half;
+        canvas.text(label, x, y + offset, { font: bold, size: RECORD_SIZE });
+        canvas.text(value, x + labelWidth, y + offset, { font, size: RECORD_SIZE });
+      });
+      y += RECORD_LEADING;
     }
   });
 }

@@ -143,7 +143,8 @@ export function drawDistributed(canvas: PageCanvas, text: string, x: number, bas
   const chars = Array.from(text.replace(/\s+/g, ''));
   const textStyle = { font: style.font, size: style.size, color: style.color };
   const natural = style.font.widthOf(chars.join(''), style.size);
-  if (chars.length < 2 || natural >= width || chars.length > 4) {
+  const isHangul = chars.every((char) => /[\uac00-\ud7a3]/.test(char));
+  if (!isHangul || chars.length < 2 || natural >= width || chars.length > 4) {
     canvas.text(text, x, baseline, textStyle);
     return;
   }

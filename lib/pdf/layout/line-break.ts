@@ -31,8 +31,11 @@ function canBreakBetween(previous: string, next: string): boolean {
   return isWide(previous.codePointAt(0) ?? 0);
 }
 
-/** Splits one line of text (no newlines) into unbreakable tokens and spaces. */
-export function tokenize(text: string): Token[] {
+/**
+ * Splits one line of text (no newlines) into unbreakable tokens and spaces. With `wordsOnly`,
+ * only spaces break (addresses, names: "(역삼동)" stays whole).
+ */
+export function tokenize(text: string, wordsOnly = false): Token[] {
   const tokens: Token[] = [];
   let current = '';
   let previous = '';
@@ -46,7 +49,7 @@ export function tokenize(text: string): Token[] {
       previous = char;
       continue;
     }
-    if (current && !canBreakBetween(previous, char)) {
+    if (current && (wordsOnly || !canBreakBetween(previous, char))) {
       current += char;
     } else {
       if (current) tokens.push({ text: current, isSpace: false });
@@ -78,10 +81,15 @@ function splitLongToken(text: string, maxWidth: number, measure: (text: string) 
  * Greedy line filling. `widthForLine(n)` gives the available width of line n (first lines may
  * be indented differently). Hard line breaks (\n) are kept; spaces at a break are dropped.
  */
-export function breakLines(text: string, widthForLine: (lineIndex: number) => number, measure: (text: string) => number): string[] {
+export function breakLines(
+  text: string,
+  widthForLine: (lineIndex: number) => number,
+  measure: (text: string) => number,
+  wordsOnly = false,
+): string[] {
   const lines: string[] = [];
   for (const hardLine of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const tokens = tokenize(hardLine);
+    const tokens = tokenize(hardLine, wordsOnly);
     let line = '';
     let lineWidth = 0;
     let pendingSpace = '';

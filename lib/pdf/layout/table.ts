@@ -12,6 +12,8 @@ export type TableColumn<Row> = {
   font?: EmbeddedFont;
   size?: number;
   leading?: number;
+  /** Wrap only at spaces (addresses, names); otherwise Korean may break between syllables. */
+  wordsOnly?: boolean;
 };
 
 export type TableStyle = {
@@ -40,7 +42,7 @@ export function layoutRow<Row>(row: Row, index: number, columns: readonly TableC
     const font = column.font ?? style.font;
     const size = column.size ?? style.size;
     const width = column.width - 2 * style.padding;
-    const lines = breakLines(column.text(row, index), () => width, (piece) => font.widthOf(piece, size));
+    const lines = breakLines(column.text(row, index), () => width, (piece) => font.widthOf(piece, size), column.wordsOnly);
     height = Math.max(height, lines.length * cellLeading(column, style));
     return lines;
   });
