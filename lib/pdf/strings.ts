@@ -187,7 +187,7 @@ const ko = {
     label: (party: string, number: number, sub?: number) =>
       sub === undefined ? `${party} 제${formatNumber(number)}호증` : `${party} 제${formatNumber(number)}호증의 ${formatNumber(sub)}`,
     indexTitle: '증 거 목 록',
-    columns: { label: '호증', description: '증거 내용', claimant: '원고', pages: '면수', bates: 'Bates 번호', sha256: '원본 SHA-256' },
+    columns: { label: '호증', description: '증거 내용', claimant: '원고', pages: '면수', bates: 'Bates 번호', sha256: '원본 SHA-256', filename: '원본 파일명' },
     slipClaimant: (name: string, reference: string) => `원고 ${name} (${reference})`,
     slipFile: (name: string) => `원본 파일: ${name}`,
     slipPages: (pages: number) => `${formatNumber(pages)}면`,
@@ -402,7 +402,7 @@ const en: PdfStrings = {
     party: 'Exhibit',
     label: (_party, number, sub) => (sub === undefined ? `Exhibit ${number}` : `Exhibit ${number}-${sub}`),
     indexTitle: 'INDEX OF EXHIBITS',
-    columns: { label: 'Exhibit', description: 'Description', claimant: 'Plaintiff', pages: 'Pages', bates: 'Bates range', sha256: 'SHA-256 of original' },
+    columns: { label: 'Exhibit', description: 'Description', claimant: 'Plaintiff', pages: 'Pages', bates: 'Bates range', sha256: 'SHA-256 of original', filename: 'Original file' },
     slipClaimant: (name, reference) => `Plaintiff ${name} (${reference})`,
     slipFile: (name) => `Original file: ${name}`,
     slipPages: (pages) => `${formatNumber(pages)} ${pages === 1 ? 'page' : 'pages'}`,

@@ -226,3 +226,52 @@ export type DeclarationInput = {
   claimant: ClaimantSnapshot;
   plaintiffs?: PlaintiffsCaption;
 };
+
+/** Bates numbering: prefix + zero-padded running number (SLM-000001). */
+export type BatesSpec = { prefix: string; start?: number; digits?: number };
+
+export type ExhibitFile = {
+  evidence: EvidenceItem;
+  claimant: Pick<ClaimantSnapshot, 'id' | 'legalName' | 'legalNameLatin' | 'referenceNumber' | 'dateOfBirth'>;
+  /** The file's bytes, or a loader so a large bundle does not hold every file in memory at once. */
+  data: Uint8Array | (() => Promise<Uint8Array>);
+};
+
+export type ExhibitBundleInput = {
+  case: CaseInfo;
+  /** In filing order; files of one claimant share an exhibit number (갑 제N호증의 M). */
+  files: readonly ExhibitFile[];
+  bates: BatesSpec;
+};
+
+export type ExhibitEntry = {
+  label: string;
+  number: number;
+  sub?: number;
+  evidenceId: string;
+  claimantId: string;
+  description: string;
+  sha256: string;
+  /** How the file went in: pages copied, an image placed on a page, or a notice page. */
+  kind: 'pdf' | 'image' | 'unsupported';
+  /** For images: embedded untouched (JPEG), re-encoded as JPEG (photos), or lossless (screenshots, transparency). */
+  imageEncoding?: 'jpeg-original' | 'jpeg' | 'flate';
+  /** 0-based index of the exhibit's slip sheet in the bundle; the file's pages follow it. */
+  slipPageIndex: number;
+  /** Pages of the file itself (without the slip sheet). */
+  pageCount: number;
+  batesFirst: string;
+  batesLast: string;
+};
+
+export type ExhibitBundleResult = {
+  bytes: Uint8Array;
+  pageCount: number;
+  /** Bates numbers of the first and last page, and the running number of the first page. */
+  batesFirst: string;
+  batesLast: string;
+  batesStart: number;
+  entries: ExhibitEntry[];
+  /** Non-fatal notes, e.g. a file type that could not be converted and was replaced by a notice page. */
+  warnings: string[];
+};

@@ -15,6 +15,12 @@ export type TextOptions = {
 export type StrokeOptions = { lineWidth?: number; color?: Rgb; dash?: readonly number[] };
 export type RectOptions = { fill?: Rgb; stroke?: Rgb; lineWidth?: number };
 
+/**
+ * The page as the reader sees it: size after /Rotate, and the matrix from that upright,
+ * bottom-left-origin space to the page's own user space (offset boxes, rotated pages).
+ */
+export type VisualFrame = { width: number; height: number; matrix?: readonly number[] };
+
 type GraphicsState = { font: string; fill: string; stroke: string; lineWidth: number; dash: string };
 
 function num(value: number): string {
@@ -43,8 +49,9 @@ export class PageCanvas {
   constructor(
     readonly page: PDFPage,
     private readonly context: PDFContext,
+    private readonly frame?: VisualFrame,
   ) {
-    const { width, height } = page.getSize();
+    const { width, height } = frame ?? page.getSize();
     this.width = width;
     this.height = height;
   }
@@ -111,6 +118,7 @@ export class PageCanvas {
   /** Writes the collected operators as a new content stream on the page. */
   flush(): void {
     if (this.ops.length === 0) return;
+    if (this.frame?.matrix) this.ops = ['q', `${this.frame.matrix.map(num).join(' ')} cm`, ...this.ops, 'Q'];
     const bytes = deflateSync(Buffer.from(this.ops.join('\n'), 'latin1'));
     const stream = PDFRawStream.of(this.context.obj({ Filter: 'FlateDecode' }), bytes);
     this.page.node.addContentStream(this.context.register(stream));

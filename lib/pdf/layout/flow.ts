@@ -38,20 +38,22 @@ export class Flow {
   canvas: PageCanvas;
   y: number;
 
+  private readonly nextPage: () => PageCanvas;
+
   constructor(
     readonly builder: PdfBuilder,
-    private readonly onNewPage?: (canvas: PageCanvas, flow: Flow) => void,
+    /** Where pages come from: appended to the document (default) or pages reserved earlier. */
+    nextPage?: () => PageCanvas,
   ) {
     this.box = contentBox(builder.format);
-    this.canvas = builder.addPage();
+    this.nextPage = nextPage ?? (() => builder.addPage());
+    this.canvas = this.nextPage();
     this.y = this.box.top;
-    this.onNewPage?.(this.canvas, this);
   }
 
   newPage(): PageCanvas {
-    this.canvas = this.builder.addPage();
+    this.canvas = this.nextPage();
     this.y = this.box.top;
-    this.onNewPage?.(this.canvas, this);
     return this.canvas;
   }
 

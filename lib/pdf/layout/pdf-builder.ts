@@ -1,9 +1,9 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFPage } from 'pdf-lib';
 import { DocumentFonts, type EmbeddedFont } from '../fonts/document-fonts';
 import type { FontFace } from '../fonts/font-files';
 import { FORMAT_LAYOUTS, type DocumentFormat, type PageSize } from '../geometry';
 import type { Language } from '../types';
-import { PageCanvas } from './canvas';
+import { PageCanvas, type VisualFrame } from './canvas';
 
 export const PDF_CREATOR = 'Joinder';
 export const PDF_PRODUCER = 'Joinder PDF (pdf-lib 1.17, fontkit 2)';
@@ -58,6 +58,13 @@ export class PdfBuilder {
   addPage(size: PageSize = FORMAT_LAYOUTS[this.format].size): PageCanvas {
     const page = this.doc.addPage([size.width, size.height]);
     const canvas = new PageCanvas(page, this.doc.context);
+    this.canvases.push(canvas);
+    return canvas;
+  }
+
+  /** Takes over a page already added to the document (a copied exhibit page) for stamping. */
+  adoptPage(page: PDFPage, frame: VisualFrame): PageCanvas {
+    const canvas = new PageCanvas(page, this.doc.context, frame);
     this.canvases.push(canvas);
     return canvas;
   }
