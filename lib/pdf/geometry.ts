@@ -49,6 +49,9 @@ export const FORMAT_LAYOUTS: Record<DocumentFormat, FormatLayout> = {
   },
 };
 
+/** The support report is not a filing: A4 with even 18 mm margins. */
+export const REPORT_MARGIN = 18 * MM;
+
 /** Font sizes in points. Body text is 12 pt in both formats (notice 2022-79; US local rules). */
 export const FONT_SIZE = {
   body: 12,

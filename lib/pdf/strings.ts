@@ -200,6 +200,10 @@ const ko = {
     manifestDigest: (hash: string) => `목록 전체의 SHA-256: ${hash}`,
     unsupported: (mime: string) => `이 파일 형식(${mime})은 PDF로 변환할 수 없어 원본 파일을 별도로 제출합니다.`,
   },
+  packet: {
+    continued: (title: string) => `${title} (계속)`,
+    partTitle: (title: string, part: number, parts: number) => `${title} (${parts}개 중 ${part})`,
+  },
   report: {
     title: '지지 현황 보고서',
     asOf: (date: string) => `기준일 ${date}`,
@@ -218,6 +222,7 @@ const ko = {
     isps: '통신사별 상위',
     sources: '유입 경로별 상위',
     growth: '최근 14일 신규 지지 서명',
+    funnel: '단계별 현황',
     footer: '이 보고서는 Joinder가 집계한 수치로 작성되었습니다.',
   },
 };
@@ -414,6 +419,10 @@ const en: PdfStrings = {
     manifestDigest: (hash) => `SHA-256 of this manifest: ${hash}`,
     unsupported: (mime) => `This file type (${mime}) cannot be converted to PDF; the original file is submitted separately.`,
   },
+  packet: {
+    continued: (title) => `${title} (continued)`,
+    partTitle: (title, part, parts) => `${title} (part ${part} of ${parts})`,
+  },
   report: {
     title: 'Support report',
     asOf: (date) => `As of ${date}`,
@@ -432,6 +441,7 @@ const en: PdfStrings = {
     isps: 'Top ISPs',
     sources: 'Top campaign sources',
     growth: 'New supporters, last 14 days',
+    funnel: 'From supporter to plaintiff',
     footer: 'Figures as counted by Joinder.',
   },
 };

@@ -275,3 +275,87 @@ export type ExhibitBundleResult = {
   /** Non-fatal notes, e.g. a file type that could not be converted and was replaced by a notice page. */
   warnings: string[];
 };
+
+/** A bookmark: title, target page (0-based within its document) and nested bookmarks. */
+export type Bookmark = { title: string; pageIndex: number; children?: Bookmark[] };
+
+export type PacketDocument = {
+  /** Top-level bookmark title, e.g. 소장. */
+  title: string;
+  bytes: Uint8Array;
+  /** Bookmarks inside the document (e.g. one per exhibit). */
+  bookmarks?: Bookmark[];
+  /** When the document's pages carry Bates numbers: the numbering and the running number of its first page. */
+  bates?: { spec: BatesSpec; first: number };
+};
+
+export type PacketInput = {
+  documents: readonly PacketDocument[];
+  metadata: { title: string; author?: string; subject?: string; keywords?: string[]; language: Language; createdAt: Date };
+  /** Upper bound per file; courts cap uploads at 5–50 MB. */
+  maxPartBytes: number;
+};
+
+export type PacketPart = {
+  part: number;
+  parts: number;
+  bytes: Uint8Array;
+  pageCount: number;
+  /** 1-based page numbers of the packet this part holds. */
+  firstPage: number;
+  lastPage: number;
+  /** Bates numbers of the first and last stamped page in the part (null: no stamped pages). */
+  batesFirst: string | null;
+  batesLast: string | null;
+  /** Titles of the documents (or their continuation) in the part. */
+  documents: string[];
+};
+
+export type PacketResult = { parts: PacketPart[]; pageCount: number };
+
+export type PacketOptions = {
+  onProgress?: (pagesDone: number, pagesTotal: number) => void;
+  signal?: AbortSignal;
+};
+
+export type PreflightCheckId =
+  | 'parse'
+  | 'page-count'
+  | 'file-size'
+  | 'page-size'
+  | 'margins'
+  | 'text-layer'
+  | 'no-javascript'
+  | 'no-forms'
+  | 'fonts-embedded'
+  | 'fonts-subset'
+  | 'fonts-unicode';
+
+/** One preflight finding; `detail` is technical English, the UI translates by `id`. */
+export type PreflightCheck = { id: PreflightCheckId; ok: boolean; severity: 'error' | 'warning'; detail: string };
+
+export type PreflightResult = {
+  /** True when no error-level check failed. */
+  ok: boolean;
+  format: DocumentFormat;
+  pageCount: number;
+  byteLength: number;
+  checks: PreflightCheck[];
+};
+
+export type CountItem = { label: string; count: number };
+
+/** Plain numbers for the one-page support report (press, partners). */
+export type SupportReportInput = {
+  caseTitle: LocalizedText;
+  /** ISO date the figures were taken. */
+  asOf: string;
+  supporters: { signed: number; confirmed: number; withdrawn: number };
+  claimants: { registered: number; submitted: number; complete: number; verified: number; filed: number };
+  goals: { label: LocalizedText; current: number; target: number }[];
+  topRegions: CountItem[];
+  topIsps: CountItem[];
+  topSources: CountItem[];
+  /** New supporters per day, oldest first (14 days). */
+  growth: { date: string; count: number }[];
+};

@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { EncryptedPDFError, PDFDict, PDFDocument, PDFName, PDFPage, PDFString } from 'pdf-lib';
 import { ExhibitSourceError } from '../errors';
 import { contentBox, FONT_SIZE, type DocumentFormat } from '../geometry';
 import type { PageCanvas } from '../layout/canvas';
@@ -14,8 +14,28 @@ import { visualFrameOf } from './stamp';
 /** Images print at no less than this resolution: small images are not blown up past it. */
 const MIN_IMAGE_DPI = 96;
 
+const PIECE_INFO = PDFName.of('PieceInfo');
+
+/**
+ * Marks a page as copied from an exhibit (its own layout, not ours) in the page's PieceInfo,
+ * the standard place for application data (PDF 32000-1, 14.5), so preflight can tell them apart.
+ */
+export function markExhibitSource(page: PDFPage, modifiedAt: Date): void {
+  const context = page.doc.context;
+  page.node.set(PIECE_INFO, context.obj({ Joinder: { LastModified: PDFString.fromDate(modifiedAt), Private: { Role: 'ExhibitSource' } } }));
+}
+
+export function isExhibitSource(page: PDFPage): boolean {
+  const context = page.doc.context;
+  const info = context.lookup(page.node.get(PIECE_INFO));
+  if (!(info instanceof PDFDict)) return false;
+  const joinder = context.lookup(info.get(PDFName.of('Joinder')));
+  const data = joinder instanceof PDFDict ? context.lookup(joinder.get(PDFName.of('Private'))) : undefined;
+  return data instanceof PDFDict && data.get(PDFName.of('Role'))?.toString() === '/ExhibitSource';
+}
+
 /** Copies every page of a source PDF (one copyPages call) and returns the canvases to stamp them. */
-export async function appendPdf(builder: PdfBuilder, bytes: Uint8Array, label: string, evidenceId: string): Promise<PageCanvas[]> {
+export async function appendPdf(builder: PdfBuilder, bytes: Uint8Array, label: string, evidenceId: string, modifiedAt: Date): Promise<PageCanvas[]> {
   let source: PDFDocument;
   try {
     source = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -34,6 +54,7 @@ export async function appendPdf(builder: PdfBuilder, bytes: Uint8Array, label: s
   return pages.map((page) => {
     builder.doc.addPage(page);
     sanitizeCopiedPage(page);
+    markExhibitSource(page, modifiedAt);
     return builder.adoptPage(page, visualFrameOf(page));
   });
 }

@@ -64,7 +64,7 @@ export async function renderExhibitBundle(input: ExhibitBundleInput, options: Re
     const slipPageIndex = builder.pageCount - 1;
     let pages: PageCanvas[];
     let imageEncoding: ExhibitEntry['imageEncoding'];
-    if (kind === 'pdf') pages = await appendPdf(builder, bytes, label, file.evidence.id);
+    if (kind === 'pdf') pages = await appendPdf(builder, bytes, label, file.evidence.id, options.now);
     else if (kind === 'unsupported') {
       pages = [appendNoticePage(builder, file.evidence.mime, file.evidence.originalFilename, format, language)];
       warnings.push(`${label}: ${file.evidence.mime} cannot be converted; a notice page stands in for ${file.evidence.originalFilename}`);

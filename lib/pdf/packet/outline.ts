@@ -1,7 +1,9 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFRef } from 'pdf-lib';
 
+import type { Bookmark } from '../types';
+
 /** A bookmark: title, target page (0-based, in this document) and nested bookmarks. */
-export type OutlineItem = { title: string; pageIndex: number; children?: OutlineItem[] };
+export type OutlineItem = Bookmark;
 
 /**
  * Writes the document outline (bookmarks) and asks viewers to show it. pdf-lib has no outline
