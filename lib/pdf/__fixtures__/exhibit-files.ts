@@ -35,13 +35,16 @@ export async function makeEncryptedPdf(): Promise<Uint8Array> {
 export async function makeActivePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const page = doc.addPage([595.28, 841.89]);
+  const font = new DocumentFonts(doc).get('sans').pdfFont;
   const form = doc.getForm();
   const field = form.createTextField('claim.amount');
   field.setText('103000');
-  field.addToPage(page, { x: 100, y: 600, width: 200, height: 24 });
+  field.addToPage(page, { x: 100, y: 600, width: 200, height: 24, font });
+  page.drawText('청구 금액', { x: 100, y: 640, size: 12, font });
+  field.updateAppearances(font);
   doc.addJavaScript('hello', 'app.alert("hello");');
   doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }));
-  return doc.save();
+  return doc.save({ updateFieldAppearances: false });
 }
 
 /** A photo-like image (smooth noise): high entropy, no transparency. */

@@ -120,3 +120,20 @@ export function syntheticClaimants(count: number, seed = 1586): ClaimantSnapshot
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, index) => syntheticClaimant(index, random));
 }
+
+/** Synthetic claimants whose first plaintiff is 홍길동 (Gil-dong Hong), for readable assertions. */
+export function demoClaimants(count: number, seed = 1586): ClaimantSnapshot[] {
+  const claimants = syntheticClaimants(count, seed);
+  const lead = claimants[0];
+  lead.legalName = '홍길동';
+  lead.legalNameLatin = 'Gil-dong Hong';
+  lead.dateOfBirth = '1970-08-09';
+  lead.phone = '010-9670-3793';
+  lead.address = '서울특별시 종로구 세종대로 175, 101동 1203호 (세종로)';
+  lead.locality = '서울특별시 종로구';
+  for (const consent of lead.consents) consent.signerName = lead.legalName;
+  if (lead.statement) lead.statement.signerName = lead.legalName;
+  return claimants;
+}
+
+export const DEMO_NOW = new Date('2003-04-30T01:00:00Z');

@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFDict, PDFDocument, PDFName, PDFPage, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFPage, PDFString } from 'pdf-lib';
 import { ExhibitSourceError } from '../errors';
 import { contentBox, FONT_SIZE, type DocumentFormat } from '../geometry';
 import type { PageCanvas } from '../layout/canvas';
@@ -37,13 +37,15 @@ export function isExhibitSource(page: PDFPage): boolean {
 /** Copies every page of a source PDF (one copyPages call) and returns the canvases to stamp them. */
 export async function appendPdf(builder: PdfBuilder, bytes: Uint8Array, label: string, evidenceId: string, modifiedAt: Date): Promise<PageCanvas[]> {
   let source: PDFDocument;
+  let indices: number[];
   try {
-    source = await PDFDocument.load(bytes, { updateMetadata: false });
+    // Loaded with ignoreEncryption so encryption is reported as such, not as a parse failure.
+    source = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+    indices = source.isEncrypted ? [] : source.getPageIndices();
   } catch (error) {
-    if (error instanceof EncryptedPDFError) throw new ExhibitSourceError(label, evidenceId, 'encrypted', 'the PDF is encrypted; ask for an unprotected copy');
     throw new ExhibitSourceError(label, evidenceId, 'unparseable', (error as Error).message);
   }
-  const indices = source.getPageIndices();
+  if (source.isEncrypted) throw new ExhibitSourceError(label, evidenceId, 'encrypted', 'the PDF is encrypted; ask for an unprotected copy');
   if (indices.length === 0) throw new ExhibitSourceError(label, evidenceId, 'no_pages', 'the PDF has no pages');
   let pages;
   try {

@@ -5,8 +5,26 @@ import type { SourceKind } from './integrity';
 
 /** Long edge of an A4 page at 300 dpi: more pixels than this only add bytes to a court file. */
 export const MAX_IMAGE_EDGE = 3508;
-/** sharp's entropy (0–8 bits): photos score around 7, screenshots and scanned text much lower. */
-export const PHOTO_ENTROPY = 6.5;
+/**
+ * Photos have nearly as many colours as pixels; screenshots, diagrams and scanned text reuse a
+ * few. Share of distinct colours in a 96×96 nearest-neighbour thumbnail above which an image
+ * counts as a photo (and may be stored as JPEG).
+ */
+export const PHOTO_COLOR_SHARE = 0.3;
+const THUMBNAIL_EDGE = 96;
+
+async function isPhotoLike(bytes: Uint8Array): Promise<boolean> {
+  const { data, info } = await sharp(bytes, { failOn: 'none' })
+    .resize(THUMBNAIL_EDGE, THUMBNAIL_EDGE, { fit: 'fill', kernel: 'nearest' })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const colors = new Set<number>();
+  for (let offset = 0; offset + info.channels - 1 < data.length; offset += info.channels) {
+    colors.add(info.channels >= 3 ? (data[offset] << 16) | (data[offset + 1] << 8) | data[offset + 2] : data[offset]);
+  }
+  return colors.size / (info.width * info.height) >= PHOTO_COLOR_SHARE;
+}
 const JPEG_QUALITY = 88;
 
 export type PlacedImage = { ref: PDFRef; width: number; height: number; encoding: 'jpeg-original' | 'jpeg' | 'flate' };
@@ -76,7 +94,7 @@ export async function embedImage(context: PDFContext, bytes: Uint8Array, kind: S
   if (isOversized) pipeline = pipeline.resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: 'inside' });
   pipeline = pipeline.toColourspace(channels <= 2 && meta.space !== 'cmyk' ? 'b-w' : 'srgb');
   const stats = kind === 'jpeg' ? undefined : await sharp(bytes, { failOn: 'none' }).stats();
-  const isPhoto = kind === 'jpeg' || (stats !== undefined && stats.isOpaque && stats.entropy >= PHOTO_ENTROPY);
+  const isPhoto = kind === 'jpeg' || (stats !== undefined && stats.isOpaque && (await isPhotoLike(bytes)));
   if (isPhoto) {
     const { data, info } = await pipeline.removeAlpha().jpeg({ quality: JPEG_QUALITY, mozjpeg: false }).toBuffer({ resolveWithObject: true });
     return { ref: jpegXObject(context, data, info.width, info.height, info.channels), width: info.width, height: info.height, encoding: 'jpeg' };

@@ -70,27 +70,37 @@ export function paginateRows(heights: ArrayLike<number>, bodyHeight: number): nu
   return starts;
 }
 
-function rowsOf(pageStarts: readonly number[], rowCount: number, firstPage: number, endPage: number): number {
-  return (pageStarts[endPage] ?? rowCount) - pageStarts[firstPage];
+/** Greedy packing of pages into parts of at most `cap` rows; null when one page alone exceeds it. */
+function packPages(pageStarts: readonly number[], rowCount: number, cap: number): number[] | null {
+  const starts = [0];
+  let rows = 0;
+  for (let page = 0; page < pageStarts.length; page++) {
+    const pageRows = (pageStarts[page + 1] ?? rowCount) - pageStarts[page];
+    if (pageRows > cap) return null;
+    if (rows + pageRows > cap && page > starts[starts.length - 1]) {
+      starts.push(page);
+      rows = 0;
+    }
+    rows += pageRows;
+  }
+  return starts;
 }
 
 /**
- * Groups pages into the fewest parts of at most `maxRows` rows, with rows spread evenly (no stub
- * last part). Returns the index of the first page of every part.
+ * Groups pages into the fewest parts of at most `maxRows` rows, then evens them out: the
+ * smallest cap that still needs no more parts (no stub last part). Returns the first page of
+ * every part.
  */
 export function splitIntoParts(pageStarts: readonly number[], rowCount: number, maxRows: number): number[] {
-  const pages = pageStarts.length;
-  for (let count = Math.max(1, Math.ceil(rowCount / maxRows)); count <= pages; count++) {
-    const starts = [0];
-    for (let part = 1; part < count; part++) {
-      const target = (part * rowCount) / count;
-      let page = starts[starts.length - 1] + 1;
-      while (page < pages - 1 && pageStarts[page] < target) page++;
-      if (target - pageStarts[page - 1] < pageStarts[page] - target && page - 1 > starts[starts.length - 1]) page--;
-      if (page < pages) starts.push(page);
-    }
-    const fits = starts.every((start, index) => rowsOf(pageStarts, rowCount, start, starts[index + 1] ?? pages) <= maxRows);
-    if (fits) return starts;
+  const fewest = packPages(pageStarts, rowCount, maxRows);
+  if (!fewest) return pageStarts.map((_, page) => page);
+  let low = Math.ceil(rowCount / fewest.length);
+  let high = maxRows;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    const packed = packPages(pageStarts, rowCount, middle);
+    if (packed && packed.length <= fewest.length) high = middle;
+    else low = middle + 1;
   }
-  return pageStarts.map((_, page) => page);
+  return packPages(pageStarts, rowCount, low) ?? fewest;
 }
