@@ -1,11 +1,11 @@
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DocumentFonts } from '../fonts/document-fonts';
-import { PAGE_SIZES } from '../geometry';
+import { PAGE_SIZES, type PageSize } from '../geometry';
 import { makeActivePdf } from '../__fixtures__/exhibit-files';
 import { preflightPdf } from './preflight-pdf';
 
-async function pdfWith(draw: (doc: PDFDocument) => Promise<void> | void, size = PAGE_SIZES.A4): Promise<Uint8Array> {
+async function pdfWith(draw: (doc: PDFDocument) => Promise<void> | void, size: PageSize = PAGE_SIZES.A4): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.addPage([size.width, size.height]);
   await draw(doc);
