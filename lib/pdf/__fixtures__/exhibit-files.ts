@@ -47,10 +47,14 @@ export async function makeActivePdf(): Promise<Uint8Array> {
   return doc.save({ updateFieldAppearances: false });
 }
 
-/** A photo-like image (smooth noise): high entropy, no transparency. */
+/** A photo-like image (coarse noise scaled up smoothly): thousands of colours, no transparency. */
 export async function makePhoto(format: 'jpeg' | 'png', seed: number, width = 640, height = 480): Promise<Uint8Array> {
-  const image = sharp({ create: { width, height, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 90 + (seed % 80), sigma: 60 } } }).blur(1.2);
-  return new Uint8Array(format === 'jpeg' ? await image.jpeg({ quality: 80 }).toBuffer() : await image.png().toBuffer());
+  const noise = { type: 'gaussian' as const, mean: 90 + (seed % 80), sigma: 60 };
+  const coarse = await sharp({ create: { width: Math.ceil(width / 8), height: Math.ceil(height / 8), channels: 3, background: { r: 0, g: 0, b: 0 }, noise } })
+    .png()
+    .toBuffer();
+  const image = sharp(coarse).resize(width, height, { kernel: 'cubic' });
+  return new Uint8Array(format === 'jpeg' ? await image.jpeg({ quality: 85 }).toBuffer() : await image.png().toBuffer());
 }
 
 /** A screenshot-like PNG: flat colours (low entropy), optionally with transparency. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ClaimantSnapshot, ClaimantType, DamageItem } from '../types';
+import type { ClaimantSnapshot, ClaimantType, DamageItem, PartyListClaimant } from '../types';
 
 /** Deterministic synthetic claimants with realistic Korean names and addresses (tests, benchmarks). */
 
@@ -137,3 +137,16 @@ export function demoClaimants(count: number, seed = 1586): ClaimantSnapshot[] {
 }
 
 export const DEMO_NOW = new Date('2003-04-30T01:00:00Z');
+
+/** Only what a party list needs, for 100k-row runs where full snapshots would dwarf the renderer's memory. */
+export function syntheticPartyRows(count: number, seed = 1586): PartyListClaimant[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => {
+    const { address, locality } = syntheticAddress(random);
+    const year = 1950 + Math.floor(random() * 52);
+    const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+    const totalKrw = random() < 0.94 ? 100_000 + Math.round(random() * 4) * 1000 : Math.round((1_000_000 + random() * 4_000_000) / 1000) * 1000;
+    return { legalName: syntheticName(random), address, locality, dateOfBirth: `${year}-${month}-${day}`, damages: { totalKrw } };
+  });
+}
