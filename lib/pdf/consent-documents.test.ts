@@ -5,7 +5,7 @@ import { PdfInputError } from './errors';
 import { renderPowerOfAttorney } from './power-of-attorney';
 import { loadPdf } from './__fixtures__/inspect';
 import { hasPoppler, pdfPageTexts, pdfText } from './__fixtures__/poppler';
-import { SAMPLE_CASE } from './__fixtures__/sample-case';
+import { SAMPLE_CASE, SAMPLE_CASE_US } from './__fixtures__/sample-case';
 import { DEMO_NOW, demoClaimants } from './__fixtures__/synthetic-claimants';
 
 const claimants = demoClaimants(30);
@@ -34,7 +34,7 @@ describe('renderAppointment (선정서)', () => {
   });
 
   it.skipIf(!hasPoppler)('has an English variant for US filings with localities only', async () => {
-    const text = flat(pdfText(await renderAppointment({ case: SAMPLE_CASE, representatives: [lead], appointers: claimants }, us)));
+    const text = flat(pdfText(await renderAppointment({ case: SAMPLE_CASE_US, representatives: [lead], appointers: claimants }, us)));
     expect(text).toContain('APPOINTMENT OF REPRESENTATIVE PARTY');
     expect(text).not.toContain('세종대로');
   });
@@ -75,7 +75,7 @@ describe('renderDeclaration (진술서)', () => {
   });
 
   it.skipIf(!hasPoppler)('declares under penalty of perjury and redacts per FRCP 5.2 in US form', async () => {
-    const text = flat(pdfText(await renderDeclaration({ case: SAMPLE_CASE, claimant: lead }, us)));
+    const text = flat(pdfText(await renderDeclaration({ case: SAMPLE_CASE_US, claimant: lead }, us)));
     expect(text).toContain('I declare under penalty of perjury under the laws of the United States of America');
     expect(text).toContain('XXX-XXXX-3793');
     expect(text).not.toContain('010-9670-3793');

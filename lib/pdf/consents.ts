@@ -1,5 +1,5 @@
 import { PdfInputError } from './errors';
-import { formatInstant } from './format';
+import { captionName, formatInstant } from './format';
 import { STRINGS } from './strings';
 import type { ClaimantSnapshot, ConsentKind, ConsentRecord, Language, PlaintiffsCaption, SignedStatement } from './types';
 
@@ -41,7 +41,6 @@ export function statementRecordRows(statement: SignedStatement, language: Langua
 
 /** "홍길동 외 1,585명", from the explicit caption or the claimants the document covers. */
 export function plaintiffsCaption(language: Language, caption: PlaintiffsCaption | undefined, claimants: readonly ClaimantSnapshot[]): string {
-  const first = claimants[0];
-  const lead = caption?.leadName ?? (language === 'en' && first?.legalNameLatin ? first.legalNameLatin : (first?.legalName ?? ''));
+  const lead = caption?.leadName ?? (claimants[0] ? captionName(claimants[0], language) : '');
   return STRINGS[language].common.plaintiffs(lead, caption?.count ?? claimants.length);
 }

@@ -65,7 +65,7 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
   const signature = `${text.declarantSign(name)} ${strings.common.eSigned}`;
   drawClosing(flow, styles, input.case, options, {
     lead: text.affirmation,
-    signatureLines: format === 'us' ? [text.executedAt(claimant.locality), `/s/ ${name}`, signature] : [signature],
+    signatureLines: format === 'us' ? [text.executedAt(claimant.locality), `/s/ ${name} ${strings.common.eSigned}`] : [signature],
     signedAt: statement.signedAt,
     record: { title: strings.signature.heading, rows: statementRecordRows(statement, language, timeZone) },
   });

@@ -43,6 +43,7 @@ describe('FRCP 5.2 redaction in US filings', () => {
     expect(isMinorOn(minor.dateOfBirth, '2003-04-30')).toBe(true);
     expect(displayName(minor, 'us', 'en', '2003-04-30')).toBe('G. H.');
     expect(displayName(person, 'us', 'en', '2003-04-30')).toBe('Gil-dong Hong (홍길동)');
+    expect(displayName(minor, 'us', 'ko', '2003-04-30')).toBe('홍○○');
     expect(displayName(minor, 'kr', 'ko', '2003-04-30')).toBe('홍길동');
   });
 });

@@ -67,7 +67,7 @@ export function formatInstant(iso: string, timeZone: string, compact = false): s
 /** Date of birth as the format allows: KR the full date, US the year only (FRCP 5.2(a)(2)). */
 export function formatBirthDate(isoDate: string, format: DocumentFormat, language: Language): string {
   if (format === 'us') return String(dateParts(isoDate).year);
-  return formatDate(isoDate, language);
+  return language === 'ko' ? formatDate(isoDate, language) : isoDate.slice(0, 10);
 }
 
 /** Only the last four digits of a phone or account number (FRCP 5.2(a)(4) applied to both). */
@@ -88,23 +88,37 @@ export function isMinorOn(birthDate: string, onDate: string): boolean {
   return age < 18;
 }
 
-/** Initials of a name: "홍길동" → "홍.", "Gil-dong Hong" → "G. H." (FRCP 5.2(a)(3) for minors). */
+/**
+ * A minor's name as FRCP 5.2(a)(3) allows: initials ("Gil-dong Hong" → "G. H."); a Hangul
+ * name keeps its surname and masks the rest ("홍길동" → "홍○○"), the Korean convention.
+ */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/);
-  if (words.length === 1) return `${Array.from(words[0])[0] ?? ''}.`;
-  return words.map((word) => `${Array.from(word)[0] ?? ''}.`).join(' ');
+  const trimmed = name.trim();
+  if (/^[\uac00-\ud7a3]+$/.test(trimmed)) return Array.from(trimmed).map((char, index) => (index === 0 ? char : '○')).join('');
+  return trimmed
+    .split(/\s+/)
+    .map((word) => `${Array.from(word)[0] ?? ''}.`)
+    .join(' ');
 }
 
-/** A claimant's name as the format allows: minors by initials only in US filings. */
+/** The name a caption leads with ("Gil-dong Hong and 1,585 others"): romanised in English when known. */
+export function captionName(person: { legalName: string; legalNameLatin?: string }, language: Language): string {
+  return language === 'en' && person.legalNameLatin ? person.legalNameLatin : person.legalName;
+}
+
+/**
+ * A claimant's name as the format allows. Korean filings use the legal (Hangul) name in both
+ * languages; US filings in English add the romanised name, and name minors by initials only.
+ */
 export function displayName(
   person: { legalName: string; legalNameLatin?: string; dateOfBirth: string },
   format: DocumentFormat,
   language: Language,
   onDate: string,
 ): string {
-  const name = language === 'en' && person.legalNameLatin ? `${person.legalNameLatin} (${person.legalName})` : person.legalName;
-  if (format === 'us' && isMinorOn(person.dateOfBirth, onDate)) return initialsOf(person.legalNameLatin ?? person.legalName);
-  return name;
+  if (format === 'kr') return person.legalName;
+  if (isMinorOn(person.dateOfBirth, onDate)) return initialsOf(language === 'en' && person.legalNameLatin ? person.legalNameLatin : person.legalName);
+  return language === 'en' && person.legalNameLatin ? `${person.legalNameLatin} (${person.legalName})` : person.legalName;
 }
 
 /** Address as the format allows: KR the full address, US the locality only (FRCP 5.2 practice). */

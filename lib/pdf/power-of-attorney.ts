@@ -15,9 +15,11 @@ import { drawTable, type TableColumn } from './layout/table';
 import { STRINGS } from './strings';
 import type { ClaimantSnapshot, ConsentRecord, PowerOfAttorneyInput, RenderOptions } from './types';
 
-/** The list of powers is set a little smaller, as on the court's printed form, to keep one page per claimant. */
-const POWERS_SIZE = 11;
-const POWERS_LEADING = 16;
+/**
+ * The list of powers is set a little smaller, as on the court's printed form, to keep one page
+ * per claimant; English wraps more, so it is set smaller still.
+ */
+const POWERS_TYPE = { ko: { size: 11, leading: 16 }, en: { size: 10.5, leading: 14 } } as const;
 
 type Principal = { claimant: ClaimantSnapshot; consent: ConsentRecord };
 
@@ -37,7 +39,7 @@ function drawGrant(flow: Flow, styles: DocumentStyles, input: PowerOfAttorneyInp
   const details = [strings.complaint.counselAttorneys(attorneys), counsel.address[language], strings.complaint.contact(counsel.phone, counsel.fax), counsel.email ?? ''];
   for (const line of details.filter(Boolean)) flow.paragraph(line, { ...styles.caption, indent: labelWidth });
   flow.paragraph(text.powersHeading, { ...styles.heading, spaceBefore: 4 });
-  const powerStyle = { ...styles.caption, size: POWERS_SIZE, leading: POWERS_LEADING };
+  const powerStyle = { ...styles.caption, ...POWERS_TYPE[language] };
   text.powers.forEach((power, index) => {
     const marker = `${index + 1}. `;
     const hang = powerStyle.font.widthOf(marker, powerStyle.size);
@@ -84,7 +86,7 @@ export async function renderPowerOfAttorney(input: PowerOfAttorneyInput, options
     });
   } else {
     drawGrant(flow, styles, input, options, plaintiffs, strings.introCombined);
-    drawClosing(flow, styles, input.case, options, { signatureLines: [`${strings.principalLabel}  ${STRINGS[language].appointment.signatureLine(principals.length)}`] });
+    drawClosing(flow, styles, input.case, options, { signatureLines: [`${strings.principalLabel}  ${strings.principalsLine(principals.length)}`] });
     flow.newPage();
     flow.paragraph(strings.principalsHeading, { ...styles.heading, spaceBefore: 0 });
     const columns: TableColumn<Principal>[] = [

@@ -168,6 +168,7 @@ const ko = {
     principalLabel: '위  임  인',
     principalLine: (name: string) => `원고 ${name}`,
     principalsHeading: '위 임 인 목 록',
+    principalsLine: (count: number) => `원고 ${formatNumber(count)}명 (별지 목록 기재와 같음, 각 전자서명)`,
     columns: { number: '번호', name: '성명', address: '주소', record: '전자서명 기록\n(일시 · IP · 위임계약서 버전 · SHA-256)' },
   },
   declaration: {
@@ -234,7 +235,7 @@ const en: PdfStrings = {
     pageNumber: (page, total) => `Page ${formatNumber(page)} of ${formatNumber(total)}`,
     partLabel: (part, parts) => `(Part ${formatNumber(part)} of ${formatNumber(parts)})`,
     addressee: (court) => `To the ${court}`,
-    plaintiffs: (first, count) => (count > 1 ? `${first} and ${formatNumber(count - 1)} others` : first),
+    plaintiffs: (first, count) => (count > 1 ? `${first} and ${formatNumber(count - 1)} ${count === 2 ? 'other' : 'others'}` : first),
     defendants: (first, count) => (count > 1 ? `${first} et al.` : first),
     caseLabel: 'Case',
     plaintiffLabel: 'Plaintiffs',
@@ -389,6 +390,7 @@ const en: PdfStrings = {
     principalLabel: 'Principal',
     principalLine: (name) => `Plaintiff ${name}`,
     principalsHeading: 'PRINCIPALS',
+    principalsLine: (count) => `${formatNumber(count)} plaintiffs (as listed, each signed electronically)`,
     columns: { number: 'No.', name: 'Name', address: 'Address', record: 'Electronic signature\n(time · IP · retainer version · SHA-256)' },
   },
   declaration: {

@@ -4,7 +4,7 @@ import type { CaseInfo } from '../types';
 export const SAMPLE_CASE: CaseInfo = {
   id: 'case-slammer-2003',
   title: { ko: '1·25 인터넷 대란 손해배상 공동소송', en: 'January 25 Internet Outage Joint Damages Action' },
-  court: { ko: '서울중앙지방법원', en: 'United States District Court\nWestern District of Washington' },
+  court: { ko: '서울중앙지방법원', en: 'Seoul Central District Court' },
   jurisdiction: {
     ko: '이 법원은 28 U.S.C. § 1332(d)에 따라 이 사건에 관할권이 있습니다. 청구금액 합계가 500만 달러를 넘고, 원고 중 적어도 1명은 피고와 국적을 달리합니다.\n\n피고 마이크로소프트 코포레이션의 주된 사무소가 이 법원 관할 구역에 있으므로 28 U.S.C. § 1391에 따라 이 법원이 적정한 재판지입니다.',
     en: 'This Court has jurisdiction under 28 U.S.C. § 1332(d): the amount in controversy exceeds $5,000,000 and at least one Plaintiff is a citizen of a state different from a Defendant.\n\nVenue is proper in this District under 28 U.S.C. § 1391 because Defendant Microsoft Corporation has its principal place of business in this District.',
@@ -65,4 +65,11 @@ export const SAMPLE_CASE: CaseInfo = {
     },
   },
   prayer: { civilRatePct: 5, litigationRatePct: 20 },
+};
+
+/** The same case brought in a US district court (for US-format documents). */
+export const SAMPLE_CASE_US: CaseInfo = {
+  ...SAMPLE_CASE,
+  court: { ko: '미합중국 연방지방법원\n워싱턴 서부지구', en: 'United States District Court\nWestern District of Washington' },
+  caseName: { ko: '집단소송 (손해배상)', en: 'Class Action (Damages)' },
 };

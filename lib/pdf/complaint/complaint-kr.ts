@@ -1,4 +1,4 @@
-import { formatDate, formatKrw, isoDateIn } from '../format';
+import { captionName, formatDate, formatKrw, isoDateIn } from '../format';
 import { LEADING, SPACE } from '../geometry';
 import type { Flow, ParagraphStyle } from '../layout/flow';
 import type { DocumentStyles } from '../layout/styles';
@@ -8,12 +8,13 @@ import type { ComplaintInput, Defendant, Language, RenderOptions } from '../type
 import type { ComplaintFacts } from './complaint-data';
 import { drawTemplate } from './template-blocks';
 
-const LABEL_WIDTH = 120;
+/** Caption label column: fits 원고들 소송대리인, and "Counsel for Plaintiffs" in English. */
+const LABEL_WIDTHS = { ko: 120, en: 150 } as const;
 
-function captionRow(flow: Flow, label: string, lines: string[], style: ParagraphStyle, hanging = 0): void {
+function captionRow(flow: Flow, label: string, lines: string[], style: ParagraphStyle, labelWidth: number, hanging = 0): void {
   lines.forEach((line, index) => {
-    const lineStyle = { ...style, indent: LABEL_WIDTH + (index === 0 ? 0 : hanging) };
-    if (index === 0) flow.labeled(label, line, style, LABEL_WIDTH);
+    const lineStyle = { ...style, indent: labelWidth + (index === 0 ? 0 : hanging) };
+    if (index === 0) flow.labeled(label, line, style, labelWidth);
     else flow.paragraph(line, lineStyle);
   });
 }
@@ -37,23 +38,24 @@ export function drawKoreanComplaint(flow: Flow, styles: DocumentStyles, input: C
   const text = strings.complaint;
   const caseInfo = input.case;
   const counsel = caseInfo.counsel;
+  const labelWidth = LABEL_WIDTHS[language];
 
   flow.paragraph(text.title, styles.title);
-  captionRow(flow, strings.common.plaintiffLabel, [strings.common.plaintiffs(facts.lead.legalName, facts.count), text.plaintiffsSuffix], styles.caption);
+  captionRow(flow, strings.common.plaintiffLabel, [strings.common.plaintiffs(captionName(facts.lead, language), facts.count), text.plaintiffsSuffix], styles.caption, labelWidth);
   flow.gap(SPACE.paragraph);
   const attorneys = counsel.attorneys.map((attorney) => attorney.name[language]).join(', ');
   const contact = text.contact(counsel.phone, counsel.fax, counsel.email);
-  captionRow(flow, text.counselLabel, [counsel.name[language], text.counselAttorneys(attorneys), counsel.address[language], contact].filter(Boolean), styles.caption);
+  captionRow(flow, text.counselLabel, [counsel.name[language], text.counselAttorneys(attorneys), counsel.address[language], contact].filter(Boolean), styles.caption, labelWidth);
   flow.gap(SPACE.paragraph);
   facts.defendants.forEach((defendant, index) => {
     const lines = defendantLines(defendant, language);
     const hang = styles.caption.font.widthOf(`${defendant.position}. `, styles.caption.size);
-    if (index === 0) captionRow(flow, strings.common.defendantLabel, lines, styles.caption, hang);
-    else lines.forEach((line, lineIndex) => flow.paragraph(line, { ...styles.caption, indent: LABEL_WIDTH + (lineIndex === 0 ? 0 : hang) }));
+    if (index === 0) captionRow(flow, strings.common.defendantLabel, lines, styles.caption, labelWidth, hang);
+    else lines.forEach((line, lineIndex) => flow.paragraph(line, { ...styles.caption, indent: labelWidth + (lineIndex === 0 ? 0 : hang) }));
   });
   flow.gap(LEADING.caption);
   flow.paragraph(text.caseNameLine(caseInfo.caseName[language]), { ...styles.captionBold, align: 'center', spaceAfter: SPACE.paragraph });
-  flow.labeled(text.claimValueLabel, formatKrw(facts.totalKrw, language), styles.caption, LABEL_WIDTH);
+  flow.labeled(text.claimValueLabel, formatKrw(facts.totalKrw, language), styles.caption, labelWidth);
 
   flow.paragraph(text.prayerHeading, styles.heading);
   const prayer = caseInfo.prayer ?? {};

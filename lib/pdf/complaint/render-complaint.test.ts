@@ -3,7 +3,7 @@ import { PdfInputError } from '../errors';
 import { FORMAT_LAYOUTS } from '../geometry';
 import { loadPdf, pageSizes } from '../__fixtures__/inspect';
 import { hasPoppler, pdfText } from '../__fixtures__/poppler';
-import { SAMPLE_CASE } from '../__fixtures__/sample-case';
+import { SAMPLE_CASE, SAMPLE_CASE_US } from '../__fixtures__/sample-case';
 import { DEMO_NOW, demoClaimants } from '../__fixtures__/synthetic-claimants';
 import { renderComplaint } from './render-complaint';
 
@@ -61,7 +61,7 @@ describe('renderComplaint (KR)', () => {
 
 describe('renderComplaint (US)', () => {
   it.skipIf(!hasPoppler)('uses Letter paper and the class-action caption with numbered sections and paragraphs', async () => {
-    const bytes = await renderComplaint({ case: SAMPLE_CASE, claimants }, { format: 'us', language: 'en', now: DEMO_NOW });
+    const bytes = await renderComplaint({ case: SAMPLE_CASE_US, claimants }, { format: 'us', language: 'en', now: DEMO_NOW });
     expect((await pageSizes(bytes)).every((size) => size.width === 612 && size.height === 792)).toBe(true);
     const text = flat(pdfText(bytes));
     expect(text).toContain('UNITED STATES DISTRICT COURT');
@@ -78,7 +78,7 @@ describe('renderComplaint (US)', () => {
   });
 
   it.skipIf(!hasPoppler)('works in Korean too, and never prints a street address or full birth date', async () => {
-    const text = flat(pdfText(await renderComplaint({ case: SAMPLE_CASE, claimants }, { format: 'us', language: 'ko', now: DEMO_NOW })));
+    const text = flat(pdfText(await renderComplaint({ case: SAMPLE_CASE_US, claimants }, { format: 'us', language: 'ko', now: DEMO_NOW })));
     expect(text).toContain('집단소송 소장');
     expect(text).toContain('서울특별시 종로구');
     expect(text).not.toContain('세종대로 175');

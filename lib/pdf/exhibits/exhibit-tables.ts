@@ -34,11 +34,13 @@ function batesText(row: ExhibitRow): string {
 export function drawExhibitIndex(flow: Flow, styles: DocumentStyles, rows: readonly ExhibitRow[], language: Language): void {
   const strings = STRINGS[language].exhibits;
   flow.paragraph(strings.indexTitle, { ...styles.heading, spaceBefore: 0 });
-  const fixed = 76 + 58 + 30 + 74 + 122;
+  // Romanised names with the Hangul in brackets need a wider column than Hangul alone.
+  const claimantWidth = language === 'en' ? 84 : 58;
+  const fixed = 76 + claimantWidth + 30 + 74 + 122;
   const columns: TableColumn<ExhibitRow>[] = [
     { header: strings.columns.label, width: 76, text: (row) => row.label },
     { header: strings.columns.description, width: flow.box.width - fixed, text: (row) => row.description },
-    { header: strings.columns.claimant, width: 58, text: (row) => row.claimant, wordsOnly: true },
+    { header: strings.columns.claimant, width: claimantWidth, text: (row) => row.claimant, wordsOnly: true },
     { header: strings.columns.pages, width: 30, align: 'right', text: (row) => formatNumber(row.pages) },
     { header: strings.columns.bates, width: 74, font: flow.builder.font('sans'), size: 7.5, leading: LEADING.tableSmall, text: batesText },
     hashColumn(flow, strings.columns.sha256),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageSizes } from '../__fixtures__/inspect';
 import { hasPoppler, pdfPageTexts, pdfText } from '../__fixtures__/poppler';
-import { SAMPLE_CASE } from '../__fixtures__/sample-case';
+import { SAMPLE_CASE, SAMPLE_CASE_US } from '../__fixtures__/sample-case';
 import { DEMO_NOW, demoClaimants } from '../__fixtures__/synthetic-claimants';
 import type { PartyListPart } from '../types';
 import { renderPartyList, renderPartyListParts } from './render-party-list';
@@ -28,7 +28,7 @@ describe('renderPartyList', () => {
   });
 
   it.skipIf(!hasPoppler)('prints only the locality in US filings (FRCP 5.2), with "Page n of N"', async () => {
-    const bytes = await renderPartyList({ case: SAMPLE_CASE, claimants }, { format: 'us', language: 'en', now: DEMO_NOW });
+    const bytes = await renderPartyList({ case: SAMPLE_CASE_US, claimants }, { format: 'us', language: 'en', now: DEMO_NOW });
     const text = pdfText(bytes);
     const pages = pdfPageTexts(bytes);
     expect(text).toContain('서울특별시 종로구');

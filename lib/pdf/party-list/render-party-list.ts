@@ -2,7 +2,7 @@ import { requireClaimants, totalClaimKrw } from '../claims';
 import { caseDocumentMeta } from '../document-meta';
 import { throwIfAborted } from '../errors';
 import { measureFor } from '../fonts/measure';
-import { isoDateIn } from '../format';
+import { captionName, isoDateIn } from '../format';
 import { contentBox, FONT_SIZE } from '../geometry';
 import { drawPageFurniture } from '../layout/furniture';
 import { PdfBuilder } from '../layout/pdf-builder';
@@ -38,7 +38,7 @@ export async function* renderPartyListParts(input: PartyListInput, options: Part
   const totalPages = pageStarts.length;
   const partStarts = splitIntoParts(pageStarts, rows.length, options.rowsPerPart ?? rows.length);
   const first = rows[0];
-  const plaintiffs = strings.common.plaintiffs(first.legalName, rows.length);
+  const plaintiffs = strings.common.plaintiffs(captionName(first, language), rows.length);
   const context: Omit<PartyPageContext, 'canvas' | 'builder'> = {
     format,
     language,
