@@ -47,7 +47,7 @@ export async function makeActivePdf(): Promise<Uint8Array> {
   return doc.save({ updateFieldAppearances: false });
 }
 
-/** A photo-like image (coarse noise scaled up smoothly): thousands of colours, no transparency. */
+/** A photo-like image (coarse noise scaled up smoothly): thousands of colours, no transparency. Random: not byte-stable between calls. */
 export async function makePhoto(format: 'jpeg' | 'png', seed: number, width = 640, height = 480): Promise<Uint8Array> {
   const noise = { type: 'gaussian' as const, mean: 90 + (seed % 80), sigma: 60 };
   const coarse = await sharp({ create: { width: Math.ceil(width / 8), height: Math.ceil(height / 8), channels: 3, background: { r: 0, g: 0, b: 0 }, noise } })

@@ -26,14 +26,17 @@ async function sampleFiles(): Promise<ExhibitFile[]> {
 }
 
 describe('renderExhibitBundle', () => {
-  it('numbers exhibits per claimant with branch numbers and bookmarks each one', async () => {
-    const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: await sampleFiles(), bates: { prefix: 'SLM' } }, ko);
+  it('numbers exhibits per claimant with branch numbers and bookmarks each one, deterministically', async () => {
+    const files = await sampleFiles();
+    const result = await renderExhibitBundle({ case: SAMPLE_CASE, files, bates: { prefix: 'SLM' } }, ko);
     expect(result.entries.map((entry) => entry.label)).toEqual(['갑 제1호증의 1', '갑 제1호증의 2', '갑 제2호증의 1', '갑 제2호증의 2', '갑 제3호증의 1', '갑 제3호증의 2']);
     const titles = await outlineTitles(result.bytes);
     expect(titles[0]).toBe('증거목록');
     expect(titles).toContain('갑 제2호증의 1 매출 장부');
     expect(titles[titles.length - 1]).toBe('해시목록');
     expect(result.pageCount).toBe((await loadPdf(result.bytes)).getPageCount());
+    const again = await renderExhibitBundle({ case: SAMPLE_CASE, files, bates: { prefix: 'SLM' } }, ko);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(result.bytes))).toBe(true);
   });
 
   it.skipIf(!hasPoppler)('stamps every page with a running Bates number and exhibit pages with their label', async () => {

@@ -58,6 +58,7 @@ async function buildPart(input: PacketInput, sources: readonly PDFDocument[], pa
     part,
     parts,
     bytes,
+    byteLength: bytes.length,
     pageCount: range[1] - range[0],
     firstPage: range[0] + 1,
     lastPage: range[1],
