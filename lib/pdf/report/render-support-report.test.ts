@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { pageSizes } from '../__fixtures__/inspect';
+import { hasPoppler, pdfText } from '../__fixtures__/poppler';
+import { SAMPLE_REPORT } from '../__fixtures__/sample-report';
+import { DEMO_NOW } from '../__fixtures__/synthetic-claimants';
+import { preflightPdf } from '../preflight/preflight-pdf';
+import { renderSupportReport } from './render-support-report';
+
+describe('renderSupportReport', () => {
+  it('is one A4 page', async () => {
+    const bytes = await renderSupportReport(SAMPLE_REPORT, { language: 'ko', now: DEMO_NOW });
+    expect(await pageSizes(bytes)).toEqual([{ width: 595.28, height: 841.89 }]);
+    expect((await preflightPdf(bytes, 'kr')).checks.find((check) => check.id === 'fonts-embedded')?.ok).toBe(true);
+  });
+
+  it.skipIf(!hasPoppler)('shows the headline numbers, goals and top lists in Korean and English', async () => {
+    const korean = pdfText(await renderSupportReport(SAMPLE_REPORT, { language: 'ko', now: DEMO_NOW }));
+    expect(korean).toContain('지지 현황 보고서');
+    expect(korean).toContain('3,412');
+    expect(korean).toContain('1,586 / 2,000 (79%)');
+    expect(korean).toContain('서울특별시');
+    expect(korean).toContain('4/30');
+    const english = pdfText(await renderSupportReport(SAMPLE_REPORT, { language: 'en', now: DEMO_NOW }));
+    expect(english).toContain('Support report');
+    expect(english).toContain('Top ISPs');
+    expect(english).toContain('As of April 30, 2003');
+  });
+});
