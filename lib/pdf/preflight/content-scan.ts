@@ -61,9 +61,13 @@ export function scanText(content: Uint8Array): TextPlacement[] {
     } else if (byte === 0x3c && content[pos + 1] === 0x3c) {
       let depth = 0;
       do {
-        if (content[pos] === 0x3c && content[pos + 1] === 0x3c) (depth++, (pos += 2));
-        else if (content[pos] === 0x3e && content[pos + 1] === 0x3e) (depth--, (pos += 2));
-        else pos++;
+        if (content[pos] === 0x3c && content[pos + 1] === 0x3c) {
+          depth++;
+          pos += 2;
+        } else if (content[pos] === 0x3e && content[pos + 1] === 0x3e) {
+          depth--;
+          pos += 2;
+        } else pos++;
       } while (pos < length && depth > 0);
       stack.push(null);
     } else if (byte === 0x3c) {
