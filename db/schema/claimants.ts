@@ -118,6 +118,15 @@ export const claimants = pgTable(
     index('claimants_case_phone_hash_idx').on(t.caseId, t.phoneHash),
     index('claimants_case_identity_hash_idx').on(t.caseId, t.identityHash),
     index('claimants_case_signup_ip_idx').on(t.caseId, t.signupIpHash, t.createdAt),
+    // Review queue (lib/reviews/queue.ts): one index per sort, keyed exactly like its ORDER BY so a
+    // page is a short index range; name search through pairs of characters (search_bigrams, migration 0006).
+    index('claimants_case_amount_idx').on(t.caseId, t.claimedTotalKrw, t.id),
+    index('claimants_case_reference_sort_idx').on(t.caseId, sql`(${t.referenceNumber} is null)`, sql`coalesce(${t.referenceNumber}, '')`, t.id),
+    index('claimants_case_name_sort_idx').on(t.caseId, sql`(${t.nameNormalized} is null)`, sql`coalesce(${t.nameNormalized}, '')`, t.id),
+    index('claimants_case_flagged_idx').on(t.caseId, t.lastActivityAt, t.id).where(sql`${t.openFlagCount} > 0`),
+    index('claimants_case_assignee_idx').on(t.caseId, t.assignedLawyerId, t.lastActivityAt),
+    index('claimants_name_bigrams_idx').using('gin', sql`search_bigrams(${t.nameNormalized})`),
+    index('claimants_initials_bigrams_idx').using('gin', sql`search_bigrams(${t.nameInitials})`),
     check('claimants_amounts_non_negative', sql`${t.claimedTotalKrw} >= 0 and coalesce(${t.monthlyFeeKrw}, 0) >= 0`),
     check('claimants_seats_positive', sql`${t.pcBangSeats} is null or ${t.pcBangSeats} > 0`),
     check('claimants_brn_format', sql`${t.businessRegistrationNumber} is null or ${t.businessRegistrationNumber} ~ '^[0-9]{10}$'`),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 
@@ -23,7 +24,11 @@ export const users = pgTable(
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email)],
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    // The same mailbox under another spelling: duplicate checks and the review search (migration 0006).
+    index('users_canonical_email_idx').on(sql`canonical_email(${t.email})`),
+  ],
 );
 
 export const authTokenKindEnum = pgEnum('auth_token_kind', ['email_verification', 'password_reset']);

@@ -18,10 +18,12 @@ import { blindIndex, encryptField } from '@/lib/crypto/field-encryption';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { hangulInitials, normalizeName } from '@/lib/claimants/names';
 import { rebuildMetricCounters } from '@/lib/metrics/counters';
+import { detectDuplicatesForCase } from '@/lib/reviews/duplicates';
 import { normalizePhone } from '@/lib/users/normalize';
 import { REGION_WEIGHTS, koreanAddress, koreanMobile, koreanName, syntheticEmail } from './korean-people';
 import { minimalPdf } from './minimal-pdf';
 import { type Random, createRandom } from './random';
+import { seedReviewFixtures } from './review-fixtures';
 
 export type VolumeOptions = {
   caseId: string;
@@ -33,6 +35,8 @@ export type VolumeOptions = {
   seed?: number;
   now?: Date;
   log?: (message: string) => void;
+  /** Plant the duplicate signals and the walkthrough claimant of review-fixtures.ts (once per database). */
+  reviewFixtures?: boolean;
 };
 
 const ISP_WEIGHTS = [['kt', 45], ['hanaro', 25], ['thrunet', 14], ['dacom', 5], ['onse', 4], ['dreamline', 3], ['powercomm', 2], ['other', 2]] as const;
@@ -111,6 +115,12 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
     });
     if ((start / CLAIMANT_BATCH) % 10 === 0) log(`claimants ${end}/${options.claimants}`);
   }
+  if (options.reviewFixtures !== false) {
+    const fixtures = await seedReviewFixtures(db, { caseId: options.caseId, nextReference: () => `${options.referencePrefix}-${String(referenceSerial++).padStart(6, '0')}`, now });
+    if (fixtures.created) log('planted review fixtures (duplicates, walkthrough claimant)');
+  }
+  log('looking for duplicates');
+  await detectDuplicatesForCase(db, options.caseId);
   log('recounting rollups');
   await rebuildMetricCounters(db, options.caseId);
   return { supporters: options.supporters, claimants: options.claimants };
@@ -161,6 +171,8 @@ function makeClaimant(random: Random, options: VolumeOptions, serial: number, cr
     hasSignedConsent: isSubmitted,
     evidenceCount: hasEvidence ? 1 : 0,
     source: random.weighted(SOURCE_WEIGHTS) || null,
+    // One private-range address per claimant: the planted bursts are the only ones.
+    signupIpHash: blindIndex('ip', `10.${(serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}`),
     locale: 'ko',
     submittedAt,
     needsInfoAt: status === 'needs_info' ? decidedAt : null,

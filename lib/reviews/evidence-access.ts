@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { evidence } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import { readVerifiedBlob } from '@/lib/evidence/blob-store';
+
+export type EvidenceDisposition = 'inline' | 'attachment';
+
+/** Types a browser may show in place; everything else is only ever downloaded. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/webp']);
+
+/**
+ * One evidence file for a lawyer of the case: found by evidence id AND claimant id AND case id (a
+ * guessed id from another file or case finds nothing), read back and checked against its SHA-256,
+ * and the view or download recorded in the same transaction.
+ */
+export async function openEvidenceFile(
+  db: Database,
+  input: { caseId: string; claimantId: string; evidenceId: string; disposition: EvidenceDisposition; actorId: string; ip: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const [file] = await tx
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.id, input.evidenceId), eq(evidence.claimantId, input.claimantId), eq(evidence.caseId, input.caseId)));
+    if (!file) throw new AppError('not_found');
+    const bytes = await readVerifiedBlob(tx, file.sha256);
+    if (!bytes) throw new AppError('not_found');
+    const disposition = input.disposition === 'inline' && INLINE_TYPES.has(file.detectedMime) ? 'inline' : 'attachment';
+    await recordAudit(tx, {
+      action: disposition === 'inline' ? 'evidence.viewed' : 'evidence.downloaded',
+      actorUserId: input.actorId,
+      caseId: input.caseId,
+      subjectType: 'evidence',
+      subjectId: file.id,
+      ip: input.ip,
+      details: { claimantId: file.claimantId, sha256: file.sha256, byteSize: file.byteSize },
+    });
+    return { file, bytes, disposition };
+  });
+}
+
+/** RFC 6266 / 5987: an ASCII fallback and the real (often Korean) name, percent-encoded. */
+export function contentDisposition(disposition: EvidenceDisposition, filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'evidence';
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
