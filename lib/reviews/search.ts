@@ -18,7 +18,7 @@ export type SearchTerm =
 const HANGUL_BASE = 0xac00;
 const SYLLABLES_PER_INITIAL = 588;
 const INITIALS = ['ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
-const PHONE_SHAPE = /^[+\d][\d\s().-]*$/;
+const PHONE_SHAPE = /^[+(\d][\d\s().-]*$/;
 const REFERENCE_SHAPE = /^([a-z]{2,8})-?(\d{1,8})$/i;
 
 export function classifySearch(raw: string, referencePrefix: string): SearchTerm | null {

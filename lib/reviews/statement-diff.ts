@@ -48,9 +48,9 @@ export function diffWords(before: string, after: string): TextPart[] {
   return parts;
 }
 
-/** Words and the whitespace between them as separate tokens, so the text reassembles exactly. */
+/** Words with the whitespace that follows them, so spaces never count as shared text and the parts reassemble exactly. */
 function tokenize(text: string): string[] {
-  return text.match(/\s+|[^\s]+/g) ?? [];
+  return text.match(/^\s+|\S+\s*/g) ?? [];
 }
 
 export function diffAnswers(before: unknown, after: unknown): AnswerChange[] {
