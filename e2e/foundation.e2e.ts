@@ -46,7 +46,7 @@ describe('the public case page', () => {
 describe('demo accounts', () => {
   const landings = [
     ['admin@joinder.test', '/admin'],
-    ['lawyer@joinder.test', '/staff'],
+    ['lawyer@joinder.test', '/cases/slammer-2003/review'],
     ['organizer@joinder.test', '/staff'],
     ['claimant@joinder.test', '/my'],
   ] as const;

@@ -1,5 +1,10 @@
 /** Paths other sites may embed (the live counter); everything else refuses framing. */
 const EMBEDDABLE = [/^\/embed\//, /^\/api\/cases\/[^/]+\/badge\.svg$/];
+/**
+ * Paths only our own pages may frame: evidence shown inline in the claimant file (a PDF in the
+ * browser's viewer needs an iframe). The route itself checks the lawyer's role on every request.
+ */
+const FRAMEABLE_BY_SELF = [/^\/api\/cases\/[^/]+\/claimants\/[^/]+\/evidence\/[^/]+\/inline$/];
 
 /**
  * Headers for every response: a nonce-based CSP (Next.js adds the nonce to its own scripts),
@@ -7,6 +12,7 @@ const EMBEDDABLE = [/^\/embed\//, /^\/api\/cases\/[^/]+\/badge\.svg$/];
  */
 export function buildSecurityHeaders(input: { nonce: string; pathname: string; isProduction: boolean; isHttps: boolean }): Record<string, string> {
   const isEmbeddable = EMBEDDABLE.some((pattern) => pattern.test(input.pathname));
+  const isFrameableBySelf = !isEmbeddable && FRAMEABLE_BY_SELF.some((pattern) => pattern.test(input.pathname));
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${input.nonce}' 'strict-dynamic'${input.isProduction ? '' : " 'unsafe-eval'"}`,
@@ -19,7 +25,7 @@ export function buildSecurityHeaders(input: { nonce: string; pathname: string; i
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    `frame-ancestors ${isEmbeddable ? '*' : "'none'"}`,
+    `frame-ancestors ${isEmbeddable ? '*' : isFrameableBySelf ? "'self'" : "'none'"}`,
   ].join('; ');
   const headers: Record<string, string> = {
     'Content-Security-Policy': csp,
@@ -28,7 +34,7 @@ export function buildSecurityHeaders(input: { nonce: string; pathname: string; i
     'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
-  if (!isEmbeddable) headers['X-Frame-Options'] = 'DENY';
+  if (!isEmbeddable) headers['X-Frame-Options'] = isFrameableBySelf ? 'SAMEORIGIN' : 'DENY';
   if (input.isProduction && input.isHttps) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
   return headers;
 }

@@ -58,7 +58,7 @@ export async function applyDecision(tx: Database, input: DecisionInput): Promise
     .for('update', { of: claimants });
   if (!row) throw new AppError('not_found');
   const { claimant } = row;
-  if (claimant.version !== input.expectedVersion) throw new AppError('stale', { messageKey: 'review.errors.stale' });
+  if (claimant.version !== input.expectedVersion) throw new AppError('stale', { messageKey: 'review.errors.stale', fieldErrors: { version: 'review.errors.stale' } });
   if (!DECISION_FROM[input.decision].includes(claimant.status)) throw new AppError('conflict', { messageKey: 'review.errors.notDecidable' });
   if (input.decision === 'reject' && claimant.isOnFiling) throw new AppError('conflict', { messageKey: 'review.errors.onFiling' });
   const text = (input.text ?? '').trim();
@@ -78,7 +78,7 @@ export async function applyDecision(tx: Database, input: DecisionInput): Promise
     })
     .where(and(eq(claimants.id, claimant.id), eq(claimants.caseId, input.caseId), eq(claimants.version, input.expectedVersion)))
     .returning({ version: claimants.version });
-  if (!updated) throw new AppError('stale', { messageKey: 'review.errors.stale' });
+  if (!updated) throw new AppError('stale', { messageKey: 'review.errors.stale', fieldErrors: { version: 'review.errors.stale' } });
 
   const [review] = await tx
     .insert(reviews)

@@ -44,6 +44,21 @@ export async function listDuplicatePairs(db: Database, caseId: string, options: 
   return { rows: page, next: rows.length > PAGE_SIZE && last ? { createdAt: last.createdKey, id: last.flag.id } : null };
 }
 
+/** How many open signals the duplicates view lists (pairs once, burst members each). */
+export async function countOpenSignals(db: Database, caseId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(duplicateFlags)
+    .where(
+      and(
+        eq(duplicateFlags.caseId, caseId),
+        eq(duplicateFlags.status, 'open'),
+        or(isNull(duplicateFlags.otherClaimantId), lt(duplicateFlags.claimantId, duplicateFlags.otherClaimantId)),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 /** A flag and both files, for the side-by-side view; opening it records a view of each file. */
 export async function openDuplicateComparison(db: Database, input: { caseId: string; flagId: string; actorId: string; ip: string | null }) {
   return db.transaction(async (tx) => {

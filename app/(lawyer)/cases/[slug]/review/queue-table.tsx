@@ -1,0 +1,106 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Card, StatusBadge } from '@/app/_components/ui';
+import type { QueueRow } from '@/lib/reviews/queue';
+import { SelectAllCheckbox } from './select-all';
+
+const CELL = 'px-3 py-2.5 align-top';
+
+/** One page of claims. Checkboxes belong to the bulk form by its id, so the table stays server-rendered. */
+export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: QueueRow[]; lawyers: { id: string; name: string }[] }) {
+  const [t, common, duplicates, format] = await Promise.all([getTranslations('review.queue'), getTranslations('common'), getTranslations('review.duplicates'), getFormatter()]);
+  if (rows.length === 0) return <Card>{t('empty')}</Card>;
+  const lawyerName = new Map(lawyers.map((lawyer) => [lawyer.id, lawyer.name]));
+  return (
+    <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t('table')}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className={CELL}>
+              <SelectAllCheckbox label={t('selectPage')} />
+            </th>
+            <th scope="col" className={CELL}>
+              {t('reference')} / {t('name')}
+            </th>
+            <th scope="col" className={`${CELL} hidden md:table-cell`}>
+              {t('type')}
+            </th>
+            <th scope="col" className={`${CELL} hidden lg:table-cell`}>
+              {t('region')} / {t('isp')}
+            </th>
+            <th scope="col" className={CELL}>
+              {t('statusColumn')}
+            </th>
+            <th scope="col" className={`${CELL} hidden sm:table-cell`}>
+              {t('completenessColumn')}
+            </th>
+            <th scope="col" className={`${CELL} text-right`}>
+              {t('claimed')}
+            </th>
+            <th scope="col" className={CELL}>
+              {t('flagsColumn')}
+            </th>
+            <th scope="col" className={`${CELL} hidden md:table-cell`}>
+              {t('lastActivity')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => {
+            const name = row.legalName ?? t('noName');
+            return (
+              <tr key={row.id} className="hover:bg-slate-50">
+                <td className={CELL}>
+                  <input type="checkbox" name="items" value={`${row.id}:${row.version}`} form="bulk-form" aria-label={t('selectClaim', { name })} className="h-5 w-5 accent-brand-600" />
+                </td>
+                <td className={CELL}>
+                  <Link href={`/cases/${slug}/review/${row.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+                    {name}
+                  </Link>
+                  <div className="font-mono text-xs text-slate-600">{row.referenceNumber ?? t('noReference')}</div>
+                  {row.assignedLawyerId ? <div className="text-xs text-slate-600">{t('assignedTo', { name: lawyerName.get(row.assignedLawyerId) ?? '?' })}</div> : null}
+                </td>
+                <td className={`${CELL} hidden md:table-cell`}>{row.type ? common(`claimantTypes.${row.type}`) : '—'}</td>
+                <td className={`${CELL} hidden lg:table-cell`}>
+                  <div>{row.region ? common(`regions.${row.region}`) : common('regions.unknown')}</div>
+                  <div className="text-xs text-slate-600">{row.isp ? common(`isps.${row.isp}`) : '—'}</div>
+                </td>
+                <td className={CELL}>
+                  <StatusBadge status={row.status} label={common(`statuses.${row.status}`)} />
+                </td>
+                <td className={`${CELL} hidden sm:table-cell`}>
+                  <ul className="space-y-0.5 text-xs">
+                    <Mark isDone={row.hasSignedStatement} label={t('statementShort')} state={row.hasSignedStatement ? t('signed') : t('unsigned')} />
+                    <Mark isDone={row.hasSignedConsent} label={t('consentShort')} state={row.hasSignedConsent ? t('signed') : t('unsigned')} />
+                    <Mark isDone={row.evidenceCount > 0} label={t('evidenceCount', { count: row.evidenceCount })} />
+                  </ul>
+                </td>
+                <td className={`${CELL} whitespace-nowrap text-right tabular-nums`}>{common('won', { amount: row.claimedTotalKrw })}</td>
+                <td className={CELL}>
+                  <ul className="flex flex-wrap gap-1">
+                    {row.flagReasons.map((reason) => (
+                      <li key={reason} className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                        {duplicates(`reasons.${reason}`)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td className={`${CELL} hidden whitespace-nowrap text-slate-600 md:table-cell`}>{format.dateTime(row.lastActivityAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Mark({ isDone, label, state }: { isDone: boolean; label: string; state?: string }) {
+  return (
+    <li className={isDone ? 'text-emerald-800' : 'text-rose-800'}>
+      <span aria-hidden>{isDone ? '✓' : '✗'}</span> {label}
+      {state ? <span className="sr-only"> ({state})</span> : null}
+    </li>
+  );
+}
