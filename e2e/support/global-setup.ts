@@ -4,6 +4,8 @@ import { startTestServer } from './server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's PostgreSQL database, or '' on the embedded one (which only the server can open). */
+    databaseUrl: string;
   }
 }
 
@@ -11,6 +13,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const server = await startTestServer();
   project.provide('baseUrl', server.baseUrl);
+  project.provide('databaseUrl', server.databaseUrl ?? '');
   return async () => {
     if (process.env.E2E_SERVER_LOGS) console.log(server.logs());
     await server.stop();

@@ -58,7 +58,7 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                   <Link href={`/cases/${slug}/review/${row.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
                     {name}
                   </Link>
-                  <div className="font-mono text-xs text-slate-600">{row.referenceNumber ?? t('noReference')}</div>
+                  <div className="whitespace-nowrap font-mono text-xs text-slate-600">{row.referenceNumber ?? t('noReference')}</div>
                   {row.assignedLawyerId ? <div className="text-xs text-slate-600">{t('assignedTo', { name: lawyerName.get(row.assignedLawyerId) ?? '?' })}</div> : null}
                 </td>
                 <td className={`${CELL} hidden md:table-cell`}>{row.type ? common(`claimantTypes.${row.type}`) : '—'}</td>
@@ -66,7 +66,7 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                   <div>{row.region ? common(`regions.${row.region}`) : common('regions.unknown')}</div>
                   <div className="text-xs text-slate-600">{row.isp ? common(`isps.${row.isp}`) : '—'}</div>
                 </td>
-                <td className={CELL}>
+                <td className={`${CELL} whitespace-nowrap`}>
                   <StatusBadge status={row.status} label={common(`statuses.${row.status}`)} />
                 </td>
                 <td className={`${CELL} hidden sm:table-cell`}>
@@ -80,7 +80,7 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                 <td className={CELL}>
                   <ul className="flex flex-wrap gap-1">
                     {row.flagReasons.map((reason) => (
-                      <li key={reason} className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                      <li key={reason} className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
                         {duplicates(`reasons.${reason}`)}
                       </li>
                     ))}

@@ -33,7 +33,7 @@ export default async function CompareDuplicatesPage({ params }: Props) {
         ← {t('title')}
       </Link>
       <PageHeader title={t('compareTitle')} lead={t('signal', { reason: t(`reasons.${flag.reason}`) })} />
-      {flag.status !== 'open' ? <Alert tone="info">{t('resolved', { status: file(`flagStatuses.${flag.status}`) })}</Alert> : null}
+      {flag.status !== 'open' ? <Alert tone="info" role="status">{t('resolved', { status: file(`flagStatuses.${flag.status}`) })}</Alert> : null}
       {!right ? <Alert tone="warning">{t('burstMembers')}</Alert> : null}
       {flag.status === 'open' ? <DismissFlagForm slug={slug} flagId={flag.id} /> : null}
       <div className={`grid gap-5 ${right ? 'md:grid-cols-2' : ''}`}>
