@@ -11,6 +11,10 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
   const [t, common, duplicates, format] = await Promise.all([getTranslations('review.queue'), getTranslations('common'), getTranslations('review.duplicates'), getFormatter()]);
   if (rows.length === 0) return <Card>{t('empty')}</Card>;
   const lawyerName = new Map(lawyers.map((lawyer) => [lawyer.id, lawyer.name]));
+  // Fifty rows repeat a handful of labels: translate each once per page, not once per cell.
+  const label = remember((key: string) => common(key as Parameters<typeof common>[0]));
+  const reasonLabel = remember((reason: string) => duplicates(`reasons.${reason}` as Parameters<typeof duplicates>[0]));
+  const marks = { statement: t('statementShort'), consent: t('consentShort'), signed: t('signed'), unsigned: t('unsigned') };
   return (
     <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
@@ -61,18 +65,18 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                   <div className="whitespace-nowrap font-mono text-xs text-slate-600">{row.referenceNumber ?? t('noReference')}</div>
                   {row.assignedLawyerId ? <div className="text-xs text-slate-600">{t('assignedTo', { name: lawyerName.get(row.assignedLawyerId) ?? '?' })}</div> : null}
                 </td>
-                <td className={`${CELL} hidden md:table-cell`}>{row.type ? common(`claimantTypes.${row.type}`) : '—'}</td>
+                <td className={`${CELL} hidden md:table-cell`}>{row.type ? label(`claimantTypes.${row.type}`) : '—'}</td>
                 <td className={`${CELL} hidden lg:table-cell`}>
-                  <div>{row.region ? common(`regions.${row.region}`) : common('regions.unknown')}</div>
-                  <div className="text-xs text-slate-600">{row.isp ? common(`isps.${row.isp}`) : '—'}</div>
+                  <div>{label(`regions.${row.region ?? 'unknown'}`)}</div>
+                  <div className="text-xs text-slate-600">{row.isp ? label(`isps.${row.isp}`) : '—'}</div>
                 </td>
                 <td className={`${CELL} whitespace-nowrap`}>
-                  <StatusBadge status={row.status} label={common(`statuses.${row.status}`)} />
+                  <StatusBadge status={row.status} label={label(`statuses.${row.status}`)} />
                 </td>
                 <td className={`${CELL} hidden sm:table-cell`}>
                   <ul className="space-y-0.5 text-xs">
-                    <Mark isDone={row.hasSignedStatement} label={t('statementShort')} state={row.hasSignedStatement ? t('signed') : t('unsigned')} />
-                    <Mark isDone={row.hasSignedConsent} label={t('consentShort')} state={row.hasSignedConsent ? t('signed') : t('unsigned')} />
+                    <Mark isDone={row.hasSignedStatement} label={marks.statement} state={row.hasSignedStatement ? marks.signed : marks.unsigned} />
+                    <Mark isDone={row.hasSignedConsent} label={marks.consent} state={row.hasSignedConsent ? marks.signed : marks.unsigned} />
                     <Mark isDone={row.evidenceCount > 0} label={t('evidenceCount', { count: row.evidenceCount })} />
                   </ul>
                 </td>
@@ -81,7 +85,7 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                   <ul className="flex flex-wrap gap-1">
                     {row.flagReasons.map((reason) => (
                       <li key={reason} className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
-                        {duplicates(`reasons.${reason}`)}
+                        {reasonLabel(reason)}
                       </li>
                     ))}
                   </ul>
@@ -103,4 +107,13 @@ function Mark({ isDone, label, state }: { isDone: boolean; label: string; state?
       {state ? <span className="sr-only"> ({state})</span> : null}
     </li>
   );
+}
+
+function remember(translate: (key: string) => string): (key: string) => string {
+  const cache = new Map<string, string>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = translate(key)));
+    return value;
+  };
 }
