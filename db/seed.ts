@@ -43,6 +43,7 @@ async function main() {
       supporters: supporterCount,
       days: Number(values.days),
       seed: Number(values.seed),
+      reviewFixtures: values.case === DEMO_CASE_SLUG,
       log: (message) => console.log(`  ${message}`),
     });
     console.log(`Added ${claimantCount} claimants and ${supporterCount} supporters to ${target.slug} in ${((Date.now() - started) / 1000).toFixed(1)} s (${handle.driver}).`);

@@ -175,6 +175,21 @@ describe('the review workspace', () => {
     await lawyer.close();
   });
 
+  it('speaks English too', async () => {
+    const lawyer = await newContext(browser, { baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'en' });
+    const page = await lawyer.newPage();
+    await signIn(page, 'lawyer@joinder.test');
+    await page.goto(`${QUEUE}?flags=flagged`);
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Review queue');
+    await expect(page.locator('main table').textContent()).resolves.toMatch(/Same (name and date of birth|evidence file|phone)/);
+    await screenshot(page, 'review-queue-en');
+    expect(await findAxeViolations(page)).toEqual([]);
+    await openWalkthroughFile(page);
+    await expect(page.locator('main').textContent()).resolves.toContain('What changed since version 1');
+    await screenshot(page, 'review-file-en');
+    await lawyer.close();
+  });
+
   it('an organizer of the case gets 404 for the queue, a claimant file and its evidence', async () => {
     const organizer = await newContext(browser, { baseUrl });
     const page = await organizer.newPage();

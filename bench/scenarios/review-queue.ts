@@ -93,7 +93,7 @@ async function seedBenchDatabase(databaseUrl: string, claimants: number, context
     const handle = await getDatabaseHandle();
     await migrateDatabase(handle);
     const { caseId } = await seedDemoCase(handle.db);
-    await seedVolume(handle.db, { caseId, referencePrefix: 'SLM', claimants, supporters: 0, log: (message) => context.log(`  seed: ${message}`) });
+    await seedVolume(handle.db, { caseId, referencePrefix: 'SLM', claimants, supporters: 0, reviewFixtures: true, log: (message) => context.log(`  seed: ${message}`) });
     context.log(`seeded ${claimants.toLocaleString('en')} claimants in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await closeDb();

@@ -35,7 +35,7 @@ export type VolumeOptions = {
   seed?: number;
   now?: Date;
   log?: (message: string) => void;
-  /** Plant the duplicate signals and the walkthrough claimant of review-fixtures.ts (once per database). */
+  /** Also plant the duplicate signals and the walkthrough claimant of review-fixtures.ts (once per database). */
   reviewFixtures?: boolean;
 };
 
@@ -115,7 +115,7 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
     });
     if ((start / CLAIMANT_BATCH) % 10 === 0) log(`claimants ${end}/${options.claimants}`);
   }
-  if (options.reviewFixtures !== false) {
+  if (options.reviewFixtures) {
     const fixtures = await seedReviewFixtures(db, { caseId: options.caseId, nextReference: () => `${options.referencePrefix}-${String(referenceSerial++).padStart(6, '0')}`, now });
     if (fixtures.created) log('planted review fixtures (duplicates, walkthrough claimant)');
   }

@@ -16,7 +16,7 @@ export const TEST_NOW = new Date('2026-03-01T09:00:00Z');
 export async function createReviewWorld(db: Database, options: { claimants?: number } = {}) {
   const demo = await seedDemoCase(db, TEST_NOW);
   const [caseA] = await db.select().from(cases).where(eq(cases.slug, DEMO_CASE_SLUG));
-  await seedVolume(db, { caseId: caseA.id, referencePrefix: caseA.referencePrefix, claimants: options.claimants ?? 300, supporters: 0, now: TEST_NOW, seed: 7 });
+  await seedVolume(db, { caseId: caseA.id, referencePrefix: caseA.referencePrefix, claimants: options.claimants ?? 300, supporters: 0, now: TEST_NOW, seed: 7, reviewFixtures: true });
 
   const [caseB] = await db
     .insert(cases)

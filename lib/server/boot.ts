@@ -29,7 +29,7 @@ async function runBoot(): Promise<void> {
     const demo = await seedDemoCase(handle.db);
     if (demo.created) {
       // A lived-in demo: enough people for the dashboards and the review queue to mean something.
-      await seedVolume(handle.db, { caseId: demo.caseId, referencePrefix: 'SLM', claimants: 240, supporters: 2_700 });
+      await seedVolume(handle.db, { caseId: demo.caseId, referencePrefix: 'SLM', claimants: 240, supporters: 2_700, reviewFixtures: true });
       console.log('[joinder] seeded the demo case slammer-2003 and the demo accounts (see README).');
     }
   }

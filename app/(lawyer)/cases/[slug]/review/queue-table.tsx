@@ -102,7 +102,7 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
 
 function Mark({ isDone, label, state }: { isDone: boolean; label: string; state?: string }) {
   return (
-    <li className={isDone ? 'text-emerald-800' : 'text-rose-800'}>
+    <li className={`whitespace-nowrap ${isDone ? 'text-emerald-800' : 'text-rose-800'}`}>
       <span aria-hidden>{isDone ? '✓' : '✗'}</span> {label}
       {state ? <span className="sr-only"> ({state})</span> : null}
     </li>
