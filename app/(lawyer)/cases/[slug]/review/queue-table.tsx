@@ -4,7 +4,14 @@ import { Card, StatusBadge } from '@/app/_components/ui';
 import type { QueueRow } from '@/lib/reviews/queue';
 import { SelectAllCheckbox } from './select-all';
 
-const CELL = 'px-3 py-2.5 align-top';
+// Cell styles live on the table (one class list per page, not per cell): padding, and which
+// columns a phone hides — 3 type, 4 region/ISP, 6 completeness, 9 last activity.
+const TABLE = [
+  'w-full text-left text-sm [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-top [&_th]:px-3 [&_th]:py-2.5',
+  '[&_tr>:nth-child(3)]:hidden md:[&_tr>:nth-child(3)]:table-cell [&_tr>:nth-child(4)]:hidden lg:[&_tr>:nth-child(4)]:table-cell',
+  '[&_tr>:nth-child(6)]:hidden sm:[&_tr>:nth-child(6)]:table-cell [&_tr>:nth-child(9)]:hidden md:[&_tr>:nth-child(9)]:table-cell',
+  '[&_tr>:nth-child(5)]:whitespace-nowrap [&_tr>:nth-child(7)]:whitespace-nowrap [&_tr>:nth-child(7)]:text-right [&_tr>:nth-child(9)]:whitespace-nowrap',
+].join(' ');
 
 /** One page of claims. Checkboxes belong to the bulk form by its id, so the table stays server-rendered. */
 export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: QueueRow[]; lawyers: { id: string; name: string }[] }) {
@@ -17,35 +24,35 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
   const marks = { statement: t('statementShort'), consent: t('consentShort'), signed: t('signed'), unsigned: t('unsigned') };
   return (
     <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm">
+      <table className={TABLE}>
         <caption className="sr-only">{t('table')}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className={CELL}>
+            <th scope="col">
               <SelectAllCheckbox label={t('selectPage')} />
             </th>
-            <th scope="col" className={CELL}>
+            <th scope="col">
               {t('reference')} / {t('name')}
             </th>
-            <th scope="col" className={`${CELL} hidden md:table-cell`}>
+            <th scope="col">
               {t('type')}
             </th>
-            <th scope="col" className={`${CELL} hidden lg:table-cell`}>
+            <th scope="col">
               {t('region')} / {t('isp')}
             </th>
-            <th scope="col" className={CELL}>
+            <th scope="col">
               {t('statusColumn')}
             </th>
-            <th scope="col" className={`${CELL} hidden sm:table-cell`}>
+            <th scope="col">
               {t('completenessColumn')}
             </th>
-            <th scope="col" className={`${CELL} text-right`}>
+            <th scope="col">
               {t('claimed')}
             </th>
-            <th scope="col" className={CELL}>
+            <th scope="col">
               {t('flagsColumn')}
             </th>
-            <th scope="col" className={`${CELL} hidden md:table-cell`}>
+            <th scope="col">
               {t('lastActivity')}
             </th>
           </tr>
@@ -55,33 +62,33 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
             const name = row.legalName ?? t('noName');
             return (
               <tr key={row.id} className="hover:bg-slate-50">
-                <td className={CELL}>
+                <td>
                   <input type="checkbox" name="items" value={`${row.id}:${row.version}`} form="bulk-form" aria-label={t('selectClaim', { name })} className="h-5 w-5 accent-brand-600" />
                 </td>
-                <td className={CELL}>
+                <td>
                   <Link href={`/cases/${slug}/review/${row.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
                     {name}
                   </Link>
                   <div className="whitespace-nowrap font-mono text-xs text-slate-600">{row.referenceNumber ?? t('noReference')}</div>
                   {row.assignedLawyerId ? <div className="text-xs text-slate-600">{t('assignedTo', { name: lawyerName.get(row.assignedLawyerId) ?? '?' })}</div> : null}
                 </td>
-                <td className={`${CELL} hidden md:table-cell`}>{row.type ? label(`claimantTypes.${row.type}`) : '—'}</td>
-                <td className={`${CELL} hidden lg:table-cell`}>
+                <td>{row.type ? label(`claimantTypes.${row.type}`) : '—'}</td>
+                <td>
                   <div>{label(`regions.${row.region ?? 'unknown'}`)}</div>
                   <div className="text-xs text-slate-600">{row.isp ? label(`isps.${row.isp}`) : '—'}</div>
                 </td>
-                <td className={`${CELL} whitespace-nowrap`}>
+                <td>
                   <StatusBadge status={row.status} label={label(`statuses.${row.status}`)} />
                 </td>
-                <td className={`${CELL} hidden sm:table-cell`}>
+                <td>
                   <ul className="space-y-0.5 text-xs">
                     <Mark isDone={row.hasSignedStatement} label={marks.statement} state={row.hasSignedStatement ? marks.signed : marks.unsigned} />
                     <Mark isDone={row.hasSignedConsent} label={marks.consent} state={row.hasSignedConsent ? marks.signed : marks.unsigned} />
                     <Mark isDone={row.evidenceCount > 0} label={t('evidenceCount', { count: row.evidenceCount })} />
                   </ul>
                 </td>
-                <td className={`${CELL} whitespace-nowrap text-right tabular-nums`}>{common('won', { amount: row.claimedTotalKrw })}</td>
-                <td className={CELL}>
+                <td>{common('won', { amount: row.claimedTotalKrw })}</td>
+                <td>
                   <ul className="flex flex-wrap gap-1">
                     {row.flagReasons.map((reason) => (
                       <li key={reason} className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
@@ -90,7 +97,7 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                     ))}
                   </ul>
                 </td>
-                <td className={`${CELL} hidden whitespace-nowrap text-slate-600 md:table-cell`}>{format.dateTime(row.lastActivityAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                <td>{format.dateTime(row.lastActivityAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
               </tr>
             );
           })}
