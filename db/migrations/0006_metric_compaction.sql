@@ -1,0 +1,73 @@
+-- Keeps dashboard reads small as a campaign runs for months (0004 writes one row per key, hour and
+-- random shard). Compaction merges the shards of finished hours into shard 0 and folds the
+-- breakdown rows (dimension <> '') into one row per Korean calendar day: breakdowns only ever show
+-- totals, while the growth charts keep hourly rows for the case-wide counters (dimension = '').
+-- Totals are unchanged by either step; the property tests hold compaction to that.
+CREATE OR REPLACE FUNCTION metric_day_start(p_at timestamptz) RETURNS timestamptz
+LANGUAGE sql STABLE AS $$
+  SELECT date_trunc('day', p_at AT TIME ZONE 'Asia/Seoul') AT TIME ZONE 'Asia/Seoul'
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION metric_counter_bucket(p_dimension text, p_at timestamptz) RETURNS timestamptz
+LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN p_dimension = '' THEN date_trunc('hour', p_at) ELSE metric_day_start(p_at) END
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION compact_metric_counters(p_case_id uuid, p_before timestamptz) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_metrics text[];
+  v_dimensions text[];
+  v_values text[];
+  v_buckets timestamptz[];
+  v_deltas bigint[];
+  v_moved integer;
+BEGIN
+  -- Several app instances may ask at once: one compacts, the others skip (-1).
+  IF NOT pg_try_advisory_xact_lock(730125002, hashtext(p_case_id::text)) THEN
+    RETURN -1;
+  END IF;
+  -- Two statements, not one: the re-insert must not meet rows the same statement deleted. A
+  -- trigger writing to a row being deleted waits for this transaction, then inserts it afresh.
+  WITH moved AS (
+    DELETE FROM metric_counters
+    WHERE case_id = p_case_id AND bucket < p_before
+      AND (shard <> 0 OR delta = 0 OR bucket <> metric_counter_bucket(dimension, bucket))
+    RETURNING metric, dimension, dimension_value, metric_counter_bucket(dimension, bucket) AS target, delta
+  ),
+  merged AS (
+    SELECT metric, dimension, dimension_value, target, sum(delta)::bigint AS delta, count(*)::integer AS n
+    FROM moved GROUP BY metric, dimension, dimension_value, target
+  )
+  SELECT array_agg(metric), array_agg(dimension), array_agg(dimension_value), array_agg(target), array_agg(delta), coalesce(sum(n), 0)::integer
+  INTO v_metrics, v_dimensions, v_values, v_buckets, v_deltas, v_moved
+  FROM merged;
+  IF v_moved = 0 THEN
+    RETURN 0;
+  END IF;
+  INSERT INTO metric_counters AS mc (case_id, metric, dimension, dimension_value, bucket, shard, delta)
+  SELECT p_case_id, u.metric, u.dimension, u.dimension_value, u.bucket, 0, u.delta
+  FROM unnest(v_metrics, v_dimensions, v_values, v_buckets, v_deltas) AS u(metric, dimension, dimension_value, bucket, delta)
+  WHERE u.delta <> 0
+  ON CONFLICT (case_id, metric, dimension, dimension_value, bucket, shard)
+  DO UPDATE SET delta = mc.delta + excluded.delta, updated_at = now();
+  RETURN v_moved;
+END
+$$;
+--> statement-breakpoint
+-- The recount now writes what compaction would leave: hourly case-wide rows, daily breakdown rows.
+CREATE OR REPLACE FUNCTION rebuild_metric_counters(p_case_id uuid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM metric_counters WHERE case_id = p_case_id;
+  INSERT INTO metric_counters (case_id, metric, dimension, dimension_value, bucket, shard, delta)
+  SELECT p_case_id, k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at), 0, count(*)
+  FROM supporters s CROSS JOIN LATERAL supporter_metric_keys(s) k
+  WHERE s.case_id = p_case_id
+  GROUP BY k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at);
+  INSERT INTO metric_counters (case_id, metric, dimension, dimension_value, bucket, shard, delta)
+  SELECT p_case_id, k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at), 0, count(*)
+  FROM claimants c CROSS JOIN LATERAL claimant_metric_keys(c) k
+  WHERE c.case_id = p_case_id
+  GROUP BY k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at);
+END
+$$;
