@@ -12,7 +12,7 @@ const BEGINNING = new Date('2000-01-01T00:00:00Z');
 
 export type GoalKind = 'supporters' | 'plaintiffs';
 /** What each goal counts: signatures (as the public counter shows) and verified plaintiffs. */
-export const GOAL_METRICS: Record<GoalKind, string> = { supporters: 'supporters.signed', plaintiffs: 'claimants.verified' };
+export const GOAL_METRICS = { supporters: 'supporters.signed', plaintiffs: 'claimants.verified' } as const satisfies Record<GoalKind, string>;
 
 export type Milestone = { percent: number; target: number; isReached: boolean; reachedOn: string | null };
 

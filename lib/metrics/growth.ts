@@ -45,9 +45,18 @@ export async function loadGrowthSeries(db: Database, caseId: string, query: Grow
   const interval = coarsenInterval(rangeStart, now, query.interval);
   const from = periodStart(rangeStart, interval);
   const to = nextPeriod(periodStart(now, interval), interval);
+  const points = await loadGrowthPoints(db, caseId, { from, to, interval });
+  const first = points[0];
+  const last = points.at(-1);
+  const change = (key: 'supporters' | 'claimants') => (first && last ? last[`${key}Total`] - first[`${key}Total`] + first[key] : 0);
+  return { range: query.range, interval, from: from.toISOString(), to: to.toISOString(), points, change: { supporters: change('supporters'), claimants: change('claimants') } };
+}
+
+/** Every period from `from` (a period start) up to `to`, gaps filled with zero change. */
+export async function loadGrowthPoints(db: Database, caseId: string, range: { from: Date; to: Date; interval: SeriesInterval }): Promise<GrowthPoint[]> {
   const [base, deltas] = await Promise.all([
-    readMetricTotals(db, caseId, [SUPPORTERS, CLAIMANTS], { before: from }),
-    readMetricSeries(db, caseId, [SUPPORTERS, CLAIMANTS], { from, to, interval }),
+    readMetricTotals(db, caseId, [SUPPORTERS, CLAIMANTS], { before: range.from }),
+    readMetricSeries(db, caseId, [SUPPORTERS, CLAIMANTS], range),
   ]);
   const byPeriod = new Map<number, { supporters: number; claimants: number }>();
   for (const row of deltas) {
@@ -59,20 +68,13 @@ export async function loadGrowthSeries(db: Database, caseId: string, query: Grow
   const points: GrowthPoint[] = [];
   let supportersTotal = base[SUPPORTERS];
   let claimantsTotal = base[CLAIMANTS];
-  for (let start = from; start < to; start = nextPeriod(start, interval)) {
+  for (let start = range.from; start < range.to; start = nextPeriod(start, range.interval)) {
     const change = byPeriod.get(start.getTime()) ?? { supporters: 0, claimants: 0 };
     supportersTotal += change.supporters;
     claimantsTotal += change.claimants;
     points.push({ start: start.toISOString(), supporters: change.supporters, supportersTotal, claimants: change.claimants, claimantsTotal });
   }
-  return {
-    range: query.range,
-    interval,
-    from: from.toISOString(),
-    to: to.toISOString(),
-    points,
-    change: { supporters: supportersTotal - base[SUPPORTERS], claimants: claimantsTotal - base[CLAIMANTS] },
-  };
+  return points;
 }
 
 function coarsenInterval(from: Date, to: Date, wanted: SeriesInterval): SeriesInterval {
