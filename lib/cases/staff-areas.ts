@@ -6,7 +6,13 @@ type StaffArea = { path: string; labelKey: `nav.${string}`; roles: readonly Effe
  * The case areas staff work in, and which roles each opens. Each area's pages still check the
  * role themselves; this only decides which links to show.
  */
-export const STAFF_AREAS: readonly StaffArea[] = [{ path: '', labelKey: 'nav.cases', roles: ['lawyer', 'organizer', 'admin', 'platform_admin'] }];
+export const STAFF_AREAS: readonly StaffArea[] = [
+  { path: '', labelKey: 'nav.cases', roles: ['lawyer', 'organizer', 'admin', 'platform_admin'] },
+  // DASHBOARD_ROLES (admins pass every role check).
+  { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['organizer', 'lawyer', 'admin', 'platform_admin'] },
+  // ORGANIZER_ROLES.
+  { path: '/campaigns', labelKey: 'nav.campaigns', roles: ['organizer', 'admin', 'platform_admin'] },
+];
 
 export function staffAreasFor(role: EffectiveCaseRole): StaffArea[] {
   return STAFF_AREAS.filter((area) => area.roles.includes(role));

@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { type SeriesInterval, readFirstBucket, readMetricSeries, readMetricTotals } from './counters';
+import { DEFAULT_GROWTH, GROWTH_INTERVALS, GROWTH_RANGES, type GrowthRange } from './growth-options';
 import { nextPeriod, periodStart } from './periods';
 
-export const GROWTH_RANGES = ['24h', '7d', '30d', '90d', 'all'] as const;
-export const GROWTH_INTERVALS = ['hour', 'day', 'week'] as const satisfies readonly SeriesInterval[];
-export type GrowthRange = (typeof GROWTH_RANGES)[number];
-
 export const growthQuerySchema = z.object({
-  range: z.enum(GROWTH_RANGES).default('30d'),
-  interval: z.enum(GROWTH_INTERVALS).default('day'),
+  range: z.enum(GROWTH_RANGES).default(DEFAULT_GROWTH.range),
+  interval: z.enum(GROWTH_INTERVALS).default(DEFAULT_GROWTH.interval),
 });
 export type GrowthQuery = z.infer<typeof growthQuerySchema>;
 

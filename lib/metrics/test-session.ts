@@ -19,6 +19,6 @@ export function signOutForTest(): void {
 }
 
 /** A GET request for a route handler, with the params promise Next passes. */
-export function routeRequest(path: string, params: Record<string, string>, headers: Record<string, string> = {}) {
+export function routeRequest<P extends Record<string, string>>(path: string, params: P, headers: Record<string, string> = {}) {
   return [new Request(`http://localhost${path}`, { headers }), { params: Promise.resolve(params) }] as const;
 }
