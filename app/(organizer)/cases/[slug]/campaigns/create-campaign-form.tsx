@@ -14,7 +14,7 @@ export function CreateCampaignForm({ caseSlug }: { caseSlug: string }) {
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     // After a success the form is remounted empty (key), ready for the next code.
-    <form key={state?.ok ? state.data.code : 'form'} action={formAction} className="space-y-4" noValidate>
+    <form key={state?.ok ? state.data.code : 'form'} action={formAction} className="space-y-4" noValidate data-testid="create-campaign">
       {state && !state.ok ? (
         <Alert tone="error" role="alert">
           {state.message}

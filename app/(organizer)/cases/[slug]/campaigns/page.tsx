@@ -122,7 +122,7 @@ async function OtherSources({ rows }: { rows: { source: string; supporters: numb
       <ul className="mt-3 divide-y divide-slate-100">
         {rows.map((row) => (
           <li key={row.source} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
-            <span className="break-all font-mono">{row.source || t('direct')}</span>
+            {row.source ? <span className="break-all font-mono">{row.source}</span> : <span>{t('direct')}</span>}
             <span className="text-slate-700">{list('signups', { supporters: row.supporters, claimants: row.claimants })}</span>
           </li>
         ))}

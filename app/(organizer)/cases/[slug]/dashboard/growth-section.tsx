@@ -96,7 +96,8 @@ function GrowthFigure({ series, kind, rangeLabel }: { series: GrowthSeries; kind
       <GrowthChart series={series} kind={kind} />
       <details className="text-sm">
         <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t('showTable')}</summary>
-        <div className="max-h-72 overflow-auto">
+        {/* Focusable so keyboard users can scroll it (WCAG 2.1.1). */}
+        <div className="max-h-72 overflow-auto" tabIndex={0} role="region" aria-label={`${t(kind)} — ${t('showTable')}`}>
           <table className="w-full">
             <caption className="sr-only">{`${t(kind)} — ${summary}`}</caption>
             <thead className="sticky top-0 bg-white">
