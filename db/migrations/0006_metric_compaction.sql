@@ -1,16 +1,23 @@
 -- Keeps dashboard reads small as a campaign runs for months (0004 writes one row per key, hour and
--- random shard). Compaction merges the shards of finished hours into shard 0 and folds the
--- breakdown rows (dimension <> '') into one row per Korean calendar day: breakdowns only ever show
--- totals, while the growth charts keep hourly rows for the case-wide counters (dimension = '').
+-- random shard). Compaction merges the shards of finished hours into shard 0 and folds rows into
+-- one per Korean calendar day where hours are never shown: breakdown rows (dimension <> '') always,
+-- case-wide rows (dimension = '') once older than 17 days — the growth chart shows hours only for
+-- spans up to 400 hours (lib/metrics/growth.ts), and those always lie within the last 17 days.
 -- Totals are unchanged by either step; the property tests hold compaction to that.
 CREATE OR REPLACE FUNCTION metric_day_start(p_at timestamptz) RETURNS timestamptz
 LANGUAGE sql STABLE AS $$
   SELECT date_trunc('day', p_at AT TIME ZONE 'Asia/Seoul') AT TIME ZONE 'Asia/Seoul'
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION metric_counter_bucket(p_dimension text, p_at timestamptz) RETURNS timestamptz
+-- The first instant whose case-wide rows stay hourly.
+CREATE OR REPLACE FUNCTION metric_hourly_since() RETURNS timestamptz
 LANGUAGE sql STABLE AS $$
-  SELECT CASE WHEN p_dimension = '' THEN date_trunc('hour', p_at) ELSE metric_day_start(p_at) END
+  SELECT metric_day_start(now() - interval '17 days')
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION metric_counter_bucket(p_dimension text, p_at timestamptz, p_hourly_since timestamptz) RETURNS timestamptz
+LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN p_dimension = '' AND p_at >= p_hourly_since THEN date_trunc('hour', p_at) ELSE metric_day_start(p_at) END
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION compact_metric_counters(p_case_id uuid, p_before timestamptz) RETURNS integer
@@ -22,6 +29,7 @@ DECLARE
   v_buckets timestamptz[];
   v_deltas bigint[];
   v_moved integer;
+  v_hourly_since timestamptz := metric_hourly_since();
 BEGIN
   -- Several app instances may ask at once: one compacts, the others skip (-1).
   IF NOT pg_try_advisory_xact_lock(730125002, hashtext(p_case_id::text)) THEN
@@ -32,8 +40,8 @@ BEGIN
   WITH moved AS (
     DELETE FROM metric_counters
     WHERE case_id = p_case_id AND bucket < p_before
-      AND (shard <> 0 OR delta = 0 OR bucket <> metric_counter_bucket(dimension, bucket))
-    RETURNING metric, dimension, dimension_value, metric_counter_bucket(dimension, bucket) AS target, delta
+      AND (shard <> 0 OR delta = 0 OR bucket <> metric_counter_bucket(dimension, bucket, v_hourly_since))
+    RETURNING metric, dimension, dimension_value, metric_counter_bucket(dimension, bucket, v_hourly_since) AS target, delta
   ),
   merged AS (
     SELECT metric, dimension, dimension_value, target, sum(delta)::bigint AS delta, count(*)::integer AS n
@@ -55,19 +63,23 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- The recount now writes what compaction would leave: hourly case-wide rows, daily breakdown rows.
+-- The recount now writes what compaction would leave, and refreshes the planner's statistics (a
+-- bulk load changes the table's shape at once, before autovacuum would notice).
 CREATE OR REPLACE FUNCTION rebuild_metric_counters(p_case_id uuid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_hourly_since timestamptz := metric_hourly_since();
 BEGIN
   DELETE FROM metric_counters WHERE case_id = p_case_id;
   INSERT INTO metric_counters (case_id, metric, dimension, dimension_value, bucket, shard, delta)
-  SELECT p_case_id, k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at), 0, count(*)
+  SELECT p_case_id, k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at, v_hourly_since), 0, count(*)
   FROM supporters s CROSS JOIN LATERAL supporter_metric_keys(s) k
   WHERE s.case_id = p_case_id
-  GROUP BY k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at);
+  GROUP BY k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at, v_hourly_since);
   INSERT INTO metric_counters (case_id, metric, dimension, dimension_value, bucket, shard, delta)
-  SELECT p_case_id, k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at), 0, count(*)
+  SELECT p_case_id, k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at, v_hourly_since), 0, count(*)
   FROM claimants c CROSS JOIN LATERAL claimant_metric_keys(c) k
   WHERE c.case_id = p_case_id
-  GROUP BY k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at);
+  GROUP BY k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.dimension, k.at, v_hourly_since);
+  ANALYZE metric_counters;
 END
 $$;

@@ -10,7 +10,8 @@ export const GET = handleRoute<{ slug: string }>(async (_request, { params }) =>
   const startedAt = performance.now();
   const { slug } = await params;
   const access = await requireCaseRole(slug, DASHBOARD_ROLES);
+  const authDoneAt = performance.now();
   const db = await getDb();
   scheduleCompaction(db, access.case.id);
-  return privateJson(await loadDashboardSummary(db, access.case), startedAt);
+  return privateJson(await loadDashboardSummary(db, access.case), startedAt, authDoneAt);
 });

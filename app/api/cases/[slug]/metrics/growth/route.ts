@@ -10,6 +10,7 @@ export const GET = handleRoute<{ slug: string }>(async (request, { params }) => 
   const startedAt = performance.now();
   const { slug } = await params;
   const access = await requireCaseRole(slug, DASHBOARD_ROLES);
+  const authDoneAt = performance.now();
   const query = parseInput(growthQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
-  return privateJson(await loadGrowthSeries(await getDb(), access.case.id, query), startedAt);
+  return privateJson(await loadGrowthSeries(await getDb(), access.case.id, query), startedAt, authDoneAt);
 });
