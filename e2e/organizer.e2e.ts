@@ -79,12 +79,16 @@ describe('the organizer dashboard', () => {
     await context.close();
   });
 
-  it('moves by itself when someone signs up through a campaign link, within 5 seconds', async () => {
+  it('moves by itself, and the public case page with it, when someone signs up through a campaign link, within 5 seconds', async () => {
     const organizer = await newContext(browser, { baseUrl });
     const dashboard = await organizer.newPage();
     await signIn(dashboard, 'organizer@joinder.test');
     await dashboard.goto(`/cases/${SLUG}/dashboard`);
     const before = await numberIn(dashboard, 'headline-registered');
+    const onlooker = await newContext(browser, { baseUrl });
+    const casePage = await onlooker.newPage();
+    await casePage.goto(`/cases/${SLUG}`);
+    const publicBefore = await numberIn(casePage, 'count-claimants');
 
     const visitor = await newContext(browser, { baseUrl });
     const signUp = await visitor.newPage();
@@ -98,8 +102,12 @@ describe('the organizer dashboard', () => {
     const { value, elapsedMs } = await waitForChange(() => numberIn(dashboard, 'headline-registered'), before, 5_000);
     expect(value).toBe(before + 1);
     expect(elapsedMs).toBeLessThanOrEqual(5_000);
+    const publicCounter = await waitForChange(() => numberIn(casePage, 'count-claimants'), publicBefore, 5_000);
+    expect(publicCounter.value).toBe(publicBefore + 1);
+    expect(elapsedMs + publicCounter.elapsedMs).toBeLessThanOrEqual(5_000);
     await organizer.close();
     await visitor.close();
+    await onlooker.close();
   });
 });
 
