@@ -160,6 +160,13 @@ async function signInOverHttp(baseUrl: string, email: string, password = 'joinde
 
 const fixed = (value: number) => value.toFixed(1);
 
+/** CPU time (user + system, ms) a process has used: load on a shared machine does not inflate it. */
+async function processCpuMs(pid: number): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s ticks
+}
+
 export const scenarios: BenchScenario[] = [
   {
     name: 'dashboard-1m',
@@ -177,7 +184,10 @@ export const scenarios: BenchScenario[] = [
       await measureEndpoint(server.baseUrl, cookie, base, 30);
       await measureEndpoint(server.baseUrl, cookie, `${base}/growth`, 30);
       const rounds = Math.max(50, Math.round(300 * Math.min(1, scale)));
+      const cpuBefore = await processCpuMs(server.pid);
       const summary = await measureEndpoint(server.baseUrl, cookie, base, rounds);
+      const cpuPerSummary = ((await processCpuMs(server.pid)) - cpuBefore) / rounds;
+      const [loadAverage] = (await import('node:os')).loadavg();
       const growth = await measureEndpoint(server.baseUrl, cookie, `${base}/growth?range=30d&interval=day`, rounds);
       const growthAll = await measureEndpoint(server.baseUrl, cookie, `${base}/growth?range=all&interval=day`, rounds);
       const hourly = await measureEndpoint(server.baseUrl, cookie, `${base}/growth?range=7d&interval=hour`, rounds);
@@ -188,6 +198,7 @@ export const scenarios: BenchScenario[] = [
       const serverP95 = Math.max(summary.server.p95Ms, growth.server.p95Ms, growthAll.server.p95Ms, hourly.server.p95Ms);
       log(`summary   server p95 ${fixed(summary.server.p95Ms)} ms, of it session+role check p95 ${fixed(summary.auth.p95Ms)} ms (client p95 ${fixed(summary.client.p95Ms)} ms)`);
       log(`growth30d server p95 ${fixed(growth.server.p95Ms)} ms; all/day ${fixed(growthAll.server.p95Ms)} ms; 7d/hour ${fixed(hourly.server.p95Ms)} ms`);
+      log(`summary: ${fixed(cpuPerSummary)} ms of server CPU per request; machine load average ${loadAverage.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
       log(`summary with 8 concurrent organizers: server p95 ${fixed(concurrent.server.p95Ms)} ms, ${concurrent.client.throughput.toFixed(0)} req/s`);
       log(`query functions p95: ${Object.entries(queries).map(([key, value]) => `${key} ${fixed(value.p95Ms)} ms`).join(', ')}; metric_counters rows ${counterRows}`);
       return {
@@ -207,7 +218,7 @@ export const scenarios: BenchScenario[] = [
         notes:
           `${volumeFor(scale).supporters} supporters, ${volumeFor(scale).claimants} claimants (+${LIVE_SIGNATURES} live); metric_counters ${counterRows} rows. ` +
           `Server p95: summary ${fixed(summary.server.p95Ms)}, growth 30d/day ${fixed(growth.server.p95Ms)}, all/day ${fixed(growthAll.server.p95Ms)}, 7d/hour ${fixed(hourly.server.p95Ms)} ms; ` +
-          `client p95 summary ${fixed(summary.client.p95Ms)} ms; 8 concurrent: server p95 ${fixed(concurrent.server.p95Ms)} ms. ` +
+          `client p95 summary ${fixed(summary.client.p95Ms)} ms; server CPU ${fixed(cpuPerSummary)} ms/request; load average ${loadAverage.toFixed(1)}; 8 concurrent: server p95 ${fixed(concurrent.server.p95Ms)} ms. ` +
           `Query functions p95: ${Object.entries(queries).map(([key, value]) => `${key} ${fixed(value.p95Ms)}`).join(', ')} ms.`,
       };
     },
