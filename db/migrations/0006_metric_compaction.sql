@@ -24,6 +24,42 @@ LANGUAGE sql STABLE AS $$
   END
 $$;
 --> statement-breakpoint
+-- Writers now use shards 1–15 and leave shard 0 to compaction and rebuilds: compaction then never
+-- waits for a writer (the rows it merges are taken with SKIP LOCKED, the shard-0 rows it adds to
+-- are its own), so it cannot deadlock with a signature — a writer at most waits for it to commit.
+-- Within one statement the keys are written in a fixed order, so two writers cannot deadlock on
+-- each other's keys either.
+CREATE OR REPLACE FUNCTION apply_metric_deltas(p_case_id uuid, p_old jsonb, p_new jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO metric_counters AS mc (case_id, metric, dimension, dimension_value, bucket, shard, delta)
+  SELECT p_case_id, k.metric, k.dimension, k.dimension_value, k.bucket, k.shard, k.delta
+  FROM (
+    SELECT metric, dimension, dimension_value, bucket, (1 + floor(random() * 15))::smallint AS shard, sum(delta)::bigint AS delta
+    FROM (
+      SELECT e->>'metric' AS metric, e->>'dimension' AS dimension, e->>'dimension_value' AS dimension_value,
+        date_trunc('hour', now()) AS bucket, -1 AS delta, concat_ws('|', e->>'metric', e->>'dimension', e->>'dimension_value') AS key
+      FROM jsonb_array_elements(coalesce(p_old, '[]'::jsonb)) e
+      UNION ALL
+      SELECT e->>'metric', e->>'dimension', e->>'dimension_value',
+        date_trunc('hour', coalesce((e->>'at')::timestamptz, now())), 1, concat_ws('|', e->>'metric', e->>'dimension', e->>'dimension_value')
+      FROM jsonb_array_elements(coalesce(p_new, '[]'::jsonb)) e
+    ) changes
+    -- A key present before and after is no change at all, even if its timestamp moved.
+    WHERE key NOT IN (
+      SELECT concat_ws('|', o->>'metric', o->>'dimension', o->>'dimension_value') FROM jsonb_array_elements(coalesce(p_old, '[]'::jsonb)) o
+      INTERSECT
+      SELECT concat_ws('|', n->>'metric', n->>'dimension', n->>'dimension_value') FROM jsonb_array_elements(coalesce(p_new, '[]'::jsonb)) n
+    )
+    GROUP BY metric, dimension, dimension_value, bucket
+    HAVING sum(delta) <> 0
+  ) k
+  ORDER BY k.metric, k.dimension, k.dimension_value, k.bucket
+  ON CONFLICT (case_id, metric, dimension, dimension_value, bucket, shard)
+  DO UPDATE SET delta = mc.delta + excluded.delta, updated_at = now();
+END
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION compact_metric_counters(p_case_id uuid, p_before timestamptz) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -39,13 +75,19 @@ BEGIN
   IF NOT pg_try_advisory_xact_lock(730125002, hashtext(p_case_id::text)) THEN
     RETURN -1;
   END IF;
-  -- Two statements, not one: the re-insert must not meet rows the same statement deleted. A
-  -- trigger writing to a row being deleted waits for this transaction, then inserts it afresh.
+  -- Rows a writer holds right now are skipped (merged next time). Two statements, not one: the
+  -- re-insert must not meet rows the same statement deleted; a writer that wants a row being
+  -- deleted waits for this transaction, then inserts it afresh.
   WITH moved AS (
-    DELETE FROM metric_counters
-    WHERE case_id = p_case_id AND bucket < p_before
-      AND (shard <> 0 OR delta = 0 OR bucket <> metric_counter_bucket(metric, dimension, bucket, v_hourly_since))
-    RETURNING metric, dimension, dimension_value, metric_counter_bucket(metric, dimension, bucket, v_hourly_since) AS target, delta
+    DELETE FROM metric_counters m
+    WHERE (m.case_id, m.metric, m.dimension, m.dimension_value, m.bucket, m.shard) IN (
+      SELECT c.case_id, c.metric, c.dimension, c.dimension_value, c.bucket, c.shard
+      FROM metric_counters c
+      WHERE c.case_id = p_case_id AND c.bucket < p_before
+        AND (c.shard <> 0 OR c.delta = 0 OR c.bucket <> metric_counter_bucket(c.metric, c.dimension, c.bucket, v_hourly_since))
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING m.metric, m.dimension, m.dimension_value, metric_counter_bucket(m.metric, m.dimension, m.bucket, v_hourly_since) AS target, m.delta
   ),
   merged AS (
     SELECT metric, dimension, dimension_value, target, sum(delta)::bigint AS delta, count(*)::integer AS n
@@ -73,6 +115,8 @@ CREATE OR REPLACE FUNCTION rebuild_metric_counters(p_case_id uuid) RETURNS void 
 DECLARE
   v_hourly_since timestamptz := metric_hourly_since();
 BEGIN
+  -- Not while a compaction of the case runs (it would re-add what this deletes).
+  PERFORM pg_advisory_xact_lock(730125002, hashtext(p_case_id::text));
   DELETE FROM metric_counters WHERE case_id = p_case_id;
   INSERT INTO metric_counters (case_id, metric, dimension, dimension_value, bucket, shard, delta)
   SELECT p_case_id, k.metric, k.dimension, k.dimension_value, metric_counter_bucket(k.metric, k.dimension, k.at, v_hourly_since), 0, count(*)

@@ -30,7 +30,7 @@ describe('compaction under concurrent writes', () => {
     // signatures between regions, which writes into their original hour.
     const old = await Promise.all(Array.from({ length: 60 }, (_, index) => insertSupporter(handle.db, found.id, { region: 'seoul', createdAt: new Date(Date.now() - (3 + (index % 20)) * HOUR) })));
     let isWriting = true;
-    const writers = Array.from({ length: 4 }, async (_, writer) => {
+    const writers = Array.from({ length: 6 }, async (_, writer) => {
       let step = 0;
       while (isWriting) {
         step++;
@@ -41,7 +41,7 @@ describe('compaction under concurrent writes', () => {
         });
       }
     });
-    for (let round = 0; round < 15; round++) {
+    for (let round = 0; round < 30; round++) {
       await compactMetricCounters(handle.db, found.id, new Date(Date.now() + 2 * HOUR));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
