@@ -14,8 +14,8 @@ async function loadScenarios(): Promise<BenchScenario[]> {
   const files = fs.readdirSync(directory).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts')).sort();
   const all: BenchScenario[] = [];
   for (const file of files) {
-    const module = (await import(path.join(directory, file))) as { scenarios?: BenchScenario[] };
-    all.push(...(module.scenarios ?? []));
+    const loaded = (await import(path.join(directory, file))) as { scenarios?: BenchScenario[] };
+    all.push(...(loaded.scenarios ?? []));
   }
   return all;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Pool } from 'undici';
 import { summarize, trackPeakRss } from './stats';
 
@@ -55,7 +56,6 @@ export async function runLoad(options: {
 
 /** Peak RSS of another process (the server under test), sampled from /proc. */
 export function trackProcessRss(pid: number, intervalMs = 100): { stop: () => number } {
-  const fs = require('node:fs') as typeof import('node:fs');
   let peakKb = 0;
   const sample = () => {
     try {
