@@ -10,6 +10,10 @@ export const STAFF_AREAS: readonly StaffArea[] = [
   { path: '', labelKey: 'nav.cases', roles: ['lawyer', 'organizer', 'admin', 'platform_admin'] },
   // Claimant files hold dates of birth, statements and evidence: lawyers and admins only.
   { path: '/review', labelKey: 'nav.review', roles: ['lawyer', 'admin', 'platform_admin'] },
+  // DASHBOARD_ROLES (admins pass every role check).
+  { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['organizer', 'lawyer', 'admin', 'platform_admin'] },
+  // ORGANIZER_ROLES.
+  { path: '/campaigns', labelKey: 'nav.campaigns', roles: ['organizer', 'admin', 'platform_admin'] },
   { path: '/settings', labelKey: 'nav.settings', roles: ['lawyer', 'admin', 'platform_admin'] },
 ];
 

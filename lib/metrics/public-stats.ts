@@ -1,9 +1,12 @@
 import type { Database } from '@/db/client';
 import type { Case } from '@/db/schema';
+import { findCaseBySlug } from '@/lib/cases/queries';
+import { scheduleCompaction } from './compaction';
 import { CLAIMANT_METRICS, SUPPORTER_METRICS, readMetricTotals } from './counters';
 
 export type PublicStats = {
   case: string;
+  title: { ko: string; en: string };
   supporters: { signed: number; confirmed: number; withdrawn: number };
   claimants: { registered: number; submitted: number; complete: number; verified: number; filed: number; withdrawn: number };
   goals: { supporters: number; plaintiffs: number };
@@ -15,6 +18,7 @@ export async function computePublicStats(db: Database, found: Case, now = new Da
   const totals = await readMetricTotals(db, found.id, [...SUPPORTER_METRICS, ...CLAIMANT_METRICS]);
   return {
     case: found.slug,
+    title: { ko: found.titleKo, en: found.titleEn },
     supporters: { signed: totals['supporters.signed'], confirmed: totals['supporters.confirmed'], withdrawn: totals['supporters.withdrawn'] },
     claimants: {
       registered: totals['claimants.registered'],
@@ -27,6 +31,17 @@ export async function computePublicStats(db: Database, found: Case, now = new Da
     goals: { supporters: found.supporterGoal, plaintiffs: found.plaintiffGoal },
     updatedAt: now.toISOString(),
   };
+}
+
+/**
+ * The public numbers of a case anyone may see (open or filed; drafts are unknown), or null. The
+ * counter is the busiest reader of the rollups, so it also keeps them compacted.
+ */
+export async function loadPublicStats(db: Database, slug: string): Promise<PublicStats | null> {
+  const found = await findCaseBySlug(db, slug);
+  if (!found || found.status === 'draft') return null;
+  scheduleCompaction(db, found.id);
+  return computePublicStats(db, found);
 }
 
 const CACHE_TTL_MS = 2_000;

@@ -1,19 +1,14 @@
 import { getDb } from '@/db/client';
-import { findCaseBySlug } from '@/lib/cases/queries';
 import { AppError } from '@/lib/errors';
 import { handleRoute } from '@/lib/http/route';
-import { computePublicStats, getCachedPublicStats } from '@/lib/metrics/public-stats';
+import { getCachedPublicStats, loadPublicStats } from '@/lib/metrics/public-stats';
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, OPTIONS' };
 
 /** Public, CORS-open counts for a case: the JSON source of every counter. No personal data. */
 export const GET = handleRoute<{ slug: string }>(async (_request, { params }) => {
   const { slug } = await params;
-  const stats = await getCachedPublicStats(slug, async () => {
-    const db = await getDb();
-    const found = await findCaseBySlug(db, slug);
-    return found && found.status !== 'draft' ? computePublicStats(db, found) : null;
-  });
+  const stats = await getCachedPublicStats(slug, async () => loadPublicStats(await getDb(), slug));
   if (!stats) throw new AppError('not_found');
   return Response.json(stats, { headers: { ...CORS, 'Cache-Control': 'public, max-age=2, stale-while-revalidate=10' } });
 });
