@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { nextBin } from '@/lib/server/build-freshness';
 
 export type TestServer = { baseUrl: string; pid: number; databaseUrl?: string; dataDir?: string; stop: () => Promise<void>; logs: () => string };
 
@@ -71,7 +70,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     delete env.DATABASE_URL;
   }
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [nextBin(), 'start', '-p', String(port), '-H', '127.0.0.1'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  env.HOSTNAME = '127.0.0.1';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'lib/server/serve.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -6,7 +6,7 @@ import { isBuildStale, nextBin } from './build-freshness';
 
 /**
  * `npm start`: builds when the build is missing or older than the sources, makes sure the secrets
- * exist, then serves with `next start`. Migrations, the demo seed and the job runner run inside
+ * exist, then serves the build (lib/server/serve.ts). Migrations, the demo seed and the job runner run inside
  * the server process (instrumentation.ts), the only process allowed to open the embedded database.
  */
 function main() {
@@ -30,11 +30,12 @@ function main() {
       }
     }
   }
-  const child = spawn(process.execPath, [nextBin(), 'start', '-p', String(env.PORT)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/server/serve.ts'], {
     stdio: 'inherit',
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      PORT: String(env.PORT),
       AUTH_SECRET: secrets.authSecret,
       JOINDER_ENCRYPTION_KEYS: secrets.encryptionKeys,
       JOINDER_BLIND_INDEX_KEY: secrets.blindIndexKey,

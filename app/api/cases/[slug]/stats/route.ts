@@ -10,7 +10,9 @@ export const GET = handleRoute<{ slug: string }>(async (_request, { params }) =>
   const { slug } = await params;
   const stats = await getCachedPublicStats(slug, async () => loadPublicStats(await getDb(), slug));
   if (!stats) throw new AppError('not_found');
-  return Response.json(stats, { headers: { ...CORS, 'Cache-Control': 'public, max-age=2, stale-while-revalidate=10' } });
+  // The documented JSON shape; the title is only for the badge and the page.
+  const { title: _title, ...body } = stats;
+  return Response.json(body, { headers: { ...CORS, 'Cache-Control': 'public, max-age=2, stale-while-revalidate=10' } });
 });
 
 export function OPTIONS() {
