@@ -9,7 +9,8 @@ export type ReceivedFile = { bytes: Uint8Array; sha256: string; byteSize: number
  * first so an honest client learns at once.
  */
 export async function receiveUpload(body: ReadableStream<Uint8Array> | null, maxBytes: number, declaredLength?: number | null): Promise<ReceivedFile> {
-  if (declaredLength && declaredLength > maxBytes) throw new AppError('payload_too_large', { messageKey: 'intake.evidence.errors.fileTooLarge' });
+  const tooLarge = () => new AppError('payload_too_large', { messageKey: `intake.evidence.errors.fileTooLarge|${JSON.stringify({ max: megabytes(maxBytes) })}` });
+  if (declaredLength && declaredLength > maxBytes) throw tooLarge();
   if (!body) throw new AppError('invalid_input', { messageKey: 'intake.evidence.errors.empty' });
   const hash = createHash('sha256');
   const chunks: Uint8Array[] = [];
@@ -21,11 +22,15 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | null, max
     byteSize += value.byteLength;
     if (byteSize > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new AppError('payload_too_large', { messageKey: 'intake.evidence.errors.fileTooLarge' });
+      throw tooLarge();
     }
     hash.update(value);
     chunks.push(value);
   }
   if (byteSize === 0) throw new AppError('invalid_input', { messageKey: 'intake.evidence.errors.empty' });
   return { bytes: new Uint8Array(Buffer.concat(chunks)), sha256: hash.digest('hex'), byteSize };
+}
+
+export function megabytes(bytes: number): string {
+  return String(Math.round((bytes / 1024 / 1024) * 10) / 10);
 }

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { markStepDone, type OwnClaimant } from '@/lib/intake/save';
 import { EDITABLE_STATUSES } from '@/lib/intake/steps';
 import { putBlob } from './blob-store';
+import { megabytes } from './receive';
 import type { InspectedUpload } from './inspect';
 
 export type EvidenceLimits = { maxFileBytes: number; maxFiles: number; maxTotalBytes: number };
@@ -35,9 +36,13 @@ async function usageOf(db: Database, claimantId: string): Promise<{ files: numbe
   return { files: usage?.files ?? 0, bytes: usage?.bytes ?? 0 };
 }
 
+function tooManyFiles(limits: EvidenceLimits): AppError {
+  return new AppError('payload_too_large', { messageKey: `intake.evidence.errors.tooManyFiles|${JSON.stringify({ max: limits.maxFiles })}` });
+}
+
 /** Before reading a body: a claimant already at the file limit learns so without uploading. */
 export async function assertRoomForAnotherFile(db: Database, claimant: OwnClaimant, limits: EvidenceLimits): Promise<void> {
-  if ((await usageOf(db, claimant.id)).files >= limits.maxFiles) throw new AppError('payload_too_large', { messageKey: 'intake.evidence.errors.tooManyFiles' });
+  if ((await usageOf(db, claimant.id)).files >= limits.maxFiles) throw tooManyFiles(limits);
 }
 
 /**
@@ -56,8 +61,10 @@ export async function storeEvidence(
     const [existing] = await tx.select().from(evidence).where(and(eq(evidence.claimantId, claimant.id), eq(evidence.sha256, sha256)));
     if (existing) return { evidence: existing, isDuplicate: true };
     const usage = await usageOf(tx, claimant.id);
-    if (usage.files + 1 > input.limits.maxFiles) throw new AppError('payload_too_large', { messageKey: 'intake.evidence.errors.tooManyFiles' });
-    if (usage.bytes + byteSize > input.limits.maxTotalBytes) throw new AppError('payload_too_large', { messageKey: 'intake.evidence.errors.quotaExceeded' });
+    if (usage.files + 1 > input.limits.maxFiles) throw tooManyFiles(input.limits);
+    if (usage.bytes + byteSize > input.limits.maxTotalBytes) {
+      throw new AppError('payload_too_large', { messageKey: `intake.evidence.errors.quotaExceeded|${JSON.stringify({ max: megabytes(input.limits.maxTotalBytes) })}` });
+    }
     await putBlob(tx, input.file.bytes, input.file.mime, sha256);
     const [stored] = await tx
       .insert(evidence)

@@ -1,52 +1,9 @@
 import { z } from 'zod';
-import { damageCategoryEnum, type ClaimantType, type DamageCategory } from '@/db/schema';
+import { damageCategoryEnum } from '@/db/schema';
+import { computeDamage, MAX_DAMAGE_ITEMS, MAX_ITEM_AMOUNT_KRW } from './damage-calc';
 import { parseKrw } from './schemas';
 
-/**
- * Damage items and the helpers that work an amount out: a subscriber's fee for the hours without
- * service (pro rata of a 30-day month), a PC-bang's seats × hourly rate × hours, a shop's average
- * daily sales × days. The helper's inputs are stored with the item so the amount can be explained
- * and re-derived; the server recomputes it rather than trusting the browser's arithmetic.
- */
-export const HOURS_PER_BILLING_MONTH = 30 * 24;
-export const MAX_DAMAGE_ITEMS = 30;
-export const MAX_ITEM_AMOUNT_KRW = 100_000_000_000;
-
-export const DAMAGE_HELPERS = ['pro_rata', 'seats', 'daily_sales'] as const;
-export type DamageHelper = (typeof DAMAGE_HELPERS)[number];
-
-export type DamageCalculation =
-  | { helper: 'pro_rata'; monthlyFeeKrw: number; hours: number }
-  | { helper: 'seats'; seats: number; hourlyRateKrw: number; hours: number }
-  | { helper: 'daily_sales'; dailySalesKrw: number; days: number };
-
-export function computeDamage(calculation: DamageCalculation): number {
-  switch (calculation.helper) {
-    case 'pro_rata':
-      return Math.round((calculation.monthlyFeeKrw * calculation.hours) / HOURS_PER_BILLING_MONTH);
-    case 'seats':
-      return Math.round(calculation.seats * calculation.hourlyRateKrw * calculation.hours);
-    case 'daily_sales':
-      return Math.round(calculation.dailySalesKrw * calculation.days);
-  }
-}
-
-/** The helper offered first for each kind of claimant, and the category it fills. */
-export const HELPER_FOR_TYPE: Record<ClaimantType, DamageHelper> = {
-  home_subscriber: 'pro_rata',
-  pc_bang: 'seats',
-  online_shop: 'daily_sales',
-  server_operator: 'pro_rata',
-  other: 'pro_rata',
-};
-
-export const CATEGORY_FOR_HELPER: Record<DamageHelper, DamageCategory> = { pro_rata: 'service_fee', seats: 'lost_revenue', daily_sales: 'lost_sales' };
-
-/** Outage hours rounded to a tenth, the default for every helper. */
-export function outageHours(startedAt: Date | null, endedAt: Date | null): number {
-  if (!startedAt || !endedAt) return 0;
-  return Math.round(((endedAt.getTime() - startedAt.getTime()) / 3600_000) * 10) / 10;
-}
+export * from './damage-calc';
 
 const amountInput = z.union([z.string(), z.number()]).transform((value, context) => {
   const amount = typeof value === 'number' ? (Number.isInteger(value) && value >= 0 ? value : null) : parseKrw(value);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { claimantTypeEnum, type ClaimantType } from '@/db/schema';
 import { ISPS, LINE_TYPES, REGIONS } from '@/lib/cases/reference-data';
 import { needsBusiness, mayHaveBusiness, OUTAGE_IMPACTS } from './steps';
-import { isPlausiblePhone, isValidBrn, normalizeBrn, parseCalendarDate, parseKstDateTime } from './validators';
+import { isPlausiblePhone, isValidBrn, normalizeBrn, parseCalendarDate, parseKstDateTime, toKstDateInput } from './validators';
 
 /** Zod schemas for the wizard's steps; each takes the raw strings of a form. */
 
@@ -34,25 +34,6 @@ export const krwAmount = (max: number) =>
       return amount;
     });
 
-const wholeNumber = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .transform((value, context) => {
-      const digits = value.normalize('NFKC').replace(/[,\s]/g, '');
-      if (!/^\d{1,9}$/.test(digits)) {
-        context.addIssue({ code: 'custom', message: 'validation.wholeNumber' });
-        return z.NEVER;
-      }
-      const number = Number(digits);
-      if (number < min || number > max) {
-        context.addIssue({ code: 'custom', message: `validation.between|${JSON.stringify({ min, max })}` });
-        return z.NEVER;
-      }
-      return number;
-    });
-
 export const typeStepSchema = z.object({ type: z.enum(claimantTypeEnum.enumValues) });
 
 export type IdentityContext = { type: ClaimantType | null; incidentAt: Date | null; today?: Date };
@@ -74,7 +55,9 @@ export function identityStepSchema(context: IdentityContext) {
     .superRefine((value, issue) => {
       const birth = parseCalendarDate(value.dateOfBirth);
       if (!birth) issue.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'validation.date' });
-      else if (birth < new Date('1900-01-01T00:00:00+09:00') || birth >= latestBirth) issue.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'validation.dobRange' });
+      else if (birth < new Date('1900-01-01T00:00:00+09:00') || birth >= latestBirth) {
+        issue.addIssue({ code: 'custom', path: ['dateOfBirth'], message: `validation.dobRange|${JSON.stringify({ date: toKstDateInput(latestBirth) })}` });
+      }
       if (!isPlausiblePhone(value.phone)) issue.addIssue({ code: 'custom', path: ['phone'], message: 'validation.phone' });
       const isBusinessRequired = needsBusiness(context.type);
       if (isBusinessRequired && !value.businessName) issue.addIssue({ code: 'custom', path: ['businessName'], message: 'validation.required' });

@@ -49,3 +49,6 @@ export function mayHaveBusiness(type: ClaimantType | null): boolean {
 /** What was hit when the lines went down; the outage step offers these. */
 export const OUTAGE_IMPACTS = ['no_internet', 'slow_internet', 'business_closed', 'sales_stopped', 'games_down', 'server_attacked', 'other'] as const;
 export type OutageImpact = (typeof OUTAGE_IMPACTS)[number];
+
+/** The claimant types in the order the first step offers them (the enum's values, without importing the schema into the browser). */
+export const CLAIMANT_TYPES = ['home_subscriber', 'pc_bang', 'online_shop', 'server_operator', 'other'] as const satisfies readonly ClaimantType[];
