@@ -52,25 +52,29 @@ export function identityStepSchema(context: IdentityContext) {
       businessRegistrationNumber: text(20).optional().default(''),
       pcBangSeats: text(10).optional().default(''),
     })
-    .superRefine((value, issue) => {
-      const birth = parseCalendarDate(value.dateOfBirth);
+    // `when: () => true`: the cross-field checks run even when a plain field failed, so every
+    // error shows at once; they read the raw strings defensively for that reason.
+    .superRefine((raw, issue) => {
+      const value = raw as Record<string, string | undefined>;
+      const text = (field: string) => String(value[field] ?? '');
+      const birth = parseCalendarDate(text('dateOfBirth'));
       if (!birth) issue.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'validation.date' });
       else if (birth < new Date('1900-01-01T00:00:00+09:00') || birth >= latestBirth) {
         issue.addIssue({ code: 'custom', path: ['dateOfBirth'], message: `validation.dobRange|${JSON.stringify({ date: toKstDateInput(latestBirth) })}` });
       }
-      if (!isPlausiblePhone(value.phone)) issue.addIssue({ code: 'custom', path: ['phone'], message: 'validation.phone' });
+      if (!isPlausiblePhone(text('phone'))) issue.addIssue({ code: 'custom', path: ['phone'], message: 'validation.phone' });
       const isBusinessRequired = needsBusiness(context.type);
-      if (isBusinessRequired && !value.businessName) issue.addIssue({ code: 'custom', path: ['businessName'], message: 'validation.required' });
-      const brn = normalizeBrn(value.businessRegistrationNumber);
+      if (isBusinessRequired && !text('businessName')) issue.addIssue({ code: 'custom', path: ['businessName'], message: 'validation.required' });
+      const brn = normalizeBrn(text('businessRegistrationNumber'));
       if (isBusinessRequired && !brn) issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.required' });
       else if (brn && mayHaveBusiness(context.type) && !/^\d{10}$/.test(brn)) issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.brnFormat' });
       else if (brn && mayHaveBusiness(context.type) && !isValidBrn(brn)) issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.brnChecksum' });
       if (context.type === 'pc_bang') {
-        const seats = Number(value.pcBangSeats.replace(/[,\s]/g, ''));
-        if (!value.pcBangSeats) issue.addIssue({ code: 'custom', path: ['pcBangSeats'], message: 'validation.required' });
+        const seats = Number(text('pcBangSeats').replace(/[,\s]/g, ''));
+        if (!text('pcBangSeats')) issue.addIssue({ code: 'custom', path: ['pcBangSeats'], message: 'validation.required' });
         else if (!Number.isInteger(seats) || seats < 1 || seats > 2000) issue.addIssue({ code: 'custom', path: ['pcBangSeats'], message: `validation.between|${JSON.stringify({ min: 1, max: 2000 })}` });
       }
-    })
+    }, { when: () => true })
     .transform((value) => {
       const hasBusiness = mayHaveBusiness(context.type);
       return {
@@ -97,10 +101,14 @@ export const connectionStepSchema = z
     sameAsHome: z.string().optional(),
     monthlyFeeKrw: krwAmount(10_000_000),
   })
-  .superRefine((value, issue) => {
-    if (value.isp === 'other' && !value.ispOther) issue.addIssue({ code: 'custom', path: ['ispOther'], message: 'validation.required' });
-    if (value.sameAsHome !== 'on' && !value.serviceAddress) issue.addIssue({ code: 'custom', path: ['serviceAddress'], message: 'validation.required' });
-  })
+  .superRefine(
+    (raw, issue) => {
+      const value = raw as Record<string, unknown>;
+      if (value.isp === 'other' && !value.ispOther) issue.addIssue({ code: 'custom', path: ['ispOther'], message: 'validation.required' });
+      if (value.sameAsHome !== 'on' && !value.serviceAddress) issue.addIssue({ code: 'custom', path: ['serviceAddress'], message: 'validation.required' });
+    },
+    { when: () => true },
+  )
   .transform((value) => ({
     isp: value.isp,
     ispOther: value.isp === 'other' ? value.ispOther : null,
@@ -123,15 +131,16 @@ export function outageStepSchema(incidentAt: Date | null) {
       impacts: z.array(z.enum(OUTAGE_IMPACTS)).min(1),
       outageNote: text(1000).optional().default(''),
     })
-    .superRefine((value, issue) => {
-      const started = parseKstDateTime(value.outageStartedAt);
-      const ended = parseKstDateTime(value.outageEndedAt);
+    .superRefine((raw, issue) => {
+      const value = raw as Record<string, unknown>;
+      const started = parseKstDateTime(String(value.outageStartedAt ?? ''));
+      const ended = parseKstDateTime(String(value.outageEndedAt ?? ''));
       if (!started) issue.addIssue({ code: 'custom', path: ['outageStartedAt'], message: 'validation.dateTime' });
       else if (started < earliest || started > latest) issue.addIssue({ code: 'custom', path: ['outageStartedAt'], message: 'validation.outageRange' });
       if (!ended) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.dateTime' });
       else if (started && ended < started) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.outageOrder' });
       else if (ended > latest) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.outageRange' });
-    })
+    }, { when: () => true })
     .transform((value) => ({
       outageStartedAt: parseKstDateTime(value.outageStartedAt)!,
       outageEndedAt: parseKstDateTime(value.outageEndedAt)!,

@@ -76,7 +76,7 @@ export function statementAnswersSchema(today = new Date()) {
     .superRefine((raw, issue) => {
       const value = raw as Flat;
       if (value.ranSqlServer === 'yes') {
-        const products = value.products as string[];
+        const products = (value.products as string[] | undefined) ?? [];
         if (products.length === 0) issue.addIssue({ code: 'custom', path: ['products'], message: 'validation.tooFew|{"min":1}' });
         if (products.includes('other') && !value.productOther) issue.addIssue({ code: 'custom', path: ['productOther'], message: 'validation.required' });
         for (const bulletin of BULLETINS) {
@@ -88,13 +88,13 @@ export function statementAnswersSchema(today = new Date()) {
         if (value.administeredBy === 'other' && !value.administeredByOther) issue.addIssue({ code: 'custom', path: ['administeredByOther'], message: 'validation.required' });
       }
       if (value.warned === 'yes') {
-        const warnedBy = value.warnedBy as string[];
+        const warnedBy = (value.warnedBy as string[] | undefined) ?? [];
         if (warnedBy.length === 0) issue.addIssue({ code: 'custom', path: ['warnedBy'], message: 'validation.tooFew|{"min":1}' });
         if (warnedBy.includes('other') && !value.warnedByOther) issue.addIssue({ code: 'custom', path: ['warnedByOther'], message: 'validation.required' });
-        if ((value.warnedHow as string[]).length === 0) issue.addIssue({ code: 'custom', path: ['warnedHow'], message: 'validation.tooFew|{"min":1}' });
+        if (((value.warnedHow as string[] | undefined) ?? []).length === 0) issue.addIssue({ code: 'custom', path: ['warnedHow'], message: 'validation.tooFew|{"min":1}' });
         checkDate(String(value.warnedOn ?? ''), FIRST_DISCLOSURE, 'warnedOn', 'validation.warnedBeforeDisclosure', today, issue);
       }
-    })
+    }, { when: () => true })
     .transform((raw): StatementAnswers => {
       const value = raw as Flat;
       const ran = value.ranSqlServer === 'yes';
