@@ -1,11 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
 import { Alert, Button } from '@/app/_components/ui';
 import { REGIONS } from '@/lib/cases/reference-data';
 import { signPetitionAction } from '@/lib/petition/actions';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 export type PetitionConsentText = { title: string; body: string; version: number };
 
@@ -13,7 +13,7 @@ export type PetitionConsentText = { title: string; body: string; version: number
 export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; source?: string; consent: PetitionConsentText }) {
   const t = useTranslations('petition.form');
   const common = useTranslations('common');
-  const [state, formAction, isPending] = useActionState(signPetitionAction, null);
+  const { state, isPending, formProps } = useActionForm(signPetitionAction);
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
 
@@ -27,7 +27,7 @@ export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; 
   }
 
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       {state && !state.ok ? (
         <Alert tone="error" role="alert">
           {state.message}

@@ -1,14 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { Alert, Button } from '@/app/_components/ui';
 import { confirmSignatureAction, withdrawSignatureAction } from '@/lib/petition/actions';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 /** The one button behind a mail link: confirm a signature, or withdraw it. */
 export function SignatureLinkForm({ mode, caseSlug, token }: { mode: 'confirm' | 'withdraw'; caseSlug: string; token: string }) {
   const t = useTranslations(`petition.${mode}`);
-  const [state, formAction, isPending] = useActionState(mode === 'confirm' ? confirmSignatureAction : withdrawSignatureAction, null);
+  const { state, isPending, formProps } = useActionForm(mode === 'confirm' ? confirmSignatureAction : withdrawSignatureAction);
   if (state?.ok) {
     return (
       <Alert tone="success" role="status" data-testid="signature-link-result">
@@ -17,7 +17,7 @@ export function SignatureLinkForm({ mode, caseSlug, token }: { mode: 'confirm' |
     );
   }
   return (
-    <form action={formAction} className="space-y-4">
+    <form {...formProps} className="space-y-4">
       {state && !state.ok ? (
         <Alert tone="error" role="alert">
           {state.message}

@@ -2,15 +2,15 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { Alert, Button, buttonClass } from '@/app/_components/ui';
 import { answerInfoRequestAction } from '@/lib/claimants/actions';
 import { TextAreaField } from '../intake/_components/fields';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 /** Answers counsel's request: a message, and links to add files or amend the statement first. */
 export function AnswerForm({ caseSlug }: { caseSlug: string }) {
   const t = useTranslations('claimant.answer');
-  const [state, action, isPending] = useActionState(answerInfoRequestAction, null);
+  const { state, isPending, formProps } = useActionForm(answerInfoRequestAction);
   if (state?.ok) {
     return (
       <Alert tone="success" role="status">
@@ -21,7 +21,7 @@ export function AnswerForm({ caseSlug }: { caseSlug: string }) {
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       {state && !state.ok ? (
         <Alert tone="error" role="alert">
           {state.message}

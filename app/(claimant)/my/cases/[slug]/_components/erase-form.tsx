@@ -2,15 +2,16 @@
 
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect } from 'react';
+import { useEffect } from 'react';
 import { CheckboxField, TextField } from '@/app/_components/form-field';
 import { Alert, Button } from '@/app/_components/ui';
 import { eraseAccountAction } from '@/lib/claimants/actions';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 /** Deletes the account (or, with a claim on a filing, restricts it); asks for the password again. */
 export function EraseForm() {
   const t = useTranslations('claimant.erase');
-  const [state, action, isPending] = useActionState(eraseAccountAction, null);
+  const { state, isPending, formProps } = useActionForm(eraseAccountAction);
   const isErased = state?.ok && state.data.outcome === 'erased';
   useEffect(() => {
     if (isErased) void signOut({ callbackUrl: '/?erased=1' });
@@ -25,7 +26,7 @@ export function EraseForm() {
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       {state && !state.ok ? (
         <Alert tone="error" role="alert">
           {state.message}

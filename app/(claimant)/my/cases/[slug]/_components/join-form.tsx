@@ -1,16 +1,16 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { Alert, Button } from '@/app/_components/ui';
 import { joinCaseAction } from '@/lib/claimants/actions';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 /** For someone signed in who has no claim in this case yet. */
 export function JoinForm({ caseSlug }: { caseSlug: string }) {
   const t = useTranslations('claimant.join');
-  const [state, action, isPending] = useActionState(joinCaseAction, null);
+  const { state, isPending, formProps } = useActionForm(joinCaseAction);
   return (
-    <form action={action} className="space-y-4">
+    <form {...formProps} className="space-y-4">
       {state && !state.ok ? (
         <Alert tone="error" role="alert">
           {state.message}

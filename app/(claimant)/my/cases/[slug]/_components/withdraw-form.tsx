@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { CheckboxField } from '@/app/_components/form-field';
 import { Alert, Button } from '@/app/_components/ui';
 import { withdrawClaimAction } from '@/lib/claimants/actions';
 import { TextAreaField } from '../intake/_components/fields';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 export function WithdrawForm({ caseSlug, isOnFiling }: { caseSlug: string; isOnFiling: boolean }) {
   const t = useTranslations('claimant.withdraw');
-  const [state, action, isPending] = useActionState(withdrawClaimAction, null);
+  const { state, isPending, formProps } = useActionForm(withdrawClaimAction);
   if (state?.ok) {
     return (
       <Alert tone="success" role="status">
@@ -20,7 +20,7 @@ export function WithdrawForm({ caseSlug, isOnFiling }: { caseSlug: string; isOnF
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       {state && !state.ok ? (
         <Alert tone="error" role="alert">
           {state.message}

@@ -1,17 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
 import { ISPS, LINE_TYPES } from '@/lib/cases/reference-data';
 import { saveConnectionAction } from '@/lib/intake/actions';
 import { StepAlert, StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 export function ConnectionForm({ caseSlug, claimantId, defaults, backHref }: { caseSlug: string; claimantId: string; defaults: Record<string, string>; backHref: string }) {
   const t = useTranslations('intake.connection');
   const common = useTranslations('common');
-  const [state, action, isPending] = useActionState(saveConnectionAction, null);
+  const { state, isPending, formProps } = useActionForm(saveConnectionAction);
   const values = state && !state.ok ? state.values : defaults;
   const errors = state && !state.ok ? state.fieldErrors : {};
   const [isp, setIsp] = useState(values.isp ?? '');
@@ -24,7 +25,7 @@ export function ConnectionForm({ caseSlug, claimantId, defaults, backHref }: { c
     },
   });
   return (
-    <form ref={formRef} action={action} className="space-y-5" noValidate>
+    <form ref={formRef} {...formProps} className="space-y-5" noValidate>
       <StepAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <SelectField name="isp" label={t('isp')} hint={t('ispHint')} defaultValue={values.isp ?? ''} error={errors.isp} onChange={(event) => setIsp(event.target.value)} required>

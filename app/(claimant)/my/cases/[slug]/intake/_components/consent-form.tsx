@@ -2,25 +2,25 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { Alert, buttonClass } from '@/app/_components/ui';
 import { signConsentsAction } from '@/lib/intake/actions';
 import { SignatureFields } from './signature-fields';
 import { StepAlert, StepNav } from './step-nav';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 export type ConsentText = { kind: string; documentId: string; title: string; body: string; version: number; isSigned: boolean };
 
 /** The retainer and the appointment of the representative party, read in full and signed together. */
 export function ConsentForm({ caseSlug, texts, legalName, backHref, nextHref }: { caseSlug: string; texts: ConsentText[]; legalName: string; backHref: string; nextHref: string }) {
   const t = useTranslations('intake.consent');
-  const [state, action, isPending] = useActionState(signConsentsAction, null);
+  const { state, isPending, formProps } = useActionForm(signConsentsAction);
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
   const isAllSigned = texts.length > 0 && texts.every((text) => text.isSigned);
   return (
     <div className="space-y-5">
       {texts.map((text) => (
-        <section key={text.kind} aria-labelledby={`consent-${text.kind}`} className="space-y-2">
+        <div key={text.kind} className="space-y-2">
           <h2 id={`consent-${text.kind}`} className="text-base font-semibold">
             {text.title} <span className="text-sm font-normal text-slate-600">({t('version', { version: text.version })})</span>
           </h2>
@@ -28,7 +28,7 @@ export function ConsentForm({ caseSlug, texts, legalName, backHref, nextHref }: 
             {text.body}
           </div>
           {text.isSigned ? <p className="text-sm font-medium text-emerald-700">{t('signed')}</p> : null}
-        </section>
+        </div>
       ))}
       {isAllSigned ? (
         <>
@@ -45,7 +45,7 @@ export function ConsentForm({ caseSlug, texts, legalName, backHref, nextHref }: 
           </div>
         </>
       ) : (
-        <form action={action} className="space-y-5" noValidate>
+        <form {...formProps} className="space-y-5" noValidate>
           <StepAlert state={state} />
           <input type="hidden" name="caseSlug" value={caseSlug} />
           {texts.map((text) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { SelectField, TextField } from '@/app/_components/form-field';
 import { Button } from '@/app/_components/ui';
 import type { ClaimantType, DamageCategory } from '@/db/schema';
@@ -9,6 +9,7 @@ import { saveDamagesAction } from '@/lib/intake/actions';
 import { CATEGORY_FOR_HELPER, DAMAGE_CATEGORIES, type DamageCalculation, type DamageHelper, HELPER_FOR_TYPE, MAX_DAMAGE_ITEMS, computeDamage, helperForCategory } from '@/lib/intake/damage-calc';
 import { StepAlert, StepNav } from './step-nav';
 import { requestDraftPersist, useDraftKeeper } from './use-draft-keeper';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 export type DamageItemDraft = { category: DamageCategory; description: string; amountKrw: string; calculation: DamageCalculation | null };
 type HelperDefaults = { claimantType: ClaimantType; monthlyFeeKrw: number; seats: number; hours: number };
@@ -65,7 +66,7 @@ function parseItems(raw: string | undefined): DamageItemDraft[] | null {
 export function DamagesForm({ caseSlug, claimantId, savedItems, helperDefaults, backHref }: { caseSlug: string; claimantId: string; savedItems: DamageItemDraft[]; helperDefaults: HelperDefaults; backHref: string }) {
   const t = useTranslations('intake.damages');
   const format = useFormatter();
-  const [state, action, isPending] = useActionState(saveDamagesAction, null);
+  const { state, isPending, formProps } = useActionForm(saveDamagesAction);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const [items, setItems] = useState<Keyed[]>(() => {
     if (savedItems.length) return withKeys(savedItems);
@@ -97,7 +98,7 @@ export function DamagesForm({ caseSlug, claimantId, savedItems, helperDefaults, 
   const serialized = JSON.stringify(items.map(({ key: _key, ...item }) => item));
 
   return (
-    <form ref={formRef} action={action} className="space-y-5" noValidate>
+    <form ref={formRef} {...formProps} className="space-y-5" noValidate>
       <StepAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <input type="hidden" name="items" value={serialized} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useRef } from 'react';
+import { useRef } from 'react';
 import { SelectField, TextField } from '@/app/_components/form-field';
 import type { ClaimantType } from '@/db/schema';
 import { REGIONS } from '@/lib/cases/reference-data';
@@ -9,18 +9,19 @@ import { saveIdentityAction } from '@/lib/intake/actions';
 import { mayHaveBusiness, needsBusiness } from '@/lib/intake/steps';
 import { StepAlert, StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 export function IdentityForm({ caseSlug, claimantId, claimantType, latestBirthDate, defaults, backHref }: { caseSlug: string; claimantId: string; claimantType: ClaimantType | null; latestBirthDate: string; defaults: Record<string, string>; backHref: string }) {
   const t = useTranslations('intake.identity');
   const common = useTranslations('common');
-  const [state, action, isPending] = useActionState(saveIdentityAction, null);
+  const { state, isPending, formProps } = useActionForm(saveIdentityAction);
   const values = state && !state.ok ? state.values : defaults;
   const errors = state && !state.ok ? state.fieldErrors : {};
   const formRef = useRef<HTMLFormElement>(null);
   useDraftKeeper(formRef, `intake:${claimantId}:identity`);
   const isBusinessRequired = needsBusiness(claimantType);
   return (
-    <form ref={formRef} action={action} className="space-y-5" noValidate>
+    <form ref={formRef} {...formProps} className="space-y-5" noValidate>
       <StepAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <TextField name="legalName" label={t('legalName')} hint={t('legalNameHint')} autoComplete="name" defaultValue={values.legalName} error={errors.legalName} required />

@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { Alert, buttonClass } from '@/app/_components/ui';
 import { signStatementAction } from '@/lib/intake/actions';
 import { SignatureFields } from './signature-fields';
 import { StepAlert, StepNav } from './step-nav';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 export type SignedInfo = { version: number; signedAt: string; sha256: string };
 
@@ -31,7 +31,7 @@ export function SignForm({
   nextHref: string;
 }) {
   const t = useTranslations('intake.sign');
-  const [state, action, isPending] = useActionState(signStatementAction, null);
+  const { state, isPending, formProps } = useActionForm(signStatementAction);
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
@@ -58,7 +58,7 @@ export function SignForm({
           </div>
         </>
       ) : (
-        <form action={action} className="space-y-5" noValidate>
+        <form {...formProps} className="space-y-5" noValidate>
           <StepAlert state={state} />
           {latest ? (
             <Alert tone="warning" role="status">

@@ -1,13 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { TextField } from '@/app/_components/form-field';
 import { saveStatementAction } from '@/lib/intake/actions';
 import { ADMINISTRATORS, BULLETINS, PATCH_STATUSES, SQL_PRODUCTS, WARNERS, WARNING_CHANNELS, YES_NO_UNSURE } from '@/lib/statements/questionnaire';
 import { CheckboxGroup, RadioGroup, TextAreaField, splitValues } from './fields';
 import { StepAlert, StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 type Snapshot = Record<string, string[]>;
 
@@ -37,7 +38,7 @@ export function StatementForm({
 }) {
   const t = useTranslations('intake.statement');
   const common = useTranslations('common');
-  const [state, action, isPending] = useActionState(saveStatementAction, null);
+  const { state, isPending, formProps } = useActionForm(saveStatementAction);
   const values = state && !state.ok ? state.values : defaults;
   const errors = state && !state.ok ? state.fieldErrors : {};
   const formRef = useRef<HTMLFormElement>(null);
@@ -48,7 +49,7 @@ export function StatementForm({
   const options = (list: readonly string[], group: string) => list.map((value) => ({ value, label: label(`${group}.${value}`) }));
 
   return (
-    <form ref={formRef} action={action} className="space-y-6" noValidate onChange={(event) => setSnapshot(readSnapshot(event.currentTarget, values))}>
+    <form ref={formRef} {...formProps} className="space-y-6" noValidate onChange={(event) => setSnapshot(readSnapshot(event.currentTarget, values))}>
       <StepAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <aside aria-label={t('timelineTitle')} className="rounded-xl bg-brand-50 p-3 text-sm text-brand-800">

@@ -131,7 +131,7 @@ async function StepLinks({ backHref, nextHref }: { backHref: string; nextHref: s
       </Link>
       {nextHref ? (
         <Link href={nextHref} className={buttonClass('primary', 'w-full sm:w-auto')}>
-          {t('next')}
+          {t('continue')}
         </Link>
       ) : null}
     </div>

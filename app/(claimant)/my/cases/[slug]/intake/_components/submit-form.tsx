@@ -2,16 +2,16 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { buttonClass } from '@/app/_components/ui';
 import { submitClaimAction } from '@/lib/intake/actions';
 import { StepAlert } from './step-nav';
+import { useActionForm } from '@/app/_components/use-action-form';
 
 export function SubmitForm({ caseSlug, isComplete, backHref }: { caseSlug: string; isComplete: boolean; backHref: string }) {
   const t = useTranslations('intake.review');
-  const [state, action, isPending] = useActionState(submitClaimAction, null);
+  const { state, isPending, formProps } = useActionForm(submitClaimAction);
   return (
-    <form action={action} className="space-y-4">
+    <form {...formProps} className="space-y-4">
       <StepAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <p className="text-sm text-slate-700">{isComplete ? t('readyToSubmit') : t('notReady')}</p>

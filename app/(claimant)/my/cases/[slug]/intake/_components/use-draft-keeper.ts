@@ -75,6 +75,8 @@ export function useDraftKeeper(formRef: RefObject<HTMLFormElement | null>, stora
     form.addEventListener('change', persist);
     form.addEventListener('joinder:persist', persist);
     form.addEventListener('submit', clear);
+    // Lets end-to-end tests know the keeper is listening before they type.
+    form.dataset.draftKeeper = 'on';
     return () => {
       form.removeEventListener('input', persist);
       form.removeEventListener('change', persist);
