@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { mailOutbox, supporters } from '@/db/schema';
+import { jobs, mailOutbox, supporters } from '@/db/schema';
 import { DEMO_CASE_SLUG } from '@/db/seed/demo-case';
 import { seedDemoCase } from '@/db/seed/demo';
 import { decryptField } from '@/lib/crypto/field-encryption';
+import { resetEnvCache } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { parseInput } from '@/lib/forms/action';
 import { readMetricTotals } from '@/lib/metrics/counters';
@@ -95,6 +96,23 @@ describe('signPetition', () => {
   it('does not confirm with a token of another case or a made-up token', async () => {
     expect(await confirmSignature(db, 'other-case', 'x'.repeat(43))).toBeNull();
     expect(await confirmSignature(db, DEMO_CASE_SLUG, 'x'.repeat(43))).toBeNull();
+  });
+});
+
+describe('signPetition with SMTP configured', () => {
+  it('queues the mail for delivery (mail row and job) in the same transaction as the signature', async () => {
+    process.env.SMTP_URL = 'smtp://127.0.0.1:2525';
+    resetEnvCache();
+    try {
+      expect(await signPetition(db, DEMO_CASE_SLUG, input({ email: 'smtp@example.com' }), context)).toEqual({ status: 'signed' });
+      const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'smtp@example.com'));
+      expect(mail.status).toBe('queued');
+      expect(await db.$count(jobs, eq(jobs.kind, 'mail.deliver'))).toBe(1);
+      expect(await signPetition(db, DEMO_CASE_SLUG, input({ email: 'smtp@example.com' }), context)).toEqual({ status: 'already_signed' });
+    } finally {
+      delete process.env.SMTP_URL;
+      resetEnvCache();
+    }
   });
 });
 

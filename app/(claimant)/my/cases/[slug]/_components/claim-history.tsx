@@ -6,7 +6,7 @@ import type { TimelineEntry } from '@/lib/claimants/home';
 /** The status timeline, the thread with counsel and the signed statement versions. */
 export async function ClaimHistory({ timeline, messages, statementVersions }: { timeline: TimelineEntry[]; messages: ClaimantMessage[]; statementVersions: Statement[] }) {
   const [t, format] = await Promise.all([getTranslations('claimant.case'), getFormatter()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short' });
+  const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' });
   return (
     <>
       <Card aria-labelledby="timeline-title">

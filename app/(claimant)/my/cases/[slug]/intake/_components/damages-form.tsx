@@ -42,10 +42,16 @@ const HELPER_FIELDS: Record<DamageHelper, { name: string; isMoney: boolean }[]> 
 };
 
 function toCalculation(helper: DamageHelper, inputs: HelperInputs): DamageCalculation | null {
-  const number = (name: string) => Number((inputs[name] ?? '').replace(/[,\s원₩]/g, ''));
-  const values = Object.fromEntries(HELPER_FIELDS[helper].map((field) => [field.name, number(field.name)]));
-  if (Object.values(values).some((value) => !Number.isFinite(value) || value < 0 || String(value) === '')) return null;
+  const cleaned = (name: string) => (inputs[name] ?? '').replace(/[,\s원₩]/g, '');
+  if (HELPER_FIELDS[helper].some((field) => cleaned(field.name) === '')) return null;
+  const values = Object.fromEntries(HELPER_FIELDS[helper].map((field) => [field.name, Number(cleaned(field.name))]));
+  if (Object.values(values).some((value) => !Number.isFinite(value) || value < 0)) return null;
   return { helper, ...values } as DamageCalculation;
+}
+
+/** Amounts shown with thousands separators (the server reads them either way). */
+function formatAmount(amount: number): string {
+  return new Intl.NumberFormat('en-US').format(amount);
 }
 
 /** Keys follow the list's order, so the server's and the browser's first render agree. */
@@ -72,7 +78,7 @@ export function DamagesForm({ caseSlug, claimantId, savedItems, helperDefaults, 
     if (savedItems.length) return withKeys(savedItems);
     const helper = HELPER_FOR_TYPE[helperDefaults.claimantType];
     const calculation = toCalculation(helper, initialHelperInputs(helper, helperDefaults, null));
-    return withKeys([{ category: CATEGORY_FOR_HELPER[helper], description: '', amountKrw: calculation ? String(computeDamage(calculation)) : '', calculation }]);
+    return withKeys([{ category: CATEGORY_FOR_HELPER[helper], description: '', amountKrw: calculation ? formatAmount(computeDamage(calculation)) : '', calculation }]);
   });
   const shownItems = (state && !state.ok ? parseItems(state.values.items) : null) ?? null;
   const [lastShownErrorState, setLastShownErrorState] = useState(state);
@@ -141,7 +147,7 @@ function DamageItemCard({ index, item, helperDefaults, errors, onChange, onRemov
   const applyHelper = () => {
     if (!helper) return;
     const calculation = toCalculation(helper, inputs);
-    if (calculation) onChange({ calculation, amountKrw: String(computeDamage(calculation)) });
+    if (calculation) onChange({ calculation, amountKrw: formatAmount(computeDamage(calculation)) });
   };
 
   return (
@@ -177,7 +183,7 @@ function DamageItemCard({ index, item, helperDefaults, errors, onChange, onRemov
       </SelectField>
       <TextField id={id('description')} name="" label={t('description')} hint={t('descriptionHint')} value={item.description} maxLength={300} error={errors[`${prefix}.description`]} onChange={(event) => onChange({ description: event.target.value })} />
       {helper ? (
-        <fieldset className="space-y-3 rounded-xl bg-slate-50 p-3">
+        <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-3">
           <legend className="px-1 text-sm font-semibold text-slate-800">{t(`helpers.${helper}.title`)}</legend>
           <p className="text-sm text-slate-600">{t(`helpers.${helper}.explain`)}</p>
           <div className="grid gap-3 sm:grid-cols-3">

@@ -35,7 +35,8 @@ export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits 
   const pickerRef = useRef<HTMLInputElement>(null);
   const cameraRef = useRef<HTMLInputElement>(null);
 
-  const size = (bytes: number) => t('size', { size: format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 }) });
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024 ? t('sizeKb', { size: format.number(Math.max(1, Math.round(bytes / 1024))) }) : t('size', { size: format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 }) });
   const update = (id: number, change: Partial<Pending>) => setPending((current) => current.map((item) => (item.id === id ? { ...item, ...change } : item)));
 
   const addFiles = (files: FileList | File[] | null) => {

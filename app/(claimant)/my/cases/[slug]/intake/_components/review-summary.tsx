@@ -5,6 +5,7 @@ import type { Case, Claimant } from '@/db/schema';
 import type { ClaimOverview } from '@/lib/intake/completeness';
 import { type IntakeStep, intakePath } from '@/lib/intake/steps';
 import { decryptField } from '@/lib/crypto/field-encryption';
+import { formatBrn, formatPhone } from '@/lib/intake/draft';
 
 function Section({ title, step, caseSlug, editLabel, children }: { title: string; step: IntakeStep; caseSlug: string; editLabel: string; children: ReactNode }) {
   return (
@@ -41,7 +42,7 @@ export async function ReviewSummary({ claimant, caseRow, overview }: { claimant:
   const [t, common, format] = await Promise.all([getTranslations('intake'), getTranslations('common'), getFormatter()]);
   const edit = t('review.edit');
   const step = (key: IntakeStep) => t(`steps.${key}.title`);
-  const dateTime = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'long', timeStyle: 'short' }) : '');
+  const dateTime = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }) : '');
   return (
     <div className="space-y-4">
       {overview.missing.length > 0 ? (
@@ -70,10 +71,10 @@ export async function ReviewSummary({ claimant, caseRow, overview }: { claimant:
           rows={[
             [t('identity.legalName'), claimant.legalName],
             [t('identity.dateOfBirth'), decryptField(claimant.dateOfBirthEncrypted)],
-            [t('identity.phone'), decryptField(claimant.phoneEncrypted)],
+            [t('identity.phone'), formatPhone(decryptField(claimant.phoneEncrypted) ?? '')],
             [t('identity.address'), decryptField(claimant.addressEncrypted)],
             [t('identity.region'), claimant.region ? `${common(`regions.${claimant.region}`)} ${claimant.locality ?? ''}` : ''],
-            ...(claimant.businessName ? ([[t('identity.businessName'), `${claimant.businessName} (${claimant.businessRegistrationNumber ?? ''})`]] as [string, string][]) : []),
+            ...(claimant.businessName ? ([[t('identity.businessName'), `${claimant.businessName} (${formatBrn(claimant.businessRegistrationNumber ?? '')})`]] as [string, string][]) : []),
             ...(claimant.pcBangSeats ? ([[t('identity.pcBangSeats'), String(claimant.pcBangSeats)]] as [string, string][]) : []),
           ]}
         />
@@ -113,7 +114,7 @@ export async function ReviewSummary({ claimant, caseRow, overview }: { claimant:
       <Section title={step('sign')} step="sign" caseSlug={caseRow.slug} editLabel={edit}>
         <p className="text-sm">
           {overview.latestStatement
-            ? t(overview.isStatementCurrent ? 'review.statementSigned' : 'review.statementOutdated', { version: overview.latestStatement.version, date: format.dateTime(overview.latestStatement.signedAt, { dateStyle: 'long', timeStyle: 'short' }) })
+            ? t(overview.isStatementCurrent ? 'review.statementSigned' : 'review.statementOutdated', { version: overview.latestStatement.version, date: format.dateTime(overview.latestStatement.signedAt, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }) })
             : t('review.statementUnsigned')}
         </p>
       </Section>

@@ -114,7 +114,7 @@ async function SignStep({ claimant, caseRow, locale, backHref, nextHref }: { cla
       text={rendered.text}
       sha256={rendered.sha256}
       legalName={claimant.legalName}
-      latest={latest ? { version: latest.version, signedAt: format.dateTime(latest.signedAt, { dateStyle: 'long', timeStyle: 'short' }), sha256: latest.textSha256 } : null}
+      latest={latest ? { version: latest.version, signedAt: format.dateTime(latest.signedAt, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }), sha256: latest.textSha256 } : null}
       isCurrentSigned={isCurrentSigned}
       backHref={backHref}
       nextHref={nextHref}
