@@ -5,7 +5,7 @@ import { runLoad } from '../lib/load';
 import { benchServer } from '../lib/server';
 import type { BenchResult, BenchScenario } from '../lib/types';
 
-const CONCURRENCY = 100;
+const CONCURRENCY = 50;
 const P99_TARGET_MS = 250;
 const RATIO_TARGET = 0.8;
 

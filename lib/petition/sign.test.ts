@@ -1,14 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, sum } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { jobs, mailOutbox, supporters } from '@/db/schema';
+import { jobs, mailOutbox, metricCounters, supporters } from '@/db/schema';
 import { DEMO_CASE_SLUG } from '@/db/seed/demo-case';
 import { seedDemoCase } from '@/db/seed/demo';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import { resetEnvCache } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { parseInput } from '@/lib/forms/action';
-import { readMetricTotals } from '@/lib/metrics/counters';
+import { readMetricTotals, rebuildMetricCounters } from '@/lib/metrics/counters';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { confirmSignature, findSignatureByToken, withdrawSignature } from './confirm';
 import { petitionSchema } from './schemas';
@@ -96,6 +96,27 @@ describe('signPetition', () => {
   it('does not confirm with a token of another case or a made-up token', async () => {
     expect(await confirmSignature(db, 'other-case', 'x'.repeat(43))).toBeNull();
     expect(await confirmSignature(db, DEMO_CASE_SLUG, 'x'.repeat(43))).toBeNull();
+  });
+});
+
+describe('the supporter rollups', () => {
+  it('count after inserts, confirmations and withdrawals exactly what a full recount counts, per dimension', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, index) => signPetition(db, DEMO_CASE_SLUG, input({ email: `rollup-${index}@example.com`, region: index % 2 ? 'busan' : undefined, source: `src${index % 3}` }), context)));
+    const snapshot = async () =>
+      Object.fromEntries(
+        (
+          await db
+            .select({ key: sql<string>`${metricCounters.metric} || '|' || ${metricCounters.dimension} || '|' || ${metricCounters.dimensionValue}`, total: sum(metricCounters.delta).mapWith(Number) })
+            .from(metricCounters)
+            .where(and(eq(metricCounters.caseId, caseId), sql`${metricCounters.metric} like 'supporters.%'`))
+            .groupBy(metricCounters.metric, metricCounters.dimension, metricCounters.dimensionValue)
+        )
+          .filter((row) => row.total !== 0)
+          .map((row) => [row.key, row.total]),
+      );
+    const incremental = await snapshot();
+    await rebuildMetricCounters(db, caseId);
+    expect(incremental).toEqual(await snapshot());
   });
 });
 
