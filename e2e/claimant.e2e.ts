@@ -61,6 +61,7 @@ describe('the support petition', () => {
     await form.locator('#petition-email').fill(signerEmail);
     await form.locator('#petition-region').selectOption('busan');
     await form.locator('#petition-consent').check();
+    await form.screenshot({ path: 'e2e/screenshots/claimant-petition-form.png' });
     await form.locator('button[type="submit"]').click();
     await expect(page.getByTestId('petition-result').textContent()).resolves.toContain('서명해 주셔서 고맙습니다');
     await checkStep(page, 'petition-signed');
@@ -133,6 +134,7 @@ describe('the claimant journey', () => {
     await page.locator('select[name="lineType"]').selectOption('adsl');
     await page.locator('input[name="monthlyFeeKrw"]').fill('38,000');
     await page.reload();
+    await page.locator('form[data-draft-keeper="on"]').waitFor();
     await expect(page.locator('select[name="isp"]').inputValue()).resolves.toBe('kt');
     await expect(page.locator('input[name="monthlyFeeKrw"]').inputValue()).resolves.toBe('38,000');
     await checkStep(page, 'step-03-connection');
@@ -159,8 +161,13 @@ describe('the claimant journey', () => {
     await checkStep(page, 'step-05-damages');
     await next(page, '/intake/statement');
 
-    // 6. statement questions
+    // 6. statement questions — the branch for server operators opens, then closes again
+    await page.locator('label[for="ranSqlServer-yes"]').click();
+    await page.locator('label[for="ms02_039_status-applied"]').click();
+    await expect(page.locator('input[name="ms02_039_appliedOn"]').isVisible()).resolves.toBe(true);
+    await checkStep(page, 'step-06-statement-branch');
     await page.locator('label[for="ranSqlServer-no"]').click();
+    await expect(page.locator('input[name="ms02_039_appliedOn"]').isVisible()).resolves.toBe(false);
     await page.locator('label[for="warned-no"]').click();
     await page.locator('textarea[name="freeText"]').fill('토요일 오후 손님이 가장 많을 때 영업을 못 했습니다.');
     await checkStep(page, 'step-06-statement');
@@ -204,6 +211,11 @@ describe('the claimant journey', () => {
 
     await page.goto('/my/cases/slammer-2003/privacy');
     await checkStep(page, 'privacy');
+
+    // the same claim in English
+    await page.goto('/my/cases/slammer-2003?lang=en');
+    await expect(page.locator('main').textContent()).resolves.toContain('Submitted. Counsel is reviewing it.');
+    await checkStep(page, 'home-submitted-en');
     await context.close();
   });
 });
