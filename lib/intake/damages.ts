@@ -5,6 +5,8 @@ import { parseKrw } from './schemas';
 
 export * from './damage-calc';
 
+/** Validation of the damages step; the arithmetic lives in damage-calc.ts, shared with the browser. */
+
 const amountInput = z.union([z.string(), z.number()]).transform((value, context) => {
   const amount = typeof value === 'number' ? (Number.isInteger(value) && value >= 0 ? value : null) : parseKrw(value);
   if (amount === null) {
