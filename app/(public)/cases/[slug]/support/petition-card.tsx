@@ -14,7 +14,9 @@ import { PetitionForm } from './petition-form';
  */
 export async function PetitionCard({ caseRow, src }: { caseRow: Case; src?: string }) {
   const [t, locale, headerList] = await Promise.all([getTranslations('petition.form'), getLocale().then(toLocale), headers()]);
-  const consent = await findCurrentConsentDocument(await getDb(), caseRow.id, 'petition_privacy', locale);
+  const db = await getDb();
+  // The text in the reader's language, or the Korean one when it has not been translated.
+  const consent = (await findCurrentConsentDocument(db, caseRow.id, 'petition_privacy', locale)) ?? (await findCurrentConsentDocument(db, caseRow.id, 'petition_privacy', 'ko'));
   if (!consent || caseRow.status !== 'open') return null;
   const source = resolveCampaignSource({ src, referer: headerList.get('referer'), ownHost: headerList.get('host') });
   return (
