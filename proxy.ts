@@ -40,5 +40,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Evidence uploads stream their body to the route: passing through the proxy would buffer it (and cut it past 10 MB).
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/evidence/upload/).*)' }],
 };

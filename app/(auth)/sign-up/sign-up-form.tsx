@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
 import { Alert, Button } from '@/app/_components/ui';
 import { signUpAction } from '@/lib/users/actions';
@@ -14,14 +14,16 @@ export function SignUpForm({ caseSlug, source }: { caseSlug?: string; source?: s
   const locale = useLocale();
   const router = useRouter();
   const [state, formAction, isPending] = useActionState(signUpAction, null);
+  // React resets the form once the action has run, so the password is taken when it is sent.
+  const typedPassword = useRef('');
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
 
   useEffect(() => {
     if (!state?.ok) return;
     // The account exists; sign in with what was just typed, then go on to the claim.
-    const form = document.getElementById('sign-up-form') as HTMLFormElement | null;
-    const password = (form?.elements.namedItem('password') as HTMLInputElement | null)?.value ?? '';
+    const password = typedPassword.current;
+    typedPassword.current = '';
     void signIn('credentials', { redirect: false, email: state.data.email, password }).then(() => {
       router.replace(state.data.caseSlug ? `/my/cases/${state.data.caseSlug}` : '/my');
       router.refresh();
@@ -29,7 +31,15 @@ export function SignUpForm({ caseSlug, source }: { caseSlug?: string; source?: s
   }, [state, router]);
 
   return (
-    <form id="sign-up-form" action={formAction} className="space-y-4" noValidate>
+    <form
+      id="sign-up-form"
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      onSubmit={(event) => {
+        typedPassword.current = (event.currentTarget.elements.namedItem('password') as HTMLInputElement | null)?.value ?? '';
+      }}
+    >
       {state && !state.ok ? (
         <Alert tone="error" role="alert">
           {state.message}

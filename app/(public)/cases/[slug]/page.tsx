@@ -11,8 +11,9 @@ import { getCasePublicView, localized } from '@/lib/cases/queries';
 import { toLocale } from '@/lib/i18n/config';
 import { computePublicStats } from '@/lib/metrics/public-stats';
 import { LiveCounts } from './live-counts';
+import { PetitionCard } from './support/petition-card';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -20,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return view ? { title: localized(view.case, 'title', locale), description: localized(view.case, 'summary', locale) } : {};
 }
 
-export default async function CasePage({ params }: Props) {
-  const { slug } = await params;
+export default async function CasePage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams ?? Promise.resolve({} as Record<string, string | string[] | undefined>)]);
   const db = await getDb();
   const [view, t, format, locale, user] = await Promise.all([getCasePublicView(db, slug), getTranslations('case.page'), getFormatter(), getLocale().then(toLocale), getCurrentUser()]);
   if (!view) notFound();
@@ -46,6 +47,8 @@ export default async function CasePage({ params }: Props) {
         <LiveCounts slug={view.case.slug} initial={stats} />
       </Card>
 
+      <PetitionCard caseRow={view.case} src={typeof query.src === 'string' ? query.src : undefined} />
+
       <Card aria-labelledby="join" className="border-brand-200 bg-brand-50/60">
         <h2 id="join" className="text-lg font-semibold">
           {t('joinTitle')}
@@ -53,7 +56,7 @@ export default async function CasePage({ params }: Props) {
         {isOpen ? (
           <>
             <p className="mt-2 text-slate-700">{t('joinLead')}</p>
-            <Link href={ownClaim ? `/my/cases/${view.case.slug}` : `/sign-up?case=${view.case.slug}`} className={buttonClass('primary', 'mt-4')}>
+            <Link href={ownClaim || user ? `/my/cases/${view.case.slug}` : `/sign-up?case=${view.case.slug}${typeof query.src === 'string' ? `&src=${encodeURIComponent(query.src)}` : ''}`} className={buttonClass('primary', 'mt-4')}>
               {ownClaim ? t('continueCta') : t('joinCta')}
             </Link>
           </>

@@ -1,0 +1,25 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Alert, Button } from '@/app/_components/ui';
+import { joinCaseAction } from '@/lib/claimants/actions';
+import { useActionForm } from '@/app/_components/use-action-form';
+
+/** For someone signed in who has no claim in this case yet. */
+export function JoinForm({ caseSlug }: { caseSlug: string }) {
+  const t = useTranslations('claimant.join');
+  const { state, isPending, formProps } = useActionForm(joinCaseAction);
+  return (
+    <form {...formProps} className="space-y-4">
+      {state && !state.ok ? (
+        <Alert tone="error" role="alert">
+          {state.message}
+        </Alert>
+      ) : null}
+      <input type="hidden" name="caseSlug" value={caseSlug} />
+      <Button type="submit" disabled={isPending}>
+        {t('submit')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Alert, Card, PageHeader, StatusBadge, buttonClass } from '@/app/_components/ui';
+import { getDb } from '@/db/client';
+import { requireOwnClaimant, requireUser } from '@/lib/auth/guards';
+import { guardPage } from '@/lib/auth/page-guard';
+import { findCaseBySlug, localized } from '@/lib/cases/queries';
+import { listOwnMessages, listStatementVersions, loadStatusTimeline, markMessagesRead } from '@/lib/claimants/home';
+import { isAppError } from '@/lib/errors';
+import { toLocale } from '@/lib/i18n/config';
+import { loadClaimOverview } from '@/lib/intake/completeness';
+import { INTAKE_STEPS, isEditable } from '@/lib/intake/steps';
+import { AnswerForm } from './_components/answer-form';
+import { ClaimHistory } from './_components/claim-history';
+import { JoinForm } from './_components/join-form';
+import { WithdrawForm } from './_components/withdraw-form';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string }> };
+
+/** The claimant's home in a case: where the claim stands, what counsel asked, and what they can do. */
+export default async function ClaimantHomePage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const path = `/my/cases/${slug}`;
+  await guardPage(() => requireUser(), path);
+  const access = await guardPage(() => requireOwnClaimant(slug).catch((error: unknown) => (isAppError(error) && error.code === 'not_found' ? null : Promise.reject(error))), path);
+  if (!access) return <JoinCase slug={slug} />;
+
+  const { claimant, case: caseRow } = access;
+  const db = await getDb();
+  const [t, common, format, locale] = await Promise.all([getTranslations('claimant.case'), getTranslations('common'), getFormatter(), getLocale().then(toLocale)]);
+  const [timeline, messages, statementVersions, overview] = await Promise.all([
+    loadStatusTimeline(db, claimant),
+    listOwnMessages(db, claimant),
+    listStatementVersions(db, claimant),
+    claimant.status === 'draft' ? loadClaimOverview(db, claimant, caseRow, locale) : Promise.resolve(null),
+  ]);
+  await markMessagesRead(db, claimant);
+  const requests = messages.filter((message) => message.direction === 'to_claimant');
+  const latestRequest = requests.at(-1);
+  const isWithdrawable = !['withdrawn'].includes(claimant.status);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <PageHeader title={localized(caseRow, 'title', locale)} lead={t('lead')} />
+      {query.submitted === '1' && claimant.referenceNumber ? (
+        <Alert tone="success" role="status" data-testid="submitted-notice">
+          {t('submittedNotice', { reference: claimant.referenceNumber })}
+        </Alert>
+      ) : null}
+
+      <Card aria-labelledby="claim-status" className="space-y-3">
+        <h2 id="claim-status" className="text-lg font-semibold">
+          {t('statusTitle')}
+        </h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <StatusBadge status={claimant.status} label={common(`statuses.${claimant.status}`)} />
+          {claimant.referenceNumber ? (
+            <span className="text-sm text-slate-700" data-testid="reference-number">
+              {t('reference', { reference: claimant.referenceNumber })}
+            </span>
+          ) : null}
+        </div>
+        <p className="text-slate-700">{t(`statusExplain.${claimant.status}`)}</p>
+        {claimant.restrictedAt ? <Alert tone="warning">{t('restricted')}</Alert> : null}
+        {overview ? (
+          <div className="space-y-3">
+            <p className="text-sm text-slate-700">{t('draftProgress', { done: claimant.completedSteps.filter((step) => (INTAKE_STEPS as readonly string[]).includes(step)).length, total: INTAKE_STEPS.length, missing: overview.missing.length })}</p>
+            <Link href={`/my/cases/${slug}/intake`} className={buttonClass('primary', 'w-full sm:w-auto')}>
+              {claimant.completedSteps.length ? t('continueDraft') : t('startDraft')}
+            </Link>
+          </div>
+        ) : null}
+        {claimant.claimedTotalKrw > 0 ? <p className="text-sm text-slate-700">{t('claimedTotal', { amount: format.number(claimant.claimedTotalKrw) })}</p> : null}
+      </Card>
+
+      {claimant.status === 'needs_info' ? (
+        <Card aria-labelledby="info-request" className="space-y-4 border-amber-300 bg-amber-50/60">
+          <h2 id="info-request" className="text-lg font-semibold">
+            {t('requestTitle')}
+          </h2>
+          {latestRequest ? (
+            <blockquote className="whitespace-pre-wrap rounded-xl border border-amber-200 bg-white p-4 text-slate-800" data-testid="info-request-message">
+              {latestRequest.body}
+            </blockquote>
+          ) : null}
+          <AnswerForm caseSlug={slug} />
+        </Card>
+      ) : null}
+
+      <ClaimHistory timeline={timeline} messages={messages} statementVersions={statementVersions} />
+
+      {isEditable(claimant.status) && claimant.status !== 'draft' ? (
+        <Card className="space-y-2">
+          <Link href={`/my/cases/${slug}/intake/review`} className="font-medium text-brand-700 underline">
+            {t('viewClaim')}
+          </Link>
+        </Card>
+      ) : null}
+
+      {isWithdrawable ? (
+        <Card aria-labelledby="withdraw-title">
+          <details>
+            <summary id="withdraw-title" className="min-h-11 cursor-pointer py-2 text-base font-semibold">
+              {t('withdrawTitle')}
+            </summary>
+            <div className="pt-3">
+              <WithdrawForm caseSlug={slug} isOnFiling={claimant.isOnFiling} />
+            </div>
+          </details>
+        </Card>
+      ) : null}
+
+      <Card aria-labelledby="privacy-title" className="space-y-2">
+        <h2 id="privacy-title" className="text-lg font-semibold">
+          {t('privacyTitle')}
+        </h2>
+        <p className="text-sm text-slate-700">{t('privacyLead')}</p>
+        <Link href={`/my/cases/${slug}/privacy`} className={buttonClass('secondary')}>
+          {t('privacyLink')}
+        </Link>
+      </Card>
+    </div>
+  );
+}
+
+async function JoinCase({ slug }: { slug: string }) {
+  const found = await findCaseBySlug(await getDb(), slug);
+  if (!found || found.status !== 'open') notFound();
+  const [t, locale] = await Promise.all([getTranslations('claimant.join'), getLocale().then(toLocale)]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <PageHeader title={localized(found, 'title', locale)} lead={t('lead')} />
+      <Card>
+        <JoinForm caseSlug={slug} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { evidenceKindEnum } from '@/db/schema';
+import { requireOwnClaimant } from '@/lib/auth/guards';
+import { AppError, toAppError } from '@/lib/errors';
+import { inspectUpload } from '@/lib/evidence/inspect';
+import { receiveUpload } from '@/lib/evidence/receive';
+import { assertRoomForAnotherFile, evidenceLimits, storeEvidence } from '@/lib/evidence/store';
+import { toEvidenceView } from '@/lib/evidence/view';
+import { parseTypedInput } from '@/lib/intake/parse';
+import { isEditable } from '@/lib/intake/steps';
+import { requestInfoFrom } from '@/lib/http/request-info';
+import { errorResponse, type RouteContext } from '@/lib/http/route';
+
+/**
+ * Evidence upload: the raw file is the request body (XHR, for a progress bar), its metadata is in
+ * the query string. This path is left out of proxy.ts's matcher so Next.js does not buffer (and,
+ * past 10 MB, cut) the body before it gets here: it is read as a stream, hashed on the way, and
+ * dropped the moment it passes the size limit. So the proxy's headers are set here.
+ */
+const HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" };
+
+const metaSchema = z.object({
+  kind: z.enum(evidenceKindEnum.enumValues),
+  label: z.string().trim().max(120).default(''),
+  note: z.string().trim().max(1000).default(''),
+  filename: z.string().trim().min(1).max(255),
+});
+
+/** Only this site's pages upload: a cross-site origin is refused even before the session is read. */
+function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get('origin');
+  if (!origin) return;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (new URL(origin).host !== host) throw new AppError('forbidden');
+}
+
+export async function POST(request: Request, { params }: RouteContext<{ slug: string }>): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+    const { slug } = await params;
+    const access = await requireOwnClaimant(slug);
+    if (!isEditable(access.claimant.status)) throw new AppError('conflict', { messageKey: 'intake.errors.notEditable' });
+    const url = new URL(request.url);
+    const meta = parseTypedInput(metaSchema, Object.fromEntries(url.searchParams));
+    const limits = evidenceLimits();
+    const db = await getDb();
+    await assertRoomForAnotherFile(db, access.claimant, limits);
+    const received = await receiveUpload(request.body, limits.maxFileBytes, Number(request.headers.get('content-length')) || null);
+    const file = await inspectUpload(received.bytes);
+    const info = requestInfoFrom(request.headers);
+    const result = await storeEvidence(db, { claimant: access.claimant, file, meta: { ...meta, filename: meta.filename.normalize('NFC') }, limits, actor: { userId: access.user.id, ip: info.ip } });
+    return Response.json(
+      { evidence: toEvidenceView(result.evidence, slug), isDuplicate: result.isDuplicate, uploadedSha256: received.sha256 },
+      { status: result.isDuplicate ? 200 : 201, headers: HEADERS },
+    );
+  } catch (error) {
+    return errorResponse(request, toAppError(error, 'POST evidence upload'), HEADERS);
+  }
+}

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { hashPassword } from '@/lib/auth/password';
+import { runLoad } from '../lib/load';
+import { benchServer } from '../lib/server';
+import { summarize } from '../lib/stats';
+import type { BenchResult, BenchScenario } from '../lib/types';
+
+/** Sign-up is bound by argon2id (19 MiB, t = 2): the same parallelism on both sides. */
+const CONCURRENCY = 8;
+const RATIO_TARGET = 0.8;
+/** Hashing and sign-ups alternate in short rounds, so a busy neighbour on the machine slows both alike. */
+const ROUNDS = 3;
+
+/**
+ * The ceiling of sign-up: argon2id hashes with the app's parameters, CONCURRENCY at a time, in
+ * a loop — what the machine can hash at all, with nothing else around it.
+ */
+async function measureHashCeiling(durationMs: number): Promise<ReturnType<typeof summarize>> {
+  const durations: number[] = [];
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline) {
+        const at = performance.now();
+        await hashPassword(randomBytes(12).toString('hex'));
+        durations.push(performance.now() - at);
+      }
+    }),
+  );
+  return summarize(durations, performance.now() - started);
+}
+
+async function countAccounts(databaseUrl: string, prefix: string): Promise<{ users: number; claimants: number }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ users: string; claimants: string }>(
+      'select count(distinct u.id) as users, count(c.id) as claimants from users u left join claimants c on c.user_id = u.id where u.email like $1',
+      [`${prefix}%`],
+    );
+    return { users: Number(rows[0].users), claimants: Number(rows[0].claimants) };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Claimant registrations through the whole stack (POST /api/auth/register, the sign-up form's
+ * domain functions: argon2id, the account, its verification mail, the draft claim in the case)
+ * held against the argon2 hashing ceiling measured in the same run with the same parallelism.
+ */
+export const scenarios: BenchScenario[] = [
+  {
+    name: 'claimant-register',
+    description: `Sign-ups with a claim (POST /api/auth/register) at ${CONCURRENCY} concurrent vs argon2id hashing at the same parallelism.`,
+    run: async ({ scale, log }): Promise<BenchResult> => {
+      const server = await benchServer('base', { fresh: true });
+      const roundMs = Math.max(2_000, Math.round((10_000 * scale) / ROUNDS));
+      const run = randomBytes(4).toString('hex');
+      const request = (prefix: string) => (index: number) => ({
+        method: 'POST' as const,
+        path: '/api/auth/register',
+        body: JSON.stringify({ name: `원고 ${index}`, email: `${prefix}${index}@bench.test`, password: `bench passphrase ${run} ${index}`, acceptTerms: true, caseSlug: 'slammer-2003', source: 'bench', locale: 'ko' }),
+      });
+      await measureHashCeiling(1_000);
+      await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: 1_500, makeRequest: request(`warm-${run}-`) });
+      const prefix = `reg-${run}-`;
+      const hashRounds: ReturnType<typeof summarize>[] = [];
+      const loadRounds: Awaited<ReturnType<typeof runLoad>>[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        hashRounds.push(await measureHashCeiling(roundMs));
+        loadRounds.push(await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: roundMs, makeRequest: (index) => request(`${prefix}${round}-`)(index) }));
+      }
+      const ceiling = { throughput: hashRounds.reduce((total, item) => total + item.throughput, 0) / hashRounds.length };
+      const load = mergeLoads(loadRounds);
+      log(`argon2 ceiling ${ceiling.throughput.toFixed(1)} hashes/s; sign-ups ${load.throughput.toFixed(1)}/s over ${ROUNDS} alternating rounds`);
+      const created = load.statuses[201] ?? 0;
+      const stored = await countAccounts(server.databaseUrl!, prefix);
+      const ratio = load.throughput / ceiling.throughput;
+      log(`statuses ${JSON.stringify(load.statuses)}, accounts ${stored.users}, claims ${stored.claimants}`);
+      return {
+        name: 'claimant-register',
+        n: load.n,
+        medianMs: load.medianMs,
+        p95Ms: load.p95Ms,
+        p99Ms: load.p99Ms,
+        throughput: load.throughput,
+        peakRssMb: load.peakRssMb,
+        value: Math.round(load.throughput * 10) / 10,
+        unit: 'sign-ups/s',
+        ceiling: Math.round(ceiling.throughput * 10) / 10,
+        ratio,
+        target: `≥ ${RATIO_TARGET}× argon2 ceiling, accounts = claims = 201s`,
+        pass: load.errors === 0 && created === load.n && stored.users === created && stored.claimants === created && ratio >= RATIO_TARGET,
+        notes: `${CONCURRENCY} concurrent; ${created} × 201, ${stored.users} accounts, ${stored.claimants} claims`,
+      };
+    },
+  },
+];
+
+/** One result from several load rounds: counts and statuses added, rates over the summed time, percentiles the worst round's. */
+function mergeLoads(rounds: Awaited<ReturnType<typeof runLoad>>[]) {
+  const statuses: Record<number, number> = {};
+  for (const round of rounds) for (const [status, count] of Object.entries(round.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + count;
+  const wallMs = rounds.reduce((total, round) => total + round.wallMs, 0);
+  const n = rounds.reduce((total, round) => total + round.n, 0);
+  const worst = (pick: (round: (typeof rounds)[number]) => number) => Math.max(...rounds.map(pick));
+  return {
+    n,
+    statuses,
+    errors: rounds.reduce((total, round) => total + round.errors, 0),
+    throughput: (n / wallMs) * 1000,
+    medianMs: rounds.reduce((total, round) => total + round.medianMs * round.n, 0) / Math.max(1, n),
+    p95Ms: worst((round) => round.p95Ms),
+    p99Ms: worst((round) => round.p99Ms),
+    peakRssMb: worst((round) => round.peakRssMb),
+  };
+}

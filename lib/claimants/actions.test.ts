@@ -1,0 +1,159 @@
+import { inflateRawSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Database } from '@/db/client';
+import { auditLog, blobs, type Case, claimantMessages, claimants, evidence, filingClaimants, filings, reviews, statements, supporters, users } from '@/db/schema';
+import { seedDemoCase } from '@/db/seed/demo';
+import { submitClaim } from '@/lib/intake/submit';
+import { TEST_PASSWORD, createClaimantUser, fillCompleteClaim, reloadClaimant } from '@/lib/intake/test-support';
+import { readMetricTotals } from '@/lib/metrics/counters';
+import { setupTestDatabase } from '@/tests/helpers/database';
+import { actAs, redirectTarget } from '@/tests/helpers/next-context';
+import { GET as exportRoute } from '@/app/api/my/export/route';
+import { answerInfoRequestAction, eraseAccountAction, joinCaseAction, withdrawClaimAction } from './actions';
+
+vi.mock('next-auth', async () => (await import('@/tests/helpers/next-context')).nextAuthMock);
+vi.mock('next/headers', async () => (await import('@/tests/helpers/next-context')).nextHeadersMock);
+vi.mock('next-intl/server', async () => (await import('@/tests/helpers/next-context')).nextIntlServerMock);
+
+let db: Database;
+let caseRow: Case;
+
+beforeAll(async () => {
+  db = (await setupTestDatabase()).db;
+  await seedDemoCase(db);
+});
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}
+
+async function submittedClaimant(email: string) {
+  const person = await createClaimantUser(db, email);
+  caseRow = person.caseRow;
+  const claimant = await fillCompleteClaim(db, person);
+  await submitClaim(db, { claimant, caseRow, user: { id: person.userId, email, name: 'x' }, locale: 'ko', ip: '1.1.1.1', appUrl: 'http://x' });
+  return { ...person, claimant: await reloadClaimant(db, claimant.id) };
+}
+
+/** Names and contents of a zip, read from its central directory (archiver writes data descriptors). */
+function readZip(bytes: Buffer): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let offset = bytes.readUInt32LE(end + 16);
+  for (let index = 0; index < bytes.readUInt16LE(end + 10); index++) {
+    const method = bytes.readUInt16LE(offset + 10);
+    const compressed = bytes.readUInt32LE(offset + 20);
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const extra = bytes.readUInt16LE(offset + 30);
+    const comment = bytes.readUInt16LE(offset + 32);
+    const local = bytes.readUInt32LE(offset + 42);
+    const name = bytes.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
+    const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(dataStart, dataStart + compressed);
+    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    offset += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+describe('answering a request for information', () => {
+  it('puts the answer in the thread and the claim back to submitted; refuses when nothing was asked', async () => {
+    const { userId, claimant } = await submittedClaimant('asked@example.com');
+    await actAs(db, userId);
+    expect(await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '여기 있습니다' }))).toMatchObject({ ok: false, message: '지금은 보완 요청이 없는 신청서입니다.' });
+    await db.update(claimants).set({ status: 'needs_info', needsInfoAt: new Date() }).where(eq(claimants.id, claimant.id));
+    await db.insert(claimantMessages).values({ claimantId: claimant.id, caseId: claimant.caseId, direction: 'to_claimant', body: '1월 요금 청구서를 올려 주세요.' });
+    expect(await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '' }))).toMatchObject({ ok: false, fieldErrors: { message: '필수 항목입니다.' } });
+    const result = await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '청구서를 올렸습니다.' }));
+    expect(result).toMatchObject({ ok: true, message: expect.stringContaining('답변을 보냈습니다') });
+    expect((await reloadClaimant(db, claimant.id)).status).toBe('submitted');
+    const thread = await db.select().from(claimantMessages).where(eq(claimantMessages.claimantId, claimant.id));
+    expect(thread.map((message) => message.direction)).toEqual(['to_claimant', 'from_claimant']);
+    expect(await db.$count(auditLog, eq(auditLog.action, 'claim.answered'))).toBe(1);
+  });
+});
+
+describe('withdrawing', () => {
+  it('needs a reason and a confirmation; the counts drop at once and nothing is deleted', async () => {
+    const { userId, claimant } = await submittedClaimant('leaving@example.com');
+    await actAs(db, userId);
+    const before = await readMetricTotals(db, claimant.caseId, ['claimants.submitted', 'claimants.withdrawn'] as const);
+    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '' }))).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String), confirm: expect.any(String) } });
+    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '개인 사정', confirm: 'on' }))).toMatchObject({ ok: true });
+    const after = await readMetricTotals(db, claimant.caseId, ['claimants.submitted', 'claimants.withdrawn'] as const);
+    expect(after['claimants.submitted']).toBe(before['claimants.submitted'] - 1);
+    expect(after['claimants.withdrawn']).toBe(before['claimants.withdrawn'] + 1);
+    const row = await reloadClaimant(db, claimant.id);
+    expect(row).toMatchObject({ status: 'withdrawn', withdrawalReason: '개인 사정' });
+    expect(await db.$count(statements, eq(statements.claimantId, claimant.id))).toBe(1);
+    expect(await db.$count(evidence, eq(evidence.claimantId, claimant.id))).toBe(1);
+    expect(await db.$count(reviews, eq(reviews.claimantId, claimant.id))).toBe(2);
+    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '다시', confirm: 'on' }))).toMatchObject({ ok: false });
+  });
+});
+
+describe('download my data', () => {
+  it('streams a zip with the decrypted claim, the signed statement and the files, and audits it', async () => {
+    const { userId, claimant } = await submittedClaimant('exporter@example.com');
+    await db.insert(supporters).values({ caseId: claimant.caseId, name: 'exporter', email: 'exporter@example.com', consentVersion: 1 });
+    await actAs(db, userId);
+    const response = await exportRoute(new Request('http://localhost:3000/api/my/export'), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="joinder-my-data-/);
+    const zip = readZip(Buffer.from(await response.arrayBuffer()));
+    expect([...zip.keys()]).toEqual(['README.txt', 'account.json', 'signatures.json', 'claims/slammer-2003/claim.json', 'claims/slammer-2003/files/01-bill.pdf']);
+    const claim = JSON.parse(zip.get('claims/slammer-2003/claim.json')!.toString('utf8'));
+    expect(claim.claim).toMatchObject({ phone: '01023456789', dateOfBirth: '1975-03-02', legalName: '김철수' });
+    expect(claim.claim.phoneEncrypted).toBeUndefined();
+    expect(claim.statements[0].renderedText).toContain('진술서');
+    expect(claim.consents).toHaveLength(2);
+    expect(zip.get('claims/slammer-2003/files/01-bill.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(JSON.parse(zip.get('account.json')!.toString()).passwordHash).toBeUndefined();
+    expect(JSON.parse(zip.get('signatures.json')!.toString())).toHaveLength(1);
+    expect(await db.$count(auditLog, eq(auditLog.action, 'export.own_data'))).toBe(1);
+  });
+});
+
+describe('deleting my account', () => {
+  it('asks for the password, then erases the account, claims, files and signatures', async () => {
+    const { userId, claimant } = await submittedClaimant('forget-me@example.com');
+    await db.insert(supporters).values({ caseId: claimant.caseId, name: 'f', email: 'forget-me@example.com', consentVersion: 1 });
+    const [file] = await db.select().from(evidence).where(eq(evidence.claimantId, claimant.id));
+    await actAs(db, userId);
+    expect(await eraseAccountAction(null, form({ password: 'wrong password!', confirm: 'on' }))).toMatchObject({ ok: false, fieldErrors: { password: '비밀번호가 맞지 않습니다.' } });
+    expect(await eraseAccountAction(null, form({ password: TEST_PASSWORD, confirm: 'on' }))).toMatchObject({ ok: true, data: { outcome: 'erased', claims: 1, files: 1, signatures: 1 } });
+    expect(await db.$count(users, eq(users.id, userId))).toBe(0);
+    expect(await db.$count(claimants, eq(claimants.id, claimant.id))).toBe(0);
+    expect(await db.$count(statements, eq(statements.claimantId, claimant.id))).toBe(0);
+    expect(await db.$count(blobs, eq(blobs.sha256, file.sha256))).toBe(0);
+    expect(await db.$count(supporters, eq(supporters.email, 'forget-me@example.com'))).toBe(0);
+    expect(await db.$count(auditLog, eq(auditLog.action, 'account.erased'))).toBe(2);
+  });
+
+  it('restricts instead of deleting once a claim is on a filing, and says so', async () => {
+    const { userId, claimant } = await submittedClaimant('on-filing@example.com');
+    const [filing] = await db.insert(filings).values({ caseId: claimant.caseId, version: 1, options: {} }).returning();
+    await db.insert(filingClaimants).values({ filingId: filing.id, claimantId: claimant.id, position: 1, snapshot: {} });
+    await actAs(db, userId);
+    expect(await eraseAccountAction(null, form({ password: TEST_PASSWORD, confirm: 'on' }))).toMatchObject({ ok: true, data: { outcome: 'restricted', claims: 1 } });
+    expect((await reloadClaimant(db, claimant.id)).restrictedAt).toBeInstanceOf(Date);
+    expect(await db.$count(users, eq(users.id, userId))).toBe(1);
+    expect(await db.$count(auditLog, eq(auditLog.action, 'account.restricted'))).toBe(1);
+  });
+});
+
+describe('joining a case when signed in', () => {
+  it('starts a draft and goes to the first step; joining twice keeps one claim', async () => {
+    const [user] = await db.insert(users).values({ email: 'joiner@example.com', name: 'j', passwordHash: 'x' }).returning();
+    await actAs(db, user.id);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const target = await joinCaseAction(null, form({ caseSlug: 'slammer-2003' })).catch((error: unknown) => redirectTarget(error));
+      expect(target).toBe('/my/cases/slammer-2003/intake/type');
+    }
+    expect(await db.$count(claimants, eq(claimants.userId, user.id))).toBe(1);
+    expect(await joinCaseAction(null, form({ caseSlug: 'nope' }))).toMatchObject({ ok: false, message: '지금은 참여를 받지 않는 사건입니다.' });
+  });
+});

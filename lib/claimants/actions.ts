@@ -1,0 +1,89 @@
+'use server';
+
+import { eq } from 'drizzle-orm';
+import { getLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { requireOwnClaimant, requireUser } from '@/lib/auth/guards';
+import { verifyPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
+import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
+import { currentRequestInfo, hashIp } from '@/lib/http/request-info';
+import { toLocale } from '@/lib/i18n/config';
+import { parseTypedInput } from '@/lib/intake/parse';
+import { intakePath } from '@/lib/intake/steps';
+import { enrollClaimant } from './enrollment';
+import { type ErasureOutcome, eraseOwnAccount } from './erase';
+import { answerInfoRequest, withdrawClaim } from './status-changes';
+
+/** Actions on the claimant's home page; each acts only on the signed-in person's own claim. */
+const answerSchema = z.object({ caseSlug: z.string().min(1).max(64), message: z.string().trim().min(1).max(5000) });
+
+export async function answerInfoRequestAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  const values = formValues(formData);
+  return runAction(
+    values,
+    async () => {
+      const input = parseTypedInput(answerSchema, values);
+      const access = await requireOwnClaimant(input.caseSlug);
+      const request = await currentRequestInfo();
+      await answerInfoRequest(await getDb(), { claimant: access.claimant, message: input.message, actor: { userId: access.user.id, ip: request.ip } });
+      return undefined;
+    },
+    'claimant.answer.sent',
+  );
+}
+
+const withdrawSchema = z.object({
+  caseSlug: z.string().min(1).max(64),
+  reason: z.string().trim().min(1).max(1000),
+  confirm: z.literal('on', { message: 'validation.mustConfirm' }),
+});
+
+export async function withdrawClaimAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  const values = formValues(formData);
+  return runAction(
+    values,
+    async () => {
+      const input = parseTypedInput(withdrawSchema, values);
+      const access = await requireOwnClaimant(input.caseSlug);
+      const request = await currentRequestInfo();
+      await withdrawClaim(await getDb(), { claimant: access.claimant, reason: input.reason, actor: { userId: access.user.id, ip: request.ip } });
+      return undefined;
+    },
+    'claimant.withdraw.done',
+  );
+}
+
+const eraseSchema = z.object({ password: z.string().min(1).max(256), confirm: z.literal('on', { message: 'validation.mustConfirm' }) });
+
+/** Erasure asks for the password again: a borrowed unlocked phone must not delete a claim. */
+export async function eraseAccountAction(_previous: unknown, formData: FormData): Promise<ActionResult<ErasureOutcome>> {
+  const values = formValues(formData);
+  return runAction(values, async () => {
+    // Not parseTypedInput: a password is not personal data typed into a form and must not be scanned.
+    const input = parseInput(eraseSchema, Object.fromEntries(formData));
+    const user = await requireUser();
+    const db = await getDb();
+    const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    if (!row || !(await verifyPassword(row.passwordHash, input.password))) {
+      throw new AppError('invalid_input', { fieldErrors: { password: 'claimant.erase.wrongPassword' } });
+    }
+    const request = await currentRequestInfo();
+    return eraseOwnAccount(db, { userId: user.id, ip: request.ip });
+  });
+}
+
+/** A signed-in person who has no claim in the case yet starts one. */
+export async function joinCaseAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  const values = formValues(formData);
+  return runAction(values, async () => {
+    const user = await requireUser();
+    const slug = String(values.caseSlug ?? '');
+    const request = await currentRequestInfo();
+    await enrollClaimant(await getDb(), { userId: user.id, caseSlug: slug, source: values.source || null, ipHash: hashIp(request.ip), locale: toLocale(await getLocale()) });
+    redirect(intakePath(slug, 'type'));
+  });
+}
