@@ -145,7 +145,7 @@ describe('GET /api/cases/{slug}/badge.svg (the embeddable counter)', () => {
   it('agrees with the stats JSON', async () => {
     const stats = await (await getStats(...routeRequest(`/api/cases/${found.slug}/stats`, { slug: found.slug }))).json();
     expect(await (await badge('en')).text()).toContain(`${stats.supporters.signed} supporters`);
-    expect(stats.title.en).toBe(found.titleEn);
+    expect(stats).not.toHaveProperty('title');
   });
 });
 
