@@ -1,0 +1,123 @@
+import { PDFDocument } from 'pdf-lib';
+import { renderAppointment, renderComplaint, renderDeclaration, renderExhibitBundle, renderPartyList, renderPowerOfAttorney, exhibitBundleDocument } from '@/lib/pdf';
+import { captionName } from '@/lib/pdf/format';
+import type { CaseInfo, ClaimantSnapshot, DocumentFormat, ExhibitFile, Language, PacketDocument, PlaintiffsCaption, RenderOptions } from '@/lib/pdf/types';
+import type { DocumentKey, FilingDocuments } from '../options';
+import { appointersOf } from '../requirements';
+import { PACKET_TITLES } from './packet-titles';
+import type { PageProgress } from './page-progress';
+
+export type RenderPacketInput = {
+  caseInfo: CaseInfo;
+  claimants: ClaimantSnapshot[];
+  documents: FilingDocuments;
+  format: DocumentFormat;
+  language: Language;
+  bates: { prefix: string; start: number };
+  maxPartBytes: number;
+  documentDate: string;
+  representativeClaimantIds: string[];
+  /** Evidence bytes, each distinct file once (several claimants may have uploaded the same one). */
+  files: { sha256: string; bytes: Uint8Array }[];
+};
+
+export type RenderedDocument = { key: DocumentKey; document: PacketDocument; pageCount: number; warnings: string[] };
+
+/** Rough pages per document before it is drawn (declarations take about two pages each). */
+export function estimatePages(key: DocumentKey, input: RenderPacketInput): number {
+  const count = input.claimants.length;
+  const files = input.claimants.reduce((sum, claimant) => sum + claimant.evidence.length, 0);
+  switch (key) {
+    case 'complaint':
+      return 4 + Math.ceil(input.claimants.filter((claimant) => claimant.evidence.length).length / 30);
+    case 'partyList':
+      return 1 + Math.ceil(count / 16);
+    case 'appointment':
+      return 1 + Math.ceil(count / 14);
+    case 'powerOfAttorney':
+      return input.documents.powerOfAttorney === 'per_claimant' ? count : 1 + Math.ceil(count / 14);
+    case 'declarations':
+      return 2 * count;
+    case 'exhibits':
+      return Math.ceil(files / 18) + Math.ceil(files / 25) + input.claimants.reduce((sum, claimant) => sum + claimant.evidence.reduce((pages, file) => pages + 1 + (file.pageCount ?? 1), 0), 0);
+  }
+}
+
+async function pageCountOf(bytes: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+}
+
+/** Evidence bytes handed out once per use and dropped after the last, so the worker does not keep every file to the end. */
+function fileLoader(input: RenderPacketInput): (sha256: string) => () => Promise<Uint8Array> {
+  const bytes = new Map(input.files.map((file) => [file.sha256, file.bytes]));
+  const uses = new Map<string, number>();
+  for (const claimant of input.claimants) for (const file of claimant.evidence) uses.set(file.sha256, (uses.get(file.sha256) ?? 0) + 1);
+  return (sha256) => async () => {
+    const data = bytes.get(sha256);
+    if (!data) throw new Error(`evidence ${sha256} was not loaded`);
+    const left = (uses.get(sha256) ?? 1) - 1;
+    uses.set(sha256, left);
+    if (left <= 0) bytes.delete(sha256);
+    return data;
+  };
+}
+
+/** Each declaration is its own small PDF; they are bound into one document with a bookmark per claimant. */
+async function renderDeclarations(input: RenderPacketInput, options: RenderOptions, plaintiffs: PlaintiffsCaption, progress: PageProgress): Promise<PacketDocument> {
+  const bound = await PDFDocument.create({ updateMetadata: false });
+  const bookmarks: { title: string; pageIndex: number }[] = [];
+  for (const [index, claimant] of input.claimants.entries()) {
+    const bytes = await renderDeclaration({ case: input.caseInfo, claimant, plaintiffs }, options);
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    bookmarks.push({ title: `${claimant.legalName} (${claimant.referenceNumber})`, pageIndex: bound.getPageCount() });
+    for (const page of await bound.copyPages(source, source.getPageIndices())) bound.addPage(page);
+    progress.advance(index + 1, input.claimants.length);
+  }
+  const bytes = await bound.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: 5000 });
+  return { title: PACKET_TITLES[input.language].declarations, bytes, bookmarks };
+}
+
+/**
+ * Draws the chosen documents in filing order — 소장, 당사자목록, 선정서, 소송위임장, 진술서,
+ * 증거자료 — reporting pages as it goes.
+ */
+export async function renderPacketDocuments(input: RenderPacketInput, keys: readonly DocumentKey[], progress: PageProgress): Promise<RenderedDocument[]> {
+  const titles = PACKET_TITLES[input.language];
+  const { caseInfo, claimants, format, language } = input;
+  const base: RenderOptions = { format, language, now: new Date(input.documentDate) };
+  const plaintiffs: PlaintiffsCaption = { leadName: captionName(claimants[0], language), count: claimants.length };
+  const rendered: RenderedDocument[] = [];
+  for (const [index, key] of keys.entries()) {
+    progress.begin(index);
+    const options: RenderOptions = { ...base, onProgress: (done, total) => progress.advance(done, total) };
+    let document: PacketDocument;
+    let pageCount: number | undefined;
+    const warnings: string[] = [];
+    if (key === 'complaint') {
+      const bytes = await renderComplaint({ case: caseInfo, claimants, hasRepresentativeParty: input.documents.appointment }, options);
+      document = { title: format === 'us' ? titles.complaintUs : titles.complaint, bytes };
+    } else if (key === 'partyList') {
+      document = { title: titles.partyList, bytes: await renderPartyList({ case: caseInfo, claimants }, options) };
+    } else if (key === 'appointment') {
+      const representatives = claimants.filter((claimant) => input.representativeClaimantIds.includes(claimant.id));
+      const appointers = appointersOf(claimants, input.representativeClaimantIds);
+      document = { title: titles.appointment, bytes: await renderAppointment({ case: caseInfo, representatives, appointers, plaintiffs }, options) };
+    } else if (key === 'powerOfAttorney') {
+      const mode = input.documents.powerOfAttorney === 'combined' ? 'combined' : 'per_claimant';
+      document = { title: titles.powerOfAttorney, bytes: await renderPowerOfAttorney({ case: caseInfo, claimants, mode, plaintiffs }, options) };
+    } else if (key === 'declarations') {
+      document = await renderDeclarations(input, options, plaintiffs, progress);
+    } else {
+      const load = fileLoader(input);
+      const files: ExhibitFile[] = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ evidence, claimant, data: load(evidence.sha256) })));
+      const bundle = await renderExhibitBundle({ case: caseInfo, files, bates: input.bates }, options);
+      document = exhibitBundleDocument(titles.exhibits, bundle, input.bates);
+      pageCount = bundle.pageCount;
+      warnings.push(...bundle.warnings);
+    }
+    pageCount ??= await pageCountOf(document.bytes);
+    progress.finish(index, pageCount);
+    rendered.push({ key, document, pageCount, warnings });
+  }
+  return rendered;
+}
