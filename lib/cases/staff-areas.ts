@@ -8,6 +8,8 @@ type StaffArea = { path: string; labelKey: `nav.${string}`; roles: readonly Effe
  */
 export const STAFF_AREAS: readonly StaffArea[] = [
   { path: '', labelKey: 'nav.cases', roles: ['lawyer', 'organizer', 'admin', 'platform_admin'] },
+  // Filings hold the claimants' personal data in full: lawyers and admins only.
+  { path: '/filings', labelKey: 'nav.filings', roles: ['lawyer', 'admin', 'platform_admin'] },
   { path: '/settings', labelKey: 'nav.settings', roles: ['lawyer', 'admin', 'platform_admin'] },
 ];
 
