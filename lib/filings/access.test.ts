@@ -53,7 +53,7 @@ const actors = () =>
     ['claimant', world.claimantUser, 404],
   ] as const;
 
-const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
+const context = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 
 describe('filing routes', () => {
   it('answer the progress poll for lawyers and admins of the case only', async () => {

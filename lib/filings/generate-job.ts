@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { readVerifiedBlob } from '@/lib/evidence/blob-store';
 import { type JobContext, PermanentJobError } from '@/lib/jobs/types';
 import { WorkerTaskError, runInWorker } from '@/lib/jobs/worker-thread';
-import { numberExhibits } from '@/lib/pdf';
+import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
 import type { FilingOptions } from './options';
 import type { RenderPacketInput } from './render/packet-documents';

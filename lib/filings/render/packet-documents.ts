@@ -4,6 +4,7 @@ import { captionName } from '@/lib/pdf/format';
 import type { CaseInfo, ClaimantSnapshot, DocumentFormat, ExhibitFile, Language, PacketDocument, PlaintiffsCaption, RenderOptions } from '@/lib/pdf/types';
 import type { DocumentKey, FilingDocuments } from '../options';
 import { appointersOf } from '../requirements';
+import { complaintAttachments } from './complaint-attachments';
 import { PACKET_TITLES } from './packet-titles';
 import type { PageProgress } from './page-progress';
 
@@ -94,7 +95,9 @@ export async function renderPacketDocuments(input: RenderPacketInput, keys: read
     let pageCount: number | undefined;
     const warnings: string[] = [];
     if (key === 'complaint') {
-      const bytes = await renderComplaint({ case: caseInfo, claimants, hasRepresentativeParty: input.documents.appointment }, options);
+      const hasEvidence = claimants.some((claimant) => claimant.evidence.length > 0);
+      const attachments = complaintAttachments(input.documents, caseInfo, claimants.length, hasEvidence);
+      const bytes = await renderComplaint({ case: caseInfo, claimants, hasRepresentativeParty: input.documents.appointment, attachments }, options);
       document = { title: format === 'us' ? titles.complaintUs : titles.complaint, bytes };
     } else if (key === 'partyList') {
       document = { title: titles.partyList, bytes: await renderPartyList({ case: caseInfo, claimants }, options) };
