@@ -69,15 +69,13 @@ function isoDateInSeoul(instant: Date): string {
  * case record, the attorneys from the case's lawyer members) and the lawyers' template text.
  */
 export async function buildCaseInfo(db: Database, found: Case, format: 'kr' | 'us'): Promise<CaseInfo> {
-  const [defendantRows, lawyers] = await Promise.all([
-    db.select().from(defendants).where(eq(defendants.caseId, found.id)).orderBy(asc(defendants.position)),
-    db
-      .select({ name: users.name })
-      .from(caseMemberships)
-      .innerJoin(users, eq(users.id, caseMemberships.userId))
-      .where(and(eq(caseMemberships.caseId, found.id), eq(caseMemberships.role, 'lawyer')))
-      .orderBy(asc(caseMemberships.createdAt)),
-  ]);
+  const defendantRows = await db.select().from(defendants).where(eq(defendants.caseId, found.id)).orderBy(asc(defendants.position));
+  const lawyers = await db
+    .select({ name: users.name })
+    .from(caseMemberships)
+    .innerJoin(users, eq(users.id, caseMemberships.userId))
+    .where(and(eq(caseMemberships.caseId, found.id), eq(caseMemberships.role, 'lawyer')))
+    .orderBy(asc(caseMemberships.createdAt));
   const counselName: LocalizedText = { ko: found.counselNameKo || found.titleKo, en: found.counselNameEn || found.counselNameKo || found.titleEn };
   return {
     id: found.id,

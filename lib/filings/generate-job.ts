@@ -1,12 +1,13 @@
+import { MessageChannel } from 'node:worker_threads';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Job, filingClaimants, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { readVerifiedBlob } from '@/lib/evidence/blob-store';
 import { type JobContext, PermanentJobError } from '@/lib/jobs/types';
 import { WorkerTaskError, runInWorker } from '@/lib/jobs/worker-thread';
 import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
+import { findDamagedBlobs, serveEvidence } from './evidence-channel';
 import type { FilingOptions } from './options';
 import type { RenderPacketInput } from './render/packet-documents';
 import { type RenderFailure, unpackRenderResult } from './render-result';
@@ -50,29 +51,25 @@ async function loadSnapshots(db: Database, filingId: string): Promise<ClaimantSn
 }
 
 /**
- * Reads each distinct evidence file once, proving its bytes still hash to the SHA-256 recorded at
- * upload. A file that changed in storage stops the filing, naming the exhibit and the file.
+ * Before anything is drawn: every evidence file must still hash to the SHA-256 recorded at
+ * upload (checked inside the database). A file that changed in storage stops the filing, naming
+ * the exhibit and the file; the worker later gets each file again, re-checked, as it needs it.
  */
-async function loadEvidence(db: Database, claimants: readonly ClaimantSnapshot[], options: FilingOptions): Promise<RenderPacketInput['files']> {
+async function checkEvidence(db: Database, claimants: readonly ClaimantSnapshot[], options: FilingOptions): Promise<Set<string>> {
   const items = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ claimant, evidence })));
-  const labels = numberExhibits(items, (item) => item.claimant.id, options.language);
-  const files: RenderPacketInput['files'] = [];
-  const seen = new Set<string>();
-  for (const { item, label } of labels) {
-    const sha256 = item.evidence.sha256;
-    if (seen.has(sha256)) continue;
-    seen.add(sha256);
+  const hashes = new Set(items.map((item) => item.evidence.sha256));
+  const { missing, mismatched } = await findDamagedBlobs(db, [...hashes]);
+  const damaged = mismatched[0] ?? missing[0];
+  if (damaged) {
+    const { item, label } = numberExhibits(items, (entry) => entry.claimant.id, options.language).find((exhibit) => exhibit.item.evidence.sha256 === damaged)!;
     const params = { exhibit: label, file: `${item.evidence.originalFilename} (${item.claimant.referenceNumber})` };
-    let bytes: Uint8Array | null;
-    try {
-      bytes = await readVerifiedBlob(db, sha256);
-    } catch (error) {
-      throw new FilingFailure({ code: 'exhibit_hash_mismatch', messageKey: 'filings.errors.hashMismatch', params, detail: (error as Error).message });
-    }
-    if (!bytes) throw new FilingFailure({ code: 'exhibit_missing', messageKey: 'filings.errors.evidenceMissing', params, detail: `blob ${sha256} not found` });
-    files.push({ sha256, bytes });
+    throw new FilingFailure(
+      mismatched.length
+        ? { code: 'exhibit_hash_mismatch', messageKey: 'filings.errors.hashMismatch', params, detail: `stored file ${damaged} no longer matches its hash` }
+        : { code: 'exhibit_missing', messageKey: 'filings.errors.evidenceMissing', params, detail: `blob ${damaged} not found` },
+    );
   }
-  return files;
+  return hashes;
 }
 
 async function markFailed(db: Database, filing: RunnableFiling, failure: RenderFailure): Promise<void> {
@@ -108,10 +105,13 @@ export async function generateFiling(job: Job, context: JobContext): Promise<voi
   const filing = await startRun(db, filingId);
   if (!filing) return;
   const monitor = new RunMonitor(db, filing.id, context);
+  let stopServing = () => {};
   try {
     const { options } = filing;
     const claimants = await loadSnapshots(db, filing.id);
-    const files = options.documents.exhibits ? await loadEvidence(db, claimants, options) : [];
+    const hashes = options.documents.exhibits ? await checkEvidence(db, claimants, options) : new Set<string>();
+    const channel = hashes.size ? new MessageChannel() : null;
+    stopServing = channel ? serveEvidence(db, channel.port1, hashes) : () => {};
     const input: RenderPacketInput = {
       caseInfo: options.caseInfo,
       claimants,
@@ -122,26 +122,28 @@ export async function generateFiling(job: Job, context: JobContext): Promise<voi
       maxPartBytes: options.maxPartBytes,
       documentDate: options.documentDate,
       representativeClaimantIds: options.representativeClaimantIds,
-      files,
+      evidencePort: channel?.port2,
     };
     monitor.start();
     const packed = await runInWorker<Uint8Array>({
       module: RENDER_MODULE,
       exportName: 'renderFilingPacket',
       input,
-      // The evidence bytes move to the worker instead of being copied.
-      transferList: files.map((file) => file.bytes.buffer as ArrayBuffer),
-      timeoutMs: renderTimeoutMs(claimants.length, files.length),
+      // The worker's end of the evidence channel moves to it.
+      transferList: channel ? [channel.port2] : [],
+      timeoutMs: renderTimeoutMs(claimants.length, hashes.size),
       maxHeapMb: RENDER_HEAP_MB,
       signal: monitor.signal,
       onProgress: monitor.update,
     });
+    stopServing();
     monitor.stop();
     const result = unpackRenderResult(packed);
     if (!result.ok) throw new FilingFailure(result.failure);
     await storeRenderedParts(db, filing, result);
   } catch (error) {
     monitor.stop();
+    stopServing();
     // Cancelled by a lawyer, or the server is shutting down: the rows already say what happened
     // (or the queue hands the job to the next process); nothing to write here.
     if (monitor.signal.aborted) return;

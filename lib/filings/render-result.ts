@@ -25,14 +25,15 @@ export type RenderOutcome = { ok: true; pageCount: number; parts: (RenderedPartM
  * bytes — because only a bare Uint8Array result is transferred to the main thread; an object
  * holding a few hundred megabytes of parts would be copied, doubling the server's memory.
  */
-export function packRenderResult(header: RenderHeader, parts: readonly Uint8Array[] = []): Uint8Array {
+export function packRenderResult(header: RenderHeader, parts: Uint8Array[] = []): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header));
   const size = 4 + json.length + parts.reduce((sum, part) => sum + part.length, 0);
   const packed = new Uint8Array(size);
   new DataView(packed.buffer).setUint32(0, json.length);
   packed.set(json, 4);
   let offset = 4 + json.length;
-  for (const part of parts) {
+  // Consumes `parts`: each is dropped from the list once copied, so it can be collected meanwhile.
+  for (let part = parts.shift(); part; part = parts.shift()) {
     packed.set(part, offset);
     offset += part.length;
   }

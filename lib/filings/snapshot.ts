@@ -31,23 +31,22 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 async function loadSlice(db: Database, caseId: string, ids: string[], language: Language): Promise<ClaimantSnapshot[]> {
-  const [people, damages, signed, latestStatements, files] = await Promise.all([
-    // Scoped to the case and to verified claimants in the query itself: an id from elsewhere finds nothing.
-    db.select().from(claimants).where(and(eq(claimants.caseId, caseId), inArray(claimants.id, ids), eq(claimants.status, 'verified'))),
-    db.select().from(damageItems).where(and(eq(damageItems.caseId, caseId), inArray(damageItems.claimantId, ids))).orderBy(asc(damageItems.claimantId), asc(damageItems.position)),
-    db
-      .select({ consent: consents, locale: consentDocuments.locale })
-      .from(consents)
-      .innerJoin(consentDocuments, eq(consentDocuments.id, consents.documentId))
-      .where(and(eq(consents.caseId, caseId), inArray(consents.claimantId, ids), isNull(consents.revokedAt), ne(consents.kind, 'petition_privacy')))
-      .orderBy(asc(consents.claimantId), asc(consents.signedAt)),
-    db
-      .selectDistinctOn([statements.claimantId])
-      .from(statements)
-      .where(and(eq(statements.caseId, caseId), inArray(statements.claimantId, ids), eq(statements.kind, 'patch_status')))
-      .orderBy(statements.claimantId, desc(statements.version)),
-    db.select().from(evidence).where(and(eq(evidence.caseId, caseId), inArray(evidence.claimantId, ids))).orderBy(asc(evidence.claimantId), asc(evidence.uploadedAt), asc(evidence.id)),
-  ]);
+  // One query after another: inside a transaction they share one connection anyway.
+  // Scoped to the case and to verified claimants in the query itself: an id from elsewhere finds nothing.
+  const people = await db.select().from(claimants).where(and(eq(claimants.caseId, caseId), inArray(claimants.id, ids), eq(claimants.status, 'verified')));
+  const damages = await db.select().from(damageItems).where(and(eq(damageItems.caseId, caseId), inArray(damageItems.claimantId, ids))).orderBy(asc(damageItems.claimantId), asc(damageItems.position));
+  const signed = await db
+    .select({ consent: consents, locale: consentDocuments.locale })
+    .from(consents)
+    .innerJoin(consentDocuments, eq(consentDocuments.id, consents.documentId))
+    .where(and(eq(consents.caseId, caseId), inArray(consents.claimantId, ids), isNull(consents.revokedAt), ne(consents.kind, 'petition_privacy')))
+    .orderBy(asc(consents.claimantId), asc(consents.signedAt));
+  const latestStatements = await db
+    .selectDistinctOn([statements.claimantId])
+    .from(statements)
+    .where(and(eq(statements.caseId, caseId), inArray(statements.claimantId, ids), eq(statements.kind, 'patch_status')))
+    .orderBy(statements.claimantId, desc(statements.version));
+  const files = await db.select().from(evidence).where(and(eq(evidence.caseId, caseId), inArray(evidence.claimantId, ids))).orderBy(asc(evidence.claimantId), asc(evidence.uploadedAt), asc(evidence.id));
   const damagesOf = groupBy(damages, (row) => row.claimantId);
   const consentsOf = groupBy(signed, (row) => row.consent.claimantId);
   const statementOf = new Map(latestStatements.map((row) => [row.claimantId, row]));

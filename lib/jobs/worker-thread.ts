@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { type TransferListItem, Worker } from 'node:worker_threads';
 
 export type WorkerTask = {
   /** Module path relative to the project root, e.g. `lib/filings/render-packet.ts`. */
@@ -7,7 +7,8 @@ export type WorkerTask = {
   /** Name of an exported async function `(input, report) => output`. */
   exportName: string;
   input: unknown;
-  transferList?: ArrayBuffer[];
+  /** Moved to the worker instead of copied: ArrayBuffers, or a MessagePort for a conversation with the task. */
+  transferList?: TransferListItem[];
   timeoutMs?: number;
   maxHeapMb?: number;
   signal?: AbortSignal;

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { PDFDocument } from 'pdf-lib';
 import { renderAppointment, renderComplaint, renderDeclaration, renderExhibitBundle, renderPartyList, renderPowerOfAttorney, exhibitBundleDocument } from '@/lib/pdf';
 import { captionName } from '@/lib/pdf/format';
@@ -5,6 +6,7 @@ import type { CaseInfo, ClaimantSnapshot, DocumentFormat, ExhibitFile, Language,
 import type { DocumentKey, FilingDocuments } from '../options';
 import { appointersOf } from '../requirements';
 import { complaintAttachments } from './complaint-attachments';
+import { EvidenceClient } from './evidence-client';
 import { PACKET_TITLES } from './packet-titles';
 import type { PageProgress } from './page-progress';
 
@@ -18,8 +20,8 @@ export type RenderPacketInput = {
   maxPartBytes: number;
   documentDate: string;
   representativeClaimantIds: string[];
-  /** Evidence bytes, each distinct file once (several claimants may have uploaded the same one). */
-  files: { sha256: string; bytes: Uint8Array }[];
+  /** Where the exhibit files come from, one at a time (lib/filings/evidence-channel.ts); needed for exhibits. */
+  evidencePort?: MessagePort;
 };
 
 export type RenderedDocument = { key: DocumentKey; document: PacketDocument; pageCount: number; warnings: string[] };
@@ -46,21 +48,6 @@ export function estimatePages(key: DocumentKey, input: RenderPacketInput): numbe
 
 async function pageCountOf(bytes: Uint8Array): Promise<number> {
   return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-}
-
-/** Evidence bytes handed out once per use and dropped after the last, so the worker does not keep every file to the end. */
-function fileLoader(input: RenderPacketInput): (sha256: string) => () => Promise<Uint8Array> {
-  const bytes = new Map(input.files.map((file) => [file.sha256, file.bytes]));
-  const uses = new Map<string, number>();
-  for (const claimant of input.claimants) for (const file of claimant.evidence) uses.set(file.sha256, (uses.get(file.sha256) ?? 0) + 1);
-  return (sha256) => async () => {
-    const data = bytes.get(sha256);
-    if (!data) throw new Error(`evidence ${sha256} was not loaded`);
-    const left = (uses.get(sha256) ?? 1) - 1;
-    uses.set(sha256, left);
-    if (left <= 0) bytes.delete(sha256);
-    return data;
-  };
 }
 
 /** Each declaration is its own small PDF; they are bound into one document with a bookmark per claimant. */
@@ -111,9 +98,11 @@ export async function renderPacketDocuments(input: RenderPacketInput, keys: read
     } else if (key === 'declarations') {
       document = await renderDeclarations(input, options, plaintiffs, progress);
     } else {
-      const load = fileLoader(input);
-      const files: ExhibitFile[] = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ evidence, claimant, data: load(evidence.sha256) })));
-      const bundle = await renderExhibitBundle({ case: caseInfo, files, bates: input.bates }, options);
+      if (!input.evidencePort) throw new Error('exhibits need the evidence channel');
+      const order = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => evidence.sha256));
+      const client = new EvidenceClient(input.evidencePort, order);
+      const files: ExhibitFile[] = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ evidence, claimant, data: () => client.load(evidence.sha256) })));
+      const bundle = await renderExhibitBundle({ case: caseInfo, files, bates: input.bates }, options).finally(() => client.close());
       document = exhibitBundleDocument(titles.exhibits, bundle, input.bates);
       pageCount = bundle.pageCount;
       warnings.push(...bundle.warnings);

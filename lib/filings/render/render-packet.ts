@@ -1,8 +1,11 @@
+// Must stay the first import: it lowers this thread's priority before anything heavy loads.
+import './yield-cpu';
 import { createHash } from 'node:crypto';
-import { ExhibitIntegrityError, ExhibitSourceError, PageTooLargeError, PdfInputError, assemblePacket, preflightPdf } from '@/lib/pdf';
+import { ExhibitIntegrityError, ExhibitSourceError, PageTooLargeError, PdfInputError, assemblePacket, numberExhibits, preflightPdf } from '@/lib/pdf';
 import type { PacketDocument } from '@/lib/pdf/types';
 import { MEGABYTE, chosenDocuments } from '../options';
 import { type RenderFailure, type RenderedPartMeta, packRenderResult } from '../render-result';
+import { EvidenceUnavailableError } from './evidence-client';
 import { estimatePages, renderPacketDocuments, type RenderPacketInput, type RenderedDocument } from './packet-documents';
 import { PACKET_TITLES } from './packet-titles';
 import { PageProgress, type RenderProgress } from './page-progress';
@@ -32,9 +35,20 @@ function filenameOf(input: RenderPacketInput, evidenceId: string): string {
   return evidenceId;
 }
 
+/** The exhibit label and file name of the first exhibit with these bytes. */
+function exhibitOf(input: RenderPacketInput, sha256: string): { exhibit: string; file: string } {
+  const items = input.claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ claimant, evidence })));
+  const found = numberExhibits(items, (item) => item.claimant.id, input.language).find(({ item }) => item.evidence.sha256 === sha256);
+  return found ? { exhibit: found.label, file: `${found.item.evidence.originalFilename} (${found.item.claimant.referenceNumber})` } : { exhibit: '?', file: sha256 };
+}
+
 /** Maps what can go wrong to a message the lawyer can act on; internal detail stays in `detail`. */
 export function describeRenderFailure(error: unknown, input: RenderPacketInput): RenderFailure {
   const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof EvidenceUnavailableError) {
+    const messageKey = error.problem === 'mismatch' ? 'filings.errors.hashMismatch' : 'filings.errors.evidenceMissing';
+    return { code: error.problem === 'mismatch' ? 'exhibit_hash_mismatch' : 'exhibit_missing', messageKey, params: exhibitOf(input, error.sha256), detail };
+  }
   if (error instanceof ExhibitIntegrityError) {
     return { code: error.code, messageKey: 'filings.errors.hashMismatch', params: { exhibit: error.exhibitLabel, file: filenameOf(input, error.evidenceId) }, detail };
   }
@@ -64,18 +78,17 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
     );
     const rendered = await renderPacketDocuments(input, keys, progress);
     const pageCount = rendered.reduce((sum, entry) => sum + entry.pageCount, 0);
+    const warnings = rendered.flatMap((entry) => entry.warnings);
+    const groups = groupDocuments(rendered, input);
+    // From here on each group's documents are referenced only while it is assembled, so the
+    // rendered bytes can be collected before the next group and before the parts are packed.
+    rendered.length = 0;
     const parts: RenderedPartMeta[] = [];
     const bytes: Uint8Array[] = [];
     let assembled = 0;
-    for (const group of groupDocuments(rendered, input)) {
-      const result = await assemblePacket(
-        {
-          documents: group.documents,
-          metadata: { title: `${group.title} — ${input.caseInfo.title[input.language]}`, author: input.caseInfo.counsel.name[input.language], subject: input.caseInfo.caseName[input.language], keywords: [input.caseInfo.id], language: input.language, createdAt: new Date(input.documentDate) },
-          maxPartBytes: input.maxPartBytes,
-        },
-        { onProgress: (done) => progress.assemble(assembled + done, pageCount) },
-      );
+    for (const group of groups) {
+      const metadata = { title: `${group.title} — ${input.caseInfo.title[input.language]}`, author: input.caseInfo.counsel.name[input.language], subject: input.caseInfo.caseName[input.language], keywords: [input.caseInfo.id], language: input.language, createdAt: new Date(input.documentDate) };
+      const result = await assemblePacket({ documents: group.documents.splice(0), metadata, maxPartBytes: input.maxPartBytes }, { onProgress: (done) => progress.assemble(assembled + done, pageCount) });
       assembled += result.pageCount;
       for (const part of result.parts) {
         const preflight = await preflightPdf(part.bytes, input.format, { maxBytes: input.maxPartBytes });
@@ -92,9 +105,8 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
         });
         bytes.push(part.bytes);
       }
-      group.documents.length = 0;
     }
-    return packRenderResult({ ok: true, pageCount, parts, warnings: rendered.flatMap((entry) => entry.warnings) }, bytes);
+    return packRenderResult({ ok: true, pageCount, parts, warnings }, bytes);
   } catch (error) {
     return packRenderResult({ ok: false, failure: describeRenderFailure(error, input) });
   }
