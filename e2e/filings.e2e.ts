@@ -127,6 +127,7 @@ describe('filings', () => {
     const { version } = await buildAndWatch(page);
     await page.locator('main h2#parts-heading').waitFor();
     await screenshot(page, 'filings-version-us-en');
+    expect(await findAxeViolations(page)).toEqual([]);
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).toContain('Exhibits (separate attachment)');
     expect(main).toContain('US Letter');
@@ -142,6 +143,26 @@ describe('filings', () => {
       expect(execFileSync('pdftotext', [file, '-']).toString()).not.toMatch(/\b(19[4-9]\d)\. \d{1,2}\. \d{1,2}\./);
       renderPages(file, 'filings-pdf-us', [1, 2, 5]);
     }
+    await context.close();
+  });
+
+  it('a lawyer cancels a packet while it is being built', async () => {
+    const context = await newContext(browser, { baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'ko' });
+    const page = await context.newPage();
+    await signIn(page, 'lawyer@joinder.test');
+    await page.goto(`${FILINGS}/new`);
+    await page.locator('main select[name="powerOfAttorney"]').selectOption('per_claimant');
+    await page.locator('main form button[type="submit"]').click();
+    await page.waitForURL(/\/filings\/\d+$/, { timeout: 60_000 });
+    await page.locator('main [role="progressbar"]').waitFor();
+    await page.getByRole('button', { name: '만들기 취소' }).click();
+    // The action re-renders the page: the status badge turns to cancelled and the bar goes away.
+    await page.locator('main header').getByText('취소됨').waitFor({ timeout: 15_000 });
+    await page.reload();
+    expect(await page.locator('main [role="progressbar"]').count()).toBe(0);
+    expect(await page.locator('main a[href*="/parts/"]').count()).toBe(0);
+    await page.goto(FILINGS);
+    await screenshot(page, 'filings-list-after-cancel-ko');
     await context.close();
   });
 

@@ -80,11 +80,13 @@ async function seedClaimants(db: Database, caseId: string, files: readonly SeedF
   return ids;
 }
 
-async function waitForFiling(db: Database, filingId: string, signal: { isDone: boolean }): Promise<typeof filings.$inferSelect> {
+/** Polls the filing until it ends; `signal.doneAt` is when that was seen (the load window running then still finishes). */
+async function waitForFiling(db: Database, filingId: string, signal: { isDone: boolean; doneAt: number }): Promise<typeof filings.$inferSelect> {
   for (;;) {
     const [row] = await db.select().from(filings).where(eq(filings.id, filingId));
     if (row.status === 'done' || row.status === 'failed' || row.status === 'cancelled') {
       signal.isDone = true;
+      signal.doneAt = performance.now();
       return row;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -123,13 +125,13 @@ async function runExhibitsStack(context: BenchContext): Promise<BenchResult> {
     const requestedAt = performance.now();
     const { filingId } = await createFiling(db, { userId: lawyer.id, ip: null }, found, input);
     const requestSeconds = (performance.now() - requestedAt) / 1000;
-    const state = { isDone: false };
+    const state = { isDone: false, doneAt: 0 };
     const finished = waitForFiling(db, filingId, state);
     const windows: Awaited<ReturnType<typeof runLoad>>[] = [];
     while (!state.isDone) windows.push(await runLoad({ baseUrl: server.baseUrl, concurrency: HEALTH_CONCURRENCY, durationMs: WINDOW_MS, makeRequest: () => ({ path: '/api/health' }) }));
     const filing = await finished;
     context.log(`exhibits-1k-stack: health p99 per ${WINDOW_MS / 1000}-s window: ${windows.map((window) => window.p99Ms.toFixed(0)).join(' ')} ms (idle ${idle.p99Ms.toFixed(0)} ms)`);
-    const elapsed = (performance.now() - requestedAt) / 1000;
+    const elapsed = (state.doneAt - requestedAt) / 1000;
     const peakRssMb = rss.stop();
     if (filing.status !== 'done') throw new Error(`filing ended ${filing.status}: ${filing.error}`);
 
@@ -148,7 +150,7 @@ async function runExhibitsStack(context: BenchContext): Promise<BenchResult> {
       medianMs: medians[Math.floor(medians.length / 2)] ?? 0,
       p95Ms: Math.max(...windows.map((window) => window.p95Ms)),
       p99Ms: p99,
-      throughput: requests / elapsed,
+      throughput: requests / ((performance.now() - requestedAt) / 1000),
       peakRssMb,
       value: Number(elapsed.toFixed(1)),
       unit: 's',

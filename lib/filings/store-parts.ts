@@ -38,7 +38,8 @@ export async function storeRenderedParts(db: Database, filing: RunnableFiling, r
     }
     await tx
       .update(filings)
-      .set({ status: 'done', finishedAt: now, progressDone: result.pageCount, progressTotal: result.pageCount, error: null })
+      // clock_timestamp(): when the parts are written, not when this transaction began.
+      .set({ status: 'done', finishedAt: sql`clock_timestamp()`, progressDone: result.pageCount, progressTotal: result.pageCount, error: null })
       .where(eq(filings.id, filing.id));
     const marked = await tx
       .update(claimants)
