@@ -7,7 +7,7 @@ import { sha256Hex } from '@/lib/crypto/hash';
 import { readBlob } from '@/lib/evidence/blob-store';
 import { translateKey } from '@/lib/http/route';
 import { getTranslator } from '@/lib/i18n/translator';
-import { STALE_AFTER_MS, claimNextJob, completeJob, failJob, heartbeatJob } from '@/lib/jobs/queue';
+import { STALE_AFTER_MS, cancelJob, claimNextJob, completeJob, failJob, heartbeatJob } from '@/lib/jobs/queue';
 import { PermanentJobError } from '@/lib/jobs/types';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { cancelFiling } from './cancel-filing';
@@ -180,6 +180,21 @@ describe('filing.generate', () => {
     expect(await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.cancelled'), eq(auditLog.subjectId, filingId)))).toHaveLength(1);
     await expect(cancelFiling(handle.db, actor(), world.caseA.id, version)).rejects.toMatchObject({ code: 'conflict' });
     await expect(cancelFiling(handle.db, actor(), world.caseB.id, version)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('follows a job cancelled in the queue itself: the filing does not stay running', async () => {
+    const { filingId } = await request({ powerOfAttorney: 'per_claimant' });
+    const job = await claim('worker-a');
+    const runnerSignal = new AbortController();
+    const running = runLikeRunner(job, 'worker-a', { signal: runnerSignal.signal });
+    await waitFor(async () => (await filingRow(filingId)).status === 'running');
+    // What the runner does when its heartbeat finds the job row cancelled.
+    await cancelJob(handle.db, job.id);
+    runnerSignal.abort(new Error('cancelled'));
+    await running;
+    expect((await filingRow(filingId)).status).toBe('cancelled');
+    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.cancelled'), eq(auditLog.subjectId, filingId)));
+    expect(audit.details).toMatchObject({ via: 'job' });
   });
 
   it('survives a killed process: the stale job is reclaimed, renders from the start and commits once', async () => {

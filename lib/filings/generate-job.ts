@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Job, filingClaimants, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { getJobStatus } from '@/lib/jobs/queue';
 import { type JobContext, PermanentJobError } from '@/lib/jobs/types';
 import { WorkerTaskError, runInWorker } from '@/lib/jobs/worker-thread';
 import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
@@ -84,6 +85,19 @@ async function markFailed(db: Database, filing: RunnableFiling, failure: RenderF
   });
 }
 
+/** When the job itself was cancelled (not through cancelFiling), the filing must not stay "running". */
+async function markCancelled(db: Database, filing: RunnableFiling): Promise<void> {
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    const [cancelled] = await tx
+      .update(filings)
+      .set({ status: 'cancelled', cancelledAt: now, finishedAt: now })
+      .where(and(eq(filings.id, filing.id), eq(filings.status, 'running')))
+      .returning({ id: filings.id });
+    if (cancelled) await recordAudit(tx, { action: 'filing.cancelled', actorUserId: null, caseId: filing.caseId, subjectType: 'filing', subjectId: filing.id, details: { version: filing.version, via: 'job' } });
+  });
+}
+
 function toFailure(error: unknown): { failure: RenderFailure; isPermanent: boolean } {
   if (error instanceof FilingFailure) return { failure: error.failure, isPermanent: true };
   const detail = error instanceof Error ? error.message : String(error);
@@ -144,9 +158,12 @@ export async function generateFiling(job: Job, context: JobContext): Promise<voi
   } catch (error) {
     monitor.stop();
     stopServing();
-    // Cancelled by a lawyer, or the server is shutting down: the rows already say what happened
-    // (or the queue hands the job to the next process); nothing to write here.
-    if (monitor.signal.aborted) return;
+    // Cancelled by a lawyer (the filing says so already), the job row cancelled directly (the
+    // filing follows), or the server shutting down (the queue hands the job to the next process).
+    if (monitor.signal.aborted) {
+      if (!monitor.wasCancelled && (await getJobStatus(db, job.id)) === 'cancelled') await markCancelled(db, filing);
+      return;
+    }
     const { failure, isPermanent } = toFailure(error);
     if (isPermanent || job.attempts >= job.maxAttempts) {
       await markFailed(db, filing, failure);
