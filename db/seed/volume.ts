@@ -212,6 +212,8 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 async function insertSignedRecords(tx: Tx, people: SyntheticPerson[], inserted: { id: string }[], docs: (typeof consentDocuments.$inferSelect)[], caseId: string) {
   const retainer = docs.find((doc) => doc.kind === 'retainer');
+  // Submitting a claim signs the retainer and the appointment of the representative party (선정서).
+  const appointment = docs.find((doc) => doc.kind === 'representative_appointment');
   const statementRows = [];
   const consentRows = [];
   const evidenceRows = [];
@@ -222,7 +224,9 @@ async function insertSignedRecords(tx: Tx, people: SyntheticPerson[], inserted: 
     if (person.isSubmitted) {
       const text = `본인 ${person.name}은(는) SQL Server 2000이나 MSDE를 운영하지 않았으며, 2003. 1. 25. 14:30경부터 인터넷을 이용할 수 없었습니다.`;
       statementRows.push({ claimantId, caseId, kind: 'patch_status' as const, version: 1, answers: { ranSqlServer: 'no', warned: 'none' }, renderedText: text, language: 'ko', signerName: person.name, signedAt, signerIp: '203.0.113.10', signerUserAgent: 'synthetic-seed', textSha256: sha256Hex(text) });
-      if (retainer) consentRows.push({ claimantId, caseId, kind: 'retainer' as const, documentId: retainer.id, documentVersion: retainer.version, textSha256: retainer.bodySha256, signerName: person.name, signedAt, signerIp: '203.0.113.10', signerUserAgent: 'synthetic-seed' });
+      for (const doc of [retainer, appointment]) {
+        if (doc) consentRows.push({ claimantId, caseId, kind: doc.kind, documentId: doc.id, documentVersion: doc.version, textSha256: doc.bodySha256, signerName: person.name, signedAt, signerIp: '203.0.113.10', signerUserAgent: 'synthetic-seed' });
+      }
     }
     if (person.hasEvidence) {
       const bytes = minimalPdf(`Synthetic ISP bill for claimant ${person.serial}`);

@@ -10,6 +10,8 @@ export const STAFF_AREAS: readonly StaffArea[] = [
   { path: '', labelKey: 'nav.cases', roles: ['lawyer', 'organizer', 'admin', 'platform_admin'] },
   // Claimant files hold dates of birth, statements and evidence: lawyers and admins only.
   { path: '/review', labelKey: 'nav.review', roles: ['lawyer', 'admin', 'platform_admin'] },
+  // Filings hold the claimants' personal data in full: lawyers and admins only.
+  { path: '/filings', labelKey: 'nav.filings', roles: ['lawyer', 'admin', 'platform_admin'] },
   // DASHBOARD_ROLES (admins pass every role check).
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['organizer', 'lawyer', 'admin', 'platform_admin'] },
   // ORGANIZER_ROLES.

@@ -1,3 +1,5 @@
+import { FILING_GENERATE_JOB } from '@/lib/filings/job-kind';
+import { generateFiling } from '@/lib/filings/generate-job';
 import { deliverMail } from '@/lib/mail/deliver';
 import { MAIL_DELIVER_JOB } from '@/lib/mail/outbox';
 import type { JobHandler } from './types';
@@ -5,4 +7,5 @@ import type { JobHandler } from './types';
 /** Job kinds and the function that runs each. Domains register theirs here. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   [MAIL_DELIVER_JOB]: deliverMail,
+  [FILING_GENERATE_JOB]: generateFiling,
 };

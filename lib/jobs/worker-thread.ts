@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { type TransferListItem, Worker } from 'node:worker_threads';
 
 export type WorkerTask = {
   /** Module path relative to the project root, e.g. `lib/filings/render-packet.ts`. */
@@ -7,7 +7,8 @@ export type WorkerTask = {
   /** Name of an exported async function `(input, report) => output`. */
   exportName: string;
   input: unknown;
-  transferList?: ArrayBuffer[];
+  /** Moved to the worker instead of copied: ArrayBuffers, or a MessagePort for a conversation with the task. */
+  transferList?: TransferListItem[];
   timeoutMs?: number;
   maxHeapMb?: number;
   signal?: AbortSignal;
@@ -24,7 +25,9 @@ export class WorkerTaskError extends Error {
   }
 }
 
-const ENTRY = path.join(process.cwd(), 'lib', 'jobs', 'worker-bootstrap.cjs');
+// Loaded from disk at run time, never bundled: the bootstrap registers tsx, which a bundler cannot
+// follow (turbopackIgnore keeps `next build` from tracing it and the task modules into the server).
+const ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'jobs', 'worker-bootstrap.cjs');
 
 /**
  * Runs CPU-heavy work (PDF rendering, parsing untrusted files) in a worker thread so the web
@@ -36,7 +39,7 @@ export function runInWorker<T>(task: WorkerTask): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (task.signal?.aborted) return reject(new WorkerTaskError('aborted before start', 'aborted'));
     const worker = new Worker(ENTRY, {
-      workerData: { module: path.join(process.cwd(), task.module), exportName: task.exportName, input: task.input },
+      workerData: { module: path.join(/* turbopackIgnore: true */ process.cwd(), task.module), exportName: task.exportName, input: task.input },
       transferList: task.transferList,
       resourceLimits: task.maxHeapMb ? { maxOldGenerationSizeMb: task.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, task.maxHeapMb) } : undefined,
       env: process.env,

@@ -1,0 +1,174 @@
+import { MessageChannel } from 'node:worker_threads';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { type Job, filingClaimants, filings } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { getJobStatus } from '@/lib/jobs/queue';
+import { type JobContext, PermanentJobError } from '@/lib/jobs/types';
+import { WorkerTaskError, runInWorker } from '@/lib/jobs/worker-thread';
+import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
+import type { ClaimantSnapshot } from '@/lib/pdf/types';
+import { findDamagedBlobs, serveEvidence } from './evidence-channel';
+import type { FilingOptions } from './options';
+import type { RenderPacketInput } from './render/packet-documents';
+import { type RenderFailure, unpackRenderResult } from './render-result';
+import { RunMonitor } from './run-monitor';
+import { type RunnableFiling, storeRenderedParts } from './store-parts';
+
+export const RENDER_MODULE = 'lib/filings/render/render-packet.ts';
+/** Rendering runs in a worker with a heap cap, so one runaway packet cannot take the server down. */
+export const RENDER_HEAP_MB = 1_536;
+
+/** Time budget grows with the work: a base plus a little per claimant and per evidence file. */
+export function renderTimeoutMs(claimants: number, files: number): number {
+  return Math.min(60 * 60_000, 5 * 60_000 + 100 * claimants + 200 * files);
+}
+
+/** A failure the lawyer is told about on the filing (translation key + parameters, as lib/http/route expects). */
+export class FilingFailure extends Error {
+  constructor(readonly failure: RenderFailure) {
+    super(failure.detail);
+    this.name = 'FilingFailure';
+  }
+}
+
+export function failureMessage(failure: Pick<RenderFailure, 'messageKey' | 'params'>): string {
+  return Object.keys(failure.params).length ? `${failure.messageKey}|${JSON.stringify(failure.params)}` : failure.messageKey;
+}
+
+/** Marks the filing running (again, after a crash: progress starts over); null when there is nothing to do. */
+async function startRun(db: Database, filingId: string): Promise<(RunnableFiling & { options: FilingOptions }) | null> {
+  const [filing] = await db
+    .update(filings)
+    .set({ status: 'running', startedAt: new Date(), progressDone: 0, error: null })
+    .where(and(eq(filings.id, filingId), inArray(filings.status, ['queued', 'running'])))
+    .returning({ id: filings.id, caseId: filings.caseId, version: filings.version, createdBy: filings.createdBy, options: filings.options });
+  return filing ? { ...filing, options: filing.options as FilingOptions } : null;
+}
+
+async function loadSnapshots(db: Database, filingId: string): Promise<ClaimantSnapshot[]> {
+  const rows = await db.select({ snapshot: filingClaimants.snapshot }).from(filingClaimants).where(eq(filingClaimants.filingId, filingId)).orderBy(asc(filingClaimants.position));
+  return rows.map((row) => row.snapshot as ClaimantSnapshot);
+}
+
+/**
+ * Before anything is drawn: every evidence file must still hash to the SHA-256 recorded at
+ * upload (checked inside the database). A file that changed in storage stops the filing, naming
+ * the exhibit and the file; the worker later gets each file again, re-checked, as it needs it.
+ */
+async function checkEvidence(db: Database, claimants: readonly ClaimantSnapshot[], options: FilingOptions): Promise<Set<string>> {
+  const items = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ claimant, evidence })));
+  const hashes = new Set(items.map((item) => item.evidence.sha256));
+  const { missing, mismatched } = await findDamagedBlobs(db, [...hashes]);
+  const damaged = mismatched[0] ?? missing[0];
+  if (damaged) {
+    const { item, label } = numberExhibits(items, (entry) => entry.claimant.id, options.language).find((exhibit) => exhibit.item.evidence.sha256 === damaged)!;
+    const params = { exhibit: label, file: `${item.evidence.originalFilename} (${item.claimant.referenceNumber})` };
+    throw new FilingFailure(
+      mismatched.length
+        ? { code: 'exhibit_hash_mismatch', messageKey: 'filings.errors.hashMismatch', params, detail: `stored file ${damaged} no longer matches its hash` }
+        : { code: 'exhibit_missing', messageKey: 'filings.errors.evidenceMissing', params, detail: `blob ${damaged} not found` },
+    );
+  }
+  return hashes;
+}
+
+async function markFailed(db: Database, filing: RunnableFiling, failure: RenderFailure): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [failed] = await tx
+      .update(filings)
+      .set({ status: 'failed', finishedAt: new Date(), error: failureMessage(failure) })
+      .where(and(eq(filings.id, filing.id), eq(filings.status, 'running')))
+      .returning({ id: filings.id });
+    if (!failed) return;
+    await recordAudit(tx, { action: 'filing.failed', actorUserId: filing.createdBy, caseId: filing.caseId, subjectType: 'filing', subjectId: filing.id, details: { version: filing.version, code: failure.code } });
+  });
+}
+
+/** When the job itself was cancelled (not through cancelFiling), the filing must not stay "running". */
+async function markCancelled(db: Database, filing: RunnableFiling): Promise<void> {
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    const [cancelled] = await tx
+      .update(filings)
+      .set({ status: 'cancelled', cancelledAt: now, finishedAt: now })
+      .where(and(eq(filings.id, filing.id), eq(filings.status, 'running')))
+      .returning({ id: filings.id });
+    if (cancelled) await recordAudit(tx, { action: 'filing.cancelled', actorUserId: null, caseId: filing.caseId, subjectType: 'filing', subjectId: filing.id, details: { version: filing.version, via: 'job' } });
+  });
+}
+
+function toFailure(error: unknown): { failure: RenderFailure; isPermanent: boolean } {
+  if (error instanceof FilingFailure) return { failure: error.failure, isPermanent: true };
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof WorkerTaskError && (error.reason === 'timeout' || error.reason === 'crashed')) {
+    // The same input would hit the same wall again: no retry.
+    return { failure: { code: `worker_${error.reason}`, messageKey: `filings.errors.worker_${error.reason}`, params: {}, detail }, isPermanent: true };
+  }
+  return { failure: { code: 'internal', messageKey: 'filings.errors.renderFailed', params: {}, detail }, isPermanent: false };
+}
+
+/**
+ * The `filing.generate` job. Idempotent: a finished filing is left alone; a re-run (the queue
+ * reclaims the job of a killed process) starts the render over, and nothing is stored until the
+ * whole packet is done, in one transaction.
+ */
+export async function generateFiling(job: Job, context: JobContext): Promise<void> {
+  const { filingId } = job.payload as { filingId: string };
+  const { db } = context;
+  const filing = await startRun(db, filingId);
+  if (!filing) return;
+  const monitor = new RunMonitor(db, filing.id, context);
+  let stopServing = () => {};
+  try {
+    const { options } = filing;
+    const claimants = await loadSnapshots(db, filing.id);
+    const hashes = options.documents.exhibits ? await checkEvidence(db, claimants, options) : new Set<string>();
+    const channel = hashes.size ? new MessageChannel() : null;
+    stopServing = channel ? serveEvidence(db, channel.port1, hashes) : () => {};
+    const input: RenderPacketInput = {
+      caseInfo: options.caseInfo,
+      claimants,
+      documents: options.documents,
+      format: options.format,
+      language: options.language,
+      bates: options.bates,
+      maxPartBytes: options.maxPartBytes,
+      documentDate: options.documentDate,
+      representativeClaimantIds: options.representativeClaimantIds,
+      evidencePort: channel?.port2,
+    };
+    monitor.start();
+    const packed = await runInWorker<Uint8Array>({
+      module: RENDER_MODULE,
+      exportName: 'renderFilingPacket',
+      input,
+      // The worker's end of the evidence channel moves to it.
+      transferList: channel ? [channel.port2] : [],
+      timeoutMs: renderTimeoutMs(claimants.length, hashes.size),
+      maxHeapMb: RENDER_HEAP_MB,
+      signal: monitor.signal,
+      onProgress: monitor.update,
+    });
+    stopServing();
+    monitor.stop();
+    const result = unpackRenderResult(packed);
+    if (!result.ok) throw new FilingFailure(result.failure);
+    await storeRenderedParts(db, filing, result);
+  } catch (error) {
+    monitor.stop();
+    stopServing();
+    // Cancelled by a lawyer (the filing says so already), the job row cancelled directly (the
+    // filing follows), or the server shutting down (the queue hands the job to the next process).
+    if (monitor.signal.aborted) {
+      if (!monitor.wasCancelled && (await getJobStatus(db, job.id)) === 'cancelled') await markCancelled(db, filing);
+      return;
+    }
+    const { failure, isPermanent } = toFailure(error);
+    if (isPermanent || job.attempts >= job.maxAttempts) {
+      await markFailed(db, filing, failure);
+      throw new PermanentJobError(failure.detail);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { type Filing, type FilingPart, filingClaimants, filingParts, filings, users } from '@/db/schema';
+import type { PreflightResult } from '@/lib/pdf/types';
+import type { FilingOptions } from './options';
+
+export type FilingRow = Omit<Filing, 'options'> & { options: FilingOptions };
+export type FilingListItem = FilingRow & { createdByName: string | null; claimantCount: number; partCount: number };
+
+/** What each stored part carries besides its bytes (see generate-job.ts). */
+export type PartPreflight = PreflightResult & { documents: string[]; group: 'packet' | 'main' | 'exhibits' };
+export type FilingPartRow = Omit<FilingPart, 'preflight'> & { preflight: PartPreflight | null };
+
+const claimantCount = sql<number>`(select count(*)::int from ${filingClaimants} where ${filingClaimants.filingId} = ${filings.id})`;
+const partCount = sql<number>`(select count(*)::int from ${filingParts} where ${filingParts.filingId} = ${filings.id})`;
+
+/** Every version of the case's filings, newest first. */
+export async function listFilings(db: Database, caseId: string): Promise<FilingListItem[]> {
+  const rows = await db
+    .select({ filing: filings, createdByName: users.name, claimantCount, partCount })
+    .from(filings)
+    .leftJoin(users, eq(users.id, filings.createdBy))
+    .where(eq(filings.caseId, caseId))
+    .orderBy(desc(filings.version));
+  return rows.map((row) => ({ ...(row.filing as FilingRow), createdByName: row.createdByName, claimantCount: row.claimantCount, partCount: row.partCount }));
+}
+
+/** One version of the case's filings; the case id in the WHERE clause keeps other cases' filings out. */
+export async function findFiling(db: Database, caseId: string, version: number): Promise<FilingListItem | null> {
+  const [row] = await db
+    .select({ filing: filings, createdByName: users.name, claimantCount, partCount })
+    .from(filings)
+    .leftJoin(users, eq(users.id, filings.createdBy))
+    .where(and(eq(filings.caseId, caseId), eq(filings.version, version)));
+  return row ? { ...(row.filing as FilingRow), createdByName: row.createdByName, claimantCount: row.claimantCount, partCount: row.partCount } : null;
+}
+
+export type FilingProgress = Pick<Filing, 'status' | 'progressDone' | 'progressTotal' | 'error'>;
+
+/** The small record the progress bar polls. */
+export async function findFilingProgress(db: Database, caseId: string, version: number): Promise<FilingProgress | null> {
+  const [row] = await db
+    .select({ status: filings.status, progressDone: filings.progressDone, progressTotal: filings.progressTotal, error: filings.error })
+    .from(filings)
+    .where(and(eq(filings.caseId, caseId), eq(filings.version, version)));
+  return row ?? null;
+}
+
+export async function listFilingParts(db: Database, filingId: string): Promise<FilingPartRow[]> {
+  const rows = await db.select().from(filingParts).where(eq(filingParts.filingId, filingId)).orderBy(asc(filingParts.partNumber));
+  return rows as FilingPartRow[];
+}
+
+export type FilingClaimantLine = {
+  position: number;
+  claimantId: string;
+  referenceNumber: string;
+  legalName: string;
+  locality: string;
+  totalKrw: number;
+  evidenceCount: number;
+  hasStatement: boolean;
+};
+
+/** A page of the claimants a version holds, read from the frozen snapshots (not today's records). */
+export async function listFilingClaimants(db: Database, filingId: string, page: { offset: number; limit: number }): Promise<{ total: number; lines: FilingClaimantLine[] }> {
+  const snapshot = filingClaimants.snapshot;
+  const [[{ total }], rows] = await Promise.all([
+    db.select({ total: count() }).from(filingClaimants).where(eq(filingClaimants.filingId, filingId)),
+    db
+      .select({
+        position: filingClaimants.position,
+        claimantId: filingClaimants.claimantId,
+        referenceNumber: sql<string>`${snapshot}->>'referenceNumber'`,
+        legalName: sql<string>`${snapshot}->>'legalName'`,
+        locality: sql<string>`${snapshot}->>'locality'`,
+        totalKrw: sql<string>`${snapshot}->'damages'->>'totalKrw'`,
+        evidenceCount: sql<number>`jsonb_array_length(coalesce(${snapshot}->'evidence', '[]'::jsonb))`,
+        hasStatement: sql<boolean>`(${snapshot} ? 'statement')`,
+      })
+      .from(filingClaimants)
+      .where(eq(filingClaimants.filingId, filingId))
+      .orderBy(asc(filingClaimants.position))
+      .offset(page.offset)
+      .limit(page.limit),
+  ]);
+  return { total, lines: rows.map((row) => ({ ...row, totalKrw: Number(row.totalKrw ?? 0), evidenceCount: Number(row.evidenceCount), hasStatement: Boolean(row.hasStatement) })) };
+}

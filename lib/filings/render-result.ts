@@ -1,0 +1,56 @@
+import type { PreflightResult } from '@/lib/pdf/types';
+
+/** One file of a rendered packet, as the worker reports it (bytes travel separately). */
+export type RenderedPartMeta = {
+  partNumber: number;
+  group: 'packet' | 'main' | 'exhibits';
+  sha256: string;
+  byteLength: number;
+  pageCount: number;
+  batesFirst: string | null;
+  batesLast: string | null;
+  documents: string[];
+  preflight: PreflightResult;
+};
+
+/** A failure the job can name to the lawyer: a translation key in the `filings` catalog and its parameters. */
+export type RenderFailure = { code: string; messageKey: string; params: Record<string, string | number>; detail: string };
+
+export type RenderHeader = { ok: true; pageCount: number; parts: RenderedPartMeta[]; warnings: string[] } | { ok: false; failure: RenderFailure };
+
+export type RenderOutcome = { ok: true; pageCount: number; parts: (RenderedPartMeta & { bytes: Uint8Array })[]; warnings: string[] } | { ok: false; failure: RenderFailure };
+
+/**
+ * The worker answers with ONE buffer — a length-prefixed JSON header followed by the parts'
+ * bytes — because only a bare Uint8Array result is transferred to the main thread; an object
+ * holding a few hundred megabytes of parts would be copied, doubling the server's memory.
+ */
+export function packRenderResult(header: RenderHeader, parts: Uint8Array[] = []): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const size = 4 + json.length + parts.reduce((sum, part) => sum + part.length, 0);
+  const packed = new Uint8Array(size);
+  new DataView(packed.buffer).setUint32(0, json.length);
+  packed.set(json, 4);
+  let offset = 4 + json.length;
+  // Consumes `parts`: each is dropped from the list once copied, so it can be collected meanwhile.
+  for (let part = parts.shift(); part; part = parts.shift()) {
+    packed.set(part, offset);
+    offset += part.length;
+  }
+  return packed;
+}
+
+/** Reads the worker's buffer back; parts are views into it, nothing is copied. */
+export function unpackRenderResult(packed: Uint8Array): RenderOutcome {
+  const length = new DataView(packed.buffer, packed.byteOffset, packed.byteLength).getUint32(0);
+  const header = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + length))) as RenderHeader;
+  if (!header.ok) return header;
+  let offset = 4 + length;
+  const parts = header.parts.map((part) => {
+    const bytes = packed.subarray(offset, offset + part.byteLength);
+    offset += part.byteLength;
+    return { ...part, bytes };
+  });
+  if (offset !== packed.byteLength) throw new Error(`render result holds ${packed.byteLength} bytes, the header accounts for ${offset}`);
+  return { ok: true, pageCount: header.pageCount, parts, warnings: header.warnings };
+}

@@ -1,0 +1,113 @@
+// Must stay the first import: it lowers this thread's priority before anything heavy loads.
+import './yield-cpu';
+import { createHash } from 'node:crypto';
+import { ExhibitIntegrityError, ExhibitSourceError, PageTooLargeError, PdfInputError, assemblePacket, numberExhibits, preflightPdf } from '@/lib/pdf';
+import type { PacketDocument } from '@/lib/pdf/types';
+import { MEGABYTE, chosenDocuments } from '../options';
+import { type RenderFailure, type RenderedPartMeta, packRenderResult } from '../render-result';
+import { EvidenceUnavailableError } from './evidence-client';
+import { estimatePages, renderPacketDocuments, type RenderPacketInput, type RenderedDocument } from './packet-documents';
+import { PACKET_TITLES } from './packet-titles';
+import { PageProgress, type RenderProgress } from './page-progress';
+
+type Group = { group: RenderedPartMeta['group']; title: string; documents: PacketDocument[] };
+
+/**
+ * Korean filings go in as one packet; US CM/ECF wants exhibits as separate attachments, so the
+ * exhibit bundle becomes its own file(s) there.
+ */
+function groupDocuments(rendered: readonly RenderedDocument[], input: RenderPacketInput): Group[] {
+  const titles = PACKET_TITLES[input.language];
+  const exhibits = rendered.filter((entry) => entry.key === 'exhibits').map((entry) => entry.document);
+  const others = rendered.filter((entry) => entry.key !== 'exhibits').map((entry) => entry.document);
+  if (input.format === 'kr' || exhibits.length === 0 || others.length === 0) {
+    const title = others.length === 0 ? titles.exhibits : titles.packet;
+    return [{ group: 'packet', title, documents: [...others, ...exhibits] }];
+  }
+  return [
+    { group: 'main', title: titles.mainDocuments, documents: others },
+    { group: 'exhibits', title: titles.exhibits, documents: exhibits },
+  ];
+}
+
+function filenameOf(input: RenderPacketInput, evidenceId: string): string {
+  for (const claimant of input.claimants) for (const file of claimant.evidence) if (file.id === evidenceId) return `${file.originalFilename} (${claimant.referenceNumber})`;
+  return evidenceId;
+}
+
+/** The exhibit label and file name of the first exhibit with these bytes. */
+function exhibitOf(input: RenderPacketInput, sha256: string): { exhibit: string; file: string } {
+  const items = input.claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ claimant, evidence })));
+  const found = numberExhibits(items, (item) => item.claimant.id, input.language).find(({ item }) => item.evidence.sha256 === sha256);
+  return found ? { exhibit: found.label, file: `${found.item.evidence.originalFilename} (${found.item.claimant.referenceNumber})` } : { exhibit: '?', file: sha256 };
+}
+
+/** Maps what can go wrong to a message the lawyer can act on; internal detail stays in `detail`. */
+export function describeRenderFailure(error: unknown, input: RenderPacketInput): RenderFailure {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (error instanceof EvidenceUnavailableError) {
+    const messageKey = error.problem === 'mismatch' ? 'filings.errors.hashMismatch' : 'filings.errors.evidenceMissing';
+    return { code: error.problem === 'mismatch' ? 'exhibit_hash_mismatch' : 'exhibit_missing', messageKey, params: exhibitOf(input, error.sha256), detail };
+  }
+  if (error instanceof ExhibitIntegrityError) {
+    return { code: error.code, messageKey: 'filings.errors.hashMismatch', params: { exhibit: error.exhibitLabel, file: filenameOf(input, error.evidenceId) }, detail };
+  }
+  if (error instanceof ExhibitSourceError) {
+    return { code: error.code, messageKey: 'filings.errors.exhibitUnreadable', params: { exhibit: error.exhibitLabel, file: filenameOf(input, error.evidenceId) }, detail };
+  }
+  if (error instanceof PageTooLargeError) {
+    return { code: error.code, messageKey: 'filings.errors.pageTooLarge', params: { page: error.pageNumber, limit: Math.round(error.limitBytes / MEGABYTE) }, detail };
+  }
+  if (error instanceof PdfInputError) return { code: error.code, messageKey: 'filings.errors.invalidInput', params: { field: error.field }, detail };
+  if (/could not split the packet/.test(detail)) return { code: 'cannot_split', messageKey: 'filings.errors.cannotSplit', params: { limit: Math.round(input.maxPartBytes / MEGABYTE) }, detail };
+  return { code: 'render_failed', messageKey: 'filings.errors.renderFailed', params: {}, detail };
+}
+
+/**
+ * The worker-thread task (lib/jobs/worker-thread.ts): draws the chosen documents, assembles
+ * them into files under the size limit with bookmarks and metadata, hashes and pre-flights each
+ * file, and answers with one transferable buffer (render-result.ts). No database here — the job
+ * loads everything first and stores the result in one transaction.
+ */
+export async function renderFilingPacket(input: RenderPacketInput, report: (progress: RenderProgress) => void): Promise<Uint8Array> {
+  try {
+    const keys = chosenDocuments(input.documents);
+    const progress = new PageProgress(
+      keys.map((key) => estimatePages(key, input)),
+      report,
+    );
+    const rendered = await renderPacketDocuments(input, keys, progress);
+    const pageCount = rendered.reduce((sum, entry) => sum + entry.pageCount, 0);
+    const warnings = rendered.flatMap((entry) => entry.warnings);
+    const groups = groupDocuments(rendered, input);
+    // From here on each group's documents are referenced only while it is assembled, so the
+    // rendered bytes can be collected before the next group and before the parts are packed.
+    rendered.length = 0;
+    const parts: RenderedPartMeta[] = [];
+    const bytes: Uint8Array[] = [];
+    let assembled = 0;
+    for (const group of groups) {
+      const metadata = { title: `${group.title} — ${input.caseInfo.title[input.language]}`, author: input.caseInfo.counsel.name[input.language], subject: input.caseInfo.caseName[input.language], keywords: [input.caseInfo.id], language: input.language, createdAt: new Date(input.documentDate) };
+      const result = await assemblePacket({ documents: group.documents.splice(0), metadata, maxPartBytes: input.maxPartBytes }, { onProgress: (done) => progress.assemble(assembled + done, pageCount) });
+      assembled += result.pageCount;
+      for (const part of result.parts) {
+        const preflight = await preflightPdf(part.bytes, input.format, { maxBytes: input.maxPartBytes });
+        parts.push({
+          partNumber: parts.length + 1,
+          group: group.group,
+          sha256: createHash('sha256').update(part.bytes).digest('hex'),
+          byteLength: part.byteLength,
+          pageCount: part.pageCount,
+          batesFirst: part.batesFirst,
+          batesLast: part.batesLast,
+          documents: part.documents,
+          preflight,
+        });
+        bytes.push(part.bytes);
+      }
+    }
+    return packRenderResult({ ok: true, pageCount, parts, warnings }, bytes);
+  } catch (error) {
+    return packRenderResult({ ok: false, failure: describeRenderFailure(error, input) });
+  }
+}

@@ -1,0 +1,65 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { claimants, filingClaimants, filingParts, filings } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { putBlob } from '@/lib/evidence/blob-store';
+import type { PartPreflight } from './queries';
+import type { RenderOutcome } from './render-result';
+
+type Rendered = Extract<RenderOutcome, { ok: true }>;
+export type RunnableFiling = { id: string; caseId: string; version: number; createdBy: string | null };
+
+/**
+ * Stores a finished render in ONE transaction: every part as a content-addressed blob with its
+ * filing_parts row (hash, pages, size, Bates range, pre-flight), the filing marked done, its
+ * claimants marked as on a filing (the funnel's last stage follows through the rollup triggers)
+ * and the audit row. A filing that is no longer running — cancelled while the worker finished —
+ * gets nothing, so there are never half-written or orphaned parts.
+ */
+export async function storeRenderedParts(db: Database, filing: RunnableFiling, result: Rendered, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ status: filings.status }).from(filings).where(eq(filings.id, filing.id)).for('update');
+    if (current?.status !== 'running') return false;
+    for (const part of result.parts) {
+      // A view into the worker's buffer, as a Buffer so both drivers send it as bytea without a copy.
+      const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
+      await putBlob(tx, bytes, 'application/pdf', part.sha256);
+      const preflight: PartPreflight = { ...part.preflight, documents: part.documents, group: part.group };
+      await tx.insert(filingParts).values({
+        filingId: filing.id,
+        partNumber: part.partNumber,
+        sha256: part.sha256,
+        pageCount: part.pageCount,
+        byteSize: part.byteLength,
+        batesFirst: part.batesFirst,
+        batesLast: part.batesLast,
+        preflight,
+      });
+    }
+    await tx
+      .update(filings)
+      // clock_timestamp(): when the parts are written, not when this transaction began.
+      .set({ status: 'done', finishedAt: sql`clock_timestamp()`, progressDone: result.pageCount, progressTotal: result.pageCount, error: null })
+      .where(eq(filings.id, filing.id));
+    const marked = await tx
+      .update(claimants)
+      // The first filing date stays: a claimant re-filed in a later version was on a filing since then.
+      .set({ isOnFiling: true, filedAt: sql`coalesce(${claimants.filedAt}, ${now.toISOString()}::timestamptz)` })
+      .where(and(eq(claimants.caseId, filing.caseId), inArray(claimants.id, tx.select({ id: filingClaimants.claimantId }).from(filingClaimants).where(eq(filingClaimants.filingId, filing.id)))))
+      .returning({ id: claimants.id });
+    await recordAudit(tx, {
+      action: 'filing.generated',
+      actorUserId: filing.createdBy,
+      caseId: filing.caseId,
+      subjectType: 'filing',
+      subjectId: filing.id,
+      details: {
+        version: filing.version,
+        pages: result.pageCount,
+        claimants: marked.length,
+        parts: result.parts.map((part) => ({ part: part.partNumber, sha256: part.sha256, pages: part.pageCount, bytes: part.byteLength, preflightOk: part.preflight.ok })),
+      },
+    });
+    return true;
+  });
+}
