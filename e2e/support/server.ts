@@ -46,6 +46,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(process.env as Record<string, string>),
     NODE_ENV: 'production',
     PORT: String(port),
+    // As npm start runs the server (lib/server/start.ts).
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     JOINDER_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
     JOINDER_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
