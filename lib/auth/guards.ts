@@ -5,7 +5,7 @@ import { type Database, getDb } from '@/db/client';
 import { type Case, type CaseRole, type Claimant, caseMemberships, cases, claimants, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { getAuthOptions } from './options';
-import { checkSession } from './sessions';
+import { checkSession, isStaffUser } from './sessions';
 
 /**
  * The one module that decides who may do what. Every page, server action and route handler calls
@@ -106,6 +106,13 @@ export async function requireOwnClaimant(caseSlug: string): Promise<ClaimantAcce
     .where(and(eq(cases.slug, caseSlug), eq(claimants.userId, user.id)));
   if (!row) throw new AppError('not_found');
   return { user, case: row.case, claimant: row.claimant };
+}
+
+/** Staff: platform admins and anyone holding a role in some case (lawyers, organizers, case admins). */
+export async function requireStaffUser(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!user.isPlatformAdmin && !(await isStaffUser(await getDb(), user.id))) throw new AppError('forbidden');
+  return user;
 }
 
 /** Whether the user may see personal data of the case's claimants (lawyers and admins only). */
