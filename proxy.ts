@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { LOCALE_COOKIE, isLocale } from '@/lib/i18n/config';
 import { AppError } from '@/lib/errors';
-import { isDeclaredBodyTooLarge } from '@/lib/http/body';
+import { SMALL_BODY_MAX_BYTES, isDeclaredBodyTooLarge } from '@/lib/http/body';
 import { errorResponse } from '@/lib/http/route';
 import { buildSecurityHeaders, isServedOverHttps } from '@/lib/http/security-headers';
 
@@ -14,7 +14,7 @@ const SIGNED_IN_AREAS = ['/my', '/staff', '/admin', '/account'];
  * every page, action and route handler checks the session and role itself (lib/auth/guards.ts).
  * Bodies declared larger than their route could ever accept are refused here, unread (413).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const { pathname, searchParams } = request.nextUrl;
   const headers = buildSecurityHeaders({
@@ -24,7 +24,7 @@ export function proxy(request: NextRequest) {
     isHttps: isServedOverHttps(request.nextUrl.protocol, process.env.APP_URL),
   });
 
-  if (isDeclaredBodyTooLarge(request.headers)) {
+  if (isDeclaredBodyTooLarge(request.headers, pathname) || (await isUndeclaredActionBodyTooLarge(request, pathname))) {
     const refusal = errorResponse(request, new AppError('payload_too_large'), { Connection: 'close' });
     for (const [name, value] of Object.entries(headers)) refusal.headers.set(name, value);
     return refusal;
@@ -42,8 +42,10 @@ export function proxy(request: NextRequest) {
 
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   const isSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+  // Only page visits are redirected; a server action posted here answers for itself ("please sign in").
+  const isNavigation = request.method === 'GET' || request.method === 'HEAD';
   const response =
-    isSignedInArea && !hasSessionCookie
+    isSignedInArea && isNavigation && !hasSessionCookie
       ? NextResponse.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`, request.url))
       : NextResponse.next({ request: { headers: requestHeaders } });
 
@@ -52,6 +54,16 @@ export function proxy(request: NextRequest) {
     response.cookies.set(LOCALE_COOKIE, requestedLocale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax' });
   }
   return response;
+}
+
+/**
+ * A post to a page without a declared length (chunked) is measured here: Next.js buffers proxy
+ * bodies anyway, and a server action over its 1 MB cap would otherwise end in a 500.
+ */
+async function isUndeclaredActionBodyTooLarge(request: NextRequest, pathname: string): Promise<boolean> {
+  if (request.method === 'GET' || request.method === 'HEAD' || pathname.startsWith('/api/') || request.headers.has('content-length') || !request.body) return false;
+  const bytes = await request.clone().arrayBuffer().catch(() => new ArrayBuffer(0));
+  return bytes.byteLength > SMALL_BODY_MAX_BYTES;
 }
 
 export const config = {

@@ -29,7 +29,7 @@ const fixed = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(
 
 /** A and B are claimants of the demo case; C is a claimant of the other case. */
 export const ACCESS_FIXTURE_IDS = {
-  otherCase: fixed(0x100),
+  otherCaseId: fixed(0x100),
   claimantA: fixed(0xa01),
   claimantB: fixed(0xb01),
   claimantC: fixed(0xc01),
@@ -54,7 +54,7 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
 
   await db.transaction(async (tx) => {
     await tx.insert(cases).values({
-      id: ACCESS_FIXTURE_IDS.otherCase,
+      id: ACCESS_FIXTURE_IDS.otherCaseId,
       slug: ACCESS_FIXTURE_CASE_SLUG,
       titleKo: '접근 시험용 다른 사건',
       titleEn: 'Another case (access test)',
@@ -64,7 +64,7 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
     const newUser = async (email: string, name: string) =>
       (await tx.insert(users).values({ email, name, passwordHash, emailVerifiedAt: now }).returning({ id: users.id }))[0].id;
     const otherLawyerId = await newUser(ACCESS_FIXTURE_EMAILS.otherLawyer, '다른 사건 변호사');
-    await tx.insert(caseMemberships).values({ caseId: ACCESS_FIXTURE_IDS.otherCase, userId: otherLawyerId, role: 'lawyer' });
+    await tx.insert(caseMemberships).values({ caseId: ACCESS_FIXTURE_IDS.otherCaseId, userId: otherLawyerId, role: 'lawyer' });
 
     // Claimant A is the demo claimant; its draft record takes a fixed id (nothing refers to it yet).
     const [claimantAUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, ACCESS_FIXTURE_EMAILS.claimantA));
@@ -75,12 +75,12 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
     const claimantBUser = await newUser(ACCESS_FIXTURE_EMAILS.claimantB, '김철수');
     await tx.insert(claimants).values({ id: ACCESS_FIXTURE_IDS.claimantB, caseId: demo.id, userId: claimantBUser, status: 'draft', source: 'fixture' });
     const claimantCUser = await newUser(ACCESS_FIXTURE_EMAILS.claimantC, '이영희');
-    await tx.insert(claimants).values({ id: ACCESS_FIXTURE_IDS.claimantC, caseId: ACCESS_FIXTURE_IDS.otherCase, userId: claimantCUser, status: 'draft', source: 'fixture' });
+    await tx.insert(claimants).values({ id: ACCESS_FIXTURE_IDS.claimantC, caseId: ACCESS_FIXTURE_IDS.otherCaseId, userId: claimantCUser, status: 'draft', source: 'fixture' });
 
     const owners: Record<ClaimantKey, { caseId: string; userId: string }> = {
       A: { caseId: demo.id, userId: claimantAUser.id },
       B: { caseId: demo.id, userId: claimantBUser },
-      C: { caseId: ACCESS_FIXTURE_IDS.otherCase, userId: claimantCUser },
+      C: { caseId: ACCESS_FIXTURE_IDS.otherCaseId, userId: claimantCUser },
     };
     for (const [key, owner] of Object.entries(owners) as [ClaimantKey, (typeof owners)[ClaimantKey]][]) {
       const claimantId = ACCESS_FIXTURE_IDS[`claimant${key}`];
@@ -120,7 +120,7 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
 
     for (const [filingId, caseId] of [
       [ACCESS_FIXTURE_IDS.filingDemo, demo.id],
-      [ACCESS_FIXTURE_IDS.filingOther, ACCESS_FIXTURE_IDS.otherCase],
+      [ACCESS_FIXTURE_IDS.filingOther, ACCESS_FIXTURE_IDS.otherCaseId],
     ] as const) {
       const bytes = minimalPdf(`Filing ${filingId}`);
       const sha256 = sha256Hex(bytes);
@@ -132,7 +132,7 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
     const demoDocuments = await tx.select().from(consentDocuments).where(eq(consentDocuments.caseId, demo.id));
     if (demoDocuments.length) {
       await tx.insert(consentDocuments).values(
-        demoDocuments.map(({ kind, version, locale, title, body, bodySha256 }) => ({ caseId: ACCESS_FIXTURE_IDS.otherCase, kind, version, locale, title, body, bodySha256, publishedAt: now })),
+        demoDocuments.map(({ kind, version, locale, title, body, bodySha256 }) => ({ caseId: ACCESS_FIXTURE_IDS.otherCaseId, kind, version, locale, title, body, bodySha256, publishedAt: now })),
       );
     }
   });

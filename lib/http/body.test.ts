@@ -28,6 +28,8 @@ describe('reading request bodies', () => {
     expect(isDeclaredBodyTooLarge(new Headers({ 'content-length': String(10 * 1024 * 1024), 'content-type': 'application/json' }))).toBe(true);
     expect(isDeclaredBodyTooLarge(new Headers({ 'content-length': '900', 'content-type': 'application/json' }))).toBe(false);
     expect(bodyLimitFor('multipart/form-data; boundary=x')).toBeGreaterThan(20 * 1024 * 1024);
+    // A post to a page is a server action: 1 MB, files or not.
+    expect(bodyLimitFor('multipart/form-data; boundary=x', '/sign-up')).toBe(SMALL_BODY_MAX_BYTES);
     await expect(readJsonBody(post(chunked(SMALL_BODY_MAX_BYTES + 1)))).rejects.toMatchObject({ code: 'payload_too_large', status: 413 });
   });
 

@@ -10,18 +10,22 @@ export function multipartBodyMaxBytes(): number {
   return perFile + MULTIPART_OVERHEAD_BYTES;
 }
 
-/** The most a request with this content type may declare before we refuse it unread. */
-export function bodyLimitFor(contentType: string | null): number {
-  return (contentType ?? '').toLowerCase().startsWith('multipart/form-data') ? multipartBodyMaxBytes() : SMALL_BODY_MAX_BYTES;
+/**
+ * The most a request may carry. Only route handlers under /api take files (multipart); a post to
+ * a page is a server action, which Next.js caps at 1 MB — and answers a bigger one with a 500.
+ */
+export function bodyLimitFor(contentType: string | null, pathname = '/api/'): number {
+  const isApi = pathname.startsWith('/api/');
+  return isApi && (contentType ?? '').toLowerCase().startsWith('multipart/form-data') ? multipartBodyMaxBytes() : SMALL_BODY_MAX_BYTES;
 }
 
 /**
  * Refuses a body by its declared length alone (proxy.ts does this for every request), so a
  * 10 MB JSON never reaches a parser. Chunked bodies without a length are capped while reading.
  */
-export function isDeclaredBodyTooLarge(headers: Headers): boolean {
+export function isDeclaredBodyTooLarge(headers: Headers, pathname = '/api/'): boolean {
   const declared = Number(headers.get('content-length') ?? 0);
-  return Number.isFinite(declared) && declared > bodyLimitFor(headers.get('content-type'));
+  return Number.isFinite(declared) && declared > bodyLimitFor(headers.get('content-type'), pathname);
 }
 
 /** Reads at most `maxBytes` of the body, refusing with 413 as soon as it grows past that. */
