@@ -3,6 +3,7 @@ import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { type Database, getDb } from '@/db/client';
 import { type Case, type CaseRole, type Claimant, caseMemberships, cases, claimants, users } from '@/db/schema';
+import { isCaseSlug } from '@/lib/cases/queries';
 import { AppError } from '@/lib/errors';
 import { getAuthOptions } from './options';
 import { checkSession, isStaffUser } from './sessions';
@@ -87,6 +88,7 @@ export async function findCaseRole(db: Database, user: Pick<CurrentUser, 'id' | 
  */
 export async function requireCaseRole(caseSlug: string, roles: readonly CaseRole[]): Promise<CaseAccess> {
   const user = await requireUser();
+  if (!isCaseSlug(caseSlug)) throw new AppError('not_found');
   const db = await getDb();
   const [found] = await db.select().from(cases).where(eq(cases.slug, caseSlug));
   if (!found) throw new AppError('not_found');
@@ -98,6 +100,7 @@ export async function requireCaseRole(caseSlug: string, roles: readonly CaseRole
 /** The signed-in user's own claimant record in the case; never someone else's. */
 export async function requireOwnClaimant(caseSlug: string): Promise<ClaimantAccess> {
   const user = await requireUser();
+  if (!isCaseSlug(caseSlug)) throw new AppError('not_found');
   const db = await getDb();
   const [row] = await db
     .select({ case: cases, claimant: claimants })

@@ -26,7 +26,7 @@ export class HttpSession {
     this.cookies.set(name, value);
   }
 
-  async request(target: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit | null; signal?: AbortSignal } = {}): Promise<Response> {
+  async request(target: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit | null; signal?: AbortSignal; duplex?: 'half' } = {}): Promise<Response> {
     const cookie = this.cookieHeader();
     const response = await fetch(new URL(target, this.baseUrl), {
       method: init.method ?? 'GET',
@@ -34,7 +34,8 @@ export class HttpSession {
       body: init.body,
       redirect: 'manual',
       signal: init.signal ?? AbortSignal.timeout(60_000),
-    });
+      ...(init.duplex ? { duplex: init.duplex } : {}),
+    } as RequestInit);
     this.storeCookies(response);
     return response;
   }
@@ -87,6 +88,11 @@ type EncodeReply = (value: unknown) => Promise<string | FormData>;
 // React's own encoder for server action arguments, as bundled with Next.js (no types shipped).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.node') as { encodeReply: EncodeReply };
+
+/** The body a browser sends for a server action called with these arguments. */
+export function encodeActionArguments(args: unknown[]): Promise<string | FormData> {
+  return encodeReply(args);
+}
 
 /** The action's return value from the RSC payload: row 0 names the row (`$@1`) that holds it. */
 export function decodeActionValue(payload: string): unknown {
