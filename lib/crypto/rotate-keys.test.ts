@@ -1,8 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { getTableColumns } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db/client';
+import { type DatabaseHandle, openDatabaseAt } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { auditLog, claimants, supporters } from '@/db/schema';
 import { resetEnvCache } from '@/lib/env';
@@ -86,5 +91,41 @@ describe('npm run keys:rotate', () => {
     expect(report.failed).toBeGreaterThanOrEqual(1);
     const phones = (await handle.db.select({ phone: supporters.phoneEncrypted }).from(supporters)).map((row) => row.phone);
     expect(phones).toContain(orphan);
+  });
+});
+
+describe('npm run keys:rotate -- --add-key (keys kept in the data folder)', () => {
+  it('prepends a new key to secrets.json and re-encrypts everything to it', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-rotate-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, JOINDER_DATA_DIR: dataDir, DATABASE_URL: '' };
+    delete env.JOINDER_ENCRYPTION_KEYS;
+    delete env.AUTH_SECRET;
+    delete env.JOINDER_BLIND_INDEX_KEY;
+    const firstKeys = `k1:${randomBytes(32).toString('base64')}`;
+    fs.writeFileSync(path.join(dataDir, 'secrets.json'), JSON.stringify({ authSecret: randomBytes(32).toString('base64url'), encryptionKeys: firstKeys, blindIndexKey: randomBytes(32).toString('base64') }));
+    try {
+      useKeys(firstKeys);
+      const own = await openDatabaseAt({ dataDir });
+      await migrateDatabase(own);
+      const found = await createTestCase(own.db);
+      await own.db.insert(supporters).values({ caseId: found.id, name: 'z', email: 'z@joinder.test', consentVersion: 1, phoneEncrypted: encryptField('010-2003-0125') });
+      await own.close();
+
+      const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'lib/crypto/rotate-keys-cli.ts', '--add-key'], { encoding: 'utf8', env });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Done: every encrypted value is on key');
+      const keys = (JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { encryptionKeys: string }).encryptionKeys.split(',');
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(firstKeys);
+
+      useKeys(keys[0]);
+      const after = await openDatabaseAt({ dataDir });
+      const [row] = await after.db.select({ phone: supporters.phoneEncrypted }).from(supporters);
+      await after.close();
+      expect(encryptionKeyIdOf(row.phone!)).toBe(keys[0].split(':')[0]);
+      expect(decryptField(row.phone)).toBe('010-2003-0125');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
