@@ -7,7 +7,7 @@ import { hasPetitionRoute } from './surge';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Observation = { kind: 'health' | 'stats' | 'sign-up'; startedAt: number; endedAt: number; status: number; retryAfter: string | null; outcome?: SignUpOutcome['outcome'] };
+type Observation = { kind: 'health' | 'stats' | 'sign-up'; startedAt: number; endedAt: number; status: number; retryAfter: string | null; hasSecurityHeaders?: boolean; outcome?: SignUpOutcome['outcome'] };
 
 async function observeRead(baseUrl: string, kind: 'health' | 'stats', index: number): Promise<Observation> {
   const startedAt = Date.now();
@@ -17,7 +17,8 @@ async function observeRead(baseUrl: string, kind: 'health' | 'stats', index: num
     const answer = await request(`${baseUrl}${path}`, { headersTimeout: 30_000, bodyTimeout: 30_000 });
     await answer.body.dump();
     const retryAfter = answer.headers['retry-after'];
-    return { kind, startedAt, endedAt: Date.now(), status: answer.statusCode, retryAfter: typeof retryAfter === 'string' ? retryAfter : null };
+    const hasSecurityHeaders = Boolean(answer.headers['content-security-policy']) && answer.headers['x-content-type-options'] === 'nosniff';
+    return { kind, startedAt, endedAt: Date.now(), status: answer.statusCode, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, hasSecurityHeaders };
   } catch {
     return { kind, startedAt, endedAt: Date.now(), status: 0, retryAfter: null };
   }
@@ -84,7 +85,7 @@ async function runDatabaseRestart(context: SoakContext): Promise<SoakResult> {
 
     const duringGap = observations.filter((item) => item.startedAt >= downFrom && item.endedAt <= startCalledAt);
     const gapReads = duringGap.filter((item) => item.kind !== 'sign-up');
-    const gapReadsAs503 = gapReads.filter((item) => item.status === 503 && item.retryAfter !== null).length;
+    const gapReadsAs503 = gapReads.filter((item) => item.status === 503 && item.retryAfter !== null && item.hasSecurityHeaders).length;
     const gapWrites = duringGap.filter((item) => item.kind === 'sign-up');
     const gapWritesUnavailable = gapWrites.filter((item) => item.outcome === 'unavailable').length;
     const serverErrors = observations.filter((item) => item.status === 500 || item.status === 0 || item.outcome === 'error').length;
@@ -94,7 +95,7 @@ async function runDatabaseRestart(context: SoakContext): Promise<SoakResult> {
     const recoverySeconds = Number(((recoveredAt - upAt) / 1000).toFixed(1));
     const notes: string[] = [];
     if (gapReads.length === 0) notes.push('no request fell entirely inside the gap');
-    if (gapReadsAs503 !== gapReads.length) notes.push(`${gapReads.length - gapReadsAs503} reads during the gap were not 503 with Retry-After: ${JSON.stringify(countBy(gapReads, (item) => `${item.kind} ${item.status} ${item.retryAfter ?? '-'}`))}`);
+    if (gapReadsAs503 !== gapReads.length) notes.push(`${gapReads.length - gapReadsAs503} reads during the gap were not 503 with Retry-After and the security headers: ${JSON.stringify(countBy(gapReads, (item) => `${item.kind} ${item.status} ${item.retryAfter ?? '-'}`))}`);
     if (gapWritesUnavailable !== gapWrites.length) notes.push(`${gapWrites.length - gapWritesUnavailable} sign-ups during the gap were not answered "briefly unavailable": ${JSON.stringify(countBy(gapWrites, (item) => item.outcome ?? '?'))}`);
     if (serverErrors) notes.push(`${serverErrors} answers were 500 or no answer`);
     if (halfWritten) notes.push(`${halfWritten} registrations half-written (account without claimant record or mail)`);
