@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DatabaseHandle, openDatabaseAt } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { recordAudit } from '@/lib/audit/record';
 import { getEnv, resolveDataDir } from '@/lib/env';
 import { writeBackup } from './dump';
 import { readBackupSummary, restoreBackup } from './restore';
@@ -62,7 +63,13 @@ async function main(): Promise<number> {
     }
     const checks = await verifyRestoredDatabase(handle.db, manifest);
     for (const check of checks) console.log(`  ${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
-    return checks.every((check) => check.ok) ? 0 : 1;
+    const isVerified = checks.every((check) => check.ok);
+    // The restore itself joins the trail, after the verified head (ids and counts only).
+    if (isVerified && !values['verify-only']) {
+      const rows = Object.values(manifest.rowCounts).reduce((sum, count) => sum + count, 0);
+      await recordAudit(handle.db, { action: 'backup.restored', actorUserId: null, subjectType: 'backup', subjectId: path.basename(file), details: { rows, files: manifest.blobCount, auditHeadId: manifest.auditHead?.id ?? 0 } });
+    }
+    return isVerified ? 0 : 1;
   } finally {
     await handle.close();
   }
