@@ -10,6 +10,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // proxy.ts sets the security headers on everything it sees; static files bypass it, so they get
+  // theirs here (scripts and styles must never be sniffed into something else).
+  async headers() {
+    return [{ source: '/:path(_next/static/.*|favicon.ico)', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] }];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -1,19 +1,37 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { LOCALE_COOKIE, isLocale } from '@/lib/i18n/config';
-import { buildSecurityHeaders } from '@/lib/http/security-headers';
+import { AppError } from '@/lib/errors';
+import { findPagePostProblem } from '@/lib/http/action-body-guard';
+import { SMALL_BODY_MAX_BYTES, isDeclaredBodyTooLarge } from '@/lib/http/body';
+import { errorResponse } from '@/lib/http/route';
+import { buildSecurityHeaders, isServedOverHttps } from '@/lib/http/security-headers';
 
 const SESSION_COOKIES = ['joinder.session', '__Host-joinder.session'];
-const SIGNED_IN_AREAS = ['/my', '/staff', '/admin'];
+const SIGNED_IN_AREAS = ['/my', '/staff', '/admin', '/account'];
 
 /**
  * Runs before every request: per-request CSP nonce and security headers, `?lang=` to switch the
  * language, and a convenience redirect to sign-in for signed-in areas. It is NOT an access check:
  * every page, action and route handler checks the session and role itself (lib/auth/guards.ts).
+ * Oversized bodies, malformed server-action posts and undecodable paths are refused here, before
+ * anything parses them (413 / 415 / 422 with a message, never a 500).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const { pathname, searchParams } = request.nextUrl;
-  const headers = buildSecurityHeaders({ nonce, pathname, isProduction: process.env.NODE_ENV === 'production', isHttps: request.nextUrl.protocol === 'https:' });
+  const headers = buildSecurityHeaders({
+    nonce,
+    pathname,
+    isProduction: process.env.NODE_ENV === 'production',
+    isHttps: isServedOverHttps(request.nextUrl.protocol, process.env.APP_URL),
+  });
+
+  const refusal = isMalformedPath(request) ? new AppError('invalid_input', { messageKey: 'security.body.malformedUrl' }) : await refusePagePost(request, pathname);
+  if (refusal) {
+    const answer = errorResponse(request, refusal, refusal.code === 'payload_too_large' ? { Connection: 'close' } : {});
+    for (const [name, value] of Object.entries(headers)) answer.headers.set(name, value);
+    return answer;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
@@ -27,8 +45,10 @@ export function proxy(request: NextRequest) {
 
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   const isSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+  // Only page visits are redirected; a server action posted here answers for itself ("please sign in").
+  const isNavigation = request.method === 'GET' || request.method === 'HEAD';
   const response =
-    isSignedInArea && !hasSessionCookie
+    isSignedInArea && isNavigation && !hasSessionCookie
       ? NextResponse.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`, request.url))
       : NextResponse.next({ request: { headers: requestHeaders } });
 
@@ -37,6 +57,32 @@ export function proxy(request: NextRequest) {
     response.cookies.set(LOCALE_COOKIE, requestedLocale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax' });
   }
   return response;
+}
+
+/** A path whose percent-encoding is not UTF-8 (a lone surrogate, a cut sequence) names nothing. */
+function isMalformedPath(request: NextRequest): boolean {
+  try {
+    decodeURIComponent(new URL(request.url).pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Bodies are refused here before anything parses them: bigger than the route could accept (413,
+ * by the declared length, or — for a post to a page, which Next.js buffers anyway — by measuring),
+ * or a post to a page that is not a well-formed server action call (lib/http/action-body-guard).
+ */
+async function refusePagePost(request: NextRequest, pathname: string): Promise<AppError | null> {
+  if (isDeclaredBodyTooLarge(request.headers, pathname)) return new AppError('payload_too_large');
+  if (request.method === 'GET' || request.method === 'HEAD' || pathname.startsWith('/api/') || !request.body) return null;
+  const bytes = new Uint8Array(await request.clone().arrayBuffer().catch(() => new ArrayBuffer(0)));
+  if (bytes.byteLength > SMALL_BODY_MAX_BYTES) return new AppError('payload_too_large');
+  const problem = await findPagePostProblem({ contentType: request.headers.get('content-type'), isActionCall: request.headers.has('next-action'), bytes });
+  if (problem === 'unsupported_media') return new AppError('unsupported_media');
+  if (problem === 'malformed') return new AppError('invalid_input', { messageKey: 'security.body.malformed' });
+  return null;
 }
 
 export const config = {

@@ -54,6 +54,14 @@ async function openDatabase(): Promise<DatabaseHandle> {
   return url ? openPostgres(url) : openPglite(resolveDataDir());
 }
 
+/**
+ * A second, uncached connection to a database named explicitly — for the tools that move data
+ * between two databases (backup, restore) and their tests. The caller closes it.
+ */
+export function openDatabaseAt(target: { databaseUrl: string } | { dataDir: string }): Promise<DatabaseHandle> {
+  return 'databaseUrl' in target ? openPostgres(target.databaseUrl) : openPglite(target.dataDir);
+}
+
 async function openPostgres(connectionString: string): Promise<DatabaseHandle> {
   const [{ Pool }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new Pool({

@@ -21,6 +21,8 @@ const envSchema = z.object({
   EVIDENCE_MAX_FILES: z.coerce.number().int().positive().default(50),
   EVIDENCE_MAX_TOTAL_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   JOINDER_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Test fixtures on top of the demo seed (the access matrix's second case and claimants); never in production. */
+  JOINDER_SEED_FIXTURES: z.enum(['access-matrix']).optional(),
   JOINDER_JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -72,10 +72,24 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return false;
 }
 
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a NUL byte in text, a malformed uuid or number,
+ * a value out of range) are caused by the values sent, so they are the sender's 422, not our 500.
+ */
+export function isDataException(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Normalises anything thrown into an AppError, logging what the user must not see. */
 export function toAppError(error: unknown, context?: string): AppError {
   if (isAppError(error)) return error;
   if (isDatabaseUnavailable(error)) return new AppError('unavailable', { retryAfterSeconds: 5, cause: error });
+  if (isDataException(error)) return new AppError('invalid_input', { cause: error });
   console.error(`[joinder] unexpected error${context ? ` in ${context}` : ''}:`, error);
   return new AppError('internal', { cause: error });
 }

@@ -26,6 +26,7 @@ export const auditLog = pgTable(
     index('audit_log_case_idx').on(t.caseId, t.id),
     index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
     index('audit_log_actor_idx').on(t.actorUserId, t.id),
+    index('audit_log_action_idx').on(t.action, t.id),
   ],
 );
 

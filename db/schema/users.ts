@@ -19,6 +19,8 @@ export const users = pgTable(
     /** TOTP secret, field-encrypted; set once two-factor sign-in is switched on. */
     totpSecretEncrypted: text('totp_secret_encrypted'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last TOTP time step accepted: a code works once, even within its window (ASVS 2.8.4). */
+    totpLastTimeStep: integer('totp_last_time_step'),
     /** Bumped on password change / sign-out everywhere; sessions carrying an older value end. */
     sessionVersion: integer('session_version').notNull().default(1),
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),

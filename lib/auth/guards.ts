@@ -3,9 +3,10 @@ import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { type Database, getDb } from '@/db/client';
 import { type Case, type CaseRole, type Claimant, caseMemberships, cases, claimants, users } from '@/db/schema';
+import { isCaseSlug } from '@/lib/cases/queries';
 import { AppError } from '@/lib/errors';
 import { getAuthOptions } from './options';
-import { checkSession } from './sessions';
+import { checkSession, isStaffUser } from './sessions';
 
 /**
  * The one module that decides who may do what. Every page, server action and route handler calls
@@ -87,6 +88,7 @@ export async function findCaseRole(db: Database, user: Pick<CurrentUser, 'id' | 
  */
 export async function requireCaseRole(caseSlug: string, roles: readonly CaseRole[]): Promise<CaseAccess> {
   const user = await requireUser();
+  if (!isCaseSlug(caseSlug)) throw new AppError('not_found');
   const db = await getDb();
   const [found] = await db.select().from(cases).where(eq(cases.slug, caseSlug));
   if (!found) throw new AppError('not_found');
@@ -98,6 +100,7 @@ export async function requireCaseRole(caseSlug: string, roles: readonly CaseRole
 /** The signed-in user's own claimant record in the case; never someone else's. */
 export async function requireOwnClaimant(caseSlug: string): Promise<ClaimantAccess> {
   const user = await requireUser();
+  if (!isCaseSlug(caseSlug)) throw new AppError('not_found');
   const db = await getDb();
   const [row] = await db
     .select({ case: cases, claimant: claimants })
@@ -106,6 +109,13 @@ export async function requireOwnClaimant(caseSlug: string): Promise<ClaimantAcce
     .where(and(eq(cases.slug, caseSlug), eq(claimants.userId, user.id)));
   if (!row) throw new AppError('not_found');
   return { user, case: row.case, claimant: row.claimant };
+}
+
+/** Staff: platform admins and anyone holding a role in some case (lawyers, organizers, case admins). */
+export async function requireStaffUser(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!user.isPlatformAdmin && !(await isStaffUser(await getDb(), user.id))) throw new AppError('forbidden');
+  return user;
 }
 
 /** Whether the user may see personal data of the case's claimants (lawyers and admins only). */

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { getEnv, getSecrets } from '@/lib/env';
 import { currentRequestInfo, hashIp } from '@/lib/http/request-info';
+import { safeRedirectUrl } from '@/lib/http/safe-redirect';
 import { authenticate } from './sign-in';
 import { revokeSession } from './sessions';
 
@@ -56,6 +57,10 @@ export function getAuthOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // The default throws on a callbackUrl that is not a URL (a 500) and trusts more than paths.
+      async redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

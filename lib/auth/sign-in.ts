@@ -5,7 +5,7 @@ import { normalizeEmail } from '@/lib/users/normalize';
 import { spendEquivalentHashTime, verifyPassword } from './password';
 import { isStaffUser, startSession } from './sessions';
 import { clearAccountFailures, isSignInThrottled, recordSignInFailure } from './throttle';
-import { verifyTotpCode } from './totp';
+import { consumeTotpCode } from './two-factor';
 
 export type SignInErrorCode = 'invalid' | 'throttled' | 'totp_required' | 'totp_invalid';
 export type SignInResult = { ok: true; user: User; sessionId: string } | { ok: false; code: SignInErrorCode };
@@ -35,7 +35,7 @@ export async function authenticate(
   }
   if (user.totpEnabledAt && user.totpSecretEncrypted) {
     if (!input.totp) return { ok: false, code: 'totp_required' };
-    if (!(await verifyTotpCode(user.totpSecretEncrypted, input.totp))) {
+    if (!(await consumeTotpCode(db, user, input.totp, now))) {
       await recordSignInFailure(db, subject, now);
       return { ok: false, code: 'totp_invalid' };
     }

@@ -54,6 +54,11 @@ export function decryptField(stored: string | null | undefined): string | null {
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
 }
 
+/** The id of the key new values are encrypted with (the first configured). */
+export function currentEncryptionKeyId(): string {
+  return getKeyring().currentId;
+}
+
 /** The key id a stored value was encrypted with, to find values still on an old key. */
 export function encryptionKeyIdOf(stored: string): string {
   return stored.split('.')[0];

@@ -22,8 +22,18 @@ export function formValues(formData: FormData, omit: readonly string[] = ['passw
   return values;
 }
 
+/** Fields holding a NUL character: no text people type has one, and PostgreSQL refuses to store it. */
+function fieldsWithNul(input: unknown): string[] {
+  if (!input || typeof input !== 'object') return [];
+  return Object.entries(input as Record<string, unknown>)
+    .filter(([, value]) => typeof value === 'string' && value.includes('\u0000'))
+    .map(([field]) => field);
+}
+
 /** Parses with zod or throws an `invalid_input` AppError carrying per-field keys. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const withNul = fieldsWithNul(input);
+  if (withNul.length) throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(withNul.map((field) => [field, 'validation.invalid'])) });
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', { fieldErrors: fieldErrorKeys(parsed.error) });
   return parsed.data;

@@ -1,19 +1,22 @@
 import { type AppError, toAppError } from '@/lib/errors';
 import { localeFromRequest, getTranslator } from '@/lib/i18n/translator';
+import { bodyParseErrorToAppError } from './body';
 
 export type RouteContext<P extends Record<string, string> = Record<string, string>> = { params: Promise<P> };
 
 /**
  * Wraps a route handler: any error becomes a JSON answer with the right status and a translated
  * message; stack traces and database errors go to the log only. Database outages answer 503 with
- * Retry-After so clients and load balancers back off instead of seeing a 500.
+ * Retry-After so clients and load balancers back off instead of seeing a 500. A body that does not
+ * parse (broken JSON or multipart) is the client's 422, whoever tried to read it.
  */
 export function handleRoute<P extends Record<string, string>>(handler: (request: Request, context: RouteContext<P>) => Promise<Response>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       return await handler(request, context);
     } catch (error) {
-      return errorResponse(request, toAppError(error, `${request.method} ${new URL(request.url).pathname}`));
+      const appError = bodyParseErrorToAppError(error) ?? toAppError(error, `${request.method} ${new URL(request.url).pathname}`);
+      return errorResponse(request, appError);
     }
   };
 }

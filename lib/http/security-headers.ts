@@ -38,3 +38,11 @@ export function buildSecurityHeaders(input: { nonce: string; pathname: string; i
   if (input.isProduction && input.isHttps) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
   return headers;
 }
+
+/**
+ * HTTPS as the deployment declares it: behind a TLS-terminating reverse proxy the request reaching
+ * us is plain HTTP, so APP_URL (the public address) decides as much as the request's own scheme.
+ */
+export function isServedOverHttps(requestProtocol: string, appUrl: string | undefined): boolean {
+  return requestProtocol === 'https:' || (appUrl ?? '').startsWith('https://');
+}

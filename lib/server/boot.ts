@@ -32,6 +32,10 @@ async function runBoot(): Promise<void> {
       await seedVolume(handle.db, { caseId: demo.caseId, referencePrefix: 'SLM', claimants: 240, supporters: 2_700, reviewFixtures: true });
       console.log('[joinder] seeded the demo case slammer-2003 and the demo accounts (see README).');
     }
+    if (env.JOINDER_SEED_FIXTURES === 'access-matrix') {
+      const { seedAccessFixtures } = await import('@/db/seed/access-fixtures');
+      await seedAccessFixtures(handle.db);
+    }
   }
   if (env.JOINDER_JOBS === 'on') {
     const { startJobRunner } = await import('@/lib/jobs/runner');

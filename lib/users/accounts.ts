@@ -17,11 +17,15 @@ export function passwordFieldError(password: string, email: string): Record<stri
   return problem ? { password: `validation.password.${problem}` } : null;
 }
 
-/** Creates the account and queues the verification mail, in one transaction. */
+/**
+ * Creates the account and queues the verification mail, in one transaction — together with
+ * `alsoInTransaction` (joining a case at sign-up), so a failure anywhere leaves no half-made account.
+ */
 export async function registerUser(
   db: Database,
   input: { name: string; email: string; password: string; locale: Locale },
   links: { appUrl: string },
+  alsoInTransaction?: (tx: Database, user: User) => Promise<void>,
 ): Promise<User> {
   const email = normalizeEmail(input.email);
   const passwordError = passwordFieldError(input.password, email);
@@ -31,6 +35,7 @@ export async function registerUser(
     return await db.transaction(async (tx) => {
       const [user] = await tx.insert(users).values({ email, name: input.name.trim(), passwordHash, locale: input.locale }).returning();
       await sendVerificationMail(tx, user, links.appUrl);
+      await alsoInTransaction?.(tx, user);
       return user;
     });
   } catch (error) {

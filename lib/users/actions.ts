@@ -17,12 +17,16 @@ export async function signUpAction(_previous: unknown, formData: FormData): Prom
   return runAction(values, async () => {
     const input = parseInput(signUpSchema, Object.fromEntries(formData));
     const db = await getDb();
-    const user = await registerUser(db, input, { appUrl: await currentAppUrl() });
-    if (input.caseSlug) {
-      const request = await currentRequestInfo();
-      await enrollClaimant(db, { userId: user.id, caseSlug: input.caseSlug, source: input.source, ipHash: hashIp(request.ip), locale: input.locale });
-    }
-    return { email: user.email, caseSlug: input.caseSlug };
+    const request = await currentRequestInfo();
+    const { caseSlug } = input;
+    // Account and claimant record commit together: a database outage in between leaves neither.
+    const enroll = caseSlug
+      ? async (tx: typeof db, created: { id: string }) => {
+          await enrollClaimant(tx, { userId: created.id, caseSlug, source: input.source, ipHash: hashIp(request.ip), locale: input.locale });
+        }
+      : undefined;
+    const user = await registerUser(db, input, { appUrl: await currentAppUrl() }, enroll);
+    return { email: user.email, caseSlug };
   });
 }
 

@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { TwoFactorPrompt } from '@/app/_components/two-factor-prompt';
 import { Card, PageHeader, buttonClass } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { cases, users } from '@/db/schema';
@@ -10,7 +11,7 @@ import { localized } from '@/lib/cases/queries';
 import { toLocale } from '@/lib/i18n/config';
 
 export default async function AdminHomePage() {
-  await guardPage(() => requirePlatformAdmin(), '/admin');
+  const user = await guardPage(() => requirePlatformAdmin(), '/admin');
   const db = await getDb();
   const [t, locale, allCases, [{ n: userCount }]] = await Promise.all([
     getTranslations('admin.home'),
@@ -21,6 +22,7 @@ export default async function AdminHomePage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('users', { count: userCount })} />
+      <TwoFactorPrompt user={user} />
       <Card>
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold">{t('cases')}</h2>
@@ -38,6 +40,13 @@ export default async function AdminHomePage() {
             </li>
           ))}
         </ul>
+      </Card>
+      <Card className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('audit')}</h2>
+        <p className="text-sm text-slate-600">{t('auditLead')}</p>
+        <Link href="/admin/audit" className={buttonClass('secondary')}>
+          {t('audit')}
+        </Link>
       </Card>
       <Card className="space-y-2">
         <h2 className="text-lg font-semibold">{t('outbox')}</h2>

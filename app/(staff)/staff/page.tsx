@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { TwoFactorPrompt } from '@/app/_components/two-factor-prompt';
 import { Card, PageHeader, buttonClass } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/guards';
@@ -19,6 +20,7 @@ export default async function StaffHomePage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('lead')} />
+      {memberships.length > 0 ? <TwoFactorPrompt user={user} /> : null}
       {memberships.length === 0 ? <Card>{t('empty')}</Card> : null}
       <ul className="space-y-3">
         {memberships.map(({ case: found, role }) => (

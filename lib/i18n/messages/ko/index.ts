@@ -10,8 +10,9 @@ import mail from './mail.json';
 import organizer from './organizer.json';
 import petition from './petition.json';
 import review from './review.json';
+import security from './security.json';
 import validation from './validation.json';
 
 // One JSON file per namespace so each area of the app owns its strings.
-const messages = { admin, auth, case: caseMessages, claimant, common, errors, filings, intake, mail, organizer, petition, review, validation };
+const messages = { admin, auth, case: caseMessages, claimant, common, errors, filings, intake, mail, organizer, petition, review, security, validation };
 export default messages;

@@ -1,0 +1,66 @@
+import QRCode from 'qrcode';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { Card, PageHeader } from '@/app/_components/ui';
+import { getDb } from '@/db/client';
+import { requireStaffUser } from '@/lib/auth/guards';
+import { guardPage } from '@/lib/auth/page-guard';
+import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from '@/lib/auth/sessions';
+import { getTwoFactorStatus } from '@/lib/auth/two-factor';
+import { ConfirmTotpForm, DisableTotpForm, StartTotpForm } from './two-factor-forms';
+
+/** Staff account security: two-step sign-in (TOTP) on and off, and what the session rules are. */
+export default async function AccountSecurityPage() {
+  const user = await guardPage(() => requireStaffUser(), '/account/security');
+  const [t, format, status] = await Promise.all([getTranslations('security.account'), getFormatter(), getTwoFactorStatus(await getDb(), user.id)]);
+  // The QR code is drawn here, so the secret never leaves the server except inside this page.
+  const qrCode = status.state === 'pending' ? await QRCode.toDataURL(status.uri, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) : null;
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} lead={t('lead')} />
+      <Card aria-labelledby="two-factor" className="space-y-4">
+        <h2 id="two-factor" className="text-lg font-semibold">
+          {t('twoFactorTitle')}
+        </h2>
+        {status.state === 'enabled' ? (
+          <>
+            <p className="font-medium text-emerald-800">{t('enabledSince', { date: format.dateTime(status.enabledAt, { dateStyle: 'long' }) })}</p>
+            <p className="text-sm text-slate-600">{t('disableLead')}</p>
+            <DisableTotpForm />
+          </>
+        ) : null}
+        {status.state === 'off' ? (
+          <>
+            <p>{t('offLead')}</p>
+            <StartTotpForm label={t('start')} />
+          </>
+        ) : null}
+        {status.state === 'pending' && qrCode ? (
+          <ol className="space-y-5">
+            <li className="space-y-3">
+              <p className="font-medium">{t('stepScan')}</p>
+              {/* eslint-disable-next-line @next/next/no-img-element -- a data: URI drawn on the server */}
+              <img src={qrCode} alt={t('qrAlt')} width={240} height={240} className="rounded-xl border border-slate-200" />
+              <p className="text-sm text-slate-600">{t('manualKey')}</p>
+              <p className="break-all font-mono text-base tracking-wider" data-testid="totp-secret">
+                {status.secret.match(/.{1,4}/g)?.join(' ')}
+              </p>
+            </li>
+            <li className="space-y-3">
+              <p className="font-medium">{t('stepConfirm')}</p>
+              <ConfirmTotpForm />
+            </li>
+            <li>
+              <StartTotpForm label={t('restart')} variant="secondary" />
+            </li>
+          </ol>
+        ) : null}
+      </Card>
+      <Card aria-labelledby="sessions" className="space-y-2">
+        <h2 id="sessions" className="text-lg font-semibold">
+          {t('sessionsTitle')}
+        </h2>
+        <p className="text-slate-700">{t('sessionsLead', { idleMinutes: STAFF_IDLE_MS / 60_000, absoluteHours: STAFF_ABSOLUTE_MS / 3_600_000 })}</p>
+      </Card>
+    </div>
+  );
+}

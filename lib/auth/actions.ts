@@ -1,0 +1,49 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db/client';
+import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
+import { currentRequestInfo } from '@/lib/http/request-info';
+import { requireStaffUser } from './guards';
+import { totpCodeSchema } from './schemas';
+import { confirmTotpEnrollment, disableTotp, startTotpEnrollment } from './two-factor';
+
+const SECURITY_PAGE = '/account/security';
+
+/** Shows a new secret (QR code) to scan; nothing changes at sign-in until a code confirms it. */
+export async function startTotpEnrollmentAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  return runAction(formValues(formData), async () => {
+    const user = await requireStaffUser();
+    await startTotpEnrollment(await getDb(), user.id);
+    revalidatePath(SECURITY_PAGE);
+    return undefined;
+  });
+}
+
+export async function confirmTotpEnrollmentAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  return runAction(
+    formValues(formData),
+    async () => {
+      const user = await requireStaffUser();
+      const input = parseInput(totpCodeSchema, Object.fromEntries(formData));
+      await confirmTotpEnrollment(await getDb(), { userId: user.id, code: input.code, ip: (await currentRequestInfo()).ip });
+      revalidatePath(SECURITY_PAGE);
+      return undefined;
+    },
+    'security.totp.enabled',
+  );
+}
+
+export async function disableTotpAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  return runAction(
+    formValues(formData),
+    async () => {
+      const user = await requireStaffUser();
+      const input = parseInput(totpCodeSchema, Object.fromEntries(formData));
+      await disableTotp(await getDb(), { userId: user.id, code: input.code, ip: (await currentRequestInfo()).ip });
+      revalidatePath(SECURITY_PAGE);
+      return undefined;
+    },
+    'security.totp.disabled',
+  );
+}

@@ -1,0 +1,90 @@
+import { and, eq } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db/client';
+import { auditLog, users } from '@/db/schema';
+import { isAppError } from '@/lib/errors';
+import { setupTestDatabase } from '@/tests/helpers/database';
+import { TEST_PASSWORD, createTestUser } from '@/tests/helpers/users';
+import { authenticate } from './sign-in';
+import { confirmTotpEnrollment, disableTotp, getTwoFactorStatus, startTotpEnrollment } from './two-factor';
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await setupTestDatabase();
+});
+
+const T0 = new Date('2026-03-02T09:00:00Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const codeAt = (secret: string, when: Date) => generate({ secret, epoch: Math.floor(when.getTime() / 1000) });
+const signIn = (email: string, totp: string | undefined, now: Date) =>
+  authenticate(handle.db, { email, password: TEST_PASSWORD, totp, ipHash: 'ip', userAgent: 'vitest' }, now);
+
+async function pendingSecret(userId: string): Promise<string> {
+  const status = await getTwoFactorStatus(handle.db, userId);
+  if (status.state !== 'pending') throw new Error(`expected a pending enrolment, got ${status.state}`);
+  return status.secret;
+}
+
+async function auditActions(userId: string): Promise<string[]> {
+  const rows = await handle.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, userId)));
+  return rows.map((row) => row.action);
+}
+
+describe('two-step sign-in enrolment', () => {
+  it('shows a secret to scan, stores it encrypted, and asks for codes at sign-in only once confirmed', async () => {
+    const user = await createTestUser(handle.db);
+    expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('off');
+    await startTotpEnrollment(handle.db, user.id);
+    const status = await getTwoFactorStatus(handle.db, user.id);
+    expect(status.state).toBe('pending');
+    const secret = await pendingSecret(user.id);
+    expect(status.state === 'pending' && status.uri).toMatch(/^otpauth:\/\/totp\/Joinder:.*secret=/);
+    const [row] = await handle.db.select({ stored: users.totpSecretEncrypted }).from(users).where(eq(users.id, user.id));
+    expect(row.stored).not.toContain(secret);
+    expect(row.stored?.split('.')).toHaveLength(4);
+    // Pending is not enabled: the password alone still signs in.
+    expect((await signIn(user.email, undefined, T0)).ok).toBe(true);
+
+    await confirmTotpEnrollment(handle.db, { userId: user.id, code: await codeAt(secret, T0), ip: '203.0.113.7' }, T0);
+    expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('enabled');
+    expect(await auditActions(user.id)).toEqual(['auth.totp_enabled']);
+    expect(await signIn(user.email, undefined, at(60))).toEqual({ ok: false, code: 'totp_required' });
+    expect((await signIn(user.email, await codeAt(secret, at(60)), at(60))).ok).toBe(true);
+  });
+
+  it('accepts each code once: replaying the code just used fails, the next one works', async () => {
+    const user = await createTestUser(handle.db);
+    await startTotpEnrollment(handle.db, user.id);
+    const secret = await pendingSecret(user.id);
+    await confirmTotpEnrollment(handle.db, { userId: user.id, code: await codeAt(secret, T0), ip: null }, T0);
+    const code = await codeAt(secret, at(120));
+    expect((await signIn(user.email, code, at(120))).ok).toBe(true);
+    expect(await signIn(user.email, code, at(125))).toEqual({ ok: false, code: 'totp_invalid' });
+    expect((await signIn(user.email, await codeAt(secret, at(150)), at(150))).ok).toBe(true);
+  });
+
+  it('refuses a wrong code with a field error and leaves two-step sign-in off', async () => {
+    const user = await createTestUser(handle.db);
+    await startTotpEnrollment(handle.db, user.id);
+    const secret = await pendingSecret(user.id);
+    const wrong = String((Number(await codeAt(secret, T0)) + 1) % 1_000_000).padStart(6, '0');
+    const error = await confirmTotpEnrollment(handle.db, { userId: user.id, code: wrong, ip: null }, T0).catch((caught: unknown) => caught);
+    expect(isAppError(error) && error.fieldErrors).toEqual({ code: 'security.totp.wrongCode' });
+    expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('pending');
+    expect(await auditActions(user.id)).toEqual([]);
+  });
+
+  it('turns off only with a current code, writes an audit row, and then signs in with the password alone', async () => {
+    const user = await createTestUser(handle.db);
+    await startTotpEnrollment(handle.db, user.id);
+    const secret = await pendingSecret(user.id);
+    await confirmTotpEnrollment(handle.db, { userId: user.id, code: await codeAt(secret, T0), ip: null }, T0);
+    await expect(startTotpEnrollment(handle.db, user.id)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(disableTotp(handle.db, { userId: user.id, code: '000000', ip: null }, at(60))).rejects.toMatchObject({ code: 'invalid_input' });
+    await disableTotp(handle.db, { userId: user.id, code: await codeAt(secret, at(60)), ip: null }, at(60));
+    expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('off');
+    expect(await auditActions(user.id)).toEqual(['auth.totp_enabled', 'auth.totp_disabled']);
+    expect((await signIn(user.email, undefined, at(90))).ok).toBe(true);
+  });
+});

@@ -1,0 +1,187 @@
+import { request } from 'undici';
+import { countBy, keepSending } from '../lib/load';
+import { type SignUpOutcome, signUpClient } from '../lib/sign-up';
+import { type SoakStack, startSoakStack } from '../lib/stack';
+import type { SoakContext, SoakResult, SoakScenario } from '../lib/types';
+import { hasPetitionRoute } from './surge';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Observation = { kind: 'health' | 'stats' | 'sign-up'; startedAt: number; endedAt: number; status: number; retryAfter: string | null; hasSecurityHeaders?: boolean; outcome?: SignUpOutcome['outcome'] };
+
+async function observeRead(baseUrl: string, kind: 'health' | 'stats', index: number): Promise<Observation> {
+  const startedAt = Date.now();
+  // Stats of a case that does not exist always reach the database (nothing cached): 404 up, 503 down.
+  const path = kind === 'health' ? '/api/health' : `/api/cases/soak-miss-${index}/stats`;
+  try {
+    const answer = await request(`${baseUrl}${path}`, { headersTimeout: 30_000, bodyTimeout: 30_000 });
+    await answer.body.dump();
+    const retryAfter = answer.headers['retry-after'];
+    const hasSecurityHeaders = Boolean(answer.headers['content-security-policy']) && answer.headers['x-content-type-options'] === 'nosniff';
+    return { kind, startedAt, endedAt: Date.now(), status: answer.statusCode, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, hasSecurityHeaders };
+  } catch {
+    return { kind, startedAt, endedAt: Date.now(), status: 0, retryAfter: null };
+  }
+}
+
+/** Accounts whose sign-up left anything half-done: an account without its claimant record or its confirmation mail. */
+async function findHalfWrittenRegistrations(stack: SoakStack, prefix: string): Promise<number> {
+  const [{ n }] = await stack.query<{ n: string }>(
+    `select count(*) as n from users u
+     where u.email like $1
+       and (not exists (select 1 from claimants c where c.user_id = u.id) or not exists (select 1 from mail_outbox m where m.to_address = u.email))`,
+    [`${prefix}%`],
+  );
+  return Number(n);
+}
+
+/**
+ * PostgreSQL stopped and started under load: every request during the gap gets a 503 with
+ * Retry-After (sign-ups: "briefly unavailable"), none a 500; the app reconnects by itself; no
+ * registration is left half-written.
+ */
+async function runDatabaseRestart(context: SoakContext): Promise<SoakResult> {
+  const cluster = context.cluster!;
+  const stack = await startSoakStack(context);
+  const baseUrl = stack.server.baseUrl;
+  const signUp = signUpClient(baseUrl);
+  let isDone = false;
+  // The gap is from the moment stop returned (PostgreSQL is down) to the moment start was called.
+  let downFrom = Number.POSITIVE_INFINITY;
+  let startCalledAt = Number.POSITIVE_INFINITY;
+  let upAt = Number.POSITIVE_INFINITY;
+  try {
+    const load = keepSending(12, () => isDone, async (index): Promise<Observation> => {
+      if (index % 4 === 3) {
+        const startedAt = Date.now();
+        const outcome = await signUp(`soak-fault-${index}@joinder.test`);
+        return { kind: 'sign-up', startedAt, endedAt: Date.now(), status: outcome.status, retryAfter: null, outcome: outcome.outcome };
+      }
+      return observeRead(baseUrl, index % 2 ? 'stats' : 'health', index);
+    });
+    await sleep(4_000);
+    context.log(`stopping PostgreSQL (${cluster.label}) for ${context.sizes.databaseGapMs / 1000} s under load`);
+    try {
+      await cluster.stop();
+      downFrom = Date.now();
+      await sleep(context.sizes.databaseGapMs);
+    } finally {
+      startCalledAt = Date.now();
+      await cluster.start();
+      upAt = Date.now();
+    }
+    // Recovery: how long until the app answers healthy again, with nobody restarting it.
+    let recoveredAt = Number.POSITIVE_INFINITY;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(250)) {
+      if ((await observeRead(baseUrl, 'health', 0)).status === 200) {
+        recoveredAt = Date.now();
+        break;
+      }
+    }
+    await sleep(5_000);
+    isDone = true;
+    const observations = await load;
+    const afterwards = await signUp('soak-fault-after@joinder.test');
+
+    const duringGap = observations.filter((item) => item.startedAt >= downFrom && item.endedAt <= startCalledAt);
+    const gapReads = duringGap.filter((item) => item.kind !== 'sign-up');
+    const gapReadsAs503 = gapReads.filter((item) => item.status === 503 && item.retryAfter !== null && item.hasSecurityHeaders).length;
+    const gapWrites = duringGap.filter((item) => item.kind === 'sign-up');
+    const gapWritesUnavailable = gapWrites.filter((item) => item.outcome === 'unavailable').length;
+    const serverErrors = observations.filter((item) => item.status === 500 || item.status === 0 || item.outcome === 'error').length;
+    const halfWritten = await findHalfWrittenRegistrations(stack, 'soak-fault-');
+    const created = observations.filter((item) => item.outcome === 'created').length + (afterwards.outcome === 'created' ? 1 : 0);
+    const [{ accounts }] = await stack.query<{ accounts: string }>(`select count(*) as accounts from users where email like 'soak-fault-%'`);
+    const recoverySeconds = Number(((recoveredAt - upAt) / 1000).toFixed(1));
+    const notes: string[] = [];
+    if (gapReads.length === 0) notes.push('no request fell entirely inside the gap');
+    if (gapReadsAs503 !== gapReads.length) notes.push(`${gapReads.length - gapReadsAs503} reads during the gap were not 503 with Retry-After and the security headers: ${JSON.stringify(countBy(gapReads, (item) => `${item.kind} ${item.status} ${item.retryAfter ?? '-'}`))}`);
+    if (gapWritesUnavailable !== gapWrites.length) notes.push(`${gapWrites.length - gapWritesUnavailable} sign-ups during the gap were not answered "briefly unavailable": ${JSON.stringify(countBy(gapWrites, (item) => item.outcome ?? '?'))}`);
+    if (serverErrors) notes.push(`${serverErrors} answers were 500 or no answer`);
+    if (halfWritten) notes.push(`${halfWritten} registrations half-written (account without claimant record or mail)`);
+    if (Number(accounts) !== created) notes.push(`${accounts} accounts for ${created} successful sign-ups`);
+    if (afterwards.outcome !== 'created') notes.push(`a sign-up after recovery failed: ${afterwards.message}`);
+    return {
+      name: 'fault-db-restart',
+      pass: gapReads.length > 0 && gapReadsAs503 === gapReads.length && gapWritesUnavailable === gapWrites.length && serverErrors === 0 && halfWritten === 0 && Number(accounts) === created && afterwards.outcome === 'created' && Number.isFinite(recoverySeconds),
+      figures: { requests: observations.length, duringGap: duringGap.length, gapReadsAs503, gapSignUpsUnavailable: gapWritesUnavailable, serverErrors, recoverySeconds, accounts: Number(accounts), halfWritten },
+      notes,
+    };
+  } finally {
+    isDone = true;
+    await cluster.start();
+    await stack.stop();
+  }
+}
+
+/** The app process killed (SIGKILL) while a job runs: after a restart the job is taken up again and finishes. */
+async function runJobKill(context: SoakContext): Promise<SoakResult> {
+  const stack = await startSoakStack(context, { JOINDER_SOAK_JOBS: '1' });
+  try {
+    const steps = context.sizes.jobSteps;
+    const [{ id }] = await stack.query<{ id: string }>(`insert into jobs (kind, payload, max_attempts) values ('soak.steps', $1, 3) returning id`, [JSON.stringify({ steps, stepMs: 1_000 })]);
+    const job = async () => (await stack.query<{ status: string; progress_done: number; attempts: number }>('select status, progress_done, attempts from jobs where id = $1', [id]))[0];
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && (await job()).progress_done < 2; ) await sleep(200);
+    const atKill = await job();
+    context.log(`killing the app at step ${atKill.progress_done} of ${steps} (status ${atKill.status})`);
+    const killedAt = Date.now();
+    await stack.killAndRestart();
+    let finished = await job();
+    for (const deadline = Date.now() + 180_000; Date.now() < deadline && finished.status !== 'done'; await sleep(1_000)) finished = await job();
+    const seconds = Number(((Date.now() - killedAt) / 1000).toFixed(1));
+    const pass = atKill.status === 'running' && atKill.progress_done >= 2 && atKill.progress_done < steps && finished.status === 'done' && finished.progress_done === steps && finished.attempts === 2;
+    return {
+      name: 'fault-job-kill',
+      pass,
+      figures: { steps, stepAtKill: atKill.progress_done, finalStatus: finished.status, finalProgress: finished.progress_done, attempts: finished.attempts, secondsToFinishAfterKill: seconds },
+      notes: pass ? [`a job whose worker died is reclaimed once its heartbeat is stale (60 s), then resumes from its saved progress`] : [`job ended ${finished.status} at ${finished.progress_done}/${steps} after ${finished.attempts} attempts`],
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** The same form submitted twice at once (a double click, a retry): one record, one "already done". */
+async function runDoubleSubmit(context: SoakContext): Promise<SoakResult> {
+  const stack = await startSoakStack(context);
+  try {
+    const signUp = signUpClient(stack.server.baseUrl);
+    const pairs = context.sizes.doubleSubmissions;
+    const results = await Promise.all(Array.from({ length: pairs }, (_, index) => Promise.all([signUp(`soak-twice-${index}@joinder.test`), signUp(`soak-twice-${index}@joinder.test`)])));
+    const clean = results.filter(([a, b]) => [a.outcome, b.outcome].sort().join() === 'created,taken').length;
+    const duplicated = results.filter(([a, b]) => a.outcome === 'created' && b.outcome === 'created').length;
+    const created = results.flat().filter((outcome) => outcome.outcome === 'created').length;
+    const errors = results.flat().filter((outcome) => outcome.outcome === 'error' || outcome.outcome === 'refused').length;
+    // On an overloaded machine a submission may be told "briefly unavailable" (nothing written, try again): allowed, counted.
+    const toldToRetry = results.filter(([a, b]) => a.outcome === 'unavailable' || b.outcome === 'unavailable').length;
+    const [{ users, claimants }] = await stack.query<{ users: string; claimants: string }>(
+      `select (select count(*) from users where email like 'soak-twice-%') as users, (select count(*) from claimants c join users u on u.id = c.user_id where u.email like 'soak-twice-%') as claimants`,
+    );
+    const figures: SoakResult['figures'] = { pairs, oneCreatedOneRefused: clean, twoRecords: duplicated, toldToRetry, accounts: Number(users), claimantRecords: Number(claimants) };
+    let pass = duplicated === 0 && errors === 0 && Number(users) === created && Number(claimants) === created && clean + toldToRetry === pairs;
+    if (hasPetitionRoute()) {
+      const sign = (index: number) =>
+        request(`${stack.server.baseUrl}/api/cases/slammer-2003/support`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '두 번', email: `soak-twice-sign-${index}@joinder.test`, privacyConsent: true }) }).then(async (answer) => {
+          await answer.body.dump();
+          return answer.statusCode;
+        });
+      const statuses = await Promise.all(Array.from({ length: pairs }, (_, index) => Promise.all([sign(index), sign(index)])));
+      const [{ n }] = await stack.query<{ n: string }>(`select count(*) as n from supporters where email like 'soak-twice-sign-%'`);
+      figures.petitionPairs = pairs;
+      figures.petitionRows = Number(n);
+      figures.petitionOneCreated = statuses.filter((pair) => pair.sort().join() === '200,201').length;
+      pass &&= Number(n) === pairs && figures.petitionOneCreated === pairs;
+    }
+    const combinations = countBy(results, ([a, b]) => [a.outcome, b.outcome].sort().join('+'));
+    const sample = results.find(([a, b]) => [a.outcome, b.outcome].sort().join() !== 'created,taken');
+    return { name: 'double-submit', pass, figures: { ...figures, outcomes: JSON.stringify(combinations) }, notes: pass ? [] : [`e.g. ${JSON.stringify(sample)}`] };
+  } finally {
+    await stack.stop();
+  }
+}
+
+export const scenarios: SoakScenario[] = [
+  { name: 'fault-db-restart', description: 'PostgreSQL stopped and started under load: 503 + Retry-After during the gap, recovery without a restart, nothing half-written', needsPostgres: true, run: runDatabaseRestart },
+  { name: 'fault-job-kill', description: 'The app killed during a job: the job finishes after the restart', needsPostgres: true, run: runJobKill },
+  { name: 'double-submit', description: 'The same form submitted twice at once: one record', needsPostgres: true, run: runDoubleSubmit },
+];

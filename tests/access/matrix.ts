@@ -1,0 +1,56 @@
+import { type MatrixEntry, action, form, page, probe, route, urlEncoded } from './entries';
+import { NOBODY, PLATFORM_ADMIN, PUBLIC, SIGNED_IN, STAFF } from './policies';
+
+/**
+ * THE access matrix: every page, route handler and server action, and who may reach it. A test
+ * (matrix-coverage.test.ts) fails when a surface exists without a line here; the end-to-end run
+ * (matrix.e2e.ts) checks every line against a production server with the seven actors signed in.
+ *
+ * Adding a surface is one line: `page('/cases/[slug]/review', CASE_LAWYERS)`. Records reached by
+ * id use recordProbes/caseRecordProbes, which also try another person's and another case's record:
+ *   route('GET /api/evidence/[id]', recordProbes('/api/evidence/{evidence}', { owner: 'allow', caseLawyer: 'allow' })),
+ *   page('/cases/[slug]/filings/[id]', caseRecordProbes('/cases/{case}/filings/{filing}', { caseLawyer: 'allow' })),
+ * Placeholders and actors: tests/access/policies.ts. Fixtures: db/seed/access-fixtures.ts.
+ */
+export const ACCESS_MATRIX: MatrixEntry[] = [
+  // Public pages
+  page('/', PUBLIC),
+  page('/sign-in', PUBLIC),
+  page('/sign-up', PUBLIC),
+  page('/forgot-password', PUBLIC),
+  page('/reset-password', PUBLIC),
+  page('/verify-email', PUBLIC),
+  page('/cases/[slug]', [probe('/cases/{case}', PUBLIC), probe('/cases/{otherCase}', PUBLIC)]),
+
+  // Signed-in areas
+  page('/home', SIGNED_IN),
+  page('/my', SIGNED_IN),
+  page('/staff', SIGNED_IN),
+  page('/account/security', STAFF),
+  page('/admin', PLATFORM_ADMIN),
+  page('/admin/outbox', PLATFORM_ADMIN),
+  page('/admin/audit', PLATFORM_ADMIN),
+
+  // Route handlers
+  route('GET /api/health', PUBLIC),
+  route('GET /api/cases/[slug]/stats', [probe('/api/cases/{case}/stats', PUBLIC), probe('/api/cases/{otherCase}/stats', PUBLIC)]),
+  route('OPTIONS /api/cases/[slug]/stats', PUBLIC),
+  route('GET /api/auth/[...nextauth]', [probe('/api/auth/session', PUBLIC), probe('/api/auth/csrf', PUBLIC), probe('/api/auth/providers', PUBLIC)]),
+  // Anyone may try to sign in; a wrong password is a 401 for everyone, signed in or not.
+  route('POST /api/auth/[...nextauth]', [
+    probe('/api/auth/callback/credentials', PUBLIC, { status: 401, body: urlEncoded({ csrfToken: '{csrf}', email: 'nobody@joinder.test', password: 'not the password', json: 'true' }) }),
+  ]),
+  // The benchmark ceiling answers only on servers started with JOINDER_BENCH_ROUTES=1.
+  route('POST /api/bench/insert', NOBODY),
+
+  // Server actions (called over HTTP by their id from the build's manifest)
+  action('lib/i18n/actions.ts#setLocaleAction', PUBLIC, () => [form({ locale: 'ko' })]),
+  action('lib/users/actions.ts#rememberLocaleForCurrentUser', PUBLIC, () => ['ko']),
+  action('lib/users/actions.ts#signUpAction', PUBLIC, (context) => [null, form({ name: '접근 시험', email: context.uniqueEmail(), password: 'matrix passphrase 2003', locale: 'ko', acceptTerms: 'on' })]),
+  action('lib/users/actions.ts#requestPasswordResetAction', PUBLIC, (context) => [null, form({ email: context.uniqueEmail() })]),
+  action('lib/users/actions.ts#resetPasswordAction', PUBLIC, () => [null, form({ token: 'not-a-real-token-0000', password: 'matrix passphrase 2003', passwordConfirm: 'matrix passphrase 2003' })]),
+  action('lib/auth/actions.ts#startTotpEnrollmentAction', STAFF, () => [null, form({})]),
+  action('lib/auth/actions.ts#confirmTotpEnrollmentAction', STAFF, () => [null, form({ code: '000000' })]),
+  action('lib/auth/actions.ts#disableTotpAction', STAFF, () => [null, form({ code: '000000' })]),
+  action('lib/audit/actions.ts#verifyAuditChainAction', PLATFORM_ADMIN, () => [null, form({})]),
+];
