@@ -186,7 +186,11 @@ describe('exports and the public counter', () => {
     await publicPage.locator('#petition-region').selectOption('seoul');
     await publicPage.locator('#petition-consent').check();
     await publicPage.locator('#petition-consent').locator('xpath=ancestor::form').locator('button[type="submit"]').click();
-    await publicPage.getByTestId('petition-result').waitFor();
+    await publicPage.getByTestId('petition-result').waitFor({ timeout: 10_000 }).catch(async (error) => {
+      await screenshot(publicPage, 'organizer-petition-debug');
+      console.log(await publicPage.locator('main').innerText());
+      throw error;
+    });
     const moved = await waitForChange(() => numberIn(dashboard, 'headline-signed'), before, 5_000);
     expect(moved.value).toBe(before + 1);
     const badgeMoved = await waitForChange(badgeCount, badgeBefore, 5_000);
