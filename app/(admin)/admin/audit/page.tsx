@@ -73,7 +73,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <span className="font-mono text-slate-500">#{entry.id}</span>
                 <span className="font-semibold text-ink">{entry.action}</span>
                 <time dateTime={entry.occurredAt.toISOString()} className="text-slate-600">
-                  {format.dateTime(entry.occurredAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                  {format.dateTime(entry.occurredAt, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' })}
                 </time>
               </p>
               <dl className="grid gap-x-4 gap-y-0.5 text-slate-700 sm:grid-cols-[auto_1fr]">

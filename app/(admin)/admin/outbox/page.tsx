@@ -20,7 +20,7 @@ export default async function OutboxPage() {
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">{mail.subject}</h2>
                 <span className="text-sm text-slate-600">
-                  {t(`statuses.${mail.status}`)} · {format.dateTime(mail.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                  {t(`statuses.${mail.status}`)} · {format.dateTime(mail.createdAt, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' })}
                 </span>
               </div>
               <p className="text-sm text-slate-600">

@@ -52,7 +52,7 @@ export function LiveCounts({ slug, initial }: { slug: string; initial: PublicSta
       </dl>
       <GoalBar label={t('supporterGoal', { goal: stats.goals.supporters })} percent={supporterPercent} caption={t('progress', { percent: supporterPercent })} />
       <GoalBar label={t('plaintiffGoal', { goal: stats.goals.plaintiffs })} percent={plaintiffPercent} caption={t('progress', { percent: plaintiffPercent })} />
-      <p className="text-xs text-slate-500">{t('updated', { time: format.dateTime(new Date(stats.updatedAt), { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })}</p>
+      <p className="text-xs text-slate-500">{t('updated', { time: format.dateTime(new Date(stats.updatedAt), { hour: '2-digit', hourCycle: 'h23', minute: '2-digit', second: '2-digit' }) })}</p>
     </div>
   );
 }

@@ -93,7 +93,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               <span aria-hidden className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full bg-brand-500" />
               <p className="text-sm font-semibold text-brand-700">
                 <time dateTime={event.occurredAt.toISOString()}>
-                  {format.dateTime(event.occurredAt, event.isDateOnly ? { dateStyle: 'long' } : { dateStyle: 'long', timeStyle: 'short' })}
+                  {format.dateTime(event.occurredAt, event.isDateOnly ? { dateStyle: 'long' } : { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' })}
                 </time>
               </p>
               <p className="font-medium">{localized(event, 'title', locale)}</p>

@@ -97,7 +97,7 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                     ))}
                   </ul>
                 </td>
-                <td>{format.dateTime(row.lastActivityAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                <td>{format.dateTime(row.lastActivityAt, { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' })}</td>
               </tr>
             );
           })}

@@ -72,7 +72,7 @@ export function DashboardView({ slug, initialSummary, initialGrowth }: { slug: s
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="dashboard-status">
         <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${isOffline ? 'bg-amber-500' : 'bg-emerald-500'}`} />
         {isOffline ? t('offline') : t('live')}
-        <span>· {t('updatedAt', { time: format.dateTime(new Date(summary.updatedAt), { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })}</span>
+        <span>· {t('updatedAt', { time: format.dateTime(new Date(summary.updatedAt), { hour: '2-digit', hourCycle: 'h23', minute: '2-digit', second: '2-digit' }) })}</span>
       </p>
       <section aria-labelledby="headline-title">
         <h2 id="headline-title" className="sr-only">

@@ -13,9 +13,9 @@ const COLORS = { new: '#1f8a83', total: '#1c2430', grid: '#e2e8f0', axis: '#4755
 export function GrowthChart({ series, kind }: { series: GrowthSeries; kind: 'supporters' | 'claimants' }) {
   const t = useTranslations('organizer.dashboard.growth');
   const format = useFormatter();
-  const tick = (start: string) => format.dateTime(new Date(start), series.interval === 'hour' ? { month: 'numeric', day: 'numeric', hour: 'numeric' } : { month: 'numeric', day: 'numeric' });
+  const tick = (start: string) => format.dateTime(new Date(start), series.interval === 'hour' ? { month: 'numeric', day: 'numeric', hour: 'numeric', hourCycle: 'h23' } : { month: 'numeric', day: 'numeric' });
   const tooltipLabel = (start: string) =>
-    format.dateTime(new Date(start), series.interval === 'hour' ? { month: 'long', day: 'numeric', hour: 'numeric' } : { year: 'numeric', month: 'long', day: 'numeric' });
+    format.dateTime(new Date(start), series.interval === 'hour' ? { month: 'long', day: 'numeric', hour: 'numeric', hourCycle: 'h23' } : { year: 'numeric', month: 'long', day: 'numeric' });
   return (
     <div aria-hidden className="h-64 w-full sm:h-72">
       <ResponsiveContainer width="100%" height="100%">

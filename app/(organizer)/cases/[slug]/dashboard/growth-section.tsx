@@ -84,7 +84,7 @@ function GrowthFigure({ series, kind, rangeLabel }: { series: GrowthSeries; kind
   const total = series.points.at(-1)?.[`${kind}Total`] ?? 0;
   const summary = t('summary', { range: rangeLabel, change: series.change[kind], total });
   const periodLabel = (start: string) =>
-    format.dateTime(new Date(start), series.interval === 'hour' ? { month: 'numeric', day: 'numeric', hour: 'numeric' } : { year: 'numeric', month: 'numeric', day: 'numeric' });
+    format.dateTime(new Date(start), series.interval === 'hour' ? { month: 'numeric', day: 'numeric', hour: 'numeric', hourCycle: 'h23' } : { year: 'numeric', month: 'numeric', day: 'numeric' });
   return (
     <figure className="space-y-2" data-testid={`growth-${kind}`}>
       <figcaption>

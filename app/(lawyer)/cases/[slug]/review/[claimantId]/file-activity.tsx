@@ -8,7 +8,7 @@ import { NoteForm } from './note-form';
 /** The side column: signals, the thread with the claimant, review history, internal notes, assignment. */
 export async function FileActivity({ slug, file, lawyers }: { slug: string; file: ClaimantFile; lawyers: { id: string; name: string }[] }) {
   const [t, common, duplicates, format] = await Promise.all([getTranslations('review.file'), getTranslations('common'), getTranslations('review.duplicates'), getFormatter()]);
-  const when = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
   return (
     <div className="space-y-5">
       <Section id="flags" title={t('flags')}>

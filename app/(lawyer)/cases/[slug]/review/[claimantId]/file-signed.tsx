@@ -5,7 +5,7 @@ import { Facts, Hash, Section } from '../_ui';
 /** Signed statements (every version, with what changed) and consents with their signing records. */
 export async function FileSigned({ file }: { file: ClaimantFile }) {
   const [t, format] = await Promise.all([getTranslations('review.file'), getFormatter()]);
-  const when = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' });
   const versions = [...file.statements].reverse();
   return (
     <>

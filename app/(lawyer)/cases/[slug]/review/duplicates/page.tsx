@@ -65,7 +65,7 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
                   {claim(second)}
                 </p>
                 <p className="text-xs text-slate-600">
-                  {t('found')}: {format.dateTime(flag.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  {t('found')}: {format.dateTime(flag.createdAt, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })}
                 </p>
               </div>
               <Link href={`${base}/${flag.id}`} className={buttonClass('secondary')}>

@@ -82,7 +82,7 @@ async function ClaimSummary({ slug, file, other }: { slug: string; file: Claiman
           [f('phone'), <>{file.details.phone ?? '—'}{same(file.details.phone, other?.details.phone)}</>],
           [f('email'), <>{file.email}{same(file.email, other?.email)}</>],
           [f('address'), <>{file.details.address ?? '—'}{same(file.details.address, other?.details.address)}</>],
-          [f('submittedAt'), claimant.submittedAt ? format.dateTime(claimant.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'],
+          [f('submittedAt'), claimant.submittedAt ? format.dateTime(claimant.submittedAt, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) : '—'],
           [f('total'), common('won', { amount: file.damagesTotalKrw })],
         ]}
       />
