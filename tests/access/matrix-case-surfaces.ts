@@ -48,7 +48,7 @@ export const CLAIMANT_SURFACES: MatrixEntry[] = [
   page('/my/cases/[slug]/intake/[step]', [
     ...INTAKE_STEPS.map((step) => probe(`/my/cases/{case}/intake/${step}`, CASE_CLAIMANTS)),
     probe('/my/cases/{otherCase}/intake/type', NOT_FOUND_FOR_ALL),
-    probe('/my/cases/{case}/intake/not-a-step', NOT_FOUND_FOR_ANYONE),
+    probe('/my/cases/{case}/intake/not-a-step', NOT_FOUND_FOR_ALL),
   ]),
   page('/my/cases/[slug]/privacy', [probe('/my/cases/{case}/privacy', CASE_CLAIMANTS), probe('/my/cases/{otherCase}/privacy', NOT_FOUND_FOR_ALL)]),
   route('POST /api/evidence/upload/[slug]', [
