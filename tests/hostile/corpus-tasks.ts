@@ -1,4 +1,3 @@
-import { minimalPdf } from '@/db/seed/minimal-pdf';
 import { type Actor, expandPlaceholders } from '@/tests/access/policies';
 import { HttpSession, encodeActionArguments, type loadActionIds } from '@/tests/support/http-session';
 import type { HostileBody } from './bodies';
@@ -63,7 +62,7 @@ export function jsonTasks(target: JsonTarget, sessionFor: SessionFor, nextUnique
       const contentType = encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
       return judge(`${target.name} [${field}, ${encoding}]`, text.id, await session.request(expandPlaceholders(target.path), { method: target.method, headers: { 'content-type': contentType }, body }));
     };
-    return target.alsoFormEncoded ? [send('json'), send('form')] : [send('json')];
+    return target.alsoFormEncoded && SAMPLE_TEXTS.includes(text) ? [send('json'), send('form')] : [send('json')];
   });
 }
 
@@ -94,8 +93,8 @@ export function callTasks(target: CallTarget, sessionFor: SessionFor, actionIds:
   });
 }
 
-/** A small valid PDF, the file sent with each hostile text in an upload's metadata. */
-const PLAIN_PDF = minimalPdf('Hostile corpus metadata');
+/** A one-pixel PNG, the file sent with each hostile text in an upload's metadata (the files themselves are the other half). */
+const PLAIN_IMAGE = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
 
 function uploadRequest(target: UploadTarget, fields: Record<string, string>, bytes: Uint8Array, contentType: string, filename: string): { url: string; init: { method: string; headers?: Record<string, string>; body: BodyInit } } {
   const path = expandPlaceholders(target.path);
@@ -116,8 +115,8 @@ export function uploadTasks(target: UploadTarget, sessionFor: SessionFor, judge:
   });
   const texts = fieldTexts(target).map(({ field, text }): Task => async () => {
     const fields = { ...target.fields, [field]: text.value };
-    const filename = field === target.fileNameField ? text.value : target.fields[target.fileNameField] ?? 'file.pdf';
-    const { url, init } = uploadRequest(target, fields, PLAIN_PDF, 'application/pdf', filename);
+    const filename = field === target.fileNameField ? text.value : 'pixel.png';
+    const { url, init } = uploadRequest(target, fields, PLAIN_IMAGE, 'image/png', filename);
     return judge(`${target.name} [${field}]`, text.id, await (await sessionFor(target.signInAs)).request(url, init));
   });
   return [...files, ...texts];

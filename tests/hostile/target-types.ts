@@ -38,7 +38,7 @@ export type JsonTarget = {
   body: (unique: string) => Record<string, unknown>;
   hostileFields: string[];
   sampleFields?: string[];
-  /** Also send each case as a classic form post (partner sites embed forms). */
+  /** Also send the sampled texts as a classic form post (partner sites embed forms). */
   alsoFormEncoded?: boolean;
   signInAs?: Actor;
 };

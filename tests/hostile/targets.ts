@@ -19,8 +19,8 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
     name: 'sign-up',
     action: 'lib/users/actions.ts#signUpAction',
     fields: (unique) => ({ name: '홍길동', email: `hostile-${unique}@joinder.test`, password: VALID_PASSWORD, locale: 'ko', acceptTerms: 'on', caseSlug: 'slammer-2003', source: 'hostile' }),
-    hostileFields: ['name', 'email', 'password'],
-    sampleFields: ['locale', 'caseSlug', 'source', 'acceptTerms'],
+    hostileFields: ['name', 'email'],
+    sampleFields: ['password', 'locale', 'caseSlug', 'source', 'acceptTerms'],
     withPreviousState: true,
   },
   {
@@ -30,8 +30,8 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
     path: '/api/auth/register',
     routeFile: 'app/api/auth/register/route.ts',
     body: (unique) => ({ name: '홍길동', email: `register-${unique}@joinder.test`, password: VALID_PASSWORD, acceptTerms: true, locale: 'ko', caseSlug: 'slammer-2003', source: 'hostile' }),
-    hostileFields: ['name', 'email'],
-    sampleFields: ['password', 'acceptTerms', 'locale', 'caseSlug', 'source'],
+    hostileFields: ['email'],
+    sampleFields: ['name', 'password', 'acceptTerms', 'locale', 'caseSlug', 'source'],
   },
   { kind: 'form', name: 'forgot password', action: 'lib/users/actions.ts#requestPasswordResetAction', fields: () => ({ email: 'claimant@joinder.test' }), hostileFields: ['email'], withPreviousState: true },
   {
