@@ -32,8 +32,9 @@ afterAll(async () => {
     0,
   );
   const mismatches = allChecks.filter((check) => check.observed !== check.expected).length;
+  const notFoundChecks = allChecks.filter((check) => check.expected === 'deny' && (RECORD_PLACEHOLDER.test(check.url) || /\(another/.test(check.surface))).length;
   console.log(
-    `[access matrix] ${ACCESS_MATRIX.length} surfaces (${count('page')} pages, ${count('route')} route handler methods, ${count('action')} server actions), ${probes.length} probes (${recordProbes} aimed at one record by id) × ${ACTORS.length} actors = ${allChecks.length} checks, ${mismatches} mismatches`,
+    `[access matrix] ${ACCESS_MATRIX.length} surfaces (${count('page')} pages, ${count('route')} route handler methods, ${count('action')} server actions), ${probes.length} probes (${recordProbes} aimed at one record by id) × ${ACTORS.length} actors = ${allChecks.length} checks (${notFoundChecks} of them "someone else's record by id is not found"), ${mismatches} mismatches`,
   );
   await server?.stop();
 });

@@ -11,7 +11,7 @@ import type { CallTarget, FormTarget, JsonTarget, QueryTarget, SignInTarget, Upl
  */
 export type HostileVerdict = 'ok' | 'server-error' | 'no-message' | 'unescaped-script' | 'wrong-status' | 'connection-error';
 export type HostileOutcome = { target: string; input: string; status: number; verdict: HostileVerdict; detail?: string; ms?: number };
-export type Judge = (target: string, input: string, response: Response, options?: { mustBe413?: boolean }) => Promise<HostileOutcome>;
+export type Judge = (target: string, input: string, response: Response, options?: { mustBe413?: boolean; mustSucceed?: boolean }) => Promise<HostileOutcome>;
 export type Task = () => Promise<HostileOutcome>;
 export type SessionFor = (actor?: Actor) => Promise<HttpSession>;
 type ActionIds = ReturnType<typeof loadActionIds>;

@@ -3,13 +3,13 @@ import { DEMO_PASSWORD } from '@/db/seed/demo-case';
 import enErrors from '@/lib/i18n/messages/en/errors.json';
 import koErrors from '@/lib/i18n/messages/ko/errors.json';
 import { enumerateSurfaces } from '@/tests/access/enumerate';
-import { type Actor, PLACEHOLDERS } from '@/tests/access/policies';
+import { type Actor, PLACEHOLDERS, expandPlaceholders } from '@/tests/access/policies';
 import { HttpSession, loadActionIds } from '@/tests/support/http-session';
 import { HOSTILE_BODIES } from './bodies';
 import { type HostileOutcome, type Judge, type Task, bytesOf, callTasks, formTasks, jsonTasks, queryTasks, sendBody, signInTasks, uploadTasks } from './corpus-tasks';
 import { HOSTILE_FILES } from './files';
 import { HOSTILE_TEXTS, UNESCAPED_XSS } from './strings';
-import { HOSTILE_TARGETS, isTargetPending } from './targets';
+import { HOSTILE_TARGETS, STORED_VIEWS, isTargetPending } from './targets';
 
 export type { HostileOutcome, HostileVerdict } from './corpus-tasks';
 export type HostileReport = { outcomes: HostileOutcome[]; pendingTargets: string[]; isServerHealthy: boolean; corpusSize: number; seconds: number };
@@ -35,6 +35,7 @@ const judge: Judge = async (target, input, response, options = {}) => {
   const base = { target, input, status: response.status };
   if (response.status >= 500) return { ...base, verdict: 'server-error', detail: body.slice(0, 200) };
   if (options.mustBe413 && response.status !== 413) return { ...base, verdict: 'wrong-status', detail: `expected 413, got ${response.status}` };
+  if (options.mustSucceed && response.status >= 400) return { ...base, verdict: 'wrong-status', detail: `expected the page, got ${response.status}: ${body.slice(0, 200)}` };
   if (type.includes('text/html') && UNESCAPED_XSS.test(body)) return { ...base, verdict: 'unescaped-script' };
   // A bare 405 (unsupported method, from Next.js) or 414/431 (URL or headers too long, from Node) says it all.
   if (response.status >= 400 && ![405, 414, 431].includes(response.status) && body.trim() === '') return { ...base, verdict: 'no-message' };
@@ -160,7 +161,7 @@ export async function runHostileCorpus(options: { baseUrl: string; concurrency?:
     return session;
   };
   // Everyone signs in before the corpus starts: its sign-in attacks soon throttle this address.
-  const actors = new Set(HOSTILE_TARGETS.map((target) => ('signInAs' in target ? target.signInAs : undefined)).filter((actor): actor is Actor => Boolean(actor)));
+  const actors = new Set([...HOSTILE_TARGETS, ...STORED_VIEWS].map((target) => ('signInAs' in target ? target.signInAs : undefined)).filter((actor): actor is Actor => Boolean(actor)));
   for (const actor of actors) await sessionFor(actor);
   const pendingTargets = HOSTILE_TARGETS.filter((target) => isTargetPending(target)).map((target) => target.name);
   const tasks: Task[] = [];
@@ -181,6 +182,11 @@ export async function runHostileCorpus(options: { baseUrl: string; concurrency?:
   const outcomes = await runPool(tasks.map((task) => guarded(task, 'client')), options.concurrency ?? 6, (count) => {
     if (count % 1000 === 0) log(`${count}/${tasks.length}`);
   });
+  // What was stored, shown back: one after the other, once everything is written.
+  for (const view of STORED_VIEWS) {
+    const task = guarded(async () => judge('stored input shown back', view.url, await (await sessionFor(view.signInAs)).request(expandPlaceholders(view.url)), { mustSucceed: true }), 'stored input shown back');
+    outcomes.push(await task());
+  }
   const health = await fetch(`${options.baseUrl}/api/health`).catch(() => null);
   return { outcomes, pendingTargets, isServerHealthy: health?.status === 200, corpusSize: HOSTILE_TEXTS.length + HOSTILE_BODIES.length + HOSTILE_FILES.length, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,4 +1,5 @@
 import { CASE_TARGETS } from './targets-case';
+import type { Actor } from '@/tests/access/policies';
 import { type HostileTarget, encodeHostile } from './target-types';
 
 export { encodeHostile, isTargetPending } from './target-types';
@@ -85,3 +86,24 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
 ];
 
 export const HOSTILE_TARGETS: HostileTarget[] = [...ACCOUNT_TARGETS, ...CASE_TARGETS];
+
+/**
+ * Pages, files and PDFs that show what the corpus managed to store (names, notes, titles, codes):
+ * loaded once the corpus is through, as the people who see them. Escaped, laid out, never a 5xx.
+ */
+export const STORED_VIEWS: { url: string; signInAs?: Actor }[] = [
+  ...['/', '/cases/{case}', '/api/cases/{case}/badge.svg', '/api/cases/{case}/stats'].map((url) => ({ url })),
+  ...['/my', '/my/cases/{case}', '/my/cases/{case}/privacy', '/api/my/export', ...['identity', 'connection', 'outage', 'damages', 'statement', 'sign', 'evidence', 'consent', 'review'].map((step) => `/my/cases/{case}/intake/${step}`)].map((url) => ({
+    url,
+    signInAs: 'claimantA' as const,
+  })),
+  ...['/cases/{case}/review?status=all', '/cases/{case}/review?status=all&sort=name', '/cases/{case}/review/{claimantA}', '/api/cases/{case}/claimants?status=all', '/cases/{case}/settings', '/cases/{case}/filings/new', '/cases/{case}/filings'].map((url) => ({
+    url,
+    signInAs: 'lawyer' as const,
+  })),
+  ...['/cases/{case}/campaigns', '/cases/{case}/dashboard', '/api/cases/{case}/metrics', '/api/cases/{case}/exports/claimants', '/api/cases/{case}/exports/supporters', '/api/cases/{case}/reports/support', '/api/cases/{case}/reports/support?lang=en'].map((url) => ({
+    url,
+    signInAs: 'organizer' as const,
+  })),
+  ...['/admin', '/admin/audit', '/admin/outbox', '/staff', '/cases/{case}/settings', '/cases/{case}/review/duplicates'].map((url) => ({ url, signInAs: 'admin' as const })),
+];
