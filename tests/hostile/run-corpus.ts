@@ -183,10 +183,18 @@ export async function runHostileCorpus(options: { baseUrl: string; concurrency?:
     if (count % 1000 === 0) log(`${count}/${tasks.length}`);
   });
   // What was stored, shown back: one after the other, once everything is written.
+  const markers = HOSTILE_TEXTS.map((text) => text.value).filter((value) => value.length >= 8 && value.length <= 200 && !/[<>&"']/.test(value));
+  let viewsShowingHostileText = 0;
   for (const view of STORED_VIEWS) {
-    const task = guarded(async () => judge('stored input shown back', view.url, await (await sessionFor(view.signInAs)).request(expandPlaceholders(view.url)), { mustSucceed: true }), 'stored input shown back');
+    const task = guarded(async () => {
+      const response = await (await sessionFor(view.signInAs)).request(expandPlaceholders(view.url));
+      const text = Buffer.from(await response.clone().arrayBuffer()).toString('utf8');
+      if (markers.some((marker) => text.includes(marker))) viewsShowingHostileText++;
+      return judge('stored input shown back', view.url, response, { mustSucceed: true });
+    }, 'stored input shown back');
     outcomes.push(await task());
   }
+  log(`${STORED_VIEWS.length} views of what was stored, ${viewsShowingHostileText} of them showing a hostile text`);
   const health = await fetch(`${options.baseUrl}/api/health`).catch(() => null);
   return { outcomes, pendingTargets, isServerHealthy: health?.status === 200, corpusSize: HOSTILE_TEXTS.length + HOSTILE_BODIES.length + HOSTILE_FILES.length, seconds: (performance.now() - started) / 1000 };
 }
