@@ -130,7 +130,8 @@ export const claimants = pgTable(
     check('claimants_amounts_non_negative', sql`${t.claimedTotalKrw} >= 0 and coalesce(${t.monthlyFeeKrw}, 0) >= 0`),
     check('claimants_seats_positive', sql`${t.pcBangSeats} is null or ${t.pcBangSeats} > 0`),
     check('claimants_brn_format', sql`${t.businessRegistrationNumber} is null or ${t.businessRegistrationNumber} ~ '^[0-9]{10}$'`),
-    check('claimants_submitted_has_reference', sql`${t.status} = 'draft' or ${t.referenceNumber} is not null`),
+    // A draft withdrawn before it was ever submitted never got a reference number.
+    check('claimants_submitted_has_reference', sql`${t.status} = 'draft' or ${t.referenceNumber} is not null or (${t.status} = 'withdrawn' and ${t.submittedAt} is null)`),
     check('claimants_outage_order', sql`${t.outageEndedAt} is null or ${t.outageStartedAt} is null or ${t.outageEndedAt} >= ${t.outageStartedAt}`),
   ],
 );

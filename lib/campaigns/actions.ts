@@ -28,9 +28,12 @@ export async function createCampaignCodeAction(caseSlug: string, _previous: Acti
   );
 }
 
-export async function setCampaignArchivedAction(caseSlug: string, formData: FormData): Promise<void> {
-  const input = parseInput(campaignArchiveSchema, formValues(formData));
-  const access = await requireCaseRole(caseSlug, ORGANIZER_ROLES);
-  await setCampaignCodeArchived(await getDb(), access.case.id, input.code, input.archive);
-  revalidatePath(`/cases/${access.case.slug}/campaigns`);
+/** Archive or use again, from the campaigns page (bound to the case slug like the form above). */
+export async function setCampaignArchivedAction(caseSlug: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(formValues(formData), async () => {
+    const access = await requireCaseRole(caseSlug, ORGANIZER_ROLES);
+    const input = parseInput(campaignArchiveSchema, formValues(formData));
+    await setCampaignCodeArchived(await getDb(), access.case.id, input.code, input.archive);
+    revalidatePath(`/cases/${access.case.slug}/campaigns`);
+  });
 }

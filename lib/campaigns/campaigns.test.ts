@@ -67,10 +67,11 @@ describe('campaign codes', () => {
   it('archives only within the case it is asked for', async () => {
     const creator = await createTestUser(db);
     await createCampaignCode(db, { caseId: otherCase.id, code: 'news-0127', label: '', createdBy: creator.id });
-    expect(await setCampaignCodeArchived(db, found.id, 'news-0127', true)).toBe(false);
+    await expect(setCampaignCodeArchived(db, found.id, 'news-0127', true)).rejects.toMatchObject({ code: 'not_found' });
     expect((await listCampaignsWithSignups(db, otherCase.id)).active.map((campaign) => campaign.code)).toEqual(['news-0127']);
     expect(await setCampaignCodeArchived(db, otherCase.id, 'news-0127', true)).toBe(true);
     expect((await listCampaignsWithSignups(db, otherCase.id)).archived.map((campaign) => campaign.code)).toEqual(['news-0127']);
+    expect(await setCampaignCodeArchived(db, otherCase.id, 'news-0127', true)).toBe(false);
   });
 
   it('builds the share link and a scannable-looking QR SVG', async () => {

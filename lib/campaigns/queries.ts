@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type CampaignCode, campaignCodes } from '@/db/schema';
+import { AppError } from '@/lib/errors';
 import { readDimensionTotals } from '@/lib/metrics/counters';
 
 const SUPPORTERS = 'supporters.signed';
@@ -42,12 +43,17 @@ export async function createCampaignCode(db: Database, input: { caseId: string; 
   return row;
 }
 
-/** Archived codes stop being offered but keep counting: old flyers still work. */
+/**
+ * Archived codes stop being offered but keep counting: old flyers still work. False when the code
+ * already was in that state; a code this case does not have is not found.
+ */
 export async function setCampaignCodeArchived(db: Database, caseId: string, code: string, isArchived: boolean, now = new Date()): Promise<boolean> {
   const rows = await db
     .update(campaignCodes)
     .set({ archivedAt: isArchived ? now : null })
     .where(and(eq(campaignCodes.caseId, caseId), eq(campaignCodes.code, code), isArchived ? isNull(campaignCodes.archivedAt) : isNotNull(campaignCodes.archivedAt)))
     .returning({ id: campaignCodes.id });
-  return rows.length > 0;
+  if (rows.length > 0) return true;
+  if (!(await findCampaignCode(db, caseId, code))) throw new AppError('not_found');
+  return false;
 }

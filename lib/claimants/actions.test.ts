@@ -93,6 +93,16 @@ describe('withdrawing', () => {
     expect(await db.$count(reviews, eq(reviews.claimantId, claimant.id))).toBe(2);
     expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '다시', confirm: 'on' }))).toMatchObject({ ok: false });
   });
+
+  it('withdraws a draft that was never submitted (it has no reference number, and needs none)', async () => {
+    const { userId, claimant } = await createClaimantUser(db, 'draft-leaver@example.com');
+    await actAs(db, userId);
+    const before = await readMetricTotals(db, claimant.caseId, ['claimants.registered', 'claimants.withdrawn'] as const);
+    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '마음이 바뀌었습니다', confirm: 'on' }))).toMatchObject({ ok: true });
+    expect(await reloadClaimant(db, claimant.id)).toMatchObject({ status: 'withdrawn', referenceNumber: null, submittedAt: null });
+    const after = await readMetricTotals(db, claimant.caseId, ['claimants.registered', 'claimants.withdrawn'] as const);
+    expect(after['claimants.withdrawn']).toBe(before['claimants.withdrawn'] + 1);
+  });
 });
 
 describe('download my data', () => {

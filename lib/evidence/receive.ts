@@ -9,8 +9,8 @@ export type ReceivedFile = { bytes: Uint8Array; sha256: string; byteSize: number
  * first so an honest client learns at once.
  */
 export async function receiveUpload(body: ReadableStream<Uint8Array> | null, maxBytes: number, declaredLength?: number | null): Promise<ReceivedFile> {
-  const tooLarge = () => new AppError('payload_too_large', { messageKey: `intake.evidence.errors.fileTooLarge|${JSON.stringify({ max: megabytes(maxBytes) })}` });
-  if (declaredLength && declaredLength > maxBytes) throw tooLarge();
+  const tooLarge = () => fileTooLarge(maxBytes);
+  assertDeclaredSize(declaredLength, maxBytes);
   if (!body) throw new AppError('invalid_input', { messageKey: 'intake.evidence.errors.empty' });
   const hash = createHash('sha256');
   const chunks: Uint8Array[] = [];
@@ -29,6 +29,15 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | null, max
   }
   if (byteSize === 0) throw new AppError('invalid_input', { messageKey: 'intake.evidence.errors.empty' });
   return { bytes: new Uint8Array(Buffer.concat(chunks)), sha256: hash.digest('hex'), byteSize };
+}
+
+function fileTooLarge(maxBytes: number): AppError {
+  return new AppError('payload_too_large', { messageKey: `intake.evidence.errors.fileTooLarge|${JSON.stringify({ max: megabytes(maxBytes) })}` });
+}
+
+/** A declared Content-Length over the limit is refused unread — before the session is even looked up. */
+export function assertDeclaredSize(declaredLength: number | null | undefined, maxBytes: number): void {
+  if (declaredLength && declaredLength > maxBytes) throw fileTooLarge(maxBytes);
 }
 
 export function megabytes(bytes: number): string {

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { AppError, toAppError } from '@/lib/errors';
-import { fieldErrorKeys } from './zod-errors';
+import { fieldErrorKeys, splitMessageKey } from './zod-errors';
 
 /**
  * What every server action returns. On failure the messages are already translated and the
@@ -52,12 +52,13 @@ export async function runAction<T>(values: Record<string, string>, body: () => P
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
     const appError = toAppError(error, 'server action');
+    const translateKey = (key: string) => {
+      const { path, params } = splitMessageKey(key);
+      return translate(path, params);
+    };
     const fieldErrors: Record<string, string> = {};
-    for (const [field, key] of Object.entries(appError.fieldErrors ?? {})) {
-      const [path, rawParams] = key.split('|', 2);
-      fieldErrors[field] = translate(path, rawParams ? JSON.parse(rawParams) : undefined);
-    }
-    const message = translate(appError.messageKey ?? `errors.${appError.code}`);
+    for (const [field, key] of Object.entries(appError.fieldErrors ?? {})) fieldErrors[field] = translateKey(key);
+    const message = translateKey(appError.messageKey ?? `errors.${appError.code}`);
     return { ok: false, message, fieldErrors, values };
   }
 }

@@ -19,6 +19,16 @@ function withParams(key: string, params: Record<string, number | string>): strin
   return `${key}|${JSON.stringify(params)}`;
 }
 
+/**
+ * `key|{"max":10}` back into the key and its parameters. Only the first `|` separates: a parameter
+ * may hold one (a reference list someone pasted, a name), and must come back whole.
+ */
+export function splitMessageKey(key: string): { path: string; params?: Record<string, string | number> } {
+  const separator = key.indexOf('|');
+  if (separator < 0) return { path: key };
+  return { path: key.slice(0, separator), params: JSON.parse(key.slice(separator + 1)) as Record<string, string | number> };
+}
+
 function keyForIssue(issue: z.core.$ZodIssue): string {
   if (issue.message?.startsWith('validation.')) return issue.message;
   switch (issue.code) {

@@ -1,4 +1,5 @@
 import { type AppError, toAppError } from '@/lib/errors';
+import { splitMessageKey } from '@/lib/forms/zod-errors';
 import { localeFromRequest, getTranslator } from '@/lib/i18n/translator';
 import { bodyParseErrorToAppError } from './body';
 
@@ -35,7 +36,6 @@ type Translate = ReturnType<typeof getTranslator>;
 
 /** Keys may carry parameters as `key|{"min":10}` (what zod issues become, see lib/forms). */
 export function translateKey(t: Translate, key: string): string {
-  const [path, rawParams] = key.split('|', 2);
-  const params = rawParams ? (JSON.parse(rawParams) as Record<string, string | number>) : undefined;
+  const { path, params } = splitMessageKey(key);
   return (t as unknown as (k: string, p?: Record<string, string | number>) => string)(path, params);
 }

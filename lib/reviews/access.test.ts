@@ -83,6 +83,12 @@ describe('review access', () => {
     await signInAs(world.lawyerB);
     const crossed = await inline.GET(new Request(`${url}/inline`), { params: Promise.resolve({ ...params, slug: 'blaster-2003' }) });
     expect(crossed.status).toBe(404);
+    // An id that is not one is not found either, with the same message as any other.
+    await signInAs(world.lawyerA);
+    const malformed = await inline.GET(new Request(`${url}/inline`), { params: Promise.resolve({ ...params, evidenceId: "' OR '1'='1" }) });
+    expect(malformed.status).toBe(404);
+    expect(await malformed.json()).toMatchObject({ error: 'not_found', message: expect.any(String) });
+    await signInAs(world.lawyerB);
     const refusedAudits = await handle.db.select().from(auditLog).where(eq(auditLog.actorUserId, world.lawyerB.id));
     expect(refusedAudits).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { type ActionResult, formValues, parseInput, runAction } from '@/lib/form
 import { currentAppUrl } from '@/lib/http/app-url';
 import { currentRequestInfo } from '@/lib/http/request-info';
 import { requireReviewer } from './access';
-import { type BulkResult, assignClaimants, decideInBulk } from './bulk';
+import { type BulkResult, assignClaimant, assignClaimants, decideInBulk } from './bulk';
 import { decideClaimant } from './decisions';
 import { dismissFlag, rejectAsDuplicate } from './duplicate-review';
 import { addReviewNote } from './notes';
@@ -80,7 +80,7 @@ export async function assignAction(_previous: unknown, formData: FormData): Prom
     async () => {
       const input = parseInput(assignSchema, Object.fromEntries(formData));
       const { user, case: found } = await requireReviewer(input.slug);
-      await assignClaimants(await getDb(), { caseId: found.id, claimantIds: [input.claimantId], lawyerId: input.lawyerId || null, actorId: user.id, ip: (await currentRequestInfo()).ip });
+      await assignClaimant(await getDb(), { caseId: found.id, claimantId: input.claimantId, lawyerId: input.lawyerId || null, actorId: user.id, ip: (await currentRequestInfo()).ip });
       revalidateReview(input.slug);
       return undefined;
     },

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { auditLog, claimantMessages, claimants, mailOutbox, reviews } from '@/db/schema';
 import { setupTestDatabase } from '@/tests/helpers/database';
-import { assignClaimants, decideInBulk, listCaseLawyers } from './bulk';
+import { assignClaimant, assignClaimants, decideInBulk, listCaseLawyers } from './bulk';
 import { type ReviewWorld, createReviewWorld, insertClaimant } from './test-world';
 
 let handle: DatabaseHandle;
@@ -83,5 +83,14 @@ describe('assignment', () => {
       await expect(assignClaimants(handle.db, { ...base(), claimantIds: [file.id], lawyerId })).rejects.toMatchObject({ code: 'invalid_input' });
     }
     expect(await assignClaimants(handle.db, { ...base(), claimantIds: [file.id], lawyerId: null })).toEqual({ assigned: 1 });
+  });
+
+  it("answers not found for one file of another case, and leaves it alone", async () => {
+    const file = await insertClaimant(handle.db, world.caseA.id);
+    await assignClaimant(handle.db, { ...base(), claimantId: file.id, lawyerId: world.lawyerA.id });
+    await expect(assignClaimant(handle.db, { ...base(), claimantId: world.otherCaseClaimant.id, lawyerId: world.lawyerA.id })).rejects.toMatchObject({ code: 'not_found' });
+    const [other] = await handle.db.select().from(claimants).where(eq(claimants.id, world.otherCaseClaimant.id));
+    expect(other.assignedLawyerId).toBeNull();
+    expect(await handle.db.$count(auditLog, eq(auditLog.subjectId, world.otherCaseClaimant.id))).toBe(0);
   });
 });

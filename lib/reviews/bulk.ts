@@ -72,6 +72,15 @@ export async function assignClaimants(
   });
 }
 
+/** One file from the claimant file page: a file that is not in this case is not found (never "saved"). */
+export async function assignClaimant(
+  db: Database,
+  input: { caseId: string; claimantId: string; lawyerId: string | null; actorId: string; ip: string | null },
+): Promise<void> {
+  const { assigned } = await assignClaimants(db, { ...input, claimantIds: [input.claimantId] });
+  if (assigned === 0) throw new AppError('not_found');
+}
+
 /** Lawyers and case admins a file can be assigned to. */
 export async function listCaseLawyers(db: Database, caseId: string): Promise<{ id: string; name: string }[]> {
   return db

@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { AppError } from '@/lib/errors';
 import { requestInfoFrom } from '@/lib/http/request-info';
 import { requireReviewer } from './access';
 import { type EvidenceDisposition, contentDisposition, openEvidenceFile } from './evidence-access';
@@ -14,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function serveEvidence(request: Request, params: EvidenceRouteParams, disposition: EvidenceDisposition): Promise<Response> {
   const { user, case: found } = await requireReviewer(params.slug);
-  if (!UUID.test(params.claimantId) || !UUID.test(params.evidenceId)) return new Response(null, { status: 404 });
+  if (!UUID.test(params.claimantId) || !UUID.test(params.evidenceId)) throw new AppError('not_found');
   const opened = await openEvidenceFile(await getDb(), {
     caseId: found.id,
     claimantId: params.claimantId,

@@ -23,6 +23,11 @@ export const DEFAULT_STATUS: StatusFilter = 'submitted';
 export const DEFAULT_SORT: QueueSort = 'activity_asc';
 export const PAGE_SIZE = 50;
 
+/** No text anyone types holds a NUL, and PostgreSQL refuses to compare one: such a value is no filter. */
+function hasNoNul(value: string): boolean {
+  return !value.includes('\u0000');
+}
+
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .enum(values)
@@ -45,11 +50,12 @@ export const queueFiltersSchema = z.object({
     .string()
     .trim()
     .max(100)
+    .refine(hasNoNul)
     .optional()
     .catch(undefined)
     .transform((value) => value || undefined),
   sort: z.enum(QUEUE_SORTS).catch(DEFAULT_SORT).default(DEFAULT_SORT),
-  cursor: z.string().max(400).optional().catch(undefined),
+  cursor: z.string().max(400).refine(hasNoNul).optional().catch(undefined),
   dir: z.enum(['next', 'prev']).catch('next').default('next'),
 });
 
@@ -83,7 +89,7 @@ export function encodeCursor(sort: QueueSort, key: CursorKey): string {
   return Buffer.from(JSON.stringify([sort, ...key]), 'utf8').toString('base64url');
 }
 
-const cursorSchema = z.array(z.union([z.string().max(200), z.number(), z.boolean()])).min(2).max(4);
+const cursorSchema = z.array(z.union([z.string().max(200).refine(hasNoNul), z.number(), z.boolean()])).min(2).max(4);
 
 /** The key of a cursor made for this sort, or null for anything else (stale or hand-made). */
 export function decodeCursor(sort: QueueSort, cursor: string | undefined): CursorKey | null {

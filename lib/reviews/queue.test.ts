@@ -5,7 +5,7 @@ import { type ClaimantStatus, claimants } from '@/db/schema';
 import { hangulInitials, normalizeName } from '@/lib/claimants/names';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { listClaimantsForReview } from './queue';
-import { type QueueFilters, parseQueueFilters } from './queue-filters';
+import { type QueueFilters, decodeCursor, parseQueueFilters } from './queue-filters';
 import { readStatusCounts } from './status-counts';
 import { type ReviewWorld, createReviewWorld, insertClaimant } from './test-world';
 
@@ -63,6 +63,15 @@ describe('review queue filters', () => {
   it('ignores values it does not know instead of failing', () => {
     const parsed = parseQueueFilters({ status: 'bogus', region: 'atlantis', sort: 'drop table', assignee: 'x' });
     expect(parsed).toMatchObject({ status: 'submitted', region: undefined, sort: 'activity_asc', assignee: undefined });
+  });
+
+  it('drops a search or a cursor holding a NUL (PostgreSQL cannot compare one) instead of failing the page', async () => {
+    const nulCursor = Buffer.from(JSON.stringify(['name', 'a\u0000b', '00000000-0000-4000-8000-000000000001'])).toString('base64url');
+    const parsed = parseQueueFilters({ status: 'all', q: 'null\u0000byte', cursor: 'a\u0000b', sort: 'name' });
+    expect(parsed).toMatchObject({ q: undefined, cursor: undefined });
+    expect(decodeCursor('name', nulCursor)).toBeNull();
+    const page = await listClaimantsForReview(handle.db, scope(), { ...parsed, cursor: nulCursor });
+    expect(page.rows.length).toBeGreaterThan(0);
   });
 });
 

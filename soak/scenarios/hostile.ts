@@ -1,10 +1,10 @@
-import { runHostileCorpus, summarizeHostileReport } from '@/tests/hostile/run-corpus';
+import { HOSTILE_SERVER_ENV, runHostileCorpus, summarizeHostileReport } from '@/tests/hostile/run-corpus';
 import { startSoakStack } from '../lib/stack';
 import type { SoakContext, SoakResult, SoakScenario } from '../lib/types';
 
 /** The hostile corpus (tests/hostile) against the soak's own server: no 5xx, a message with every refusal. */
 async function runHostile(context: SoakContext): Promise<SoakResult> {
-  const stack = await startSoakStack(context);
+  const stack = await startSoakStack(context, HOSTILE_SERVER_ENV);
   try {
     const report = await runHostileCorpus({ baseUrl: stack.server.baseUrl, log: context.log });
     const summary = summarizeHostileReport(report);

@@ -4,9 +4,16 @@ import type { Expectation, Probe } from './policies';
 export type MatrixEntry =
   | { kind: 'page'; key: string; probes: Probe[] }
   | { kind: 'route'; key: string; method: string; probes: Probe[] }
-  | { kind: 'action'; key: string; expect: Expectation; args: (context: ActionContext) => unknown[] };
+  | { kind: 'action'; key: string; calls: ActionProbe[] };
 
-export type ActionContext = { uniqueEmail: () => string };
+export type ActionContext = { uniqueEmail: () => string; unique: () => string };
+
+/**
+ * One way of calling a server action, as all seven actors. `args` are what a client sends (bound
+ * arguments first, as `.bind(null, slug)` sends them); `page` is where it is posted (placeholders
+ * allowed; by default the page the build serves it on).
+ */
+export type ActionProbe = { label: string; expect: Expectation; args: (context: ActionContext) => unknown[]; page?: string };
 
 /** A URL for a pattern whose only dynamic segment is the case slug; anything else needs explicit probes. */
 function defaultUrl(pattern: string): string {
@@ -30,8 +37,20 @@ export function route(key: `${string} /${string}`, access: Expectation | Probe[]
 }
 
 /** `action('lib/users/actions.ts#signUpAction', PUBLIC, (context) => [null, form({...})])`: the arguments a client would send. */
-export function action(key: `${string}.ts#${string}`, expect: Expectation, args: (context: ActionContext) => unknown[] = () => []): MatrixEntry {
-  return { kind: 'action', key, expect, args };
+export function action(key: `${string}.ts#${string}`, expect: Expectation, args: (context: ActionContext) => unknown[] = () => [], options: { page?: string } = {}): MatrixEntry {
+  return { kind: 'action', key, calls: [{ label: 'call', expect, args, ...options }] };
+}
+
+/**
+ * An action called several ways: the record it is meant for, and the same call aimed at another
+ * person's or another case's record by id (which must find nothing: 404 for everyone).
+ */
+export function actionProbes(key: `${string}.ts#${string}`, calls: ActionProbe[]): MatrixEntry {
+  return { kind: 'action', key, calls };
+}
+
+export function call(label: string, expect: Expectation, args: (context: ActionContext) => unknown[], options: { page?: string } = {}): ActionProbe {
+  return { label, expect, args, ...options };
 }
 
 export function form(fields: Record<string, string>): FormData {

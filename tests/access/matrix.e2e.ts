@@ -21,10 +21,21 @@ beforeAll(async () => {
   actionIds = loadActionIds();
 });
 
+/** Probes and action calls aimed at one record by its id, version or code (someone's, or another case's). */
+const RECORD_PLACEHOLDER = /\{(claimant|statement|evidence|spareEvidence|filing|flag|campaign|defendant|membership)\w*\}/;
+
 afterAll(async () => {
-  const surfaces = new Set(allChecks.map((check) => check.surface)).size;
-  const probes = new Set(allChecks.map((check) => `${check.surface} ${check.url}`)).size;
-  console.log(`[access matrix] ${surfaces} surfaces, ${probes} probes × ${ACTORS.length} actors = ${allChecks.length} checks, ${allChecks.filter((check) => check.observed !== check.expected).length} mismatches`);
+  const count = (kind: string) => ACCESS_MATRIX.filter((entry) => entry.kind === kind).length;
+  const probes = ACCESS_MATRIX.flatMap((entry) => (entry.kind === 'action' ? entry.calls.map((call) => call.label) : entry.probes.map((item) => item.url)));
+  const recordProbes = ACCESS_MATRIX.reduce(
+    (total, entry) => total + (entry.kind === 'action' ? entry.calls.filter((call) => /another/.test(call.label)).length : entry.probes.filter((item) => RECORD_PLACEHOLDER.test(item.url)).length),
+    0,
+  );
+  const mismatches = allChecks.filter((check) => check.observed !== check.expected).length;
+  const notFoundChecks = allChecks.filter((check) => check.expected === 'deny' && (RECORD_PLACEHOLDER.test(check.url) || /\(another/.test(check.surface))).length;
+  console.log(
+    `[access matrix] ${ACCESS_MATRIX.length} surfaces (${count('page')} pages, ${count('route')} route handler methods, ${count('action')} server actions), ${probes.length} probes (${recordProbes} aimed at one record by id) × ${ACTORS.length} actors = ${allChecks.length} checks (${notFoundChecks} of them "someone else's record by id is not found"), ${mismatches} mismatches`,
+  );
   await server?.stop();
 });
 

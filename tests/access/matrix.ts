@@ -1,4 +1,6 @@
 import { type MatrixEntry, action, form, page, probe, route, urlEncoded } from './entries';
+import { CASE_ACTIONS } from './matrix-case-actions';
+import { CLAIMANT_SURFACES, STAFF_SURFACES } from './matrix-case-surfaces';
 import { NOBODY, PLATFORM_ADMIN, PUBLIC, SIGNED_IN, STAFF } from './policies';
 
 /**
@@ -10,7 +12,9 @@ import { NOBODY, PLATFORM_ADMIN, PUBLIC, SIGNED_IN, STAFF } from './policies';
  * id use recordProbes/caseRecordProbes, which also try another person's and another case's record:
  *   route('GET /api/evidence/[id]', recordProbes('/api/evidence/{evidence}', { owner: 'allow', caseLawyer: 'allow' })),
  *   page('/cases/[slug]/filings/[id]', caseRecordProbes('/cases/{case}/filings/{filing}', { caseLawyer: 'allow' })),
- * Placeholders and actors: tests/access/policies.ts. Fixtures: db/seed/access-fixtures.ts.
+ * Placeholders and actors: tests/access/policies.ts. Fixtures: db/seed/access-fixtures.ts. The
+ * surfaces of a case are in matrix-case-surfaces.ts (pages, route handlers) and
+ * matrix-case-actions.ts (server actions).
  */
 export const ACCESS_MATRIX: MatrixEntry[] = [
   // Public pages
@@ -30,6 +34,10 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   page('/admin', PLATFORM_ADMIN),
   page('/admin/outbox', PLATFORM_ADMIN),
   page('/admin/audit', PLATFORM_ADMIN),
+
+  // A case: the petition, claimants, review, filings, dashboard, campaigns, settings
+  ...CLAIMANT_SURFACES,
+  ...STAFF_SURFACES,
 
   // Route handlers
   route('GET /api/health', PUBLIC),
@@ -53,4 +61,5 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   action('lib/auth/actions.ts#confirmTotpEnrollmentAction', STAFF, () => [null, form({ code: '000000' })]),
   action('lib/auth/actions.ts#disableTotpAction', STAFF, () => [null, form({ code: '000000' })]),
   action('lib/audit/actions.ts#verifyAuditChainAction', PLATFORM_ADMIN, () => [null, form({})]),
+  ...CASE_ACTIONS,
 ];

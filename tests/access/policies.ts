@@ -1,4 +1,4 @@
-import { ACCESS_FIXTURE_CASE_SLUG, ACCESS_FIXTURE_IDS } from '@/db/seed/access-fixtures';
+import { ACCESS_FIXTURE_CASE_SLUG, ACCESS_FIXTURE_IDS, ACCESS_FIXTURE_VALUES, ACCESS_JOIN_CASE_SLUG, ACCESS_SANDBOX_CASE_SLUG } from '@/db/seed/access-fixture-ids';
 import { DEMO_CASE_SLUG } from '@/db/seed/demo-case';
 
 /**
@@ -36,14 +36,25 @@ export const CASE_DASHBOARD = expectation('signin', { lawyer: 'allow', organizer
 export const CASE_ORGANIZERS = expectation('signin', { organizer: 'allow', admin: 'allow' }, 'deny');
 /** Roles in the other case (`{otherCase}`). */
 export const OTHER_CASE_LAWYERS = expectation('signin', { otherLawyer: 'allow', admin: 'allow' }, 'deny');
+/** Case admins only: in the matrix that is the admin (a platform admin, and admin of the demo case). */
+export const CASE_ADMINS = expectation('signin', { admin: 'allow' }, 'deny');
 /** Claimant A's own things (their claim in the demo case), for A alone. */
 export const CLAIMANT_A_ONLY = expectation('signin', { claimantA: 'allow' }, 'deny');
+/** Whoever has a claim in the demo case (and in the sandbox case): claimants A and B, each their own. */
+export const CASE_CLAIMANTS = expectation('signin', { claimantA: 'allow', claimantB: 'allow' }, 'deny');
+/** A record that is not where the URL says (another case's, another person's): 404 for every signed-in actor. */
+export const NOT_FOUND_FOR_ALL = expectation('signin', {}, 'deny');
+/** As NOT_FOUND_FOR_ALL, for surfaces that check their input before the session (404 for strangers too). */
+export const NOT_FOUND_FOR_ANYONE = expectation('deny', {}, 'deny');
 
 /** Values the `{…}` placeholders of matrix URLs expand to (fixed ids seeded by db/seed/access-fixtures). */
 export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   case: DEMO_CASE_SLUG,
   otherCase: ACCESS_FIXTURE_CASE_SLUG,
+  joinCase: ACCESS_JOIN_CASE_SLUG,
+  sandboxCase: ACCESS_SANDBOX_CASE_SLUG,
   ...ACCESS_FIXTURE_IDS,
+  ...ACCESS_FIXTURE_VALUES,
 };
 
 export type Probe = {
@@ -53,6 +64,8 @@ export type Probe = {
   /** For route handlers whose answer to an allowed caller is a specific status (e.g. 401 from a credentials check). */
   status?: number;
   body?: { contentType: string; text: string };
+  /** Text that must not appear in the answer to these actors even when they are let through (another person's data, a column their role may not export). */
+  forbiddenContent?: Partial<Record<Actor, string[]>>;
 };
 
 /**
@@ -68,12 +81,12 @@ const OWNERS = [
   { key: 'C', caseKey: 'other', actor: null },
 ] as const;
 
-/** `template` uses `{claimant}`, `{statement}`, `{evidence}` for the owner's record and `{case}` for its case. */
+/** `template` uses `{claimant}`, `{statement}`, `{evidence}`, `{spareEvidence}` for the owner's record and `{case}` for its case. */
 export function recordProbes(template: string, policy: RecordPolicy): Probe[] {
   return OWNERS.map((owner) => {
     const inDemo = owner.caseKey === 'demo';
     const url = template
-      .replace(/\{(claimant|statement|evidence)\}/g, (_match, kind: string) => `{${kind}${owner.key}}`)
+      .replace(/\{(claimant|statement|evidence|spareEvidence)\}/g, (_match, kind: string) => `{${kind}${owner.key}}`)
       .replace(/\{case\}/g, inDemo ? '{case}' : '{otherCase}');
     return {
       url,
@@ -90,16 +103,22 @@ export function recordProbes(template: string, policy: RecordPolicy): Probe[] {
   });
 }
 
-/** A case's own records (filings, exports): `{case}` and `{filing}` expand for the demo case and the other case. */
-export function caseRecordProbes(template: string, policy: { caseLawyer: Outcome; caseOrganizer?: Outcome; admin?: Outcome }): Probe[] {
+/**
+ * A case's own records (filings, campaign codes, flags): `{case}`, `{filing}` (a version number) and
+ * `{campaign}` (a code) expand for the demo case and the other case.
+ */
+export function caseRecordProbes(template: string, policy: { caseLawyer: Outcome; caseOrganizer?: Outcome; admin?: Outcome; otherLawyer?: Outcome }): Probe[] {
   return (['demo', 'other'] as const).map((caseKey) => ({
-    url: template.replace(/\{case\}/g, caseKey === 'demo' ? '{case}' : '{otherCase}').replace(/\{filing\}/g, caseKey === 'demo' ? '{filingDemo}' : '{filingOther}'),
+    url: template
+      .replace(/\{case\}/g, caseKey === 'demo' ? '{case}' : '{otherCase}')
+      .replace(/\{filing\}/g, caseKey === 'demo' ? '{filingVersionDemo}' : '{filingVersionOther}')
+      .replace(/\{campaign\}/g, caseKey === 'demo' ? '{campaignDemo}' : '{campaignOther}'),
     expect: {
       anonymous: 'signin',
       claimantA: 'deny',
       claimantB: 'deny',
       lawyer: caseKey === 'demo' ? policy.caseLawyer : 'deny',
-      otherLawyer: caseKey === 'other' ? policy.caseLawyer : 'deny',
+      otherLawyer: caseKey === 'other' ? (policy.otherLawyer ?? policy.caseLawyer) : 'deny',
       organizer: caseKey === 'demo' ? (policy.caseOrganizer ?? 'deny') : 'deny',
       admin: policy.admin ?? 'allow',
     },

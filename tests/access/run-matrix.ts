@@ -56,37 +56,46 @@ export function classifyActionAnswer(status: number, redirect: string | null, va
   return 'allow';
 }
 
-async function probeOnce(session: HttpSession, method: string, probe: Probe): Promise<{ observed: Observed; status: number }> {
+async function probeOnce(session: HttpSession, actor: Actor, method: string, probe: Probe): Promise<{ observed: Observed; status: number }> {
   const body = probe.body ? probe.body.text.replace('{csrf}', probe.body.text.includes('{csrf}') ? await session.csrfToken() : '') : undefined;
   const response = await session.request(expandPlaceholders(probe.url), {
     method,
     headers: probe.body ? { 'content-type': probe.body.contentType } : {},
     body,
   });
-  await response.arrayBuffer();
-  return { observed: classifyHttpAnswer(response.status, response.headers.get('location'), probe), status: response.status };
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const observed = classifyHttpAnswer(response.status, response.headers.get('location'), probe);
+  const leaked = observed === 'allow' ? (probe.forbiddenContent?.[actor] ?? []).find((text) => bytes.includes(text)) : undefined;
+  return { observed: leaked ? `error: the answer holds ${JSON.stringify(leaked)}` : observed, status: response.status };
 }
 
-let emailCounter = 0;
+let uniqueCounter = 0;
+const nextUnique = () => `${process.pid}-${++uniqueCounter}`;
 
 /** Runs one matrix line for all seven actors; returns every check, matching or not. */
 export async function checkEntry(entry: MatrixEntry, sessions: Record<Actor, HttpSession>, actionIds: Map<string, ActionIdentity>): Promise<MatrixCheck[]> {
   const checks: MatrixCheck[] = [];
   if (entry.kind === 'action') {
     const identity = actionIds.get(entry.key);
-    if (!identity) {
-      return ACTORS.map((actor) => ({ surface: entry.key, url: '(action)', actor, expected: entry.expect[actor], observed: 'error: not in the build manifest (rebuild, or no client imports it)', status: 0 }));
-    }
-    for (const actor of ACTORS) {
-      const args = entry.args({ uniqueEmail: () => `matrix-${process.pid}-${++emailCounter}@joinder.test` });
-      const call = await sessions[actor].callAction(identity.id, args, identity.pagePath);
-      checks.push({ surface: entry.key, url: identity.pagePath, actor, expected: entry.expect[actor], observed: classifyActionAnswer(call.status, call.redirect, call.value), status: call.status });
+    for (const call of entry.calls) {
+      const surface = entry.calls.length > 1 ? `${entry.key} (${call.label})` : entry.key;
+      if (!identity) {
+        checks.push(...ACTORS.map((actor) => ({ surface, url: '(action)', actor, expected: call.expect[actor], observed: 'error: not in the build manifest (rebuild, or no client imports it)' as const, status: 0 })));
+        continue;
+      }
+      const page = call.page ? expandPlaceholders(call.page) : identity.pagePath;
+      // One actor after the other: a call may change what the next one finds (a second code with the same name is refused, not forbidden).
+      for (const actor of ACTORS) {
+        const args = call.args({ uniqueEmail: () => `matrix-${nextUnique()}@joinder.test`, unique: nextUnique });
+        const answer = await sessions[actor].callAction(identity.id, args, page);
+        checks.push({ surface, url: page, actor, expected: call.expect[actor], observed: classifyActionAnswer(answer.status, answer.redirect, answer.value), status: answer.status });
+      }
     }
     return checks;
   }
   const method = entry.kind === 'route' ? entry.method : 'GET';
   for (const probe of entry.probes) {
-    const results = await Promise.all(ACTORS.map(async (actor) => ({ actor, ...(await probeOnce(sessions[actor], method, probe)) })));
+    const results = await Promise.all(ACTORS.map(async (actor) => ({ actor, ...(await probeOnce(sessions[actor], actor, method, probe)) })));
     for (const { actor, observed, status } of results) checks.push({ surface: entry.key, url: probe.url, actor, expected: probe.expect[actor], observed, status });
   }
   return checks;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '@/e2e/support/server';
-import { type HostileReport, runHostileCorpus, summarizeHostileReport } from './run-corpus';
+import { HOSTILE_SERVER_ENV, type HostileReport, runHostileCorpus, summarizeHostileReport } from './run-corpus';
 
 /**
  * The hostile corpus (≥ 200 inputs: injection strings, layout breakers, bidi and invisible
@@ -12,7 +12,7 @@ let server: TestServer;
 let report: HostileReport;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ env: HOSTILE_SERVER_ENV });
   report = await runHostileCorpus({ baseUrl: server.baseUrl, log: (message) => console.log(`[hostile] ${message}`) });
 }, 900_000);
 
@@ -27,7 +27,8 @@ describe('hostile input', () => {
 
   it('answers every request without a 5xx, with a message, and never echoes a script unescaped', () => {
     const summary = summarizeHostileReport(report);
-    console.log(`[hostile] ${summary.requests} requests from ${report.corpusSize} inputs: ${JSON.stringify(summary.byVerdict)}; pending targets: ${report.pendingTargets.join(', ') || 'none'}`);
+    console.log(`[hostile] ${summary.requests} requests from ${report.corpusSize} inputs in ${report.seconds.toFixed(0)} s: ${JSON.stringify(summary.byVerdict)}; pending targets: ${report.pendingTargets.join(', ') || 'none'}`);
+    console.log(`[hostile] most time: ${summary.slowestTargets.join('; ')}`);
     expect(summary.failures.map((outcome) => `${outcome.target} ← ${outcome.input}: ${outcome.verdict} ${outcome.status} ${outcome.detail ?? ''}`)).toEqual([]);
   });
 

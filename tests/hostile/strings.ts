@@ -168,3 +168,16 @@ export const HOSTILE_TEXTS: HostileText[] = [
 
 /** A response that is HTML must never carry this unescaped: React escapes everything it renders. */
 export const UNESCAPED_XSS = new RegExp(`<script>alert\\("${XSS_MARKER}"\\)|<img src=x onerror=alert\\("${XSS_MARKER}"\\)|<svg/onload=alert\\("${XSS_MARKER}"\\)`);
+
+/**
+ * A sample of the texts for fields that take a choice, a number, a date or an id (their parser
+ * refuses anything else before it goes further): the first three of each category and every text
+ * that is extreme in itself (empty, a NUL, a lone surrogate, a very long one, a header injection,
+ * a resident registration number, a spreadsheet formula).
+ */
+export const SAMPLE_TEXTS: HostileText[] = HOSTILE_TEXTS.filter((text, index) => {
+  const isFirstOfCategory = HOSTILE_TEXTS.findIndex((other) => other.category === text.category) > index - 3;
+  const isExtreme = text.value.trim() === '' || text.value.length > 5_000 || /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text.value);
+  const isTricky = text.value.includes('\r\n') || /^\d{6}-\d{7}$/.test(text.value) || text.value.startsWith('=');
+  return isFirstOfCategory || isExtreme || isTricky;
+});

@@ -77,8 +77,8 @@ export class HttpSession {
   async callAction(actionId: string, args: unknown[], pagePath = '/'): Promise<ActionCall> {
     const body = await encodeReply(args);
     const response = await this.request(pagePath, { method: 'POST', headers: { 'Next-Action': actionId, Accept: 'text/x-component' }, body });
-    const raw = await response.text();
-    return { status: response.status, redirect: response.headers.get('x-action-redirect') ?? response.headers.get('location'), value: decodeActionValue(raw), raw };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, redirect: response.headers.get('x-action-redirect') ?? response.headers.get('location'), value: decodeActionValue(bytes), raw: Buffer.from(bytes).toString('utf8') };
   }
 }
 
@@ -94,25 +94,64 @@ export function encodeActionArguments(args: unknown[]): Promise<string | FormDat
   return encodeReply(args);
 }
 
-/** The action's return value from the RSC payload: row 0 names the row (`$@1`) that holds it. */
-export function decodeActionValue(payload: string): unknown {
-  const rows = new Map<string, string>();
-  for (const line of payload.split('\n')) {
-    const match = line.match(/^([0-9a-f]+):(.*)$/);
-    if (match) rows.set(match[1], match[2]);
+/**
+ * Splits a React Flight payload into its rows: `id:json\n`, or `id:T<hex byte length>,<text>` for a
+ * long string (no newline after it; the length counts UTF-8 bytes).
+ */
+export function readFlightRows(payload: string | Uint8Array): Map<string, { text: string; isText: boolean }> {
+  const bytes = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : Buffer.from(payload);
+  const rows = new Map<string, { text: string; isText: boolean }>();
+  let offset = 0;
+  while (offset < bytes.length) {
+    const colon = bytes.indexOf(0x3a, offset);
+    if (colon < 0) break;
+    const id = bytes.subarray(offset, colon).toString('latin1');
+    if (!/^[0-9a-f]+$/.test(id)) {
+      const newline = bytes.indexOf(0x0a, offset);
+      offset = newline < 0 ? bytes.length : newline + 1;
+      continue;
+    }
+    if (bytes[colon + 1] === 0x54) {
+      const comma = bytes.indexOf(0x2c, colon);
+      const length = Number.parseInt(bytes.subarray(colon + 2, comma).toString('latin1'), 16);
+      rows.set(id, { text: bytes.subarray(comma + 1, comma + 1 + length).toString('utf8'), isText: true });
+      offset = comma + 1 + length;
+      continue;
+    }
+    const newline = bytes.indexOf(0x0a, colon);
+    const end = newline < 0 ? bytes.length : newline;
+    rows.set(id, { text: bytes.subarray(colon + 1, end).toString('utf8'), isText: false });
+    offset = end + 1;
   }
-  const parse = (text: string | undefined): unknown => {
-    if (text === undefined) return undefined;
+  return rows;
+}
+
+/** The action's return value from the RSC payload: row 0 names the row (`$@1`) that holds it; long strings are rows of their own (`$1a`). */
+export function decodeActionValue(payload: string | Uint8Array): unknown {
+  const rows = readFlightRows(payload);
+  const resolve = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      if (value === '$undefined') return undefined;
+      const row = /^\$([0-9a-f]+)$/.exec(value) ? rows.get(value.slice(1)) : undefined;
+      return row?.isText ? row.text : value;
+    }
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item)]));
+    return value;
+  };
+  const parse = (id: string): unknown => {
+    const row = rows.get(id);
+    if (!row) return undefined;
+    if (row.isText) return row.text;
     try {
-      const value = JSON.parse(text) as unknown;
-      return value === '$undefined' ? undefined : value;
+      return resolve(JSON.parse(row.text) as unknown);
     } catch {
-      return text;
+      return row.text;
     }
   };
-  const root = parse(rows.get('0')) as { a?: unknown } | undefined;
+  const root = parse('0') as { a?: unknown } | undefined;
   const reference = typeof root?.a === 'string' && root.a.startsWith('$@') ? root.a.slice(2) : null;
-  return reference ? parse(rows.get(reference)) : root?.a;
+  return reference ? parse(reference) : root?.a;
 }
 
 export type ActionIdentity = { id: string; pagePath: string };

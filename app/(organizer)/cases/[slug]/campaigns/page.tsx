@@ -5,12 +5,12 @@ import { Card, PageHeader, buttonClass } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { ORGANIZER_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
-import { setCampaignArchivedAction } from '@/lib/campaigns/actions';
 import { type CampaignWithSignups, listCampaignsWithSignups } from '@/lib/campaigns/queries';
 import { campaignShareUrl } from '@/lib/campaigns/share-link';
 import { localized } from '@/lib/cases/queries';
 import { currentAppUrl } from '@/lib/http/app-url';
 import { toLocale } from '@/lib/i18n/config';
+import { ArchiveCampaignForm } from './archive-campaign-form';
 import { CopyLinkButton } from './copy-link-button';
 import { CreateCampaignForm } from './create-campaign-form';
 
@@ -98,13 +98,7 @@ async function CampaignItem({ campaign, caseSlug, shareUrl }: { campaign: Campai
           <a href={qrPath} download={`qr-${caseSlug}-${campaign.code}.svg`} className={buttonClass('ghost')}>
             {t('downloadQr')}
           </a>
-          <form action={setCampaignArchivedAction.bind(null, caseSlug)}>
-            <input type="hidden" name="code" value={campaign.code} />
-            <input type="hidden" name="archive" value={isArchived ? '0' : '1'} />
-            <button type="submit" className={buttonClass('ghost')}>
-              {isArchived ? t('restore') : t('archive')}
-            </button>
-          </form>
+          <ArchiveCampaignForm caseSlug={caseSlug} code={campaign.code} isArchived={isArchived} label={isArchived ? t('restore') : t('archive')} />
         </div>
       </Card>
     </li>

@@ -138,6 +138,10 @@ describe('evidence upload', () => {
     expect((await upload(await makePdf(), {}, { origin: 'https://evil.example' })).status).toBe(404);
     await actAs(db, null);
     expect((await upload(await makePdf())).status).toBe(401);
+    // A body declared too big is refused unread, whoever sends it.
+    const declaredTooBig = await upload(new Uint8Array(16), {}, { 'content-length': String(3 * 1024 * 1024) });
+    expect(declaredTooBig.status).toBe(413);
+    expect((await declaredTooBig.json()).message).toContain('2MB');
     await actAs(db, owner.userId);
   });
 });

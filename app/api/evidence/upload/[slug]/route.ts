@@ -4,7 +4,7 @@ import { evidenceKindEnum } from '@/db/schema';
 import { requireOwnClaimant } from '@/lib/auth/guards';
 import { AppError, toAppError } from '@/lib/errors';
 import { inspectUpload } from '@/lib/evidence/inspect';
-import { receiveUpload } from '@/lib/evidence/receive';
+import { assertDeclaredSize, receiveUpload } from '@/lib/evidence/receive';
 import { assertRoomForAnotherFile, evidenceLimits, storeEvidence } from '@/lib/evidence/store';
 import { toEvidenceView } from '@/lib/evidence/view';
 import { parseTypedInput } from '@/lib/intake/parse';
@@ -38,15 +38,17 @@ function assertSameOrigin(request: Request): void {
 export async function POST(request: Request, { params }: RouteContext<{ slug: string }>): Promise<Response> {
   try {
     assertSameOrigin(request);
+    const limits = evidenceLimits();
+    const declaredLength = Number(request.headers.get('content-length')) || null;
+    assertDeclaredSize(declaredLength, limits.maxFileBytes);
     const { slug } = await params;
     const access = await requireOwnClaimant(slug);
     if (!isEditable(access.claimant.status)) throw new AppError('conflict', { messageKey: 'intake.errors.notEditable' });
     const url = new URL(request.url);
     const meta = parseTypedInput(metaSchema, Object.fromEntries(url.searchParams));
-    const limits = evidenceLimits();
     const db = await getDb();
     await assertRoomForAnotherFile(db, access.claimant, limits);
-    const received = await receiveUpload(request.body, limits.maxFileBytes, Number(request.headers.get('content-length')) || null);
+    const received = await receiveUpload(request.body, limits.maxFileBytes, declaredLength);
     const file = await inspectUpload(received.bytes);
     const info = requestInfoFrom(request.headers);
     const result = await storeEvidence(db, { claimant: access.claimant, file, meta: { ...meta, filename: meta.filename.normalize('NFC') }, limits, actor: { userId: access.user.id, ip: info.ip } });

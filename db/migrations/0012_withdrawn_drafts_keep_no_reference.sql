@@ -1,0 +1,2 @@
+ALTER TABLE "claimants" DROP CONSTRAINT "claimants_submitted_has_reference";--> statement-breakpoint
+ALTER TABLE "claimants" ADD CONSTRAINT "claimants_submitted_has_reference" CHECK ("claimants"."status" = 'draft' or "claimants"."reference_number" is not null or ("claimants"."status" = 'withdrawn' and "claimants"."submitted_at" is null));
