@@ -2,12 +2,14 @@
  * A small valid one-page PDF that looks like a bill (a header band, item rows, a total box and a
  * barcode that encodes `line`), drawn with vector shapes only — no fonts, so pre-flight's "fonts
  * embedded" check holds for seeded exhibits as it would for a scan. Built as a string so seeding
- * thousands of evidence files costs microseconds each; `line` makes every file's bytes unique.
+ * thousands of evidence files costs microseconds each. `line` is kept whole in the document's Info
+ * dictionary, so every file's bytes (and hash) differ — shared hashes would read as the same
+ * evidence under two claimants — and its tail is drawn as the barcode.
  */
 export function minimalPdf(line: string): Uint8Array {
   const bars: string[] = [];
   let x = 72;
-  for (const char of line) {
+  for (const char of line.slice(-22)) {
     const code = char.codePointAt(0)! % 256;
     for (let bit = 0; bit < 8; bit++) {
       const width = (code >> bit) & 1 ? 2 : 1;
@@ -30,6 +32,7 @@ export function minimalPdf(line: string): Uint8Array {
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 4 0 R >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    `<< /Title (${line.replace(/[()\\]/g, '').replace(/[^\x20-\x7e]/g, '?')}) >>`,
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -40,6 +43,6 @@ export function minimalPdf(line: string): Uint8Array {
   const xrefAt = body.length;
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return new TextEncoder().encode(body);
 }
