@@ -53,7 +53,8 @@ export async function proxy(request: NextRequest) {
       : NextResponse.next({ request: { headers: requestHeaders } });
 
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  if (isLocale(requestedLocale)) {
+  // Remembered for page visits only: an embedded badge or a partner's API call must not set our cookie.
+  if (isLocale(requestedLocale) && !pathname.startsWith('/api/')) {
     response.cookies.set(LOCALE_COOKIE, requestedLocale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax' });
   }
   return response;

@@ -163,6 +163,9 @@ describe('exports and the public counter', () => {
     await page.screenshot({ path: 'e2e/screenshots/badge-ko.png' });
     const english = await page.goto(`/api/cases/${SLUG}/badge.svg?lang=en`);
     expect(await english?.text()).toMatch(/[\d,]+ supporters/);
+    // An image embedded on a partner's page sets no cookie of ours, so every copy can be shared from cache.
+    expect(english?.headers()['set-cookie']).toBeUndefined();
+    expect((await context.request.get(`/api/cases/${SLUG}/badge.svg?lang=en`)).headers()['x-joinder-cache']).toBe('hit');
     await page.screenshot({ path: 'e2e/screenshots/badge-en.png' });
     await context.close();
   });
