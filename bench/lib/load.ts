@@ -75,3 +75,54 @@ export function trackProcessRss(pid: number, intervalMs = 100): { stop: () => nu
     },
   };
 }
+
+/**
+ * An open-loop HTTP load: requests arrive at `ratePerSecond` whether or not earlier ones have
+ * answered, as people do. Latency counts from each request's scheduled time, so a stalled
+ * server shows in the percentiles instead of slowing the arrivals (no coordinated omission).
+ */
+export async function runOpenLoad(options: {
+  baseUrl: string;
+  ratePerSecond: number;
+  durationMs: number;
+  maxConnections?: number;
+  makeRequest: (index: number) => LoadRequest;
+}): Promise<LoadResult & { offeredRate: number }> {
+  const pool = new Pool(options.baseUrl, { connections: options.maxConnections ?? 256, pipelining: 1 });
+  const durations: number[] = [];
+  const statuses: Record<number, number> = {};
+  const intervalMs = 1000 / options.ratePerSecond;
+  const total = Math.max(1, Math.round((options.durationMs / 1000) * options.ratePerSecond));
+  let errors = 0;
+  const rss = trackPeakRss();
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+
+  const send = async (index: number, scheduledAt: number) => {
+    const request = options.makeRequest(index);
+    try {
+      const response = await pool.request({
+        method: request.method ?? 'GET',
+        path: request.path,
+        body: request.body,
+        headers: { ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
+      });
+      await response.body.dump();
+      statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+    } catch {
+      errors++;
+    }
+    durations.push(performance.now() - scheduledAt);
+  };
+
+  for (let index = 0; index < total; index++) {
+    const scheduledAt = started + index * intervalMs;
+    const wait = scheduledAt - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(index, scheduledAt));
+  }
+  await Promise.all(inFlight);
+  const wallMs = performance.now() - started;
+  await pool.close();
+  return { ...summarize(durations, wallMs), statuses, errors, wallMs, peakRssMb: rss.stop(), offeredRate: options.ratePerSecond };
+}

@@ -1,9 +1,11 @@
 import { measureInsertCeiling } from '../lib/ceiling';
-import { runLoad, trackProcessRss } from '../lib/load';
+import { runLoad, runOpenLoad, trackProcessRss } from '../lib/load';
 import { benchServer } from '../lib/server';
 import type { BenchResult, BenchScenario } from '../lib/types';
 
 const CONCURRENCY = 50;
+/** Latency is judged at this share of the ceiling's rate, with open-loop arrivals (see support-surge). */
+const HELD_SHARE = 0.8;
 
 export const scenarios: BenchScenario[] = [
   {
@@ -35,18 +37,25 @@ export const scenarios: BenchScenario[] = [
       const ceiling = await measureInsertCeiling(server);
       await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: 1_000, makeRequest: () => ({ path: '/api/health' }) });
       const rss = trackProcessRss(server.pid);
-      const load = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: Math.max(3_000, 8_000 * scale), makeRequest: () => ({ path: '/api/health' }) });
+      const durationMs = Math.max(3_000, 8_000 * scale);
+      const load = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs, makeRequest: () => ({ path: '/api/health' }) });
+      const held = await runOpenLoad({ baseUrl: server.baseUrl, ratePerSecond: HELD_SHARE * ceiling.throughput, durationMs, makeRequest: () => ({ path: '/api/health' }) });
       load.peakRssMb = rss.stop();
       const ratio = load.throughput / ceiling.throughput;
+      const isAllOk = (result: typeof load) => result.errors === 0 && (result.statuses[200] ?? 0) === result.n;
       return {
         name: 'health',
         ...pick(load),
+        medianMs: held.medianMs,
+        p95Ms: held.p95Ms,
+        p99Ms: held.p99Ms,
         value: Math.round(load.throughput),
         unit: 'req/s',
         ceiling: Math.round(ceiling.throughput),
         ratio,
-        target: '≥ 1.0× ceiling and p99 ≤ 100 ms',
-        pass: load.errors === 0 && (load.statuses[200] ?? 0) === load.n && ratio >= 1 && load.p99Ms <= 100,
+        target: `≥ 1.0× ceiling; p99 ≤ 100 ms at ${HELD_SHARE}× its rate`,
+        pass: isAllOk(load) && isAllOk(held) && ratio >= 1 && held.throughput >= 0.97 * held.offeredRate && held.p99Ms <= 100,
+        notes: `saturation ${CONCURRENCY} concurrent: ${load.throughput.toFixed(0)} req/s, closed-loop p99 ${load.p99Ms.toFixed(0)} ms; open loop at ${held.offeredRate.toFixed(0)} req/s: held ${held.throughput.toFixed(0)} req/s, p99 ${held.p99Ms.toFixed(1)} ms`,
       };
     },
   },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { measureInsertCeiling } from '../lib/ceiling';
-import { runLoad } from '../lib/load';
+import { runLoad, runOpenLoad } from '../lib/load';
 import { benchServer } from '../lib/server';
 import type { BenchResult, BenchScenario } from '../lib/types';
 
@@ -25,6 +25,11 @@ async function countSignatures(databaseUrl: string, prefix: string): Promise<num
  * supporter row, its confirmation mail and the rollup triggers) on PostgreSQL, held against the
  * bare-insert route measured on the same server in the same run. Every signature is a new
  * address, so every answer should be a 201 — and the table must hold exactly that many rows.
+ *
+ * Two phases: throughput at saturation (CONCURRENCY clients sending back to back, as the ceiling
+ * is measured), then latency while holding RATIO_TARGET × the ceiling's rate with open-loop
+ * arrivals. In a closed loop at saturation latency is only concurrency ÷ throughput (Little's
+ * law), so the p99 target is judged where it means something: at the rate the app must hold.
  */
 export const scenarios: BenchScenario[] = [
   {
@@ -43,27 +48,39 @@ export const scenarios: BenchScenario[] = [
         headers: { 'accept-language': 'ko' },
       });
       await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: 1_500, makeRequest: (index) => request(index, `warm-${run}-`) });
-      const load = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: Math.max(3_000, 10_000 * scale), makeRequest: request });
-      const created = load.statuses[201] ?? 0;
+      const durationMs = Math.max(3_000, 10_000 * scale);
+      const load = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs, makeRequest: request });
+      const heldRate = RATIO_TARGET * ceiling.throughput;
+      const held = await runOpenLoad({ baseUrl: server.baseUrl, ratePerSecond: heldRate, durationMs, makeRequest: (index) => request(load.n + index) });
+      const statuses: Record<number, number> = { ...load.statuses };
+      for (const [status, count] of Object.entries(held.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + count;
+      const created = statuses[201] ?? 0;
+      const requests = load.n + held.n;
+      const errors = load.errors + held.errors;
       const rows = await countSignatures(server.databaseUrl!, prefix);
       const ratio = load.throughput / ceiling.throughput;
-      const serverErrors = Object.entries(load.statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
-      log(`statuses ${JSON.stringify(load.statuses)}, rows ${rows}`);
+      const heldAtRate = held.throughput >= 0.97 * heldRate;
+      const serverErrors = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
+      log(`saturation ${load.throughput.toFixed(0)} req/s (${ratio.toFixed(2)}× ceiling, closed-loop p99 ${load.p99Ms.toFixed(0)} ms)`);
+      log(`held ${held.throughput.toFixed(0)} of ${heldRate.toFixed(0)} req/s offered: median ${held.medianMs.toFixed(1)} ms, p95 ${held.p95Ms.toFixed(1)} ms, p99 ${held.p99Ms.toFixed(1)} ms`);
+      log(`statuses ${JSON.stringify(statuses)}, rows ${rows}`);
       return {
         name: 'support-surge',
-        n: load.n,
-        medianMs: load.medianMs,
-        p95Ms: load.p95Ms,
-        p99Ms: load.p99Ms,
+        n: requests,
+        medianMs: held.medianMs,
+        p95Ms: held.p95Ms,
+        p99Ms: held.p99Ms,
         throughput: load.throughput,
-        peakRssMb: load.peakRssMb,
+        peakRssMb: Math.max(load.peakRssMb, held.peakRssMb),
         value: Math.round(load.throughput),
         unit: 'req/s',
         ceiling: Math.round(ceiling.throughput),
         ratio,
-        target: `≥ ${RATIO_TARGET}× ceiling, p99 ≤ ${P99_TARGET_MS} ms, rows = 201s`,
-        pass: load.errors === 0 && serverErrors === 0 && created === load.n && rows === created && ratio >= RATIO_TARGET && load.p99Ms <= P99_TARGET_MS,
-        notes: `${CONCURRENCY} concurrent; ${created} × 201, ${rows} rows, ${serverErrors} × 5xx, ${load.errors} socket errors`,
+        target: `≥ ${RATIO_TARGET}× ceiling; p99 ≤ ${P99_TARGET_MS} ms at ${RATIO_TARGET}× its rate; rows = 201s`,
+        pass: errors === 0 && serverErrors === 0 && created === requests && rows === created && ratio >= RATIO_TARGET && heldAtRate && held.p99Ms <= P99_TARGET_MS,
+        notes:
+          `saturation ${CONCURRENCY} concurrent: ${load.throughput.toFixed(0)} req/s, closed-loop p99 ${load.p99Ms.toFixed(0)} ms; ` +
+          `open loop at ${heldRate.toFixed(0)} req/s: held ${held.throughput.toFixed(0)} req/s, p99 ${held.p99Ms.toFixed(1)} ms; ${created} × 201, ${rows} rows, ${serverErrors} × 5xx, ${errors} socket errors`,
       };
     },
   },
