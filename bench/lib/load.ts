@@ -33,18 +33,7 @@ export async function runLoad(options: {
       const index = issued++;
       const request = options.makeRequest(index);
       const sentAt = performance.now();
-      try {
-        const response = await pool.request({
-          method: request.method ?? 'GET',
-          path: request.path,
-          body: request.body,
-          headers: { ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
-        });
-        await response.body.dump();
-        statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-      } catch {
-        errors++;
-      }
+      if (!(await sendAndTally(pool, request, statuses))) errors++;
       durations.push(performance.now() - sentAt);
     }
   };
@@ -52,6 +41,23 @@ export async function runLoad(options: {
   const wallMs = performance.now() - started;
   await pool.close();
   return { ...summarize(durations, wallMs), statuses, errors, wallMs, peakRssMb: rss.stop() };
+}
+
+/** Sends one request, drains its body and tallies its status (or a socket error). */
+async function sendAndTally(pool: Pool, request: LoadRequest, statuses: Record<number, number>): Promise<boolean> {
+  try {
+    const response = await pool.request({
+      method: request.method ?? 'GET',
+      path: request.path,
+      body: request.body,
+      headers: { ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
+    });
+    await response.body.dump();
+    statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Peak RSS of another process (the server under test), sampled from /proc. */
@@ -99,19 +105,7 @@ export async function runOpenLoad(options: {
   const inFlight: Promise<void>[] = [];
 
   const send = async (index: number, scheduledAt: number) => {
-    const request = options.makeRequest(index);
-    try {
-      const response = await pool.request({
-        method: request.method ?? 'GET',
-        path: request.path,
-        body: request.body,
-        headers: { ...(request.body ? { 'content-type': 'application/json' } : {}), ...request.headers },
-      });
-      await response.body.dump();
-      statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-    } catch {
-      errors++;
-    }
+    if (!(await sendAndTally(pool, options.makeRequest(index), statuses))) errors++;
     durations.push(performance.now() - scheduledAt);
   };
 
