@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/forms/action';
-import { SelectField, TextField } from './form-field';
+import { SelectField, TextAreaField, TextField } from './form-field';
 import { Alert, Button } from './ui';
 
 export type FormFieldSpec =
@@ -43,31 +43,9 @@ export function ActionForm({ action, fields, submitLabel, pendingLabel, variant 
             );
           }
           if (field.kind === 'textarea') {
-            const id = `field-${field.name}`;
             return (
-              <div key={key} className={`space-y-1.5 ${columns === 2 ? 'sm:col-span-2' : ''}`}>
-                <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
-                  {field.label}
-                </label>
-                <textarea
-                  id={id}
-                  name={field.name}
-                  rows={field.rows ?? 6}
-                  defaultValue={valueOf(field)}
-                  aria-invalid={errors[field.name] ? true : undefined}
-                  aria-describedby={[field.hint ? `${id}-hint` : '', errors[field.name] ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-                  className={`block w-full rounded-xl border bg-white px-3.5 py-2.5 text-base shadow-sm ${errors[field.name] ? 'border-rose-500' : 'border-slate-300'}`}
-                />
-                {field.hint ? (
-                  <p id={`${id}-hint`} className="text-sm text-slate-600">
-                    {field.hint}
-                  </p>
-                ) : null}
-                {errors[field.name] ? (
-                  <p id={`${id}-error`} className="text-sm font-medium text-rose-700">
-                    {errors[field.name]}
-                  </p>
-                ) : null}
+              <div key={key} className={columns === 2 ? 'sm:col-span-2' : undefined}>
+                <TextAreaField name={field.name} label={field.label} hint={field.hint} rows={field.rows ?? 6} defaultValue={valueOf(field)} error={errors[field.name]} />
               </div>
             );
           }

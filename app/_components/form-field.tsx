@@ -9,24 +9,22 @@ type FieldProps = {
   optionalLabel?: string;
 };
 
-/** A labelled input whose error and hint are tied to it for screen readers (aria-describedby). */
-export function TextField({ name, label, error, hint, isOptional, optionalLabel, id, className = '', ...input }: FieldProps & ComponentProps<'input'>) {
-  const fieldId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
+type FieldFrameProps = Omit<FieldProps, 'name'> & { fieldId: string; children: ReactNode };
+
+/** The ids a control points its aria-describedby at: its hint and its error, when shown. */
+function describedByFor(fieldId: string, hint: ReactNode, error: string | undefined): string | undefined {
+  return [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** Label above, hint and error below, for any single control. */
+function FieldFrame({ fieldId, label, error, hint, isOptional, optionalLabel, children }: FieldFrameProps) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={fieldId} className="block text-sm font-semibold text-slate-800">
         {label}
         {isOptional && optionalLabel ? <span className="ml-1 font-normal text-slate-500">({optionalLabel})</span> : null}
       </label>
-      <input
-        id={fieldId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block min-h-11 w-full rounded-xl border bg-white px-3.5 py-2.5 text-base text-ink shadow-sm placeholder:text-slate-400 ${error ? 'border-rose-500' : 'border-slate-300'} ${className}`}
-        {...input}
-      />
+      {children}
       {hint ? (
         <p id={`${fieldId}-hint`} className="text-sm text-slate-600">
           {hint}
@@ -41,36 +39,57 @@ export function TextField({ name, label, error, hint, isOptional, optionalLabel,
   );
 }
 
+const borderFor = (error: string | undefined) => (error ? 'border-rose-500' : 'border-slate-300');
+
+/** A labelled input whose error and hint are tied to it for screen readers (aria-describedby). */
+export function TextField({ name, label, error, hint, isOptional, optionalLabel, id, className = '', ...input }: FieldProps & ComponentProps<'input'>) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldFrame fieldId={fieldId} label={label} error={error} hint={hint} isOptional={isOptional} optionalLabel={optionalLabel}>
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedByFor(fieldId, hint, error)}
+        className={`block min-h-11 w-full rounded-xl border bg-white px-3.5 py-2.5 text-base text-ink shadow-sm placeholder:text-slate-400 ${borderFor(error)} ${className}`}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
 export function SelectField({ name, label, error, hint, isOptional, optionalLabel, id, children, ...select }: FieldProps & ComponentProps<'select'>) {
   const fieldId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={fieldId} className="block text-sm font-semibold text-slate-800">
-        {label}
-        {isOptional && optionalLabel ? <span className="ml-1 font-normal text-slate-500">({optionalLabel})</span> : null}
-      </label>
+    <FieldFrame fieldId={fieldId} label={label} error={error} hint={hint} isOptional={isOptional} optionalLabel={optionalLabel}>
       <select
         id={fieldId}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block min-h-11 w-full rounded-xl border bg-white px-3 py-2.5 text-base text-ink shadow-sm ${error ? 'border-rose-500' : 'border-slate-300'}`}
+        aria-describedby={describedByFor(fieldId, hint, error)}
+        className={`block min-h-11 w-full rounded-xl border bg-white px-3 py-2.5 text-base text-ink shadow-sm ${borderFor(error)}`}
         {...select}
       >
         {children}
       </select>
-      {hint ? (
-        <p id={`${fieldId}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${fieldId}-error`} className="text-sm font-medium text-rose-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({ name, label, error, hint, isOptional, optionalLabel, id, ...textarea }: FieldProps & ComponentProps<'textarea'>) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldFrame fieldId={fieldId} label={label} error={error} hint={hint} isOptional={isOptional} optionalLabel={optionalLabel}>
+      <textarea
+        id={fieldId}
+        name={name}
+        rows={4}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedByFor(fieldId, hint, error)}
+        className={`block w-full rounded-xl border bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ${borderFor(error)}`}
+        {...textarea}
+      />
+    </FieldFrame>
   );
 }
 

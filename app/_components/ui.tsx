@@ -30,6 +30,15 @@ export function Button({ variant = 'primary', className = '', ...props }: Compon
   return <button className={buttonClass(variant, className)} {...props} />;
 }
 
+/** The translated reason an action was refused, announced to screen readers; nothing otherwise. */
+export function FailureAlert({ state }: { state: { ok: boolean; message?: string } | null }) {
+  return state && !state.ok ? (
+    <Alert tone="error" role="alert">
+      {state.message}
+    </Alert>
+  ) : null;
+}
+
 export function Alert({ tone = 'info', children, ...props }: { tone?: 'info' | 'success' | 'error' | 'warning'; children: ReactNode } & ComponentProps<'div'>) {
   const tones = {
     info: 'border-sky-200 bg-sky-50 text-sky-900',

@@ -18,5 +18,9 @@ export function useActionForm<T>(action: FormAction<T>) {
     const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(formData));
   };
-  return { state, isPending, formProps: { action: dispatch, onSubmit } };
+  const failure = state && !state.ok ? state : null;
+  // What was typed and what was wrong with it, to fill the fields again after a refusal.
+  const values: Record<string, string> = failure?.values ?? {};
+  const errors: Record<string, string> = failure?.fieldErrors ?? {};
+  return { state, isPending, values, errors, formProps: { action: dispatch, onSubmit } };
 }

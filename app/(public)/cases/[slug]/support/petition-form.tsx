@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
-import { Alert, Button } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { REGIONS } from '@/lib/cases/reference-data';
 import { signPetitionAction } from '@/lib/petition/actions';
 import { useActionForm } from '@/app/_components/use-action-form';
@@ -13,9 +13,7 @@ export type PetitionConsentText = { title: string; body: string; version: number
 export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; source?: string; consent: PetitionConsentText }) {
   const t = useTranslations('petition.form');
   const common = useTranslations('common');
-  const { state, isPending, formProps } = useActionForm(signPetitionAction);
-  const values = state && !state.ok ? state.values : {};
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, isPending, values, errors, formProps } = useActionForm(signPetitionAction);
 
   if (state?.ok) {
     return (
@@ -28,11 +26,7 @@ export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; 
 
   return (
     <form {...formProps} className="space-y-4" noValidate>
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       {source ? <input type="hidden" name="source" value={source} /> : null}
       <TextField id="petition-name" name="name" label={t('name')} autoComplete="name" defaultValue={values.name} error={errors.name} required />

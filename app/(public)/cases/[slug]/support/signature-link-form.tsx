@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Alert, Button } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { confirmSignatureAction, withdrawSignatureAction } from '@/lib/petition/actions';
 import { useActionForm } from '@/app/_components/use-action-form';
 
@@ -18,11 +18,7 @@ export function SignatureLinkForm({ mode, caseSlug, token }: { mode: 'confirm' |
   }
   return (
     <form {...formProps} className="space-y-4">
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <input type="hidden" name="token" value={token} />
       <Button type="submit" variant={mode === 'withdraw' ? 'danger' : 'primary'} disabled={isPending} className="w-full">

@@ -2,15 +2,15 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { Alert, Button, buttonClass } from '@/app/_components/ui';
+import { Alert, Button, buttonClass, FailureAlert } from '@/app/_components/ui';
 import { answerInfoRequestAction } from '@/lib/claimants/actions';
-import { TextAreaField } from '../intake/_components/fields';
+import { TextAreaField } from '@/app/_components/form-field';
 import { useActionForm } from '@/app/_components/use-action-form';
 
 /** Answers counsel's request: a message, and links to add files or amend the statement first. */
 export function AnswerForm({ caseSlug }: { caseSlug: string }) {
   const t = useTranslations('claimant.answer');
-  const { state, isPending, formProps } = useActionForm(answerInfoRequestAction);
+  const { state, isPending, values, errors, formProps } = useActionForm(answerInfoRequestAction);
   if (state?.ok) {
     return (
       <Alert tone="success" role="status">
@@ -18,15 +18,9 @@ export function AnswerForm({ caseSlug }: { caseSlug: string }) {
       </Alert>
     );
   }
-  const values = state && !state.ok ? state.values : {};
-  const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form {...formProps} className="space-y-4" noValidate>
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       <p className="text-sm text-slate-700">{t('lead')}</p>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Link href={`/my/cases/${caseSlug}/intake/evidence`} className={buttonClass('secondary')}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Alert, Button } from '@/app/_components/ui';
+import { Button, FailureAlert } from '@/app/_components/ui';
 import { joinCaseAction } from '@/lib/claimants/actions';
 import { useActionForm } from '@/app/_components/use-action-form';
 
@@ -11,11 +11,7 @@ export function JoinForm({ caseSlug }: { caseSlug: string }) {
   const { state, isPending, formProps } = useActionForm(joinCaseAction);
   return (
     <form {...formProps} className="space-y-4">
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <Button type="submit" disabled={isPending}>
         {t('submit')}

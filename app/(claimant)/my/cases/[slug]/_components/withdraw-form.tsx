@@ -1,15 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { CheckboxField } from '@/app/_components/form-field';
-import { Alert, Button } from '@/app/_components/ui';
+import { CheckboxField, TextAreaField } from '@/app/_components/form-field';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { withdrawClaimAction } from '@/lib/claimants/actions';
-import { TextAreaField } from '../intake/_components/fields';
 import { useActionForm } from '@/app/_components/use-action-form';
 
 export function WithdrawForm({ caseSlug, isOnFiling }: { caseSlug: string; isOnFiling: boolean }) {
   const t = useTranslations('claimant.withdraw');
-  const { state, isPending, formProps } = useActionForm(withdrawClaimAction);
+  const { state, isPending, values, errors, formProps } = useActionForm(withdrawClaimAction);
   if (state?.ok) {
     return (
       <Alert tone="success" role="status">
@@ -17,15 +16,9 @@ export function WithdrawForm({ caseSlug, isOnFiling }: { caseSlug: string; isOnF
       </Alert>
     );
   }
-  const values = state && !state.ok ? state.values : {};
-  const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form {...formProps} className="space-y-4" noValidate>
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       <p className="text-sm text-slate-700">{isOnFiling ? t('leadFiled') : t('lead')}</p>
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <TextAreaField name="reason" label={t('reason')} maxLength={1000} rows={3} defaultValue={values.reason} error={errors.reason} required />

@@ -1,11 +1,12 @@
 'use client';
 
+import { FailureAlert } from '@/app/_components/ui';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
 import { ISPS, LINE_TYPES } from '@/lib/cases/reference-data';
 import { saveConnectionAction } from '@/lib/intake/actions';
-import { StepAlert, StepNav } from './step-nav';
+import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
 
@@ -26,7 +27,7 @@ export function ConnectionForm({ caseSlug, claimantId, defaults, backHref }: { c
   });
   return (
     <form ref={formRef} {...formProps} className="space-y-5" noValidate>
-      <StepAlert state={state} />
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <SelectField name="isp" label={t('isp')} hint={t('ispHint')} defaultValue={values.isp ?? ''} error={errors.isp} onChange={(event) => setIsp(event.target.value)} required>
         <option value="">{t('choose')}</option>

@@ -1,11 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { Alert, buttonClass } from '@/app/_components/ui';
+import { FailureAlert } from '@/app/_components/ui';
 import { signConsentsAction } from '@/lib/intake/actions';
 import { SignatureFields } from './signature-fields';
-import { StepAlert, StepNav } from './step-nav';
+import { SignedContinue, StepNav } from './step-nav';
 import { useActionForm } from '@/app/_components/use-action-form';
 
 export type ConsentText = { kind: string; documentId: string; title: string; body: string; version: number; isSigned: boolean };
@@ -13,9 +12,7 @@ export type ConsentText = { kind: string; documentId: string; title: string; bod
 /** The retainer and the appointment of the representative party, read in full and signed together. */
 export function ConsentForm({ caseSlug, texts, legalName, backHref, nextHref }: { caseSlug: string; texts: ConsentText[]; legalName: string; backHref: string; nextHref: string }) {
   const t = useTranslations('intake.consent');
-  const { state, isPending, formProps } = useActionForm(signConsentsAction);
-  const values = state && !state.ok ? state.values : {};
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, isPending, values, errors, formProps } = useActionForm(signConsentsAction);
   const isAllSigned = texts.length > 0 && texts.every((text) => text.isSigned);
   return (
     <div className="space-y-5">
@@ -31,22 +28,10 @@ export function ConsentForm({ caseSlug, texts, legalName, backHref, nextHref }: 
         </div>
       ))}
       {isAllSigned ? (
-        <>
-          <Alert tone="success" role="status">
-            {t('allSigned')}
-          </Alert>
-          <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-5 sm:flex-row sm:justify-between">
-            <Link href={backHref} className={buttonClass('secondary', 'w-full sm:w-auto')}>
-              {t('back')}
-            </Link>
-            <Link href={nextHref} className={buttonClass('primary', 'w-full sm:w-auto')}>
-              {t('continue')}
-            </Link>
-          </div>
-        </>
+        <SignedContinue message={t('allSigned')} backHref={backHref} backLabel={t('back')} nextHref={nextHref} nextLabel={t('continue')} />
       ) : (
         <form {...formProps} className="space-y-5" noValidate>
-          <StepAlert state={state} />
+          <FailureAlert state={state} />
           <input type="hidden" name="caseSlug" value={caseSlug} />
           {texts.map((text) => (
             <input key={text.kind} type="hidden" name={`document_${text.kind}`} value={text.documentId} />

@@ -3,11 +3,11 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { SelectField, TextField } from '@/app/_components/form-field';
-import { Button } from '@/app/_components/ui';
+import { Button, FailureAlert } from '@/app/_components/ui';
 import type { ClaimantType, DamageCategory } from '@/db/schema';
 import { saveDamagesAction } from '@/lib/intake/actions';
 import { CATEGORY_FOR_HELPER, DAMAGE_CATEGORIES, type DamageCalculation, type DamageHelper, HELPER_FOR_TYPE, MAX_DAMAGE_ITEMS, computeDamage, helperForCategory } from '@/lib/intake/damage-calc';
-import { StepAlert, StepNav } from './step-nav';
+import { StepNav } from './step-nav';
 import { requestDraftPersist, useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
 
@@ -105,7 +105,7 @@ export function DamagesForm({ caseSlug, claimantId, savedItems, helperDefaults, 
 
   return (
     <form ref={formRef} {...formProps} className="space-y-5" noValidate>
-      <StepAlert state={state} />
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <input type="hidden" name="items" value={serialized} />
       <ol className="space-y-4">

@@ -1,7 +1,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 
 /**
- * Choice groups and a text area for the wizard, in the same style as app/_components/form-field:
+ * Choice groups for the wizard, in the same style as app/_components/form-field:
  * a fieldset with a legend, errors and hints tied to the controls for screen readers, and options
  * as large tappable cards (44 px and more) for phones.
  */
@@ -70,38 +70,6 @@ export function CheckboxGroup({ values = [], onChange, columns = 1, ...group }: 
         ))}
       </div>
     </GroupFrame>
-  );
-}
-
-export function TextAreaField({ name, label, error, hint, isOptional, optionalLabel, id, ...textarea }: { name: string; label: string; error?: string; hint?: ReactNode; isOptional?: boolean; optionalLabel?: string } & ComponentProps<'textarea'>) {
-  const fieldId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor={fieldId} className="block text-sm font-semibold text-slate-800">
-        {label}
-        {isOptional && optionalLabel ? <span className="ml-1 font-normal text-slate-500">({optionalLabel})</span> : null}
-      </label>
-      <textarea
-        id={fieldId}
-        name={name}
-        rows={4}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`block w-full rounded-xl border bg-white px-3.5 py-2.5 text-base text-ink shadow-sm ${error ? 'border-rose-500' : 'border-slate-300'}`}
-        {...textarea}
-      />
-      {hint ? (
-        <p id={`${fieldId}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${fieldId}-error`} className="text-sm font-medium text-rose-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

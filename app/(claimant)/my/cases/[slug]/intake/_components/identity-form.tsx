@@ -1,5 +1,6 @@
 'use client';
 
+import { FailureAlert } from '@/app/_components/ui';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { SelectField, TextField } from '@/app/_components/form-field';
@@ -7,7 +8,7 @@ import type { ClaimantType } from '@/db/schema';
 import { REGIONS } from '@/lib/cases/reference-data';
 import { saveIdentityAction } from '@/lib/intake/actions';
 import { mayHaveBusiness, needsBusiness } from '@/lib/intake/steps';
-import { StepAlert, StepNav } from './step-nav';
+import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
 
@@ -22,7 +23,7 @@ export function IdentityForm({ caseSlug, claimantId, claimantType, latestBirthDa
   const isBusinessRequired = needsBusiness(claimantType);
   return (
     <form ref={formRef} {...formProps} className="space-y-5" noValidate>
-      <StepAlert state={state} />
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <TextField name="legalName" label={t('legalName')} hint={t('legalNameHint')} autoComplete="name" defaultValue={values.legalName} error={errors.legalName} required />
       <TextField name="dateOfBirth" type="date" label={t('dateOfBirth')} hint={t('dateOfBirthHint')} autoComplete="bday" min="1900-01-01" max={latestBirthDate} defaultValue={values.dateOfBirth} error={errors.dateOfBirth} required />

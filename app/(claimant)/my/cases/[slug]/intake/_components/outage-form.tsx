@@ -1,12 +1,13 @@
 'use client';
 
+import { FailureAlert } from '@/app/_components/ui';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
-import { TextField } from '@/app/_components/form-field';
+import { TextAreaField, TextField } from '@/app/_components/form-field';
 import { saveOutageAction } from '@/lib/intake/actions';
 import { OUTAGE_IMPACTS } from '@/lib/intake/steps';
-import { CheckboxGroup, TextAreaField, splitValues } from './fields';
-import { StepAlert, StepNav } from './step-nav';
+import { CheckboxGroup, splitValues } from './fields';
+import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
 
@@ -20,7 +21,7 @@ export function OutageForm({ caseSlug, claimantId, defaults, incidentLabel, back
   useDraftKeeper(formRef, `intake:${claimantId}:outage`);
   return (
     <form ref={formRef} {...formProps} className="space-y-5" noValidate>
-      <StepAlert state={state} />
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <p className="rounded-xl bg-brand-50 p-3 text-sm text-brand-800">{t('incident', { time: incidentLabel })}</p>
       <TextField name="outageStartedAt" type="datetime-local" label={t('startedAt')} hint={t('startedAtHint')} defaultValue={values.outageStartedAt} error={errors.outageStartedAt} required />

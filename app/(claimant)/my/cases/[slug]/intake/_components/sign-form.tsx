@@ -1,11 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { Alert, buttonClass } from '@/app/_components/ui';
+import { Alert, FailureAlert } from '@/app/_components/ui';
 import { signStatementAction } from '@/lib/intake/actions';
 import { SignatureFields } from './signature-fields';
-import { StepAlert, StepNav } from './step-nav';
+import { SignedContinue, StepNav } from './step-nav';
 import { useActionForm } from '@/app/_components/use-action-form';
 
 export type SignedInfo = { version: number; signedAt: string; sha256: string };
@@ -31,9 +30,7 @@ export function SignForm({
   nextHref: string;
 }) {
   const t = useTranslations('intake.sign');
-  const { state, isPending, formProps } = useActionForm(signStatementAction);
-  const values = state && !state.ok ? state.values : {};
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, isPending, values, errors, formProps } = useActionForm(signStatementAction);
   return (
     <div className="space-y-5">
       <h2 className="text-base font-semibold" id="statement-text-title">
@@ -44,22 +41,10 @@ export function SignForm({
       </div>
       <p className="break-all text-xs text-slate-500">{t('hash', { hash: sha256 })}</p>
       {isCurrentSigned && latest ? (
-        <>
-          <Alert tone="success" role="status">
-            {t('alreadySigned', { version: latest.version, date: latest.signedAt })}
-          </Alert>
-          <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-5 sm:flex-row sm:justify-between">
-            <Link href={backHref} className={buttonClass('secondary', 'w-full sm:w-auto')}>
-              {t('changeAnswers')}
-            </Link>
-            <Link href={nextHref} className={buttonClass('primary', 'w-full sm:w-auto')}>
-              {t('continue')}
-            </Link>
-          </div>
-        </>
+        <SignedContinue message={t('alreadySigned', { version: latest.version, date: latest.signedAt })} backHref={backHref} backLabel={t('changeAnswers')} nextHref={nextHref} nextLabel={t('continue')} />
       ) : (
         <form {...formProps} className="space-y-5" noValidate>
-          <StepAlert state={state} />
+          <FailureAlert state={state} />
           {latest ? (
             <Alert tone="warning" role="status">
               {t('amendment', { version: latest.version, next: latest.version + 1 })}

@@ -1,12 +1,13 @@
 'use client';
 
+import { FailureAlert } from '@/app/_components/ui';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { TextField } from '@/app/_components/form-field';
+import { TextAreaField, TextField } from '@/app/_components/form-field';
 import { saveStatementAction } from '@/lib/intake/actions';
 import { ADMINISTRATORS, BULLETINS, PATCH_STATUSES, SQL_PRODUCTS, WARNERS, WARNING_CHANNELS, YES_NO_UNSURE } from '@/lib/statements/questionnaire';
-import { CheckboxGroup, RadioGroup, TextAreaField, splitValues } from './fields';
-import { StepAlert, StepNav } from './step-nav';
+import { CheckboxGroup, RadioGroup, splitValues } from './fields';
+import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
 
@@ -50,7 +51,7 @@ export function StatementForm({
 
   return (
     <form ref={formRef} {...formProps} className="space-y-6" noValidate onChange={(event) => setSnapshot(readSnapshot(event.currentTarget, values))}>
-      <StepAlert state={state} />
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <aside aria-label={t('timelineTitle')} className="rounded-xl bg-brand-50 p-3 text-sm text-brand-800">
         <p className="font-semibold">{t('timelineTitle')}</p>

@@ -3,17 +3,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Alert, buttonClass } from '@/app/_components/ui';
-import type { ActionState } from '@/lib/forms/action';
-
-/** The error summary at the top of a step: said once, with each field's own message beside it. */
-export function StepAlert({ state }: { state: ActionState<unknown> }) {
-  if (!state || state.ok) return null;
-  return (
-    <Alert tone="error" role="alert">
-      {state.message}
-    </Alert>
-  );
-}
 
 /** Back and next, at the bottom of every step; next saves the step first. */
 export function StepNav({ backHref, isPending, submitLabel }: { backHref: string | null; isPending: boolean; submitLabel?: string }) {
@@ -31,5 +20,24 @@ export function StepNav({ backHref, isPending, submitLabel }: { backHref: string
         {isPending ? t('saving') : (submitLabel ?? t('next'))}
       </button>
     </div>
+  );
+}
+
+/** A step already signed: says so, and offers to go back or on. */
+export function SignedContinue({ message, backHref, backLabel, nextHref, nextLabel }: { message: string; backHref: string; backLabel: string; nextHref: string; nextLabel: string }) {
+  return (
+    <>
+      <Alert tone="success" role="status">
+        {message}
+      </Alert>
+      <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-5 sm:flex-row sm:justify-between">
+        <Link href={backHref} className={buttonClass('secondary', 'w-full sm:w-auto')}>
+          {backLabel}
+        </Link>
+        <Link href={nextHref} className={buttonClass('primary', 'w-full sm:w-auto')}>
+          {nextLabel}
+        </Link>
+      </div>
+    </>
   );
 }

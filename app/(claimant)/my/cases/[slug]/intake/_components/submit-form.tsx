@@ -2,9 +2,8 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { buttonClass } from '@/app/_components/ui';
+import { buttonClass, FailureAlert } from '@/app/_components/ui';
 import { submitClaimAction } from '@/lib/intake/actions';
-import { StepAlert } from './step-nav';
 import { useActionForm } from '@/app/_components/use-action-form';
 
 export function SubmitForm({ caseSlug, isComplete, backHref }: { caseSlug: string; isComplete: boolean; backHref: string }) {
@@ -12,7 +11,7 @@ export function SubmitForm({ caseSlug, isComplete, backHref }: { caseSlug: strin
   const { state, isPending, formProps } = useActionForm(submitClaimAction);
   return (
     <form {...formProps} className="space-y-4">
-      <StepAlert state={state} />
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <p className="text-sm text-slate-700">{isComplete ? t('readyToSubmit') : t('notReady')}</p>
       <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-5 sm:flex-row sm:justify-between">

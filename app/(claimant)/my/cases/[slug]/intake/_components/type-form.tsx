@@ -1,11 +1,12 @@
 'use client';
 
+import { FailureAlert } from '@/app/_components/ui';
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { saveTypeAction } from '@/lib/intake/actions';
 import { CLAIMANT_TYPES } from '@/lib/intake/steps';
 import { RadioGroup } from './fields';
-import { StepAlert, StepNav } from './step-nav';
+import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
 
@@ -18,7 +19,7 @@ export function TypeForm({ caseSlug, claimantId, defaults }: { caseSlug: string;
   useDraftKeeper(formRef, `intake:${claimantId}:type`);
   return (
     <form ref={formRef} {...formProps} className="space-y-5" noValidate>
-      <StepAlert state={state} />
+      <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <RadioGroup
         name="type"
