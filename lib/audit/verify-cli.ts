@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { closeDb, getDatabaseHandle } from '@/db/client';
+import { getDatabaseHandle } from '@/db/client';
+import { runCli } from '@/db/run-cli';
 import { resetEnvCache } from '@/lib/env';
 import { checkAuditAnchor, verifyAuditChain } from './verify';
 
@@ -44,13 +45,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await closeDb();
-    process.exit(code);
-  })
-  .catch(async (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    await closeDb().catch(() => {});
-    process.exit(2);
-  });
+runCli(main);

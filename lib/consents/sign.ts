@@ -1,13 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Case, claimants, consents } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { normalizeName } from '@/lib/claimants/names';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
-import { markStepDone, type OwnClaimant } from '@/lib/intake/save';
-import { EDITABLE_STATUSES } from '@/lib/intake/steps';
+import { lockDraftForSigning, markStepDone, type OwnClaimant } from '@/lib/intake/save';
 import type { SignatureRequest } from '@/lib/statements/sign';
 import { CLAIM_CONSENT_KINDS, type ClaimConsentKind, listSignedConsents, loadClaimConsentTexts, signedCurrentKinds } from './queries';
 
@@ -21,16 +19,7 @@ export async function signClaimConsents(
   input: { claimant: OwnClaimant; caseRow: Case; locale: Locale; signerName: string; shownDocumentIds: Partial<Record<ClaimConsentKind, string>>; request: SignatureRequest },
 ): Promise<{ signedKinds: ClaimConsentKind[] }> {
   return db.transaction(async (tx) => {
-    const [claimant] = await tx
-      .select()
-      .from(claimants)
-      .where(and(eq(claimants.id, input.claimant.id), eq(claimants.userId, input.claimant.userId), inArray(claimants.status, [...EDITABLE_STATUSES])))
-      .for('update');
-    if (!claimant) throw new AppError('conflict', { messageKey: 'intake.errors.notEditable' });
-    if (!claimant.legalName) throw new AppError('invalid_input', { messageKey: 'intake.sign.identityFirst' });
-    if (normalizeName(input.signerName) !== normalizeName(claimant.legalName)) {
-      throw new AppError('invalid_input', { fieldErrors: { signerName: 'validation.signatureName' } });
-    }
+    const claimant = await lockDraftForSigning(tx, input.claimant, input.signerName);
     const texts = await loadClaimConsentTexts(tx, claimant.caseId, input.locale);
     if (texts.length !== CLAIM_CONSENT_KINDS.length) throw new AppError('not_found', { messageKey: 'intake.consent.missingTexts' });
     const signedAt = new Date();

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDb, getDatabaseHandle } from '@/db/client';
+import { getDatabaseHandle } from '@/db/client';
+import { runCli } from '@/db/run-cli';
 import { getEnv, resetEnvCache, resolveDataDir } from '@/lib/env';
 import { currentEncryptionKeyId } from './field-encryption';
 import { countStaleEncryptedValues, rotateEncryptionKeys } from './rotate-keys';
@@ -49,13 +50,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then(async (code) => {
-    await closeDb();
-    process.exit(code);
-  })
-  .catch(async (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    await closeDb().catch(() => {});
-    process.exit(2);
-  });
+runCli(main);

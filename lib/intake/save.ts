@@ -16,6 +16,25 @@ export function markStepDone(step: IntakeStep) {
 }
 
 /**
+ * Locks the claimant's own editable draft for a signature (statement or consents) and checks who
+ * signs: the typed name must be the claim's legal name. Throws the claimant-facing error otherwise.
+ */
+export async function lockDraftForSigning(tx: Database, claimant: OwnClaimant, signerName: string): Promise<Claimant & { legalName: string }> {
+  const [locked] = await tx
+    .select()
+    .from(claimants)
+    .where(and(eq(claimants.id, claimant.id), eq(claimants.userId, claimant.userId), inArray(claimants.status, [...EDITABLE_STATUSES])))
+    .for('update');
+  if (!locked) throw new AppError('conflict', { messageKey: 'intake.errors.notEditable' });
+  const { legalName } = locked;
+  if (!legalName) throw new AppError('invalid_input', { messageKey: 'intake.sign.identityFirst' });
+  if (normalizeName(signerName) !== normalizeName(legalName)) {
+    throw new AppError('invalid_input', { fieldErrors: { signerName: 'validation.signatureName' } });
+  }
+  return { ...locked, legalName };
+}
+
+/**
  * Writes one step's fields to the claimant's own draft. Scoped by id AND owner AND an editable
  * status in the WHERE clause, so a stale tab cannot change a submitted claim.
  */

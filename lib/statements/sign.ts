@@ -1,14 +1,12 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Case, type Claimant, type Statement, claimants, statements } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { localized } from '@/lib/cases/queries';
-import { normalizeName } from '@/lib/claimants/names';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
-import { markStepDone, type OwnClaimant, updateDraft } from '@/lib/intake/save';
-import { EDITABLE_STATUSES } from '@/lib/intake/steps';
+import { lockDraftForSigning, markStepDone, type OwnClaimant, updateDraft } from '@/lib/intake/save';
 import type { StatementAnswers } from './questionnaire';
 import { renderPatchStatement, type StatementContext } from './render';
 
@@ -67,19 +65,10 @@ export async function signStatement(
   input: { claimant: OwnClaimant; caseRow: Case; locale: Locale; signerName: string; shownSha256: string; request: SignatureRequest },
 ): Promise<{ statement: Statement; isNew: boolean }> {
   return db.transaction(async (tx) => {
-    const [claimant] = await tx
-      .select()
-      .from(claimants)
-      .where(and(eq(claimants.id, input.claimant.id), eq(claimants.userId, input.claimant.userId), inArray(claimants.status, [...EDITABLE_STATUSES])))
-      .for('update');
-    if (!claimant) throw new AppError('conflict', { messageKey: 'intake.errors.notEditable' });
-    if (!claimant.legalName) throw new AppError('invalid_input', { messageKey: 'intake.sign.identityFirst' });
+    const claimant = await lockDraftForSigning(tx, input.claimant, input.signerName);
     const rendered = renderDraftStatement(claimant, input.caseRow, input.locale);
     if (!rendered) throw new AppError('invalid_input', { messageKey: 'intake.sign.answersFirst' });
     if (rendered.sha256 !== input.shownSha256) throw new AppError('conflict', { messageKey: 'intake.sign.textChanged' });
-    if (normalizeName(input.signerName) !== normalizeName(claimant.legalName)) {
-      throw new AppError('invalid_input', { fieldErrors: { signerName: 'validation.signatureName' } });
-    }
     const latest = await findLatestStatement(tx, claimant);
     if (latest && latest.textSha256 === rendered.sha256) return { statement: latest, isNew: false };
     const signedAt = new Date();
