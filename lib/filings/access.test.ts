@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { type User, auditLog } from '@/db/schema';
-import { startSession } from '@/lib/auth/sessions';
 import { readBlob } from '@/lib/evidence/blob-store';
 import { claimNextJob } from '@/lib/jobs/queue';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { actAs } from '@/tests/helpers/next-context';
 import { createFiling } from './create-filing';
 import { generateFiling } from './generate-job';
 import { FILING_GENERATE_JOB } from './job-kind';
@@ -18,8 +18,7 @@ import { type FilingWorld, TEST_NOW, createFilingWorld, packetRequest } from './
  * only next-auth's session lookup is replaced (there is no request here); the session row, the
  * user and the role come from the database as in production.
  */
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionId: string } } }));
-vi.mock('next-auth', async (importOriginal) => ({ ...(await importOriginal<typeof import('next-auth')>()), getServerSession: async () => session.current }));
+vi.mock('next-auth', async (importOriginal) => ({ ...(await importOriginal<typeof import('next-auth')>()), ...(await import('@/tests/helpers/next-context')).nextAuthMock }));
 
 let handle: DatabaseHandle;
 let world: FilingWorld;
@@ -33,15 +32,9 @@ beforeAll(async () => {
   const job = await claimNextJob(handle.db, 'test', [FILING_GENERATE_JOB]);
   await generateFiling(job!, { db: handle.db, signal: new AbortController().signal, reportProgress: async () => {} });
 });
-beforeEach(() => {
-  session.current = null;
-});
+beforeEach(() => actAs(handle.db, null));
 
-async function signInAs(user: User | null) {
-  if (!user) return;
-  const started = await startSession(handle.db, { userId: user.id, isStaff: true, ipHash: 'test', userAgent: 'vitest' });
-  session.current = { user: { id: user.id, sessionId: started.id } };
-}
+const signInAs = (user: User | null) => actAs(handle.db, user?.id ?? null, { isStaff: true });
 
 const actors = () =>
   [
@@ -63,7 +56,7 @@ describe('filing routes', () => {
       const response = await GET(new Request('http://localhost/api/cases/slammer-2003/filings/1/progress'), context({ slug: 'slammer-2003', version: '1' }));
       expect(response.status, name).toBe(status);
       if (status === 200) expect(await response.json()).toMatchObject({ status: 'done', message: null });
-      session.current = null;
+      await actAs(handle.db, null);
     }
     await signInAs(world.lawyerA);
     const missing = await GET(new Request('http://localhost/x'), context({ slug: 'slammer-2003', version: '99' }));
@@ -87,7 +80,7 @@ describe('filing routes', () => {
         expect(response.headers.get('content-length')).toBe(String(part.byteSize));
         expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(stored))).toBe(true);
       }
-      session.current = null;
+      await actAs(handle.db, null);
     }
     const downloads = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.downloaded'), eq(auditLog.subjectId, filingId)));
     expect(downloads.map((row) => row.actorUserId).sort()).toEqual([world.lawyerA.id, world.adminA.id].sort());

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { auditLog, evidence, type User } from '@/db/schema';
-import { startSession } from '@/lib/auth/sessions';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { actAs } from '@/tests/helpers/next-context';
 import { type ReviewWorld, createReviewWorld } from './test-world';
 
 /**
@@ -11,8 +11,7 @@ import { type ReviewWorld, createReviewWorld } from './test-world';
  * only thing replaced (there is no request here); the session row, the user and the role all
  * come from the database as in production.
  */
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionId: string } } }));
-vi.mock('next-auth', async (importOriginal) => ({ ...(await importOriginal<typeof import('next-auth')>()), getServerSession: async () => session.current }));
+vi.mock('next-auth', async (importOriginal) => ({ ...(await importOriginal<typeof import('next-auth')>()), ...(await import('@/tests/helpers/next-context')).nextAuthMock }));
 
 let handle: DatabaseHandle;
 let world: ReviewWorld;
@@ -21,15 +20,9 @@ beforeAll(async () => {
   handle = await setupTestDatabase();
   world = await createReviewWorld(handle.db, { claimants: 10 });
 });
-beforeEach(() => {
-  session.current = null;
-});
+beforeEach(() => actAs(handle.db, null));
 
-async function signInAs(user: User | null) {
-  if (!user) return;
-  const started = await startSession(handle.db, { userId: user.id, isStaff: true, ipHash: 'test', userAgent: 'vitest' });
-  session.current = { user: { id: user.id, sessionId: started.id } };
-}
+const signInAs = (user: User | null) => actAs(handle.db, user?.id ?? null, { isStaff: true });
 
 const actors = () =>
   [
@@ -50,7 +43,7 @@ describe('review access', () => {
         (error: { status: number }) => error.status,
       );
       expect(outcome, name).toBe(status === 200 ? 'slammer-2003' : status);
-      session.current = null;
+      await actAs(handle.db, null);
     }
   });
 
@@ -72,7 +65,7 @@ describe('review access', () => {
       } else {
         expect(JSON.stringify(await response.json())).not.toContain(file.sha256);
       }
-      session.current = null;
+      await actAs(handle.db, null);
     }
     await signInAs(world.lawyerA);
     const shown = await inline.GET(new Request(`${url}/inline`), { params: Promise.resolve(params) });
@@ -106,7 +99,7 @@ describe('review access', () => {
         expect(body.counts.all).toBeGreaterThan(10);
         expect(response.headers.get('server-timing')).toMatch(/total;dur=/);
       }
-      session.current = null;
+      await actAs(handle.db, null);
     }
   });
 });

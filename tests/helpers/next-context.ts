@@ -23,13 +23,13 @@ export const requestContext = {
 };
 
 /** Signs a user in for the following calls: a real server-side session row, as next-auth would make. */
-export async function actAs(db: Database, userId: string | null): Promise<void> {
+export async function actAs(db: Database, userId: string | null, options: { isStaff?: boolean } = {}): Promise<void> {
   if (!userId) {
     requestContext.userId = null;
     requestContext.sessionId = null;
     return;
   }
-  const session = await startSession(db, { userId, isStaff: false, ipHash: 'test', userAgent: requestContext.userAgent });
+  const session = await startSession(db, { userId, isStaff: options.isStaff ?? false, ipHash: 'test', userAgent: requestContext.userAgent });
   requestContext.userId = userId;
   requestContext.sessionId = session.id;
 }
