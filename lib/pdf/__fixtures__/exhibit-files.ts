@@ -6,14 +6,14 @@ import type { ExhibitFile } from '../types';
 
 /** Small generated exhibit files (tests, benchmarks): nothing binary is committed. */
 
-export type SamplePdfOptions = { pages: number; seed?: number; rotate?: 0 | 90 | 180 | 270; withText?: boolean };
+export type SamplePdfOptions = { pages: number; seed?: number; rotate?: 0 | 90 | 180 | 270; withText?: boolean; size?: [number, number] };
 
 /** A bill-like PDF: ruled boxes and (with `withText`) an embedded-font line per page. */
 export async function makeSamplePdf(options: SamplePdfOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const font = options.withText === false ? undefined : new DocumentFonts(doc).get('sans').pdfFont;
   for (let index = 0; index < options.pages; index++) {
-    const page = doc.addPage([595.28, 841.89]);
+    const page = doc.addPage(options.size ?? [595.28, 841.89]);
     if (options.rotate) page.setRotation({ type: 'degrees' as never, angle: options.rotate } as never);
     const shade = ((options.seed ?? 0) * 37 + index * 53) % 100;
     page.drawRectangle({ x: 60, y: 600, width: 475, height: 160, color: rgb(0.8 + shade / 500, 0.85, 0.9), borderColor: rgb(0.2, 0.2, 0.4), borderWidth: 1 });

@@ -6,6 +6,7 @@ import { breakLines } from '../layout/line-break';
 import type { PdfBuilder } from '../layout/pdf-builder';
 import { STRINGS } from '../strings';
 import type { Language } from '../types';
+import { fitPageToFormat } from './fit-page';
 import { embedImage, type PlacedImage } from './images';
 import type { SourceKind } from './integrity';
 import { sanitizeCopiedPage } from './sanitize';
@@ -34,7 +35,7 @@ export function isExhibitSource(page: PDFPage): boolean {
   return data instanceof PDFDict && data.get(PDFName.of('Role'))?.toString() === '/ExhibitSource';
 }
 
-/** Copies every page of a source PDF (one copyPages call) and returns the canvases to stamp them. */
+/** Copies every page of a source PDF (one copyPages call), brings each to the filing's paper, and returns the canvases to stamp them. */
 export async function appendPdf(builder: PdfBuilder, bytes: Uint8Array, label: string, evidenceId: string, modifiedAt: Date): Promise<PageCanvas[]> {
   let source: PDFDocument;
   let indices: number[];
@@ -56,6 +57,7 @@ export async function appendPdf(builder: PdfBuilder, bytes: Uint8Array, label: s
   return pages.map((page) => {
     builder.doc.addPage(page);
     sanitizeCopiedPage(page);
+    fitPageToFormat(page, builder.format);
     markExhibitSource(page, modifiedAt);
     return builder.adoptPage(page, visualFrameOf(page));
   });

@@ -89,6 +89,25 @@ describe('renderExhibitBundle', () => {
     expect(failed, JSON.stringify(failed)).toEqual([]);
   });
 
+  it('brings copied pages to the filing\'s paper in their own orientation, text kept, so preflight passes', async () => {
+    const letter = exhibitFile(await makeSamplePdf({ pages: 1, size: [612, 792] }), claimants[0], { label: 'Letter 고지서', filename: 'letter.pdf', mime: 'application/pdf' });
+    const landscape = exhibitFile(await makeSamplePdf({ pages: 1, size: [792, 612] }), claimants[1], { label: '가로 장부', filename: 'wide.pdf', mime: 'application/pdf' });
+    const isSize = (size: { width: number; height: number }, width: number, height: number) => Math.abs(size.width - width) < 1 && Math.abs(size.height - height) < 1;
+    for (const [format, width, height] of [['kr', 595.28, 841.89], ['us', 612, 792]] as const) {
+      const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: [...(await sampleFiles()), letter, landscape], bates: { prefix: 'SLM' } }, { ...ko, format });
+      const doc = await loadPdf(result.bytes);
+      for (const page of doc.getPages()) {
+        const size = page.getSize();
+        expect(isSize(size, width, height) || isSize(size, height, width), `${format}: ${size.width}×${size.height}`).toBe(true);
+      }
+      const pageOf = (file: ExhibitFile) => result.entries.find((entry) => entry.evidenceId === file.evidence.id)!.slipPageIndex + 1;
+      expect(doc.getPage(pageOf(landscape)).getSize().width).toBeGreaterThan(doc.getPage(pageOf(landscape)).getSize().height);
+      const failed = (await preflightPdf(result.bytes, format)).checks.filter((check) => !check.ok);
+      expect(failed, JSON.stringify(failed)).toEqual([]);
+      if (hasPoppler) expect(pdfPageTexts(result.bytes)[pageOf(letter)]).toContain('통신요금 고지서 1/1');
+    }
+  });
+
   it('stands a notice page in for a file type that cannot be shown, and says so', async () => {
     const memo = exhibitFile(new TextEncoder().encode('memo'), claimants[0], { label: '메모', filename: 'memo.txt', mime: 'text/plain' });
     const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: [memo], bates: { prefix: 'SLM' } }, { ...ko, language: 'en', format: 'us' });

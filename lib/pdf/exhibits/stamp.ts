@@ -7,7 +7,11 @@ const STAMP_PADDING = 2.5;
 const STAMP_COLOR: Rgb = [0.1, 0.1, 0.45];
 const WHITE: Rgb = [1, 1, 1];
 
-function boxOf(page: PDFPage): [number, number, number, number] {
+/** How far in from the top and bottom edges the stamps can reach (a two-line exhibit box at most). */
+export const STAMP_BAND = FURNITURE.stampInset + 2 * (FONT_SIZE.stamp + 1) * 1.3 + 2 * STAMP_PADDING;
+
+/** The page's visible box in user space (CropBox, else MediaBox) as [x0, y0, x1, y1]. */
+export function boxOf(page: PDFPage): [number, number, number, number] {
   const crop = page.node.CropBox() ?? page.node.MediaBox();
   const values = (crop instanceof PDFArray ? crop.asArray() : []).map((value) => (value instanceof PDFNumber ? value.asNumber() : 0));
   const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = values;
