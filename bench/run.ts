@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stopBenchServers } from './lib/server';
@@ -7,7 +9,7 @@ import type { BenchResult, BenchScenario } from './lib/types';
 /**
  * `npm run bench` runs every scenario in bench/scenarios, prints a table and writes
  * bench/results.json. `-- --only NAME` runs one (or a comma-separated few); `--scale 0.1` shrinks
- * volumes and durations for a quick look (CI).
+ * volumes and durations for a quick look (CI). Each scenario runs in a process of its own.
  */
 async function loadScenarios(): Promise<BenchScenario[]> {
   const directory = path.join(__dirname, 'scenarios');
@@ -20,6 +22,11 @@ async function loadScenarios(): Promise<BenchScenario[]> {
   return all;
 }
 
+/** Three significant digits after the point at most: 0.744 s, 2.66, 14426. */
+function rounded(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 3)));
+}
+
 function formatRow(result: BenchResult): string[] {
   const fixed = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
   return [
@@ -30,8 +37,8 @@ function formatRow(result: BenchResult): string[] {
     fixed(result.p99Ms),
     fixed(result.throughput, 0),
     String(result.peakRssMb),
-    `${result.value} ${result.unit}`,
-    result.ceiling === null ? '—' : String(result.ceiling),
+    `${rounded(result.value)} ${result.unit}`,
+    result.ceiling === null ? '—' : rounded(result.ceiling),
     result.ratio === null ? '—' : `${result.ratio.toFixed(2)}×`,
     result.target,
     result.pass ? 'PASS' : 'FAIL',
@@ -48,8 +55,31 @@ function printTable(results: BenchResult[]): void {
   }
 }
 
+/**
+ * Runs one scenario in a process of its own, so that what one leaves behind (a renderer's heap,
+ * a warmed server) cannot flatter or spoil the next one's figures, peak RSS above all.
+ */
+function runIsolated(name: string, scale: number): Promise<BenchResult> {
+  const resultFile = path.join(os.tmpdir(), `joinder-bench-${process.pid}-${name}.json`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--only', name, '--scale', String(scale), '--result-file', resultFile], { stdio: 'inherit', env: process.env });
+    child.on('exit', () => {
+      try {
+        resolve(JSON.parse(fs.readFileSync(resultFile, 'utf8')) as BenchResult);
+        fs.rmSync(resultFile, { force: true });
+      } catch {
+        resolve(failedResult(name, 'the scenario process ended without a result'));
+      }
+    });
+  });
+}
+
+function failedResult(name: string, notes: string): BenchResult {
+  return { name, n: 0, medianMs: 0, p95Ms: 0, p99Ms: 0, throughput: 0, peakRssMb: 0, value: 0, unit: '', ceiling: null, ratio: null, target: 'ran', pass: false, notes };
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string', default: '1' }, 'result-file': { type: 'string' } } });
   const scale = Number(values.scale);
   const wanted = values.only?.split(',').map((name) => name.trim());
   const scenarios = (await loadScenarios()).filter((scenario) => !wanted || wanted.includes(scenario.name));
@@ -57,16 +87,26 @@ async function main() {
     const known = (await loadScenarios()).map((scenario) => scenario.name).join(', ');
     throw new Error(`Unknown scenario in "${values.only}". Known: ${known}`);
   }
+  const resultFile = values['result-file'];
+  if (resultFile) {
+    // A child of the runner: one scenario, its result handed back through the file.
+    const [scenario] = scenarios;
+    let result: BenchResult;
+    try {
+      result = await scenario.run({ scale, log: (message) => console.log(`  ${message}`) });
+    } catch (error) {
+      console.error(`  ${scenario.name} failed:`, error);
+      result = failedResult(scenario.name, String(error));
+    }
+    await stopBenchServers();
+    fs.writeFileSync(resultFile, JSON.stringify(result));
+    process.exit(0);
+  }
   const results: BenchResult[] = [];
   for (const scenario of scenarios) {
     console.log(`\n▶ ${scenario.name}: ${scenario.description}`);
     const started = Date.now();
-    try {
-      results.push(await scenario.run({ scale, log: (message) => console.log(`  ${message}`) }));
-    } catch (error) {
-      console.error(`  ${scenario.name} failed:`, error);
-      results.push({ name: scenario.name, n: 0, medianMs: 0, p95Ms: 0, p99Ms: 0, throughput: 0, peakRssMb: 0, value: 0, unit: '', ceiling: null, ratio: null, target: 'ran', pass: false, notes: String(error) });
-    }
+    results.push(await runIsolated(scenario.name, scale));
     console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   await stopBenchServers();
