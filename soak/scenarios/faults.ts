@@ -3,7 +3,6 @@ import { countBy, keepSending } from '../lib/load';
 import { type SignUpOutcome, signUpClient } from '../lib/sign-up';
 import { type SoakStack, startSoakStack } from '../lib/stack';
 import type { SoakContext, SoakResult, SoakScenario } from '../lib/types';
-import { hasPetitionRoute } from './surge';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -159,19 +158,17 @@ async function runDoubleSubmit(context: SoakContext): Promise<SoakResult> {
     );
     const figures: SoakResult['figures'] = { pairs, oneCreatedOneRefused: clean, twoRecords: duplicated, toldToRetry, accounts: Number(users), claimantRecords: Number(claimants) };
     let pass = duplicated === 0 && errors === 0 && Number(users) === created && Number(claimants) === created && clean + toldToRetry === pairs;
-    if (hasPetitionRoute()) {
-      const sign = (index: number) =>
-        request(`${stack.server.baseUrl}/api/cases/slammer-2003/support`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '두 번', email: `soak-twice-sign-${index}@joinder.test`, privacyConsent: true }) }).then(async (answer) => {
-          await answer.body.dump();
-          return answer.statusCode;
-        });
-      const statuses = await Promise.all(Array.from({ length: pairs }, (_, index) => Promise.all([sign(index), sign(index)])));
-      const [{ n }] = await stack.query<{ n: string }>(`select count(*) as n from supporters where email like 'soak-twice-sign-%'`);
-      figures.petitionPairs = pairs;
-      figures.petitionRows = Number(n);
-      figures.petitionOneCreated = statuses.filter((pair) => pair.sort().join() === '200,201').length;
-      pass &&= Number(n) === pairs && figures.petitionOneCreated === pairs;
-    }
+    const sign = (index: number) =>
+      request(`${stack.server.baseUrl}/api/cases/slammer-2003/support`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '두 번', email: `soak-twice-sign-${index}@joinder.test`, privacyConsent: true }) }).then(async (answer) => {
+        await answer.body.dump();
+        return answer.statusCode;
+      });
+    const statuses = await Promise.all(Array.from({ length: pairs }, (_, index) => Promise.all([sign(index), sign(index)])));
+    const [{ n }] = await stack.query<{ n: string }>(`select count(*) as n from supporters where email like 'soak-twice-sign-%'`);
+    figures.petitionPairs = pairs;
+    figures.petitionRows = Number(n);
+    figures.petitionOneCreated = statuses.filter((pair) => pair.sort().join() === '200,201').length;
+    pass &&= Number(n) === pairs && figures.petitionOneCreated === pairs;
     const combinations = countBy(results, ([a, b]) => [a.outcome, b.outcome].sort().join('+'));
     const sample = results.find(([a, b]) => [a.outcome, b.outcome].sort().join() !== 'created,taken');
     return { name: 'double-submit', pass, figures: { ...figures, outcomes: JSON.stringify(combinations) }, notes: pass ? [] : [`e.g. ${JSON.stringify(sample)}`] };

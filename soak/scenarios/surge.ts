@@ -1,13 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { countBy, sendAll } from '../lib/load';
 import { signUpClient } from '../lib/sign-up';
 import { type SoakStack, startSoakStack } from '../lib/stack';
 import type { SoakContext, SoakResult, SoakScenario } from '../lib/types';
-
-/** The petition API of issue 3; until it is merged the surge harness runs against the benchmark insert. */
-const PETITION_ROUTE = 'app/api/cases/[slug]/support/route.ts';
-export const hasPetitionRoute = () => fs.existsSync(path.join(process.cwd(), PETITION_ROUTE));
 
 /** Every n-th signature repeats an earlier email: the second must answer "already signed" and add nothing. */
 const REPEAT_EVERY = 20;
@@ -36,18 +30,9 @@ function petitionTarget(): SurgeTarget {
   };
 }
 
-function benchTarget(): SurgeTarget {
-  return {
-    label: 'POST /api/bench/insert (petition route not merged yet)',
-    request: () => ({ method: 'POST', path: '/api/bench/insert', body: '{}', headers: {} }),
-    countRows: async (stack) => Number((await stack.query<{ n: string }>('select count(*) as n from bench_probes'))[0].n),
-    keyOf: () => null,
-  };
-}
-
 async function runPetitionSurge(context: SoakContext): Promise<SoakResult> {
-  const target = hasPetitionRoute() ? petitionTarget() : benchTarget();
-  const stack = await startSoakStack(context, { JOINDER_BENCH_ROUTES: '1' });
+  const target = petitionTarget();
+  const stack = await startSoakStack(context);
   try {
     const { petitionSignatures: total, petitionConcurrency: concurrency } = context.sizes;
     context.log(`${total} requests at ${concurrency} concurrent → ${target.label}`);
@@ -71,7 +56,6 @@ async function runPetitionSurge(context: SoakContext): Promise<SoakResult> {
     if (serverErrors) notes.push(`${serverErrors} responses were 5xx or no answer at all`);
     if (rows !== created) notes.push(`${rows} rows for ${created} successful responses`);
     if (repeatsAnsweredAsSigned !== repeats.length) notes.push(`${repeats.length - repeatsAnsweredAsSigned} repeated signatures were not answered "already signed"`);
-    if (!hasPetitionRoute()) notes.push(`the petition route (${PETITION_ROUTE}) is not merged: the harness ran against the benchmark insert`);
     return {
       name: 'surge-petition',
       pass: serverErrors === 0 && rows === created && repeatsAnsweredAsSigned === repeats.length,
