@@ -48,8 +48,9 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   route('POST /api/auth/[...nextauth]', [
     probe('/api/auth/callback/credentials', PUBLIC, { status: 401, body: urlEncoded({ csrfToken: '{csrf}', email: 'nobody@joinder.test', password: 'not the password', json: 'true' }) }),
   ]),
-  // The benchmark ceiling answers only on servers started with JOINDER_BENCH_ROUTES=1.
+  // The benchmark ceilings answer only on servers started with JOINDER_BENCH_ROUTES=1.
   route('POST /api/bench/insert', NOBODY),
+  route('POST /api/bench/hash', NOBODY),
 
   // Server actions (called over HTTP by their id from the build's manifest)
   action('lib/i18n/actions.ts#setLocaleAction', PUBLIC, () => [form({ locale: 'ko' })]),
