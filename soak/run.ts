@@ -13,6 +13,7 @@ import { scenarios as surgeScenarios } from './scenarios/surge';
  * `npm run soak` — surge, faults and hostile input against production servers.
  *   --size ci|full        ci (default) fits in a few minutes; full runs the issue's numbers
  *   --only a,b            some scenarios
+ *   --skip a,b            all but these (CI skips hostile-input: its end-to-end suite runs the corpus)
  *   --private-cluster     run PostgreSQL scenarios on a throwaway cluster (pg_createcluster), so
  *                         stopping PostgreSQL does not stop anybody else's (shared machines)
  *   --cluster 15/main     the cluster behind DATABASE_URL that the fault scenario stops and starts
@@ -29,12 +30,15 @@ function printTable(results: SoakResult[]): void {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'ci' }, only: { type: 'string' }, 'private-cluster': { type: 'boolean', default: false }, cluster: { type: 'string', default: '15/main' } } });
+  const { values } = parseArgs({ options: { size: { type: 'string', default: 'ci' }, only: { type: 'string' }, skip: { type: 'string' }, 'private-cluster': { type: 'boolean', default: false }, cluster: { type: 'string', default: '15/main' } } });
   const size = values.size as SoakSize;
   if (!SIZES[size]) throw new Error(`--size must be ci or full, not ${values.size}`);
-  const wanted = values.only?.split(',').map((name) => name.trim());
-  const selected = ALL.filter((scenario) => !wanted || wanted.includes(scenario.name));
-  if (wanted && selected.length !== wanted.length) throw new Error(`Unknown scenario in "${values.only}". Known: ${ALL.map((scenario) => scenario.name).join(', ')}`);
+  const names = (list: string | undefined) => list?.split(',').map((name) => name.trim());
+  const wanted = names(values.only);
+  const skipped = names(values.skip) ?? [];
+  const unknown = [...(wanted ?? []), ...skipped].filter((name) => !ALL.some((scenario) => scenario.name === name));
+  if (unknown.length) throw new Error(`Unknown scenario "${unknown.join(', ')}". Known: ${ALL.map((scenario) => scenario.name).join(', ')}`);
+  const selected = ALL.filter((scenario) => (!wanted || wanted.includes(scenario.name)) && !skipped.includes(scenario.name));
 
   if (isBuildStale()) {
     console.log('[soak] building the app…');
@@ -86,7 +90,7 @@ async function main(): Promise<number> {
 
 main()
   .then((code) => process.exit(code))
-  .catch((error) => {
-    console.error(error);
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
