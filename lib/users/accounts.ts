@@ -27,19 +27,16 @@ export async function registerUser(
   links: { appUrl: string },
   alsoInTransaction?: (tx: Database, user: User) => Promise<void>,
 ): Promise<User> {
-  const email = normalizeEmail(input.email);
-  const passwordError = passwordFieldError(input.password, email);
-  if (passwordError) throw new AppError('invalid_input', { fieldErrors: passwordError });
-  const passwordHash = await hashPassword(input.password);
+  const account = await prepareAccount(input);
   try {
     return await db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values({ email, name: input.name.trim(), passwordHash, locale: input.locale }).returning();
+      const [user] = await tx.insert(users).values(account).returning();
       await sendVerificationMail(tx, user, links.appUrl);
       await alsoInTransaction?.(tx, user);
       return user;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', { messageKey: 'auth.emailTaken', fieldErrors: { email: 'auth.emailTaken' } });
+    if (isUniqueViolation(error)) throw emailTakenError();
     throw error;
   }
 }
@@ -52,8 +49,23 @@ async function issueToken(db: Database, userId: string, kind: 'email_verificatio
 
 export async function sendVerificationMail(db: Database, user: Pick<User, 'id' | 'email' | 'name' | 'locale'>, appUrl: string): Promise<void> {
   const token = await issueToken(db, user.id, 'email_verification', EMAIL_VERIFICATION_TTL_MS);
-  await queueMail(db, { to: user.email, locale: user.locale, template: 'verifyEmail', params: { name: user.name, link: `${appUrl}/verify-email?token=${token}` } });
+  await queueMail(db, verificationMail(user, appUrl, token));
 }
+
+/** The verification mail for a token: where it goes, in which language, and the link. */
+export function verificationMail(user: Pick<User, 'email' | 'name' | 'locale'>, appUrl: string, token: string) {
+  return { to: user.email, locale: user.locale, template: 'verifyEmail' as const, params: { name: user.name, link: `${appUrl}/verify-email?token=${token}` } };
+}
+
+/** Checks the password and hashes it for a new account: the email normalised, the hash argon2id. */
+export async function prepareAccount(input: { name: string; email: string; password: string; locale: Locale }) {
+  const email = normalizeEmail(input.email);
+  const passwordError = passwordFieldError(input.password, email);
+  if (passwordError) throw new AppError('invalid_input', { fieldErrors: passwordError });
+  return { email, name: input.name.trim(), locale: input.locale, passwordHash: await hashPassword(input.password) };
+}
+
+export const emailTakenError = () => new AppError('conflict', { messageKey: 'auth.emailTaken', fieldErrors: { email: 'auth.emailTaken' } });
 
 /** Consumes a single-use token; expired, used or unknown tokens all fail the same way. */
 async function consumeToken(db: Database, token: string, kind: 'email_verification' | 'password_reset', now: Date) {

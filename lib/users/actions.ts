@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/guards';
-import { enrollClaimant } from '@/lib/claimants/enrollment';
+import { registerWithClaim } from '@/lib/claimants/enrollment';
 import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
 import { currentAppUrl } from '@/lib/http/app-url';
 import { currentRequestInfo, hashIp } from '@/lib/http/request-info';
@@ -19,13 +19,11 @@ export async function signUpAction(_previous: unknown, formData: FormData): Prom
     const db = await getDb();
     const request = await currentRequestInfo();
     const { caseSlug } = input;
+    const links = { appUrl: await currentAppUrl() };
     // Account and claimant record commit together: a database outage in between leaves neither.
-    const enroll = caseSlug
-      ? async (tx: typeof db, created: { id: string }) => {
-          await enrollClaimant(tx, { userId: created.id, caseSlug, source: input.source, ipHash: hashIp(request.ip), locale: input.locale });
-        }
-      : undefined;
-    const user = await registerUser(db, input, { appUrl: await currentAppUrl() }, enroll);
+    const user = caseSlug
+      ? await registerWithClaim(db, input, { caseSlug, source: input.source, ipHash: hashIp(request.ip) }, links)
+      : await registerUser(db, input, links);
     return { email: user.email, caseSlug };
   });
 }

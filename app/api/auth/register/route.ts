@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { enrollClaimant } from '@/lib/claimants/enrollment';
+import { registerWithClaim } from '@/lib/claimants/enrollment';
 import { parseInput } from '@/lib/forms/action';
 import { currentAppUrl } from '@/lib/http/app-url';
 import { hashIp, requestInfoFrom } from '@/lib/http/request-info';
@@ -19,19 +19,19 @@ const registerSchema = z.preprocess(
 
 /**
  * Sign-up over HTTP (JSON), the same domain functions as the sign-up form: the account with its
- * verification mail, then, with `caseSlug`, the draft claim in that case. 201 with the new
- * account's id; 409 for a taken address; 422 with per-field errors.
+ * verification mail and, with `caseSlug`, the draft claim in that case, all or nothing. 201 with
+ * the new account's id; 409 for a taken address; 404 for a closed case; 422 with per-field errors.
  */
 export const POST = handleRoute(async (request) => {
   const body = await readFormBody(request);
   refuseRrn({ name: body.name });
   const input = parseInput(registerSchema, { locale: localeFromRequest(request), ...body });
   const db = await getDb();
-  const user = await registerUser(db, input, { appUrl: await currentAppUrl() });
-  let claimantId: string | undefined;
+  const links = { appUrl: await currentAppUrl() };
   if (input.caseSlug) {
-    const claimant = await enrollClaimant(db, { userId: user.id, caseSlug: input.caseSlug, source: input.source, ipHash: hashIp(requestInfoFrom(request.headers).ip), locale: input.locale });
-    claimantId = claimant.id;
+    const signedUp = await registerWithClaim(db, input, { caseSlug: input.caseSlug, source: input.source, ipHash: hashIp(requestInfoFrom(request.headers).ip) }, links);
+    return Response.json({ id: signedUp.userId, email: signedUp.email, claimantId: signedUp.claimantId }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   }
-  return Response.json({ id: user.id, email: user.email, claimantId }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  const user = await registerUser(db, input, links);
+  return Response.json({ id: user.id, email: user.email }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });
