@@ -120,3 +120,22 @@ export async function runOpenLoad(options: {
   await pool.close();
   return { ...summarize(durations, wallMs), statuses, errors, wallMs, peakRssMb: rss.stop(), offeredRate: options.ratePerSecond };
 }
+
+/** One result from several load rounds: counts and statuses added, rates over the summed time, percentiles the worst round's. */
+export function mergeLoads(rounds: Awaited<ReturnType<typeof runLoad>>[]) {
+  const statuses: Record<number, number> = {};
+  for (const round of rounds) for (const [status, count] of Object.entries(round.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + count;
+  const wallMs = rounds.reduce((total, round) => total + round.wallMs, 0);
+  const n = rounds.reduce((total, round) => total + round.n, 0);
+  const worst = (pick: (round: (typeof rounds)[number]) => number) => Math.max(...rounds.map(pick));
+  return {
+    n,
+    statuses,
+    errors: rounds.reduce((total, round) => total + round.errors, 0),
+    throughput: (n / wallMs) * 1000,
+    medianMs: rounds.reduce((total, round) => total + round.medianMs * round.n, 0) / Math.max(1, n),
+    p95Ms: worst((round) => round.p95Ms),
+    p99Ms: worst((round) => round.p99Ms),
+    peakRssMb: worst((round) => round.peakRssMb),
+  };
+}

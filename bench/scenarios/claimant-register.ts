@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '@/lib/auth/password';
-import { runLoad } from '../lib/load';
+import { mergeLoads, runLoad } from '../lib/load';
 import { benchServer } from '../lib/server';
 import { summarize } from '../lib/stats';
 import type { BenchResult, BenchScenario } from '../lib/types';
@@ -110,22 +110,3 @@ export const scenarios: BenchScenario[] = [
     },
   },
 ];
-
-/** One result from several load rounds: counts and statuses added, rates over the summed time, percentiles the worst round's. */
-function mergeLoads(rounds: Awaited<ReturnType<typeof runLoad>>[]) {
-  const statuses: Record<number, number> = {};
-  for (const round of rounds) for (const [status, count] of Object.entries(round.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + count;
-  const wallMs = rounds.reduce((total, round) => total + round.wallMs, 0);
-  const n = rounds.reduce((total, round) => total + round.n, 0);
-  const worst = (pick: (round: (typeof rounds)[number]) => number) => Math.max(...rounds.map(pick));
-  return {
-    n,
-    statuses,
-    errors: rounds.reduce((total, round) => total + round.errors, 0),
-    throughput: (n / wallMs) * 1000,
-    medianMs: rounds.reduce((total, round) => total + round.medianMs * round.n, 0) / Math.max(1, n),
-    p95Ms: worst((round) => round.p95Ms),
-    p99Ms: worst((round) => round.p99Ms),
-    peakRssMb: worst((round) => round.peakRssMb),
-  };
-}
