@@ -109,7 +109,6 @@ async function main() {
     results.push(await runIsolated(scenario.name, scale));
     console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
-  await stopBenchServers();
   console.log('');
   printTable(results);
   const file = path.join(__dirname, 'results.json');

@@ -75,4 +75,14 @@ describe('demo accounts', () => {
     await screenshot(page, 'sign-in-error-ko');
     await context.close();
   });
+
+  it('serves robots.txt from public/, keeping crawlers out of accounts, staff areas and the API', async () => {
+    const context = await newContext(browser, { baseUrl });
+    const answer = await context.request.get('/robots.txt');
+    expect(answer.status()).toBe(200);
+    const text = await answer.text();
+    expect(text).toContain('Allow: /cases/');
+    for (const area of ['/my', '/staff', '/admin', '/api/', '/cases/*/review']) expect(text).toContain(`Disallow: ${area}`);
+    await context.close();
+  });
 });
