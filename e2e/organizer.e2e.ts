@@ -126,7 +126,8 @@ describe('campaign links', () => {
     // The demo seed's signatures carry the naver-cafe source already.
     await expect(page.getByTestId('campaign-naver-cafe-signups').textContent()).resolves.toMatch(/지지 서명 [1-9][\d,]*명/);
     const qr = page.getByTestId('campaign-naver-cafe').locator('img');
-    await expect(qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).resolves.toBe(true);
+    // The QR code is a separate request: wait for it to arrive rather than read it mid-load.
+    await expect.poll(() => qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await page.getByTestId('create-campaign').locator('input[name="code"]').fill('naver-cafe');
     await page.getByTestId('create-campaign').locator('button[type="submit"]').click();
