@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { cases, mailOutbox, supporters } from '@/db/schema';
+import { cases, supporters } from '@/db/schema';
 import { findCurrentConsentDocument } from '@/lib/cases/queries';
 import { encryptField } from '@/lib/crypto/field-encryption';
 import { createToken } from '@/lib/crypto/hash';
@@ -12,6 +12,7 @@ import { queueMail } from '@/lib/mail/outbox';
 import { renderMail } from '@/lib/mail/templates';
 import { normalizeEmail, normalizePhone } from '@/lib/users/normalize';
 import type { PetitionInput } from './schemas';
+import { type PendingSignature, signatureBatcherFor } from './signature-batch';
 import { normalizeSource } from './source';
 
 export type PetitionTarget = {
@@ -127,26 +128,11 @@ export async function signPetition(db: Database, slug: string, input: PetitionIn
 type MailInput = Parameters<typeof queueMail>[1];
 
 /**
- * The surge path: the supporter row and its stored confirmation mail in ONE statement (a
- * data-modifying CTE is atomic on its own), one round trip instead of BEGIN, two inserts and
- * COMMIT. Without SMTP a mail is only stored, so no delivery job is needed. False when the
- * address had signed already (the slower transaction path then looks at withdrawn signatures).
+ * The surge path: without SMTP a mail is only stored, so the row and its mail can be written in
+ * one statement, batched with the signatures arriving at the same time (./signature-batch).
+ * False when the address had signed already (the slower transaction path then looks at
+ * withdrawn signatures).
  */
-async function insertSignatureWithStoredMail(db: Database, row: typeof supporters.$inferInsert, mail: MailInput): Promise<boolean> {
-  const rendered = renderMail(mail.template, mail.locale, mail.params);
-  const result = await db.execute(sql`
-    with signed as (
-      insert into ${supporters} (case_id, name, email, region, phone_encrypted, locale, source, consent_document_id, consent_version, confirm_token_hash, ip_hash)
-      values (${row.caseId}, ${row.name}, ${row.email}, ${row.region}, ${row.phoneEncrypted}, ${row.locale}, ${row.source}, ${row.consentDocumentId}, ${row.consentVersion}, ${row.confirmTokenHash}, ${row.ipHash})
-      on conflict (case_id, email) do nothing
-      returning id
-    ), mailed as (
-      insert into ${mailOutbox} (to_address, locale, template, subject, text_body, status)
-      select ${mail.to}, ${mail.locale}, ${mail.template}, ${rendered.subject}, ${rendered.text}, 'stored' from signed
-      returning id
-    )
-    select count(*)::int as signed from mailed`);
-  // pg and PGlite both answer with `rows`.
-  const { rows } = result as unknown as { rows: { signed: number }[] };
-  return Number(rows[0]?.signed ?? 0) === 1;
+function insertSignatureWithStoredMail(db: Database, row: PendingSignature['row'], mail: MailInput): Promise<boolean> {
+  return signatureBatcherFor(db).submit({ row, mail: { template: mail.template, ...renderMail(mail.template, mail.locale, mail.params) } });
 }

@@ -1,0 +1,138 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { executePrepared } from '@/db/prepared';
+import { mailOutbox, supporters } from '@/db/schema';
+import type { RenderedMail } from '@/lib/mail/templates';
+
+/** One signature as written: the supporter row and its confirmation mail, already rendered. */
+export type PendingSignature = {
+  row: {
+    caseId: string;
+    name: string;
+    email: string;
+    region: string | null;
+    phoneEncrypted: string | null;
+    locale: string;
+    source: string | null;
+    consentDocumentId: string;
+    consentVersion: number;
+    /** Unique per signature: how each waiting request finds its own row in the answer. */
+    confirmTokenHash: string;
+    ipHash: string | null;
+  };
+  mail: RenderedMail & { template: string };
+};
+
+/** Enough to fill a round trip under a surge; small enough that one statement stays quick. */
+const MAX_BATCH = 64;
+/** Batches written at once; the rest of the pool stays free for everything else. */
+const MAX_IN_FLIGHT = 4;
+
+type Waiting = { signature: PendingSignature; resolve: (signed: boolean) => void; reject: (error: unknown) => void };
+
+/**
+ * Writes signatures together when they arrive together ("natural batching"): a signature that
+ * comes while MAX_IN_FLIGHT batches are being written waits for one of them and then goes with
+ * everything that queued meanwhile. A lone signature is written at once, so nothing waits on a
+ * timer; under a surge a batch costs one round trip, one plan and one commit (one WAL flush)
+ * for up to MAX_BATCH signatures instead of each. Rows and mails of a batch are one statement:
+ * all are written or none. If a batch fails, its signatures are retried one by one, so one bad
+ * row never takes the others down with it.
+ */
+export class SignatureBatcher {
+  private readonly queue: Waiting[] = [];
+  private inFlight = 0;
+
+  constructor(private readonly db: Database) {}
+
+  /** True when the signature was written; false when its address had signed this case already. */
+  submit(signature: PendingSignature): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ signature, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      this.inFlight++;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async write(batch: Waiting[]): Promise<void> {
+    try {
+      const signed = await insertSignatures(this.db, batch.map((waiting) => waiting.signature));
+      for (const waiting of batch) waiting.resolve(signed.has(waiting.signature.row.confirmTokenHash));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      await Promise.all(batch.map((waiting) => this.write([waiting])));
+    }
+  }
+}
+
+const batchers = new WeakMap<Database, SignatureBatcher>();
+
+export function signatureBatcherFor(db: Database): SignatureBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new SignatureBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+/**
+ * The rows and their stored mails in ONE statement (a data-modifying CTE is atomic on its own),
+ * prepared once per connection; `mailed` runs to completion though nothing reads it, as every
+ * data-modifying CTE does. The unique index on (case, email) decides duplicates, also
+ * between two signatures of the same batch: only the rows written come back, by token hash.
+ */
+async function insertSignatures(db: Database, batch: PendingSignature[]): Promise<Set<string>> {
+  const input = JSON.stringify(
+    batch.map(({ row, mail }, position) => ({
+      position,
+      case_id: row.caseId,
+      name: row.name,
+      email: row.email,
+      region: row.region,
+      phone_encrypted: row.phoneEncrypted,
+      locale: row.locale,
+      source: row.source,
+      consent_document_id: row.consentDocumentId,
+      consent_version: row.consentVersion,
+      confirm_token_hash: row.confirmTokenHash,
+      ip_hash: row.ipHash,
+      template: mail.template,
+      subject: mail.subject,
+      text_body: mail.text,
+    })),
+  );
+  const rows = await executePrepared<{ confirm_token_hash: string }>(db, 'petition_sign_batch', sql`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as t(
+        position int, case_id uuid, name text, email text, region text, phone_encrypted text, locale text, source text,
+        consent_document_id uuid, consent_version int, confirm_token_hash text, ip_hash text, template text, subject text, text_body text)
+    ), signed as (
+      insert into ${supporters} (case_id, name, email, region, phone_encrypted, locale, source, consent_document_id, consent_version, confirm_token_hash, ip_hash)
+      select case_id, name, email, region, phone_encrypted, locale, source, consent_document_id, consent_version, confirm_token_hash, ip_hash
+      from input order by position
+      on conflict (case_id, email) do nothing
+      returning confirm_token_hash
+    ), mailed as (
+      insert into ${mailOutbox} (to_address, locale, template, subject, text_body, status)
+      select input.email, input.locale, input.template, input.subject, input.text_body, 'stored'
+      from input join signed using (confirm_token_hash)
+      order by input.position
+      returning id
+    )
+    select confirm_token_hash from signed`);
+  return new Set(rows.map((row) => row.confirm_token_hash));
+}
