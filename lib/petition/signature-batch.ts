@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { executePrepared } from '@/db/prepared';
 import { mailOutbox, supporters } from '@/db/schema';
+import { isDatabaseUnavailable } from '@/lib/errors';
 import type { RenderedMail } from '@/lib/mail/templates';
 
 /** One signature as written: the supporter row and its confirmation mail, already rendered. */
@@ -36,8 +37,9 @@ type Waiting = { signature: PendingSignature; resolve: (signed: boolean) => void
  * everything that queued meanwhile. A lone signature is written at once, so nothing waits on a
  * timer; under a surge a batch costs one round trip, one plan and one commit (one WAL flush)
  * for up to MAX_BATCH signatures instead of each. Rows and mails of a batch are one statement:
- * all are written or none. If a batch fails, its signatures are retried one by one, so one bad
- * row never takes the others down with it.
+ * all are written or none. If a batch fails on its data, its signatures are retried one by one,
+ * so one bad row never takes the others down with it; if the database is unreachable, all fail at
+ * once (the route answers 503 with Retry-After).
  */
 export class SignatureBatcher {
   private readonly queue: Waiting[] = [];
@@ -69,8 +71,9 @@ export class SignatureBatcher {
       const signed = await insertSignatures(this.db, batch.map((waiting) => waiting.signature));
       for (const waiting of batch) waiting.resolve(signed.has(waiting.signature.row.confirmTokenHash));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0].reject(error);
+      // With the database down, one by one would only wait out every connection timeout again.
+      if (batch.length === 1 || isDatabaseUnavailable(error)) {
+        for (const waiting of batch) waiting.reject(error);
         return;
       }
       await Promise.all(batch.map((waiting) => this.write([waiting])));
