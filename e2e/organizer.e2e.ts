@@ -59,7 +59,8 @@ describe('the organizer dashboard', () => {
     await page.locator('#growth-range').selectOption('7d');
     await page.locator('#growth-interval').selectOption('hour');
     expect((await growth).status()).toBe(200);
-    await expect(page.getByTestId('growth-supporters-summary').textContent()).resolves.toMatch(/Over 7 days/);
+    // The chart re-renders after the response: wait for the new summary rather than read it mid-update.
+    await expect.poll(() => page.getByTestId('growth-supporters-summary').textContent(), { timeout: 10_000 }).toMatch(/Over 7 days/);
     await page.getByTestId('growth-claimants').locator('summary').click();
     await expect(page.getByTestId('growth-claimants').locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(24 * 7);
     await screenshot(page, 'organizer-dashboard-en-7d-hourly');

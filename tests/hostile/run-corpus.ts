@@ -83,14 +83,24 @@ async function runPool<T>(tasks: (() => Promise<T>)[], concurrency: number, onDo
   return results;
 }
 
-/** A task that throws (the client could not even send it) is an outcome, not the end of the run; each is timed. */
+/**
+ * A task that throws (the client could not even send it) is an outcome, not the end of the run;
+ * each is timed. A socket the server had just closed as idle (keep-alive race) is sent once more:
+ * that is the client's transport, not the server's answer — a server that really went away fails
+ * the retry too, and the health check after the run.
+ */
 function guarded(task: Task, target: string): Task {
   return async () => {
     const started = performance.now();
-    try {
-      return { ...(await task()), ms: performance.now() - started };
-    } catch (error) {
-      return { target, input: '?', status: 0, verdict: 'connection-error', detail: error instanceof Error ? error.message : String(error), ms: performance.now() - started };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return { ...(await task()), ms: performance.now() - started };
+      } catch (error) {
+        const cause = (error as { cause?: { message?: string; code?: string } }).cause;
+        const detail = `${error instanceof Error ? error.message : String(error)} ${cause?.code ?? ''} ${cause?.message ?? ''}`.trim();
+        if (attempt === 1 && /ECONNRESET|other side closed|UND_ERR_SOCKET|socket hang up/i.test(detail)) continue;
+        return { target, input: '?', status: 0, verdict: 'connection-error', detail, ms: performance.now() - started };
+      }
     }
   };
 }
