@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { executePrepared } from '@/db/prepared';
 import { type Claimant, authTokens, cases, claimants, mailOutbox, users } from '@/db/schema';
 import { createToken } from '@/lib/crypto/hash';
 import { getEnv } from '@/lib/env';
@@ -62,7 +63,7 @@ export async function registerWithClaim(db: Database, input: ClaimSignUp, origin
   const expiresAt = new Date(Date.now() + EMAIL_VERIFICATION_TTL_MS);
   let rows: { user_id: string | null; claimant_id: string | null }[];
   try {
-    const result = await db.execute(sql`
+    rows = await executePrepared<{ user_id: string | null; claimant_id: string | null }>(db, 'register_with_claim', sql`
       with target as (
         select id from ${cases} where slug = ${origin.caseSlug} and status = 'open'
       ), account as (
@@ -81,8 +82,6 @@ export async function registerWithClaim(db: Database, input: ClaimSignUp, origin
         returning id
       )
       select (select id from account) as user_id, (select id from claim) as claimant_id`);
-    // pg and PGlite both answer with `rows`.
-    rows = (result as unknown as { rows: typeof rows }).rows;
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTakenError();
     throw error;

@@ -35,6 +35,10 @@ describe('POST /api/auth/register', () => {
   it('answers 409 for a taken address and 422 with translated field errors', async () => {
     const taken = await register({ name: 'x', email: 'new@example.com', password: 'another long passphrase', acceptTerms: true });
     expect(taken.status).toBe(409);
+    // The sign-up with a claim is one prepared statement: a taken address is still a 409, with nothing half-written.
+    const takenWithClaim = await register({ name: 'x', email: 'NEW@example.com', password: 'another long passphrase', acceptTerms: true, caseSlug: 'slammer-2003' });
+    expect(takenWithClaim.status).toBe(409);
+    expect(await db.$count(mailOutbox, eq(mailOutbox.toAddress, 'new@example.com'))).toBe(1);
     const bad = await register({ name: '', email: 'nope', password: 'short', acceptTerms: false }, { 'accept-language': 'en' });
     expect(bad.status).toBe(422);
     expect((await bad.json()).fieldErrors).toMatchObject({ name: 'This field is required.', email: 'This is not an email address.', acceptTerms: expect.any(String) });
