@@ -7,6 +7,15 @@ export type LoadRequest = { method?: 'GET' | 'POST'; path: string; body?: string
 export type LoadResult = ReturnType<typeof summarize> & { statuses: Record<number, number>; errors: number; wallMs: number; peakRssMb: number };
 
 /**
+ * The connections a reverse proxy keeps to the app: one pool shared by every phase of a scenario,
+ * so connections opened once stay open (the server keeps idle ones 65 s) instead of each phase
+ * starting cold. Phases given no pool open and close their own.
+ */
+export function proxyPool(baseUrl: string, connections = 256): Pool {
+  return new Pool(baseUrl, { connections, pipelining: 1 });
+}
+
+/**
  * A closed-loop HTTP load: `concurrency` clients each send the next request as soon as the last
  * answered, for `durationMs` or until `total` requests. Every latency is kept, so percentiles
  * are exact. `makeRequest(i)` lets each request differ (a new email per signature).
@@ -16,9 +25,10 @@ export async function runLoad(options: {
   concurrency: number;
   durationMs?: number;
   total?: number;
+  pool?: Pool;
   makeRequest: (index: number) => LoadRequest;
 }): Promise<LoadResult> {
-  const pool = new Pool(options.baseUrl, { connections: options.concurrency, pipelining: 1 });
+  const pool = options.pool ?? new Pool(options.baseUrl, { connections: options.concurrency, pipelining: 1 });
   const durations: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -39,7 +49,7 @@ export async function runLoad(options: {
   };
   await Promise.all(Array.from({ length: options.concurrency }, client));
   const wallMs = performance.now() - started;
-  await pool.close();
+  if (!options.pool) await pool.close();
   return { ...summarize(durations, wallMs), statuses, errors, wallMs, peakRssMb: rss.stop() };
 }
 
@@ -92,9 +102,10 @@ export async function runOpenLoad(options: {
   ratePerSecond: number;
   durationMs: number;
   maxConnections?: number;
+  pool?: Pool;
   makeRequest: (index: number) => LoadRequest;
 }): Promise<LoadResult & { offeredRate: number }> {
-  const pool = new Pool(options.baseUrl, { connections: options.maxConnections ?? 256, pipelining: 1 });
+  const pool = options.pool ?? new Pool(options.baseUrl, { connections: options.maxConnections ?? 256, pipelining: 1 });
   const durations: number[] = [];
   const statuses: Record<number, number> = {};
   const intervalMs = 1000 / options.ratePerSecond;
@@ -117,7 +128,7 @@ export async function runOpenLoad(options: {
   }
   await Promise.all(inFlight);
   const wallMs = performance.now() - started;
-  await pool.close();
+  if (!options.pool) await pool.close();
   return { ...summarize(durations, wallMs), statuses, errors, wallMs, peakRssMb: rss.stop(), offeredRate: options.ratePerSecond };
 }
 
