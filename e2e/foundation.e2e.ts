@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP_VIEWPORT, findAxeViolations, launchBrowser, newContext, screenshot, signIn } from './support/browser';
 
@@ -85,4 +86,20 @@ describe('demo accounts', () => {
     for (const area of ['/my', '/staff', '/admin', '/api/', '/cases/*/review']) expect(text).toContain(`Disallow: ${area}`);
     await context.close();
   });
+
+  it('keeps an idle connection open for a reverse proxy to reuse (65 s, not Node\'s 5 s)', async () => {
+    const agent = new Agent({ connections: 1 });
+    let connects = 0;
+    agent.on('connect', () => connects++);
+    const first = await request(`${baseUrl}/api/health`, { dispatcher: agent });
+    await first.body.dump();
+    expect(first.headers['keep-alive']).toBe('timeout=65');
+    // Past Node's default idle timeout, the same connection still answers.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const second = await request(`${baseUrl}/api/health`, { dispatcher: agent });
+    await second.body.dump();
+    expect(second.statusCode).toBe(200);
+    expect(connects).toBe(1);
+    await agent.close();
+  }, 20_000);
 });
