@@ -1,5 +1,5 @@
 import { measureInsertCeiling } from '../lib/ceiling';
-import { runLoad, runOpenLoad, trackProcessRss } from '../lib/load';
+import { proxyPool, runLoad, runOpenLoad, trackProcessRss } from '../lib/load';
 import { benchServer } from '../lib/server';
 import type { BenchResult, BenchScenario } from '../lib/types';
 
@@ -35,11 +35,14 @@ export const scenarios: BenchScenario[] = [
     run: async ({ scale }): Promise<BenchResult> => {
       const server = await benchServer('base', { fresh: true });
       const ceiling = await measureInsertCeiling(server);
-      await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: 1_000, makeRequest: () => ({ path: '/api/health' }) });
+      // One warm keep-alive pool for every phase, as a reverse proxy holds (see support-surge).
+      const pool = proxyPool(server.baseUrl);
+      await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs: 1_000, makeRequest: () => ({ path: '/api/health' }) });
       const rss = trackProcessRss(server.pid);
       const durationMs = Math.max(3_000, 8_000 * scale);
-      const load = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs, makeRequest: () => ({ path: '/api/health' }) });
-      const held = await runOpenLoad({ baseUrl: server.baseUrl, ratePerSecond: HELD_SHARE * ceiling.throughput, durationMs, makeRequest: () => ({ path: '/api/health' }) });
+      const load = await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs, makeRequest: () => ({ path: '/api/health' }) });
+      const held = await runOpenLoad({ baseUrl: server.baseUrl, pool, ratePerSecond: HELD_SHARE * ceiling.throughput, durationMs, makeRequest: () => ({ path: '/api/health' }) });
+      await pool.close();
       load.peakRssMb = rss.stop();
       const ratio = load.throughput / ceiling.throughput;
       const isAllOk = (result: typeof load) => result.errors === 0 && (result.statuses[200] ?? 0) === result.n;
