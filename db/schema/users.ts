@@ -52,6 +52,24 @@ export const authTokens = pgTable(
   (t) => [uniqueIndex('auth_tokens_token_hash_key').on(t.tokenHash), index('auth_tokens_user_idx').on(t.userId, t.kind)],
 );
 
+/**
+ * One-time recovery codes for a lost authenticator: each replaces one TOTP code once. Only a
+ * salted SHA-256 of each is stored (`salt:hash`; lib/auth/two-factor.ts).
+ */
+export const totpRecoveryCodes = pgTable(
+  'totp_recovery_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('totp_recovery_codes_user_code_key').on(t.userId, t.codeHash)],
+);
+
 export const loginAttemptScopeEnum = pgEnum('login_attempt_scope', ['account', 'ip']);
 
 /**

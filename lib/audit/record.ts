@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'case.created',
   'case.updated',
   'auth.totp_disabled',
+  'auth.recovery_codes_created',
+  'auth.recovery_code_used',
   'keys.rotated',
   'backup.restored',
 ] as const;

@@ -47,6 +47,7 @@ export function getAuthOptions(): AuthOptions {
             email: credentials?.email ?? '',
             password: credentials?.password ?? '',
             totp: credentials?.totp ?? '',
+            ip: request.ip,
             ipHash: hashIp(request.ip),
             userAgent: request.userAgent,
           });

@@ -5,18 +5,19 @@ import { normalizeEmail } from '@/lib/users/normalize';
 import { spendEquivalentHashTime, verifyPassword } from './password';
 import { isStaffUser, startSession } from './sessions';
 import { clearAccountFailures, isSignInThrottled, recordSignInFailure } from './throttle';
-import { consumeTotpCode } from './two-factor';
+import { consumeRecoveryCode, consumeTotpCode, normalizeRecoveryCode } from './two-factor';
 
 export type SignInErrorCode = 'invalid' | 'throttled' | 'totp_required' | 'totp_invalid';
 export type SignInResult = { ok: true; user: User; sessionId: string } | { ok: false; code: SignInErrorCode };
 
 /**
- * Email + password (+ TOTP for accounts that turned it on). Failures are counted per account and
- * per address in Postgres; unknown emails cost a full hash so timing reveals nothing.
+ * Email + password (+ TOTP for accounts that turned it on, or one of their recovery codes when the
+ * phone is lost). Failures are counted per account and per address in Postgres; unknown emails
+ * cost a full hash so timing reveals nothing.
  */
 export async function authenticate(
   db: Database,
-  input: { email: string; password: string; totp?: string; ipHash: string; userAgent: string },
+  input: { email: string; password: string; totp?: string; ip?: string; ipHash: string; userAgent: string },
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
@@ -35,7 +36,10 @@ export async function authenticate(
   }
   if (user.totpEnabledAt && user.totpSecretEncrypted) {
     if (!input.totp) return { ok: false, code: 'totp_required' };
-    if (!(await consumeTotpCode(db, user, input.totp, now))) {
+    const isAccepted = normalizeRecoveryCode(input.totp)
+      ? await consumeRecoveryCode(db, { userId: user.id, code: input.totp, ip: input.ip ?? null }, now)
+      : await consumeTotpCode(db, user, input.totp, now);
+    if (!isAccepted) {
       await recordSignInFailure(db, subject, now);
       return { ok: false, code: 'totp_invalid' };
     }

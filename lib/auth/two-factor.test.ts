@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { auditLog, users } from '@/db/schema';
+import { auditLog, totpRecoveryCodes, users } from '@/db/schema';
 import { isAppError } from '@/lib/errors';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { TEST_PASSWORD, createTestUser } from '@/tests/helpers/users';
 import { authenticate } from './sign-in';
-import { confirmTotpEnrollment, disableTotp, getTwoFactorStatus, startTotpEnrollment } from './two-factor';
+import { RECOVERY_CODE_COUNT, confirmTotpEnrollment, consumeRecoveryCode, disableTotp, getTwoFactorStatus, normalizeRecoveryCode, replaceRecoveryCodes, startTotpEnrollment } from './two-factor';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -86,5 +86,80 @@ describe('two-step sign-in enrolment', () => {
     expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('off');
     expect(await auditActions(user.id)).toEqual(['auth.totp_enabled', 'auth.totp_disabled']);
     expect((await signIn(user.email, undefined, at(90))).ok).toBe(true);
+  });
+});
+
+async function enabledUser(): Promise<{ id: string; email: string; secret: string }> {
+  const user = await createTestUser(handle.db);
+  await startTotpEnrollment(handle.db, user.id);
+  const secret = await pendingSecret(user.id);
+  await confirmTotpEnrollment(handle.db, { userId: user.id, code: await codeAt(secret, T0), ip: null }, T0);
+  return { id: user.id, email: user.email, secret };
+}
+
+async function recoveryCodesLeft(userId: string): Promise<number> {
+  const status = await getTwoFactorStatus(handle.db, userId);
+  if (status.state !== 'enabled') throw new Error(`expected two-step sign-in on, got ${status.state}`);
+  return status.recoveryCodesLeft;
+}
+
+describe('recovery codes', () => {
+  it('are made only with a current code, shown once, stored as hashes, and replace the earlier set', async () => {
+    const user = await enabledUser();
+    expect(await recoveryCodesLeft(user.id)).toBe(0);
+    await expect(replaceRecoveryCodes(handle.db, { userId: user.id, code: '000000', ip: null }, at(60))).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await recoveryCodesLeft(user.id)).toBe(0);
+
+    const codes = await replaceRecoveryCodes(handle.db, { userId: user.id, code: await codeAt(user.secret, at(60)), ip: '203.0.113.7' }, at(60));
+    expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
+    expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
+    for (const code of codes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/);
+    expect(await recoveryCodesLeft(user.id)).toBe(RECOVERY_CODE_COUNT);
+    const stored = await handle.db.select({ hash: totpRecoveryCodes.codeHash }).from(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.id));
+    expect(stored.map((row) => row.hash).join(' ')).not.toContain(codes[0].replace('-', ''));
+    // Salted one by one: the same code never hashes alike twice.
+    expect(stored.every((row) => /^[0-9a-f]{32}:[0-9a-f]{64}$/.test(row.hash))).toBe(true);
+    expect(new Set(stored.map((row) => row.hash.split(':')[0])).size).toBe(RECOVERY_CODE_COUNT);
+
+    const renewed = await replaceRecoveryCodes(handle.db, { userId: user.id, code: await codeAt(user.secret, at(90)), ip: null }, at(90));
+    expect(await signIn(user.email, codes[0], at(120))).toEqual({ ok: false, code: 'totp_invalid' });
+    expect((await signIn(user.email, renewed[0], at(120))).ok).toBe(true);
+    expect(await auditActions(user.id)).toEqual(['auth.totp_enabled', 'auth.recovery_codes_created', 'auth.recovery_codes_created', 'auth.recovery_code_used']);
+  });
+
+  it('sign in in place of an app code, each once, however the code is typed', async () => {
+    const user = await enabledUser();
+    const codes = await replaceRecoveryCodes(handle.db, { userId: user.id, code: await codeAt(user.secret, at(60)), ip: null }, at(60));
+    const typedSloppily = ` ${codes[1].toUpperCase().replace('-', ' ')} `;
+    expect((await signIn(user.email, typedSloppily, at(120))).ok).toBe(true);
+    expect(await signIn(user.email, codes[1], at(130))).toEqual({ ok: false, code: 'totp_invalid' });
+    expect(await signIn(user.email, 'zzzzz-zzzzz', at(140))).toEqual({ ok: false, code: 'totp_invalid' });
+    expect(await recoveryCodesLeft(user.id)).toBe(RECOVERY_CODE_COUNT - 1);
+    // The app's codes keep working beside them.
+    expect((await signIn(user.email, await codeAt(user.secret, at(150)), at(150))).ok).toBe(true);
+  });
+
+  it('cannot be used twice by two sign-ins racing with the same code', async () => {
+    const user = await enabledUser();
+    const [code] = await replaceRecoveryCodes(handle.db, { userId: user.id, code: await codeAt(user.secret, at(60)), ip: null }, at(60));
+    const results = await Promise.all([1, 2, 3].map(() => consumeRecoveryCode(handle.db, { userId: user.id, code, ip: null }, at(120))));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("are another account's codes for nobody else, and are gone when two-step sign-in is turned off", async () => {
+    const owner = await enabledUser();
+    const other = await enabledUser();
+    const [code] = await replaceRecoveryCodes(handle.db, { userId: owner.id, code: await codeAt(owner.secret, at(60)), ip: null }, at(60));
+    expect(await signIn(other.email, code, at(120))).toEqual({ ok: false, code: 'totp_invalid' });
+    await disableTotp(handle.db, { userId: owner.id, code: await codeAt(owner.secret, at(150)), ip: null }, at(150));
+    expect(await handle.db.$count(totpRecoveryCodes, eq(totpRecoveryCodes.userId, owner.id))).toBe(0);
+  });
+
+  it('read o, i and l as the digits they look like, and refuse what cannot be a code', () => {
+    expect(normalizeRecoveryCode('AbCdE-fGhJk')).toBe('abcdefghjk');
+    expect(normalizeRecoveryCode('0o1il-23456')).toBe('00111' + '23456');
+    expect(normalizeRecoveryCode('123456')).toBeNull();
+    expect(normalizeRecoveryCode('abcde-fghju')).toBeNull();
+    expect(normalizeRecoveryCode('abcde-fghjkm')).toBeNull();
   });
 });

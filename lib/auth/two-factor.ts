@@ -1,8 +1,10 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type User, users } from '@/db/schema';
+import { type User, totpRecoveryCodes, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptField } from '@/lib/crypto/field-encryption';
+import { sha256Hex } from '@/lib/crypto/hash';
 import { AppError } from '@/lib/errors';
 import { checkTotpCode, createTotpSecret, totpUri } from './totp';
 
@@ -12,7 +14,7 @@ import { checkTotpCode, createTotpSecret, totpUri } from './totp';
  * has proved, with a first code, that their authenticator app holds the secret.
  */
 export type TwoFactorStatus =
-  | { state: 'enabled'; enabledAt: Date }
+  | { state: 'enabled'; enabledAt: Date; recoveryCodesLeft: number }
   | { state: 'pending'; secret: string; uri: string }
   | { state: 'off' };
 
@@ -24,7 +26,7 @@ export async function getTwoFactorStatus(db: Database, userId: string): Promise<
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError('not_found');
-  if (user.enabledAt && user.secret) return { state: 'enabled', enabledAt: user.enabledAt };
+  if (user.enabledAt && user.secret) return { state: 'enabled', enabledAt: user.enabledAt, recoveryCodesLeft: await countUnusedRecoveryCodes(db, userId) };
   if (user.secret) {
     const secret = decryptField(user.secret);
     return { state: 'pending', secret, uri: totpUri(secret, user.email) };
@@ -89,6 +91,99 @@ export async function disableTotp(db: Database, input: { userId: string; code: s
     if (!user.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.notEnabled' });
     if (!(await consumeTotpCode(tx, user, input.code, now))) throw wrongCode();
     await tx.update(users).set({ totpEnabledAt: null, totpSecretEncrypted: null, totpLastTimeStep: null }).where(eq(users.id, user.id));
+    await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.id));
     await recordAudit(tx, { action: 'auth.totp_disabled', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: input.ip });
+  });
+}
+
+export const RECOVERY_CODE_COUNT = 10;
+/** Crockford's base32: no I, L, O or U, so a code read off paper cannot be mistyped into another. */
+const RECOVERY_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+const RECOVERY_CODE_LENGTH = 10;
+
+/** Ten characters (50 random bits) shown as `xxxxx-xxxxx`. */
+function createRecoveryCode(): string {
+  const characters = Array.from({ length: RECOVERY_CODE_LENGTH }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
+  return `${characters.slice(0, 5).join('')}-${characters.slice(5).join('')}`;
+}
+
+/**
+ * What a recovery code typed at sign-in stands for: case, spaces and dashes do not matter, and
+ * the letters people confuse with digits (o, i, l) read as those digits. Null when it cannot be one.
+ */
+export function normalizeRecoveryCode(typed: string): string | null {
+  const code = typed
+    .toLowerCase()
+    .replace(/[\s-]+/g, '')
+    .replace(/o/g, '0')
+    .replace(/[il]/g, '1');
+  if (code.length !== RECOVERY_CODE_LENGTH || [...code].some((character) => !RECOVERY_ALPHABET.includes(character))) return null;
+  return code;
+}
+
+export async function countUnusedRecoveryCodes(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ left: count() })
+    .from(totpRecoveryCodes)
+    .where(and(eq(totpRecoveryCodes.userId, userId), isNull(totpRecoveryCodes.usedAt)));
+  return row?.left ?? 0;
+}
+
+/**
+ * A new set of recovery codes for the authenticator a person might lose; the old set stops
+ * working. It takes a current code from the app, like switching two-step sign-in off. The codes
+ * are returned once, to be shown once: only their hashes are kept.
+ */
+export async function replaceRecoveryCodes(db: Database, input: { userId: string; code: string; ip: string | null }, now = new Date()): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const user = await loadTotpFields(tx, input.userId);
+    if (!user.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.notEnabled' });
+    if (!(await consumeTotpCode(tx, user, input.code, now))) throw wrongCode();
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, createRecoveryCode);
+    await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.id));
+    await tx.insert(totpRecoveryCodes).values(codes.map((code) => ({ userId: user.id, codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!) })));
+    await recordAudit(tx, { action: 'auth.recovery_codes_created', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: input.ip, details: { count: codes.length } });
+    return codes;
+  });
+}
+
+/**
+ * Each code is hashed with a salt of its own (ASVS 2.6.2: a look-up secret under 112 bits is
+ * salted and hashed), stored as `salt:sha256(salt + code)`.
+ */
+function hashRecoveryCode(code: string, salt = randomBytes(16).toString('hex')): string {
+  return `${salt}:${sha256Hex(salt + code)}`;
+}
+
+function isRecoveryCodeHashOf(stored: string, code: string): boolean {
+  const [salt] = stored.split(':');
+  const expected = Buffer.from(hashRecoveryCode(code, salt));
+  const actual = Buffer.from(stored);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/**
+ * Accepts a recovery code in place of an app code, once: marking it used is a conditional
+ * update, so two sign-ins racing with the same code cannot both pass. The audit row says how
+ * many are left, so a lost phone shows in the trail.
+ */
+export async function consumeRecoveryCode(db: Database, input: { userId: string; code: string; ip: string | null }, now = new Date()): Promise<boolean> {
+  const code = normalizeRecoveryCode(input.code);
+  if (!code) return false;
+  return db.transaction(async (tx) => {
+    const unused = await tx
+      .select({ id: totpRecoveryCodes.id, codeHash: totpRecoveryCodes.codeHash })
+      .from(totpRecoveryCodes)
+      .where(and(eq(totpRecoveryCodes.userId, input.userId), isNull(totpRecoveryCodes.usedAt)));
+    const match = unused.find((candidate) => isRecoveryCodeHashOf(candidate.codeHash, code));
+    if (!match) return false;
+    const used = await tx
+      .update(totpRecoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(totpRecoveryCodes.id, match.id), isNull(totpRecoveryCodes.usedAt)))
+      .returning({ id: totpRecoveryCodes.id });
+    if (used.length === 0) return false;
+    await recordAudit(tx, { action: 'auth.recovery_code_used', actorUserId: input.userId, subjectType: 'user', subjectId: input.userId, ip: input.ip, details: { left: unused.length - 1 } });
+    return true;
   });
 }
