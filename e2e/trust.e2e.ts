@@ -77,11 +77,43 @@ describe('two-step sign-in for staff', () => {
     await signInWithCode(again, 'organizer@joinder.test', secret);
     await again.goto('/staff');
     await expect(again.getByTestId('two-factor-prompt').count()).resolves.toBe(0);
+
+    // Recovery codes: made with a current code, shown once, each signs in once in place of the app.
     await again.goto('/account/security');
-    await again.locator('main input[name="code"]').fill(await freshCode(secret));
-    await again.locator('main input[name="code"]').press('Enter');
-    await again.locator('main').getByText('Set up two-step sign-in').waitFor({ timeout: 20_000 });
+    const recovery = again.locator('main section[aria-labelledby="recovery-codes"]');
+    await expect(recovery.textContent()).resolves.toContain('no recovery codes yet');
+    await recovery.locator('input[name="code"]').fill(await freshCode(secret));
+    await recovery.locator('input[name="code"]').press('Enter');
+    await again.getByTestId('recovery-codes').waitFor();
+    const codes = await again.getByTestId('recovery-codes').locator('li').allTextContents();
+    expect(codes).toHaveLength(10);
+    await again.getByTestId('recovery-codes-left').waitFor();
+    await expect(again.getByTestId('recovery-codes-left').textContent()).resolves.toContain('10');
+    await screenshot(again, 'trust-security-recovery-codes');
+    expect(await findAxeViolations(again)).toEqual([]);
     await second.close();
+
+    const third = await newContext(browser, { baseUrl, locale: 'en' });
+    const lostPhone = await third.newPage();
+    await lostPhone.goto('/sign-in');
+    await lostPhone.locator('main input[name="email"]').fill('organizer@joinder.test');
+    await lostPhone.locator('main input[name="password"]').fill('joinder-demo');
+    await lostPhone.locator('main form button[type="submit"]').click();
+    await lostPhone.locator('main input[name="totp"]').waitFor();
+    await lostPhone.getByRole('button', { name: 'Sign in with a recovery code' }).click();
+    await expect(lostPhone.locator('main input[name="totp"]').getAttribute('inputmode')).resolves.toBeNull();
+    await lostPhone.locator('main input[name="totp"]').fill(codes[0].toUpperCase());
+    await screenshot(lostPhone, 'trust-sign-in-recovery-code');
+    expect(await findAxeViolations(lostPhone)).toEqual([]);
+    await lostPhone.locator('main form button[type="submit"]').click();
+    await lostPhone.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 20_000 });
+    await lostPhone.goto('/account/security');
+    await expect(lostPhone.getByTestId('recovery-codes-left').textContent()).resolves.toContain('9');
+
+    await lostPhone.locator('main section[aria-labelledby="two-factor"] input[name="code"]').fill(await freshCode(secret));
+    await lostPhone.locator('main section[aria-labelledby="two-factor"] input[name="code"]').press('Enter');
+    await lostPhone.locator('main').getByText('Set up two-step sign-in').waitFor({ timeout: 20_000 });
+    await third.close();
   }, 150_000);
 });
 

@@ -6,7 +6,7 @@ import { type ActionResult, formValues, parseInput, runAction } from '@/lib/form
 import { currentRequestInfo } from '@/lib/http/request-info';
 import { requireStaffUser } from './guards';
 import { totpCodeSchema } from './schemas';
-import { confirmTotpEnrollment, disableTotp, startTotpEnrollment } from './two-factor';
+import { confirmTotpEnrollment, disableTotp, replaceRecoveryCodes, startTotpEnrollment } from './two-factor';
 
 const SECURITY_PAGE = '/account/security';
 
@@ -45,5 +45,20 @@ export async function disableTotpAction(_previous: unknown, formData: FormData):
       return undefined;
     },
     'security.totp.disabled',
+  );
+}
+
+/** A new set of recovery codes, returned to be shown once; the old set stops working. */
+export async function replaceRecoveryCodesAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ codes: string[] }>> {
+  return runAction(
+    formValues(formData),
+    async () => {
+      const user = await requireStaffUser();
+      const input = parseInput(totpCodeSchema, Object.fromEntries(formData));
+      const codes = await replaceRecoveryCodes(await getDb(), { userId: user.id, code: input.code, ip: (await currentRequestInfo()).ip });
+      revalidatePath(SECURITY_PAGE);
+      return { codes };
+    },
+    'security.totp.recoveryCodesCreated',
   );
 }

@@ -61,6 +61,7 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   action('lib/auth/actions.ts#startTotpEnrollmentAction', STAFF, () => [null, form({})]),
   action('lib/auth/actions.ts#confirmTotpEnrollmentAction', STAFF, () => [null, form({ code: '000000' })]),
   action('lib/auth/actions.ts#disableTotpAction', STAFF, () => [null, form({ code: '000000' })]),
+  action('lib/auth/actions.ts#replaceRecoveryCodesAction', STAFF, () => [null, form({ code: '000000' })]),
   action('lib/audit/actions.ts#verifyAuditChainAction', PLATFORM_ADMIN, () => [null, form({})]),
   ...CASE_ACTIONS,
 ];

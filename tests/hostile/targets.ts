@@ -74,6 +74,7 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
   { kind: 'form', name: 'language switcher', action: 'lib/i18n/actions.ts#setLocaleAction', fields: () => ({ locale: 'ko' }), hostileFields: [], sampleFields: ['locale'], withPreviousState: false },
   { kind: 'form', name: 'two-step sign-in code', action: 'lib/auth/actions.ts#confirmTotpEnrollmentAction', fields: () => ({ code: '123456' }), hostileFields: ['code'], withPreviousState: true, signInAs: 'lawyer' },
   { kind: 'form', name: 'turn off two-step sign-in', action: 'lib/auth/actions.ts#disableTotpAction', fields: () => ({ code: '123456' }), hostileFields: [], sampleFields: ['code'], withPreviousState: true, signInAs: 'lawyer' },
+  { kind: 'form', name: 'new recovery codes', action: 'lib/auth/actions.ts#replaceRecoveryCodesAction', fields: () => ({ code: '123456' }), hostileFields: [], sampleFields: ['code'], withPreviousState: true, signInAs: 'lawyer' },
 
   { kind: 'query', name: 'case page slug', url: (value) => `/cases/${encodeHostile(value)}` },
   { kind: 'query', name: 'stats slug', url: (value) => `/api/cases/${encodeHostile(value)}/stats`, isSampled: true },

@@ -15,6 +15,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
   const [needsTotp, setNeedsTotp] = useState(false);
+  const [isRecoveryCode, setRecoveryCode] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,7 +48,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       ) : null}
       <TextField name="email" type="email" label={t('email')} autoComplete="email" required />
       <TextField name="password" type="password" label={t('password')} autoComplete="current-password" required />
-      {needsTotp ? <TextField name="totp" label={t('totp')} hint={t('totpHint')} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" /> : null}
+      {needsTotp && !isRecoveryCode ? <TextField key="app-code" name="totp" label={t('totp')} hint={t('totpHint')} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" /> : null}
+      {needsTotp && isRecoveryCode ? (
+        <TextField key="recovery-code" name="totp" label={t('recoveryCode')} hint={t('recoveryCodeHint')} autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={16} />
+      ) : null}
+      {needsTotp ? (
+        <Button type="button" variant="ghost" className="w-full" onClick={() => setRecoveryCode((current) => !current)}>
+          {isRecoveryCode ? t('useAppCode') : t('useRecoveryCode')}
+        </Button>
+      ) : null}
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? t('submitting') : t('submit')}
       </Button>

@@ -1,14 +1,17 @@
 import QRCode from 'qrcode';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { Card, PageHeader } from '@/app/_components/ui';
+import { Alert, Card, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { requireStaffUser } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
 import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from '@/lib/auth/sessions';
 import { getTwoFactorStatus } from '@/lib/auth/two-factor';
-import { ConfirmTotpForm, DisableTotpForm, StartTotpForm } from './two-factor-forms';
+import { ConfirmTotpForm, DisableTotpForm, RecoveryCodesForm, StartTotpForm } from './two-factor-forms';
 
-/** Staff account security: two-step sign-in (TOTP) on and off, and what the session rules are. */
+/** From this many left, the page asks for a new set before the last one is gone. */
+const FEW_RECOVERY_CODES = 3;
+
+/** Staff account security: two-step sign-in (TOTP) on and off, its recovery codes, and what the session rules are. */
 export default async function AccountSecurityPage() {
   const user = await guardPage(() => requireStaffUser(), '/account/security');
   const [t, format, status] = await Promise.all([getTranslations('security.account'), getFormatter(), getTwoFactorStatus(await getDb(), user.id)]);
@@ -55,6 +58,24 @@ export default async function AccountSecurityPage() {
           </ol>
         ) : null}
       </Card>
+      {status.state === 'enabled' ? (
+        <Card aria-labelledby="recovery-codes" className="space-y-4">
+          <h2 id="recovery-codes" className="text-lg font-semibold">
+            {t('recoveryTitle')}
+          </h2>
+          <p>{t('recoveryLead')}</p>
+          {status.recoveryCodesLeft === 0 ? (
+            <Alert tone="warning">{t('recoveryNone')}</Alert>
+          ) : (
+            <p className="font-medium" data-testid="recovery-codes-left">
+              {t('recoveryLeft', { count: status.recoveryCodesLeft })}
+            </p>
+          )}
+          {status.recoveryCodesLeft > 0 && status.recoveryCodesLeft <= FEW_RECOVERY_CODES ? <Alert tone="warning">{t('recoveryLow')}</Alert> : null}
+          <p className="text-sm text-slate-600">{t('recoveryCreateLead')}</p>
+          <RecoveryCodesForm />
+        </Card>
+      ) : null}
       <Card aria-labelledby="sessions" className="space-y-2">
         <h2 id="sessions" className="text-lg font-semibold">
           {t('sessionsTitle')}
