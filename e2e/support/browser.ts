@@ -31,6 +31,9 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Runs axe-core in the page (evaluate is not subject to the page's CSP) and returns violations. */
 export async function findAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // After a client-side navigation the URL changes before the streamed metadata has set the new
+  // <title>; give it a moment (a page that really has none is still reported by axe below).
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
