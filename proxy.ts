@@ -26,7 +26,9 @@ export async function proxy(request: NextRequest) {
     isHttps: isServedOverHttps(request.nextUrl.protocol, process.env.APP_URL),
   });
 
-  const refusal = isMalformedPath(request) ? new AppError('invalid_input', { messageKey: 'security.body.malformedUrl' }) : await refusePagePost(request, pathname);
+  const refusal = isMalformedPath(request)
+    ? new AppError('invalid_input', { messageKey: 'security.body.malformedUrl' })
+    : await refusePagePost(request, pathname);
   if (refusal) {
     const answer = errorResponse(request, refusal, refusal.code === 'payload_too_large' ? { Connection: 'close' } : {});
     for (const [name, value] of Object.entries(headers)) answer.headers.set(name, value);
@@ -40,7 +42,10 @@ export async function proxy(request: NextRequest) {
   const requestedLocale = searchParams.get('lang');
   if (isLocale(requestedLocale)) {
     const cookies = request.cookies.getAll().filter((cookie) => cookie.name !== LOCALE_COOKIE);
-    requestHeaders.set('cookie', [...cookies.map((cookie) => `${cookie.name}=${cookie.value}`), `${LOCALE_COOKIE}=${requestedLocale}`].join('; '));
+    requestHeaders.set(
+      'cookie',
+      [...cookies.map((cookie) => `${cookie.name}=${cookie.value}`), `${LOCALE_COOKIE}=${requestedLocale}`].join('; '),
+    );
   }
 
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
@@ -78,9 +83,18 @@ function isMalformedPath(request: NextRequest): boolean {
 async function refusePagePost(request: NextRequest, pathname: string): Promise<AppError | null> {
   if (isDeclaredBodyTooLarge(request.headers, pathname)) return new AppError('payload_too_large');
   if (request.method === 'GET' || request.method === 'HEAD' || pathname.startsWith('/api/') || !request.body) return null;
-  const bytes = new Uint8Array(await request.clone().arrayBuffer().catch(() => new ArrayBuffer(0)));
+  const bytes = new Uint8Array(
+    await request
+      .clone()
+      .arrayBuffer()
+      .catch(() => new ArrayBuffer(0)),
+  );
   if (bytes.byteLength > SMALL_BODY_MAX_BYTES) return new AppError('payload_too_large');
-  const problem = await findPagePostProblem({ contentType: request.headers.get('content-type'), isActionCall: request.headers.has('next-action'), bytes });
+  const problem = await findPagePostProblem({
+    contentType: request.headers.get('content-type'),
+    isActionCall: request.headers.has('next-action'),
+    bytes,
+  });
   if (problem === 'unsupported_media') return new AppError('unsupported_media');
   if (problem === 'malformed') return new AppError('invalid_input', { messageKey: 'security.body.malformed' });
   return null;

@@ -13,7 +13,10 @@ import type { BenchResult, BenchScenario } from './lib/types';
  */
 async function loadScenarios(): Promise<BenchScenario[]> {
   const directory = path.join(__dirname, 'scenarios');
-  const files = fs.readdirSync(directory).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts')).sort();
+  const files = fs
+    .readdirSync(directory)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .sort();
   const all: BenchScenario[] = [];
   for (const file of files) {
     const loaded = (await import(path.join(directory, file))) as { scenarios?: BenchScenario[] };
@@ -62,7 +65,11 @@ function printTable(results: BenchResult[]): void {
 function runIsolated(name: string, scale: number): Promise<BenchResult> {
   const resultFile = path.join(os.tmpdir(), `joinder-bench-${process.pid}-${name}.json`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--only', name, '--scale', String(scale), '--result-file', resultFile], { stdio: 'inherit', env: process.env });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', __filename, '--only', name, '--scale', String(scale), '--result-file', resultFile],
+      { stdio: 'inherit', env: process.env },
+    );
     child.on('exit', () => {
       try {
         resolve(JSON.parse(fs.readFileSync(resultFile, 'utf8')) as BenchResult);
@@ -75,11 +82,28 @@ function runIsolated(name: string, scale: number): Promise<BenchResult> {
 }
 
 function failedResult(name: string, notes: string): BenchResult {
-  return { name, n: 0, medianMs: 0, p95Ms: 0, p99Ms: 0, throughput: 0, peakRssMb: 0, value: 0, unit: '', ceiling: null, ratio: null, target: 'ran', pass: false, notes };
+  return {
+    name,
+    n: 0,
+    medianMs: 0,
+    p95Ms: 0,
+    p99Ms: 0,
+    throughput: 0,
+    peakRssMb: 0,
+    value: 0,
+    unit: '',
+    ceiling: null,
+    ratio: null,
+    target: 'ran',
+    pass: false,
+    notes,
+  };
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string', default: '1' }, 'result-file': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, scale: { type: 'string', default: '1' }, 'result-file': { type: 'string' } },
+  });
   const scale = Number(values.scale);
   const wanted = values.only?.split(',').map((name) => name.trim());
   const scenarios = (await loadScenarios()).filter((scenario) => !wanted || wanted.includes(scenario.name));

@@ -29,7 +29,9 @@ async function main() {
   const { db } = handle;
   if (values.case === DEMO_CASE_SLUG) {
     const demo = await seedDemoCase(db);
-    console.log(demo.created ? `Seeded the demo case ${DEMO_CASE_SLUG} and the demo accounts.` : `The demo case ${DEMO_CASE_SLUG} is already there.`);
+    console.log(
+      demo.created ? `Seeded the demo case ${DEMO_CASE_SLUG} and the demo accounts.` : `The demo case ${DEMO_CASE_SLUG} is already there.`,
+    );
   }
   const [target] = await db.select().from(cases).where(eq(cases.slug, values.case!));
   if (!target) throw new Error(`No case with slug "${values.case}".`);
@@ -46,13 +48,17 @@ async function main() {
       reviewFixtures: values.case === DEMO_CASE_SLUG,
       log: (message) => console.log(`  ${message}`),
     });
-    console.log(`Added ${claimantCount} claimants and ${supporterCount} supporters to ${target.slug} in ${((Date.now() - started) / 1000).toFixed(1)} s (${handle.driver}).`);
+    console.log(
+      `Added ${claimantCount} claimants and ${supporterCount} supporters to ${target.slug} in ${((Date.now() - started) / 1000).toFixed(1)} s (${handle.driver}).`,
+    );
   }
   await closeDb();
 }
 
 main().catch(async (error) => {
-  console.error(error instanceof Error ? `${error.message}${error.cause ? `\n${String((error.cause as Error).message ?? error.cause)}` : ""}` : error);
+  console.error(
+    error instanceof Error ? `${error.message}${error.cause ? `\n${String((error.cause as Error).message ?? error.cause)}` : ''}` : error,
+  );
   await closeDb().catch(() => {});
   process.exit(1);
 });

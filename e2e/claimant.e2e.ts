@@ -56,7 +56,9 @@ describe('the support petition', () => {
     await form.locator('#petition-name').fill('지지자');
     await form.locator('#petition-email').fill('not-an-email');
     await form.locator('button[type="submit"]').click();
-    await expect(page.locator('#field-email-error, #petition-email-error').first().textContent()).resolves.toContain('이메일 주소 형식이 아닙니다');
+    await expect(page.locator('#field-email-error, #petition-email-error').first().textContent()).resolves.toContain(
+      '이메일 주소 형식이 아닙니다',
+    );
     await expect(form.locator('#petition-name').inputValue()).resolves.toBe('지지자');
     await form.locator('#petition-email').fill(signerEmail);
     await form.locator('#petition-region').selectOption('busan');
@@ -124,7 +126,9 @@ describe('the claimant journey', () => {
     await checkStep(page, 'step-02-identity-error');
     await page.locator('input[name="address"]').fill('서울 강남구 테헤란로 1');
     await page.locator('main button[type="submit"]').click();
-    await expect(page.locator('#field-businessRegistrationNumber-error').textContent()).resolves.toContain('사업자등록번호가 올바르지 않습니다');
+    await expect(page.locator('#field-businessRegistrationNumber-error').textContent()).resolves.toContain(
+      '사업자등록번호가 올바르지 않습니다',
+    );
     await page.locator('input[name="businessRegistrationNumber"]').fill('124-81-00998');
     await next(page, '/intake/connection');
 
@@ -182,7 +186,11 @@ describe('the claimant journey', () => {
 
     // 8. evidence — a real PDF and a phone photo
     await page.getByTestId('file-picker').setInputFiles([
-      { name: '2003-01-요금청구서.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf(['KT Megapass bill, January 2003', 'Amount: 38,000 KRW'])) },
+      {
+        name: '2003-01-요금청구서.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(await makePdf(['KT Megapass bill, January 2003', 'Amount: 38,000 KRW'])),
+      },
       { name: 'outage-photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await makeJpegWithGps()) },
     ]);
     await expect(page.getByTestId('pending-file').count()).resolves.toBe(2);

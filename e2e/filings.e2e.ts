@@ -39,9 +39,16 @@ async function buildAndWatch(page: Page): Promise<{ version: string; progressTex
   while (Date.now() < deadline) {
     if ((await page.locator('main a[href*="/parts/1"]').count()) > 0) break;
     const bar = page.locator('main [role="progressbar"]');
-    const text = (await bar.count()) > 0 ? await bar.first().getAttribute('aria-valuetext', { timeout: 1_000 }).catch(() => null) : null;
+    const text =
+      (await bar.count()) > 0
+        ? await bar
+            .first()
+            .getAttribute('aria-valuetext', { timeout: 1_000 })
+            .catch(() => null)
+        : null;
     if (text && progressTexts[progressTexts.length - 1] !== text) progressTexts.push(text);
-    if ((await page.locator('main [role="alert"]').count()) > 0) throw new Error(`filing failed: ${await page.locator('main [role="alert"]').first().textContent()}`);
+    if ((await page.locator('main [role="alert"]').count()) > 0)
+      throw new Error(`filing failed: ${await page.locator('main [role="alert"]').first().textContent()}`);
     await page.waitForTimeout(200);
   }
   return { version, progressTexts };

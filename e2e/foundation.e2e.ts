@@ -87,7 +87,7 @@ describe('demo accounts', () => {
     await context.close();
   });
 
-  it('keeps an idle connection open for a reverse proxy to reuse (65 s, not Node\'s 5 s)', async () => {
+  it("keeps an idle connection open for a reverse proxy to reuse (65 s, not Node's 5 s)", async () => {
     const agent = new Agent({ connections: 1 });
     let connects = 0;
     agent.on('connect', () => connects++);

@@ -13,7 +13,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const numberIn = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).locator('dd').textContent()) ?? '').replace(/\D/g, ''));
+const numberIn = async (page: Page, testId: string) =>
+  Number(((await page.getByTestId(testId).locator('dd').textContent()) ?? '').replace(/\D/g, ''));
 
 /** Waits until `read` returns something other than `before`; returns the elapsed milliseconds. */
 async function waitForChange<T>(read: () => Promise<T>, before: T, timeoutMs: number): Promise<{ value: T; elapsedMs: number }> {
@@ -123,12 +124,16 @@ describe('campaign links', () => {
     await form.locator('input[name="label"]').fill('네이버 카페 공지글');
     await form.locator('button[type="submit"]').click();
     await page.getByTestId('campaign-naver-cafe').waitFor({ timeout: 10_000 });
-    await expect(page.getByTestId('campaign-naver-cafe-link').textContent()).resolves.toMatch(new RegExp(`/cases/${SLUG}\\?src=naver-cafe$`));
+    await expect(page.getByTestId('campaign-naver-cafe-link').textContent()).resolves.toMatch(
+      new RegExp(`/cases/${SLUG}\\?src=naver-cafe$`),
+    );
     // The demo seed's signatures carry the naver-cafe source already.
     await expect(page.getByTestId('campaign-naver-cafe-signups').textContent()).resolves.toMatch(/지지 서명 [1-9][\d,]*명/);
     const qr = page.getByTestId('campaign-naver-cafe').locator('img');
     // The QR code is a separate request: wait for it to arrive rather than read it mid-load.
-    await expect.poll(() => qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), { timeout: 10_000 })
+      .toBeGreaterThan(0);
 
     await page.getByTestId('create-campaign').locator('input[name="code"]').fill('naver-cafe');
     await page.getByTestId('create-campaign').locator('button[type="submit"]').click();
@@ -181,7 +186,10 @@ describe('exports and the public counter', () => {
     await signIn(dashboard, 'organizer@joinder.test');
     await dashboard.goto(`/cases/${SLUG}/dashboard`);
     const before = await numberIn(dashboard, 'headline-signed');
-    const badgeCount = async () => Number(((await (await visitor.request.get(`/api/cases/${SLUG}/badge.svg`)).text()).match(/참여 ([\d,]+)명/)?.[1] ?? '').replace(/,/g, ''));
+    const badgeCount = async () =>
+      Number(
+        ((await (await visitor.request.get(`/api/cases/${SLUG}/badge.svg`)).text()).match(/참여 ([\d,]+)명/)?.[1] ?? '').replace(/,/g, ''),
+      );
     const badgeBefore = await badgeCount();
 
     const publicPage = await visitor.newPage();
@@ -191,11 +199,14 @@ describe('exports and the public counter', () => {
     await publicPage.locator('#petition-region').selectOption('seoul');
     await publicPage.locator('#petition-consent').check();
     await publicPage.locator('#petition-consent').locator('xpath=ancestor::form').locator('button[type="submit"]').click();
-    await publicPage.getByTestId('petition-result').waitFor({ timeout: 10_000 }).catch(async (error) => {
-      await screenshot(publicPage, 'organizer-petition-debug');
-      console.log(await publicPage.locator('main').innerText());
-      throw error;
-    });
+    await publicPage
+      .getByTestId('petition-result')
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error) => {
+        await screenshot(publicPage, 'organizer-petition-debug');
+        console.log(await publicPage.locator('main').innerText());
+        throw error;
+      });
     const moved = await waitForChange(() => numberIn(dashboard, 'headline-signed'), before, 5_000);
     expect(moved.value).toBe(before + 1);
     const badgeMoved = await waitForChange(badgeCount, badgeBefore, 5_000);

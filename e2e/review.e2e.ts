@@ -59,7 +59,9 @@ describe('the review workspace', () => {
     expect(await findAxeViolations(page)).toEqual([]);
 
     // The file: both previews load through the authorized inline route.
-    const pdfResponse = page.waitForResponse((response) => response.url().includes('/inline') && response.headers()['content-type'] === 'application/pdf');
+    const pdfResponse = page.waitForResponse(
+      (response) => response.url().includes('/inline') && response.headers()['content-type'] === 'application/pdf',
+    );
     await page.locator('main table a', { hasText: /^한가람$/ }).click();
     await page.waitForURL(/\/review\/[0-9a-f-]{36}$/);
     const pdf = await pdfResponse;

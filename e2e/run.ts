@@ -11,16 +11,25 @@ import { CHROMIUM_PATH } from './support/browser';
 function main(): number {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     const banner = '!'.repeat(78);
-    console.error(`\n${banner}\n!! No chromium at ${CHROMIUM_PATH}: END-TO-END BROWSER TESTS SKIPPED.\n!! Install it with: apt-get install -y chromium fonts-nanum\n${banner}\n`);
+    console.error(
+      `\n${banner}\n!! No chromium at ${CHROMIUM_PATH}: END-TO-END BROWSER TESTS SKIPPED.\n!! Install it with: apt-get install -y chromium fonts-nanum\n${banner}\n`,
+    );
     return 0;
   }
   if (isBuildStale()) {
     console.log('[e2e] building the app…');
-    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync(process.execPath, [nextBin(), 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) return build.status ?? 1;
   }
   const extra = process.argv.slice(2);
-  const run = spawnSync(process.execPath, [path.join(process.cwd(), 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts', ...extra], { stdio: 'inherit', env: process.env });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(process.cwd(), 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.e2e.config.ts', ...extra],
+    { stdio: 'inherit', env: process.env },
+  );
   return run.status ?? 1;
 }
 

@@ -5,7 +5,11 @@ import { z } from 'zod';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   JOINDER_DATA_DIR: z.string().default('./.data'),
   PORT: z.coerce.number().int().default(3000),
@@ -17,9 +21,17 @@ const envSchema = z.object({
   JOINDER_BLIND_INDEX_KEY: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Joinder <no-reply@joinder.test>'),
-  EVIDENCE_MAX_FILE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  EVIDENCE_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   EVIDENCE_MAX_FILES: z.coerce.number().int().positive().default(50),
-  EVIDENCE_MAX_TOTAL_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  EVIDENCE_MAX_TOTAL_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   JOINDER_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Test fixtures on top of the demo seed (the access matrix's second case and claimants); never in production. */
   JOINDER_SEED_FIXTURES: z.enum(['access-matrix']).optional(),
@@ -74,7 +86,9 @@ export function getSecrets(): Secrets {
   }
   const stored = readOrCreateStoredSecrets();
   if (env.NODE_ENV === 'production' && !process.env.JOINDER_QUIET_SECRETS) {
-    console.warn('[joinder] AUTH_SECRET / JOINDER_ENCRYPTION_KEYS / JOINDER_BLIND_INDEX_KEY not all set: using secrets kept in the data folder. Set them in the environment for a multi-server deployment.');
+    console.warn(
+      '[joinder] AUTH_SECRET / JOINDER_ENCRYPTION_KEYS / JOINDER_BLIND_INDEX_KEY not all set: using secrets kept in the data folder. Set them in the environment for a multi-server deployment.',
+    );
   }
   cachedSecrets = {
     authSecret: fromEnv.authSecret ?? stored.authSecret,

@@ -30,19 +30,31 @@ function printTable(results: SoakResult[]): void {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'ci' }, only: { type: 'string' }, skip: { type: 'string' }, 'private-cluster': { type: 'boolean', default: false }, cluster: { type: 'string', default: '15/main' } } });
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: 'ci' },
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      'private-cluster': { type: 'boolean', default: false },
+      cluster: { type: 'string', default: '15/main' },
+    },
+  });
   const size = values.size as SoakSize;
   if (!SIZES[size]) throw new Error(`--size must be ci or full, not ${values.size}`);
   const names = (list: string | undefined) => list?.split(',').map((name) => name.trim());
   const wanted = names(values.only);
   const skipped = names(values.skip) ?? [];
   const unknown = [...(wanted ?? []), ...skipped].filter((name) => !ALL.some((scenario) => scenario.name === name));
-  if (unknown.length) throw new Error(`Unknown scenario "${unknown.join(', ')}". Known: ${ALL.map((scenario) => scenario.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`Unknown scenario "${unknown.join(', ')}". Known: ${ALL.map((scenario) => scenario.name).join(', ')}`);
   const selected = ALL.filter((scenario) => (!wanted || wanted.includes(scenario.name)) && !skipped.includes(scenario.name));
 
   if (isBuildStale()) {
     console.log('[soak] building the app…');
-    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync(process.execPath, [nextBin(), 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) return build.status ?? 1;
   }
 
@@ -63,9 +75,20 @@ async function main(): Promise<number> {
   const results: SoakResult[] = [];
   try {
     for (const scenario of selected) {
-      const context: SoakContext = { size, sizes: SIZES[size], adminDatabaseUrl, cluster, log: (message) => console.log(`  [${scenario.name}] ${message}`) };
+      const context: SoakContext = {
+        size,
+        sizes: SIZES[size],
+        adminDatabaseUrl,
+        cluster,
+        log: (message) => console.log(`  [${scenario.name}] ${message}`),
+      };
       if (scenario.needsPostgres && !adminDatabaseUrl) {
-        results.push({ name: scenario.name, pass: true, figures: {}, notes: ['skipped: needs PostgreSQL (set DATABASE_URL or pass --private-cluster)'] });
+        results.push({
+          name: scenario.name,
+          pass: true,
+          figures: {},
+          notes: ['skipped: needs PostgreSQL (set DATABASE_URL or pass --private-cluster)'],
+        });
         continue;
       }
       console.log(`\n▶ ${scenario.name}: ${scenario.description}`);
@@ -73,7 +96,12 @@ async function main(): Promise<number> {
       try {
         results.push(await scenario.run(context));
       } catch (error) {
-        results.push({ name: scenario.name, pass: false, figures: {}, notes: [String(error instanceof Error ? (error.stack ?? error.message) : error).slice(0, 600)] });
+        results.push({
+          name: scenario.name,
+          pass: false,
+          figures: {},
+          notes: [String(error instanceof Error ? (error.stack ?? error.message) : error).slice(0, 600)],
+        });
       }
       console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }

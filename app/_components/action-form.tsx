@@ -6,7 +6,14 @@ import { SelectField, TextAreaField, TextField } from './form-field';
 import { Alert, Button } from './ui';
 
 export type FormFieldSpec =
-  | { kind: 'text' | 'email' | 'number' | 'datetime-local'; name: string; label: string; defaultValue?: string; hint?: string; isRequired?: boolean }
+  | {
+      kind: 'text' | 'email' | 'number' | 'datetime-local';
+      name: string;
+      label: string;
+      defaultValue?: string;
+      hint?: string;
+      isRequired?: boolean;
+    }
   | { kind: 'textarea'; name: string; label: string; defaultValue?: string; hint?: string; rows?: number; isRequired?: boolean }
   | { kind: 'select'; name: string; label: string; defaultValue?: string; options: { value: string; label: string }[] };
 
@@ -16,7 +23,21 @@ type Action = (previous: ActionResult<unknown> | null, formData: FormData) => Pr
  * A form described by its fields, for the many small staff forms. It shows the action's
  * translated result, puts each error next to its field, and keeps what was typed on failure.
  */
-export function ActionForm({ action, fields, submitLabel, pendingLabel, variant = 'primary', columns = 1 }: { action: Action; fields: FormFieldSpec[]; submitLabel: string; pendingLabel?: string; variant?: 'primary' | 'secondary' | 'danger'; columns?: 1 | 2 }) {
+export function ActionForm({
+  action,
+  fields,
+  submitLabel,
+  pendingLabel,
+  variant = 'primary',
+  columns = 1,
+}: {
+  action: Action;
+  fields: FormFieldSpec[];
+  submitLabel: string;
+  pendingLabel?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  columns?: 1 | 2;
+}) {
   const [state, formAction, isPending] = useActionState(action, null);
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
@@ -45,11 +66,29 @@ export function ActionForm({ action, fields, submitLabel, pendingLabel, variant 
           if (field.kind === 'textarea') {
             return (
               <div key={key} className={columns === 2 ? 'sm:col-span-2' : undefined}>
-                <TextAreaField name={field.name} label={field.label} hint={field.hint} rows={field.rows ?? 6} defaultValue={valueOf(field)} error={errors[field.name]} />
+                <TextAreaField
+                  name={field.name}
+                  label={field.label}
+                  hint={field.hint}
+                  rows={field.rows ?? 6}
+                  defaultValue={valueOf(field)}
+                  error={errors[field.name]}
+                />
               </div>
             );
           }
-          return <TextField key={key} name={field.name} type={field.kind} label={field.label} hint={field.hint} defaultValue={valueOf(field)} error={errors[field.name]} required={field.isRequired} />;
+          return (
+            <TextField
+              key={key}
+              name={field.name}
+              type={field.kind}
+              label={field.label}
+              hint={field.hint}
+              defaultValue={valueOf(field)}
+              error={errors[field.name]}
+              required={field.isRequired}
+            />
+          );
         })}
       </div>
       <Button type="submit" variant={variant} disabled={isPending}>

@@ -42,7 +42,17 @@ function FieldFrame({ fieldId, label, error, hint, isOptional, optionalLabel, ch
 const borderFor = (error: string | undefined) => (error ? 'border-rose-500' : 'border-slate-300');
 
 /** A labelled input whose error and hint are tied to it for screen readers (aria-describedby). */
-export function TextField({ name, label, error, hint, isOptional, optionalLabel, id, className = '', ...input }: FieldProps & ComponentProps<'input'>) {
+export function TextField({
+  name,
+  label,
+  error,
+  hint,
+  isOptional,
+  optionalLabel,
+  id,
+  className = '',
+  ...input
+}: FieldProps & ComponentProps<'input'>) {
   const fieldId = id ?? `field-${name}`;
   return (
     <FieldFrame fieldId={fieldId} label={label} error={error} hint={hint} isOptional={isOptional} optionalLabel={optionalLabel}>
@@ -58,7 +68,17 @@ export function TextField({ name, label, error, hint, isOptional, optionalLabel,
   );
 }
 
-export function SelectField({ name, label, error, hint, isOptional, optionalLabel, id, children, ...select }: FieldProps & ComponentProps<'select'>) {
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  isOptional,
+  optionalLabel,
+  id,
+  children,
+  ...select
+}: FieldProps & ComponentProps<'select'>) {
   const fieldId = id ?? `field-${name}`;
   return (
     <FieldFrame fieldId={fieldId} label={label} error={error} hint={hint} isOptional={isOptional} optionalLabel={optionalLabel}>
@@ -76,7 +96,16 @@ export function SelectField({ name, label, error, hint, isOptional, optionalLabe
   );
 }
 
-export function TextAreaField({ name, label, error, hint, isOptional, optionalLabel, id, ...textarea }: FieldProps & ComponentProps<'textarea'>) {
+export function TextAreaField({
+  name,
+  label,
+  error,
+  hint,
+  isOptional,
+  optionalLabel,
+  id,
+  ...textarea
+}: FieldProps & ComponentProps<'textarea'>) {
   const fieldId = id ?? `field-${name}`;
   return (
     <FieldFrame fieldId={fieldId} label={label} error={error} hint={hint} isOptional={isOptional} optionalLabel={optionalLabel}>
@@ -93,7 +122,13 @@ export function TextAreaField({ name, label, error, hint, isOptional, optionalLa
   );
 }
 
-export function CheckboxField({ name, label, error, id, ...input }: { name: string; label: ReactNode; error?: string } & ComponentProps<'input'>) {
+export function CheckboxField({
+  name,
+  label,
+  error,
+  id,
+  ...input
+}: { name: string; label: ReactNode; error?: string } & ComponentProps<'input'>) {
   const fieldId = id ?? `field-${name}`;
   return (
     <div className="space-y-1">

@@ -19,7 +19,9 @@ export async function SiteHeader() {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold text-brand-800">
-          <span aria-hidden className="inline-block h-7 w-7 rounded-lg bg-brand-600 text-center leading-7 text-white">J</span>
+          <span aria-hidden className="inline-block h-7 w-7 rounded-lg bg-brand-600 text-center leading-7 text-white">
+            J
+          </span>
           {t('appName')}
         </Link>
         <nav aria-label={t('nav.mainNavigation')} className="flex flex-wrap items-center gap-1">

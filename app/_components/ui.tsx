@@ -26,7 +26,11 @@ export function buttonClass(variant: keyof typeof BUTTON_STYLES = 'primary', ext
   return `inline-flex min-h-11 items-center justify-center gap-2 rounded-xl px-5 py-2.5 text-base font-semibold transition-colors disabled:cursor-not-allowed ${BUTTON_STYLES[variant]} ${extra}`;
 }
 
-export function Button({ variant = 'primary', className = '', ...props }: ComponentProps<'button'> & { variant?: keyof typeof BUTTON_STYLES }) {
+export function Button({
+  variant = 'primary',
+  className = '',
+  ...props
+}: ComponentProps<'button'> & { variant?: keyof typeof BUTTON_STYLES }) {
   return <button className={buttonClass(variant, className)} {...props} />;
 }
 
@@ -39,7 +43,11 @@ export function FailureAlert({ state }: { state: { ok: boolean; message?: string
   ) : null;
 }
 
-export function Alert({ tone = 'info', children, ...props }: { tone?: 'info' | 'success' | 'error' | 'warning'; children: ReactNode } & ComponentProps<'div'>) {
+export function Alert({
+  tone = 'info',
+  children,
+  ...props
+}: { tone?: 'info' | 'success' | 'error' | 'warning'; children: ReactNode } & ComponentProps<'div'>) {
   const tones = {
     info: 'border-sky-200 bg-sky-50 text-sky-900',
     success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
@@ -62,5 +70,9 @@ export function StatusBadge({ status, label }: { status: string; label: string }
     rejected: 'bg-rose-100 text-rose-800',
     withdrawn: 'bg-slate-200 text-slate-700',
   };
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ${tones[status] ?? tones.draft}`}>{label}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ${tones[status] ?? tones.draft}`}>
+      {label}
+    </span>
+  );
 }

@@ -10,8 +10,18 @@ let measured: Promise<LoadResult> | undefined;
  */
 export function measureInsertCeiling(server: TestServer, durationMs = 8_000): Promise<LoadResult> {
   measured ??= (async () => {
-    await runLoad({ baseUrl: server.baseUrl, concurrency: CEILING_CONCURRENCY, durationMs: 1_500, makeRequest: () => ({ method: 'POST', path: '/api/bench/insert' }) });
-    return runLoad({ baseUrl: server.baseUrl, concurrency: CEILING_CONCURRENCY, durationMs, makeRequest: () => ({ method: 'POST', path: '/api/bench/insert' }) });
+    await runLoad({
+      baseUrl: server.baseUrl,
+      concurrency: CEILING_CONCURRENCY,
+      durationMs: 1_500,
+      makeRequest: () => ({ method: 'POST', path: '/api/bench/insert' }),
+    });
+    return runLoad({
+      baseUrl: server.baseUrl,
+      concurrency: CEILING_CONCURRENCY,
+      durationMs,
+      makeRequest: () => ({ method: 'POST', path: '/api/bench/insert' }),
+    });
   })();
   return measured;
 }

@@ -4,7 +4,12 @@ import { summarize, trackPeakRss } from './stats';
 
 export type LoadRequest = { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
 
-export type LoadResult = ReturnType<typeof summarize> & { statuses: Record<number, number>; errors: number; wallMs: number; peakRssMb: number };
+export type LoadResult = ReturnType<typeof summarize> & {
+  statuses: Record<number, number>;
+  errors: number;
+  wallMs: number;
+  peakRssMb: number;
+};
 
 /**
  * The connections a reverse proxy keeps to the app: one pool shared by every phase of a scenario,
@@ -135,7 +140,8 @@ export async function runOpenLoad(options: {
 /** One result from several load rounds: counts and statuses added, rates over the summed time, percentiles the worst round's. */
 export function mergeLoads(rounds: Awaited<ReturnType<typeof runLoad>>[]) {
   const statuses: Record<number, number> = {};
-  for (const round of rounds) for (const [status, count] of Object.entries(round.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + count;
+  for (const round of rounds)
+    for (const [status, count] of Object.entries(round.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + count;
   const wallMs = rounds.reduce((total, round) => total + round.wallMs, 0);
   const n = rounds.reduce((total, round) => total + round.n, 0);
   const worst = (pick: (round: (typeof rounds)[number]) => number) => Math.max(...rounds.map(pick));

@@ -8,7 +8,10 @@ const servers = new Map<string, Promise<TestServer>>();
  * scenarios that ask for the same name. `prepare` fills a fresh database (migrate + seed) when it
  * does not exist yet or `fresh` is set; big seeds are kept between runs.
  */
-export function benchServer(name: string, options: { fresh?: boolean; prepare?: (databaseUrl: string) => Promise<void>; env?: Record<string, string> } = {}): Promise<TestServer> {
+export function benchServer(
+  name: string,
+  options: { fresh?: boolean; prepare?: (databaseUrl: string) => Promise<void>; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   let server = servers.get(name);
   if (!server) {
     server = (async () => {

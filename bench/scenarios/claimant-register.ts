@@ -65,7 +65,15 @@ export const scenarios: BenchScenario[] = [
       const request = (prefix: string) => (index: number) => ({
         method: 'POST' as const,
         path: '/api/auth/register',
-        body: JSON.stringify({ name: `원고 ${index}`, email: `${prefix}${index}@bench.test`, password: `bench passphrase ${run} ${index}`, acceptTerms: true, caseSlug: 'slammer-2003', source: 'bench', locale: 'ko' }),
+        body: JSON.stringify({
+          name: `원고 ${index}`,
+          email: `${prefix}${index}@bench.test`,
+          password: `bench passphrase ${run} ${index}`,
+          acceptTerms: true,
+          caseSlug: 'slammer-2003',
+          source: 'bench',
+          locale: 'ko',
+        }),
       });
       // The ceiling gets the same request (headers and JSON body, unread), as in support-surge:
       // carrying a body through Next.js costs every route the same.
@@ -80,12 +88,21 @@ export const scenarios: BenchScenario[] = [
       for (let round = 0; round < ROUNDS; round++) {
         rawRounds.push(await measureRawHashing(roundMs));
         routeRounds.push(await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: roundMs, makeRequest: hashRoute }));
-        loadRounds.push(await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: roundMs, makeRequest: (index) => request(`${prefix}${round}-`)(index) }));
+        loadRounds.push(
+          await runLoad({
+            baseUrl: server.baseUrl,
+            concurrency: CONCURRENCY,
+            durationMs: roundMs,
+            makeRequest: (index) => request(`${prefix}${round}-`)(index),
+          }),
+        );
       }
       const raw = rawRounds.reduce((total, item) => total + item.throughput, 0) / rawRounds.length;
       const ceiling = mergeLoads(routeRounds);
       const load = mergeLoads(loadRounds);
-      log(`argon2 ceiling: bare hashing route ${ceiling.throughput.toFixed(1)}/s (raw in-process hashing ${raw.toFixed(1)}/s); sign-ups ${load.throughput.toFixed(1)}/s over ${ROUNDS} alternating rounds`);
+      log(
+        `argon2 ceiling: bare hashing route ${ceiling.throughput.toFixed(1)}/s (raw in-process hashing ${raw.toFixed(1)}/s); sign-ups ${load.throughput.toFixed(1)}/s over ${ROUNDS} alternating rounds`,
+      );
       const created = load.statuses[201] ?? 0;
       const stored = await countAccounts(server.databaseUrl!, prefix);
       const ratio = load.throughput / ceiling.throughput;
@@ -104,7 +121,13 @@ export const scenarios: BenchScenario[] = [
         ceiling: Math.round(ceiling.throughput * 10) / 10,
         ratio,
         target: `≥ ${RATIO_TARGET}× argon2 route ceiling, accounts = claims = 201s`,
-        pass: load.errors === 0 && created === load.n && stored.users === created && stored.claimants === created && ceiling.errors === 0 && ratio >= RATIO_TARGET,
+        pass:
+          load.errors === 0 &&
+          created === load.n &&
+          stored.users === created &&
+          stored.claimants === created &&
+          ceiling.errors === 0 &&
+          ratio >= RATIO_TARGET,
         notes:
           `${CONCURRENCY} concurrent; bare hashing route ${ceiling.throughput.toFixed(1)}/s, raw in-process hashing ${raw.toFixed(1)}/s (sign-ups ${rawRatio.toFixed(2)}× of it); ` +
           `${created} × 201, ${stored.users} accounts, ${stored.claimants} claims`,

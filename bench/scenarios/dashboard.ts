@@ -23,15 +23,25 @@ const LIVE_SIGNATURES = 2_000;
  * bench keys (derived from a constant, never used outside benchmarks) instead of per-start ones.
  */
 const benchKey = (label: string) => createHash('sha256').update(`joinder-bench-only:${label}`).digest('base64');
-const BENCH_SECRETS = { AUTH_SECRET: benchKey('auth'), JOINDER_ENCRYPTION_KEYS: `bench:${benchKey('fields')}`, JOINDER_BLIND_INDEX_KEY: benchKey('blind') };
+const BENCH_SECRETS = {
+  AUTH_SECRET: benchKey('auth'),
+  JOINDER_ENCRYPTION_KEYS: `bench:${benchKey('fields')}`,
+  JOINDER_BLIND_INDEX_KEY: benchKey('blind'),
+};
 
 function volumeFor(scale: number) {
   return { supporters: Math.round(1_000_000 * scale), claimants: Math.round(100_000 * scale) };
 }
 
 /** Runs `work` against the bench database through the app's own database module. */
-async function withBenchDatabase<T>(databaseUrl: string, work: (handle: Awaited<ReturnType<typeof getDatabaseHandle>>) => Promise<T>): Promise<T> {
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, ...Object.fromEntries(Object.keys(BENCH_SECRETS).map((key) => [key, process.env[key]])) };
+async function withBenchDatabase<T>(
+  databaseUrl: string,
+  work: (handle: Awaited<ReturnType<typeof getDatabaseHandle>>) => Promise<T>,
+): Promise<T> {
+  const saved = {
+    DATABASE_URL: process.env.DATABASE_URL,
+    ...Object.fromEntries(Object.keys(BENCH_SECRETS).map((key) => [key, process.env[key]])),
+  };
   Object.assign(process.env, BENCH_SECRETS, { DATABASE_URL: databaseUrl });
   resetEnvCache();
   try {
@@ -63,7 +73,10 @@ async function prepareVolume(databaseUrl: string, scale: number, log: BenchConte
 async function isPrepared(database: string, scale: number): Promise<boolean> {
   if (!(await databaseExists(database))) return false;
   const volume = volumeFor(scale);
-  const [row] = await adminQuery<{ comment: string | null }>(`select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`, [database]);
+  const [row] = await adminQuery<{ comment: string | null }>(
+    `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
+    [database],
+  );
   return row?.comment === `joinder bench: ${volume.supporters}/${volume.claimants} complete`;
 }
 
@@ -196,11 +209,23 @@ export const scenarios: BenchScenario[] = [
       const counterRows = await countCounterRows(databaseUrl);
 
       const serverP95 = Math.max(summary.server.p95Ms, growth.server.p95Ms, growthAll.server.p95Ms, hourly.server.p95Ms);
-      log(`summary   server p95 ${fixed(summary.server.p95Ms)} ms, of it session+role check p95 ${fixed(summary.auth.p95Ms)} ms (client p95 ${fixed(summary.client.p95Ms)} ms)`);
-      log(`growth30d server p95 ${fixed(growth.server.p95Ms)} ms; all/day ${fixed(growthAll.server.p95Ms)} ms; 7d/hour ${fixed(hourly.server.p95Ms)} ms`);
-      log(`summary: ${fixed(cpuPerSummary)} ms of server CPU per request; machine load average ${loadAverage.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
-      log(`summary with 8 concurrent organizers: server p95 ${fixed(concurrent.server.p95Ms)} ms, ${concurrent.client.throughput.toFixed(0)} req/s`);
-      log(`query functions p95: ${Object.entries(queries).map(([key, value]) => `${key} ${fixed(value.p95Ms)} ms`).join(', ')}; metric_counters rows ${counterRows}`);
+      log(
+        `summary   server p95 ${fixed(summary.server.p95Ms)} ms, of it session+role check p95 ${fixed(summary.auth.p95Ms)} ms (client p95 ${fixed(summary.client.p95Ms)} ms)`,
+      );
+      log(
+        `growth30d server p95 ${fixed(growth.server.p95Ms)} ms; all/day ${fixed(growthAll.server.p95Ms)} ms; 7d/hour ${fixed(hourly.server.p95Ms)} ms`,
+      );
+      log(
+        `summary: ${fixed(cpuPerSummary)} ms of server CPU per request; machine load average ${loadAverage.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`,
+      );
+      log(
+        `summary with 8 concurrent organizers: server p95 ${fixed(concurrent.server.p95Ms)} ms, ${concurrent.client.throughput.toFixed(0)} req/s`,
+      );
+      log(
+        `query functions p95: ${Object.entries(queries)
+          .map(([key, value]) => `${key} ${fixed(value.p95Ms)} ms`)
+          .join(', ')}; metric_counters rows ${counterRows}`,
+      );
       return {
         name: 'dashboard-1m',
         n: summary.client.n + growth.client.n + growthAll.client.n + hourly.client.n,
@@ -219,7 +244,9 @@ export const scenarios: BenchScenario[] = [
           `${volumeFor(scale).supporters} supporters, ${volumeFor(scale).claimants} claimants (+${LIVE_SIGNATURES} live); metric_counters ${counterRows} rows. ` +
           `Server p95: summary ${fixed(summary.server.p95Ms)}, growth 30d/day ${fixed(growth.server.p95Ms)}, all/day ${fixed(growthAll.server.p95Ms)}, 7d/hour ${fixed(hourly.server.p95Ms)} ms; ` +
           `client p95 summary ${fixed(summary.client.p95Ms)} ms; server CPU ${fixed(cpuPerSummary)} ms/request; load average ${loadAverage.toFixed(1)}; 8 concurrent: server p95 ${fixed(concurrent.server.p95Ms)} ms. ` +
-          `Query functions p95: ${Object.entries(queries).map(([key, value]) => `${key} ${fixed(value.p95Ms)}`).join(', ')} ms.`,
+          `Query functions p95: ${Object.entries(queries)
+            .map(([key, value]) => `${key} ${fixed(value.p95Ms)}`)
+            .join(', ')} ms.`,
       };
     },
   },

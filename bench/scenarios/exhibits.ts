@@ -21,19 +21,39 @@ async function generateFiles(count: number, log: (message: string) => void): Pro
     const roll = index % 20;
     if (roll < 12) {
       const pages = 1 + (index % 5);
-      files.push(exhibitFile(await makeSamplePdf({ pages, seed: index, rotate: index % 37 === 0 ? 90 : 0 }), claimant, { label: `통신요금 고지서 ${pages}면`, filename: `bill-${index}.pdf`, mime: 'application/pdf' }));
+      files.push(
+        exhibitFile(await makeSamplePdf({ pages, seed: index, rotate: index % 37 === 0 ? 90 : 0 }), claimant, {
+          label: `통신요금 고지서 ${pages}면`,
+          filename: `bill-${index}.pdf`,
+          mime: 'application/pdf',
+        }),
+      );
     } else if (roll < 17) {
       const photo = index % 50 === 13 && lastPhoto ? lastPhoto : await makePhoto('jpeg', index, 1280, 960);
       lastPhoto = photo;
       files.push(exhibitFile(photo, claimant, { label: '장애 당시 사진', filename: `IMG_${index}.jpg`, mime: 'image/jpeg' }));
     } else if (roll < 19) {
-      files.push(exhibitFile(await makePhoto('png', index, 800, 600), claimant, { label: '매장 사진 (PNG)', filename: `photo-${index}.png`, mime: 'image/png' }));
+      files.push(
+        exhibitFile(await makePhoto('png', index, 800, 600), claimant, {
+          label: '매장 사진 (PNG)',
+          filename: `photo-${index}.png`,
+          mime: 'image/png',
+        }),
+      );
     } else {
-      files.push(exhibitFile(await makeScreenshot(index, index % 40 === 19, 1280, 800), claimant, { label: '접속 오류 화면', filename: `screen-${index}.png`, mime: 'image/png' }));
+      files.push(
+        exhibitFile(await makeScreenshot(index, index % 40 === 19, 1280, 800), claimant, {
+          label: '접속 오류 화면',
+          filename: `screen-${index}.png`,
+          mime: 'image/png',
+        }),
+      );
     }
   }
   const megabytes = files.reduce((sum, file) => sum + (file.data as Uint8Array).length, 0) / 1e6;
-  log(`exhibits-1k: generated ${files.length} files (${megabytes.toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `exhibits-1k: generated ${files.length} files (${megabytes.toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return files;
 }
 
@@ -68,5 +88,9 @@ async function runExhibits1k(context: BenchContext): Promise<BenchResult> {
 }
 
 export const scenarios: BenchScenario[] = [
-  { name: 'exhibits-1k', description: 'Exhibit bundle (renderer) of 1,000 evidence files: PDFs copied, photos placed, every page stamped', run: runExhibits1k },
+  {
+    name: 'exhibits-1k',
+    description: 'Exhibit bundle (renderer) of 1,000 evidence files: PDFs copied, photos placed, every page stamped',
+    run: runExhibits1k,
+  },
 ];

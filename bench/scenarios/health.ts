@@ -37,11 +37,29 @@ export const scenarios: BenchScenario[] = [
       const ceiling = await measureInsertCeiling(server);
       // One warm keep-alive pool for every phase, as a reverse proxy holds (see support-surge).
       const pool = proxyPool(server.baseUrl);
-      await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs: 1_000, makeRequest: () => ({ path: '/api/health' }) });
+      await runLoad({
+        baseUrl: server.baseUrl,
+        pool,
+        concurrency: CONCURRENCY,
+        durationMs: 1_000,
+        makeRequest: () => ({ path: '/api/health' }),
+      });
       const rss = trackProcessRss(server.pid);
       const durationMs = Math.max(3_000, 8_000 * scale);
-      const load = await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs, makeRequest: () => ({ path: '/api/health' }) });
-      const held = await runOpenLoad({ baseUrl: server.baseUrl, pool, ratePerSecond: HELD_SHARE * ceiling.throughput, durationMs, makeRequest: () => ({ path: '/api/health' }) });
+      const load = await runLoad({
+        baseUrl: server.baseUrl,
+        pool,
+        concurrency: CONCURRENCY,
+        durationMs,
+        makeRequest: () => ({ path: '/api/health' }),
+      });
+      const held = await runOpenLoad({
+        baseUrl: server.baseUrl,
+        pool,
+        ratePerSecond: HELD_SHARE * ceiling.throughput,
+        durationMs,
+        makeRequest: () => ({ path: '/api/health' }),
+      });
       await pool.close();
       load.peakRssMb = rss.stop();
       const ratio = load.throughput / ceiling.throughput;
@@ -65,5 +83,12 @@ export const scenarios: BenchScenario[] = [
 ];
 
 function pick(load: Awaited<ReturnType<typeof runLoad>>) {
-  return { n: load.n, medianMs: load.medianMs, p95Ms: load.p95Ms, p99Ms: load.p99Ms, throughput: load.throughput, peakRssMb: load.peakRssMb };
+  return {
+    n: load.n,
+    medianMs: load.medianMs,
+    p95Ms: load.p95Ms,
+    p99Ms: load.p99Ms,
+    throughput: load.throughput,
+    peakRssMb: load.peakRssMb,
+  };
 }

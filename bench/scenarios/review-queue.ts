@@ -30,7 +30,11 @@ export const scenarios: BenchScenario[] = [
     description: `The lawyers' queue on ${CLAIMANTS.toLocaleString('en')} claimants: filters, searches (초성, partial names, phone, email, reference), sorts and deep keyset pages, as JSON through the full stack.`,
     run: async (context): Promise<BenchResult> => {
       const target = Math.round(CLAIMANTS * Math.min(1, context.scale));
-      const server = await benchServer(DATABASE, { fresh: !(await isSeeded(target)), prepare: (url) => seedBenchDatabase(url, target, context), env: BENCH_SECRETS });
+      const server = await benchServer(DATABASE, {
+        fresh: !(await isSeeded(target)),
+        prepare: (url) => seedBenchDatabase(url, target, context),
+        env: BENCH_SECRETS,
+      });
       const cookie = await signInAs(server, 'lawyer@joinder.test');
       const requests = await buildRequestMix(server, cookie, context);
       context.log(`${requests.length} distinct queue requests; warming up`);
@@ -39,7 +43,12 @@ export const scenarios: BenchScenario[] = [
       const rss = trackProcessRss(server.pid);
       const result = await measure(server, cookie, requests, Math.max(5_000, 20_000 * context.scale));
       const peakRssMb = rss.stop();
-      const page = await measure(server, cookie, requests.slice(0, 12).map((path) => path.replace('/api/cases/slammer-2003/claimants', '/cases/slammer-2003/review')), 4_000);
+      const page = await measure(
+        server,
+        cookie,
+        requests.slice(0, 12).map((path) => path.replace('/api/cases/slammer-2003/claimants', '/cases/slammer-2003/review')),
+        4_000,
+      );
       const ok = result.errors === 0 && result.statuses[200] === result.n;
       return {
         name: 'review-queue',
@@ -67,7 +76,9 @@ async function isSeeded(target: number): Promise<boolean> {
   const client = new Client({ connectionString: databaseUrlFor(name) });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>(`select count(*) as n from claimants c join cases k on k.id = c.case_id where k.slug = 'slammer-2003'`);
+    const { rows } = await client.query<{ n: string }>(
+      `select count(*) as n from claimants c join cases k on k.id = c.case_id where k.slug = 'slammer-2003'`,
+    );
     return Number(rows[0].n) >= target;
   } catch {
     return false;
@@ -93,7 +104,14 @@ async function seedBenchDatabase(databaseUrl: string, claimants: number, context
     const handle = await getDatabaseHandle();
     await migrateDatabase(handle);
     const { caseId } = await seedDemoCase(handle.db);
-    await seedVolume(handle.db, { caseId, referencePrefix: 'SLM', claimants, supporters: 0, reviewFixtures: true, log: (message) => context.log(`  seed: ${message}`) });
+    await seedVolume(handle.db, {
+      caseId,
+      referencePrefix: 'SLM',
+      claimants,
+      supporters: 0,
+      reviewFixtures: true,
+      log: (message) => context.log(`  seed: ${message}`),
+    });
     context.log(`seeded ${claimants.toLocaleString('en')} claimants in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await closeDb();
@@ -107,7 +125,10 @@ async function seedBenchDatabase(databaseUrl: string, claimants: number, context
 async function signInAs(server: TestServer, email: string): Promise<string> {
   const csrf = await fetch(`${server.baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
   const response = await fetch(`${server.baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
@@ -124,7 +145,11 @@ async function signInAs(server: TestServer, email: string): Promise<string> {
  * (cursors collected by walking them first). Search terms come from the seeded data itself.
  */
 async function buildRequestMix(server: TestServer, cookie: string, context: BenchContext): Promise<string[]> {
-  const get = async (query: string) => (await (await fetch(`${server.baseUrl}${QUEUE}?${query}`, { headers: { cookie } })).json()) as { rows: { id: string; legalName: string | null; referenceNumber: string | null }[]; nextCursor: string | null };
+  const get = async (query: string) =>
+    (await (await fetch(`${server.baseUrl}${QUEUE}?${query}`, { headers: { cookie } })).json()) as {
+      rows: { id: string; legalName: string | null; referenceNumber: string | null }[];
+      nextCursor: string | null;
+    };
   const filters = [
     '',
     'status=all',

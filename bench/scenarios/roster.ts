@@ -100,7 +100,9 @@ async function runRoster10k(context: BenchContext): Promise<BenchResult> {
   const ceiling = summarize(raw, 1).medianMs / 1000;
   const value = stats.medianMs / 1000;
   const ratio = value / ceiling;
-  context.log(`roster-10k: ${count} rows, ${pages} pages, ${(bytes / 1e6).toFixed(2)} MB; ours ${value.toFixed(2)} s, raw pdf-lib ${ceiling.toFixed(2)} s`);
+  context.log(
+    `roster-10k: ${count} rows, ${pages} pages, ${(bytes / 1e6).toFixed(2)} MB; ours ${value.toFixed(2)} s, raw pdf-lib ${ceiling.toFixed(2)} s`,
+  );
   return {
     name: 'roster-10k',
     ...stats,
@@ -124,7 +126,10 @@ async function runRoster100k(context: BenchContext): Promise<BenchResult> {
   let parts = 0;
   let pages = 0;
   let bytes = 0;
-  for await (const part of renderPartyListParts({ case: SAMPLE_CASE, claimants }, { ...OPTIONS, rowsPerPart: 10_000, onProgress: memory.sample })) {
+  for await (const part of renderPartyListParts(
+    { case: SAMPLE_CASE, claimants },
+    { ...OPTIONS, rowsPerPart: 10_000, onProgress: memory.sample },
+  )) {
     parts++;
     pages += part.pageCount;
     bytes += part.bytes.length;
@@ -149,6 +154,10 @@ async function runRoster100k(context: BenchContext): Promise<BenchResult> {
 }
 
 export const scenarios: BenchScenario[] = [
-  { name: 'roster-10k', description: 'Party list (별지 당사자목록) of 10,000 claimants, one file, against raw pdf-lib drawing', run: runRoster10k },
+  {
+    name: 'roster-10k',
+    description: 'Party list (별지 당사자목록) of 10,000 claimants, one file, against raw pdf-lib drawing',
+    run: runRoster10k,
+  },
   { name: 'roster-100k', description: 'Party list of 100,000 claimants in parts of ≤ 10,000 rows', run: runRoster100k },
 ];

@@ -27,20 +27,43 @@ export const scenarios: BenchScenario[] = [
     run: async ({ scale, log }): Promise<BenchResult> => {
       const server = await benchServer('stats-public');
       const durationMs = Math.max(3_000, 8_000 * scale);
-      const paths = { stats: `/api/cases/${SLUG}/stats`, badge: `/api/cases/${SLUG}/badge.svg`, badgeEn: `/api/cases/${SLUG}/badge.svg?lang=en` };
-      await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs: 1_500, makeRequest: (index) => ({ path: index % 2 ? paths.stats : paths.badge }) });
+      const paths = {
+        stats: `/api/cases/${SLUG}/stats`,
+        badge: `/api/cases/${SLUG}/badge.svg`,
+        badgeEn: `/api/cases/${SLUG}/badge.svg?lang=en`,
+      };
+      await runLoad({
+        baseUrl: server.baseUrl,
+        concurrency: CONCURRENCY,
+        durationMs: 1_500,
+        makeRequest: (index) => ({ path: index % 2 ? paths.stats : paths.badge }),
+      });
       let cpu = processCpuMs(server.pid);
-      const stats = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs, makeRequest: () => ({ path: paths.stats }) });
+      const stats = await runLoad({
+        baseUrl: server.baseUrl,
+        concurrency: CONCURRENCY,
+        durationMs,
+        makeRequest: () => ({ path: paths.stats }),
+      });
       const statsCpu = (processCpuMs(server.pid) - cpu) / stats.n;
       cpu = processCpuMs(server.pid);
-      const badge = await runLoad({ baseUrl: server.baseUrl, concurrency: CONCURRENCY, durationMs, makeRequest: (index) => ({ path: index % 2 ? paths.badge : paths.badgeEn }) });
+      const badge = await runLoad({
+        baseUrl: server.baseUrl,
+        concurrency: CONCURRENCY,
+        durationMs,
+        makeRequest: (index) => ({ path: index % 2 ? paths.badge : paths.badgeEn }),
+      });
       const badgeCpu = (processCpuMs(server.pid) - cpu) / badge.n;
       const [loadAverage] = os.loadavg();
       const isAllOk = (load: typeof stats) => load.errors === 0 && (load.statuses[200] ?? 0) === load.n;
       const slowest = stats.throughput < badge.throughput ? stats : badge;
-      log(`stats JSON ${stats.throughput.toFixed(0)} req/s (p95 ${stats.p95Ms.toFixed(1)} ms); badge ${badge.throughput.toFixed(0)} req/s (p95 ${badge.p95Ms.toFixed(1)} ms)`);
+      log(
+        `stats JSON ${stats.throughput.toFixed(0)} req/s (p95 ${stats.p95Ms.toFixed(1)} ms); badge ${badge.throughput.toFixed(0)} req/s (p95 ${badge.p95Ms.toFixed(1)} ms)`,
+      );
       // What one core of the server can do when nobody else needs it (the machine may be shared).
-      log(`server CPU per request: stats ${statsCpu.toFixed(3)} ms, badge ${badgeCpu.toFixed(3)} ms → ${(1000 / statsCpu).toFixed(0)} / ${(1000 / badgeCpu).toFixed(0)} req/s per free core; load average ${loadAverage.toFixed(1)} on ${os.cpus().length} cores`);
+      log(
+        `server CPU per request: stats ${statsCpu.toFixed(3)} ms, badge ${badgeCpu.toFixed(3)} ms → ${(1000 / statsCpu).toFixed(0)} / ${(1000 / badgeCpu).toFixed(0)} req/s per free core; load average ${loadAverage.toFixed(1)} on ${os.cpus().length} cores`,
+      );
       return {
         name: 'stats-public',
         n: stats.n + badge.n,

@@ -54,7 +54,13 @@ export const scenarios: BenchScenario[] = [
       const request = (index: number, emailPrefix = prefix) => ({
         method: 'POST' as const,
         path: '/api/cases/slammer-2003/support',
-        body: JSON.stringify({ name: `서명자 ${index}`, email: `${emailPrefix}${index}@bench.test`, privacyConsent: true, region: 'seoul', source: 'bench' }),
+        body: JSON.stringify({
+          name: `서명자 ${index}`,
+          email: `${emailPrefix}${index}@bench.test`,
+          privacyConsent: true,
+          region: 'seoul',
+          source: 'bench',
+        }),
         headers: { 'accept-language': 'ko' },
       });
       // The ceiling gets the same request (headers and JSON body, unread): carrying a body through
@@ -62,20 +68,42 @@ export const scenarios: BenchScenario[] = [
       const insert = (index: number) => ({ ...request(index, `ceiling-${run}-`), path: '/api/bench/insert' });
       const pool = proxyPool(server.baseUrl);
       await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs: WARM_UP_MS, makeRequest: insert });
-      await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs: WARM_UP_MS, makeRequest: (index) => request(index, `warm-${run}-`) });
+      await runLoad({
+        baseUrl: server.baseUrl,
+        pool,
+        concurrency: CONCURRENCY,
+        durationMs: WARM_UP_MS,
+        makeRequest: (index) => request(index, `warm-${run}-`),
+      });
       const durationMs = Math.max(3_000, 10_000 * scale);
       const roundMs = Math.max(1_500, Math.round(durationMs / ROUNDS));
       const ceilingRounds: Awaited<ReturnType<typeof runLoad>>[] = [];
       const surgeRounds: Awaited<ReturnType<typeof runLoad>>[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        ceilingRounds.push(await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs: roundMs, makeRequest: insert }));
-        surgeRounds.push(await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs: roundMs, makeRequest: (index) => request(index, `${prefix}${round}-`) }));
+        ceilingRounds.push(
+          await runLoad({ baseUrl: server.baseUrl, pool, concurrency: CONCURRENCY, durationMs: roundMs, makeRequest: insert }),
+        );
+        surgeRounds.push(
+          await runLoad({
+            baseUrl: server.baseUrl,
+            pool,
+            concurrency: CONCURRENCY,
+            durationMs: roundMs,
+            makeRequest: (index) => request(index, `${prefix}${round}-`),
+          }),
+        );
       }
       const ceiling = mergeLoads(ceilingRounds);
       const load = mergeLoads(surgeRounds);
       log(`ceiling ${ceiling.throughput.toFixed(0)} req/s`);
       const heldRate = HELD_SHARE * load.throughput;
-      const held = await runOpenLoad({ baseUrl: server.baseUrl, pool, ratePerSecond: heldRate, durationMs, makeRequest: (index) => request(index, `${prefix}held-`) });
+      const held = await runOpenLoad({
+        baseUrl: server.baseUrl,
+        pool,
+        ratePerSecond: heldRate,
+        durationMs,
+        makeRequest: (index) => request(index, `${prefix}held-`),
+      });
       // A control, reported and not judged: the bare route at the same arrival rate shows how much
       // of the tail is the machine (this benchmark shares two cores with its own server and database).
       const control = await runOpenLoad({ baseUrl: server.baseUrl, pool, ratePerSecond: heldRate, durationMs, makeRequest: insert });
@@ -88,9 +116,13 @@ export const scenarios: BenchScenario[] = [
       const rows = await countSignatures(server.databaseUrl!, prefix);
       const ratio = load.throughput / ceiling.throughput;
       const heldAtRate = held.throughput >= 0.97 * heldRate;
-      const serverErrors = Object.entries(statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
+      const serverErrors = Object.entries(statuses)
+        .filter(([status]) => Number(status) >= 500)
+        .reduce((sum, [, n]) => sum + n, 0);
       log(`saturation ${load.throughput.toFixed(0)} req/s (${ratio.toFixed(2)}× ceiling, closed-loop p99 ${load.p99Ms.toFixed(0)} ms)`);
-      log(`held ${held.throughput.toFixed(0)} of ${heldRate.toFixed(0)} req/s offered: median ${held.medianMs.toFixed(1)} ms, p95 ${held.p95Ms.toFixed(1)} ms, p99 ${held.p99Ms.toFixed(1)} ms`);
+      log(
+        `held ${held.throughput.toFixed(0)} of ${heldRate.toFixed(0)} req/s offered: median ${held.medianMs.toFixed(1)} ms, p95 ${held.p95Ms.toFixed(1)} ms, p99 ${held.p99Ms.toFixed(1)} ms`,
+      );
       log(`control: the bare route at the same rate: p99 ${control.p99Ms.toFixed(1)} ms`);
       log(`statuses ${JSON.stringify(statuses)}, rows ${rows}`);
       return {
@@ -106,7 +138,14 @@ export const scenarios: BenchScenario[] = [
         ceiling: Math.round(ceiling.throughput),
         ratio,
         target: `≥ ${RATIO_TARGET}× ceiling; p99 ≤ ${P99_TARGET_MS} ms at ${HELD_SHARE}× its own peak; rows = 201s`,
-        pass: errors === 0 && serverErrors === 0 && created === requests && rows === created && ratio >= RATIO_TARGET && heldAtRate && held.p99Ms <= P99_TARGET_MS,
+        pass:
+          errors === 0 &&
+          serverErrors === 0 &&
+          created === requests &&
+          rows === created &&
+          ratio >= RATIO_TARGET &&
+          heldAtRate &&
+          held.p99Ms <= P99_TARGET_MS,
         notes:
           `saturation ${CONCURRENCY} concurrent: ${load.throughput.toFixed(0)} req/s, closed-loop p99 ${load.p99Ms.toFixed(0)} ms; ` +
           `open loop at ${heldRate.toFixed(0)} req/s: held ${held.throughput.toFixed(0)} req/s, p99 ${held.p99Ms.toFixed(1)} ms (bare route at that rate: p99 ${control.p99Ms.toFixed(1)} ms); ${created} × 201, ${rows} rows, ${serverErrors} × 5xx, ${errors} socket errors`,

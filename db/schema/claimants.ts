@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { id, timestamps } from './columns';
 import { users } from './users';
@@ -73,7 +60,10 @@ export const claimants = pgTable(
     /** The patch-status questionnaire while it is still a draft; signed versions live in `statements`. */
     statementDraft: jsonb('statement_draft'),
     /** Wizard steps the claimant has saved at least once. */
-    completedSteps: text('completed_steps').array().notNull().default(sql`'{}'::text[]`),
+    completedSteps: text('completed_steps')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
 
     /** Denormalised for the review queue and the funnel (kept in the same transaction as the source rows). */
     claimedTotalKrw: bigint('claimed_total_krw', { mode: 'number' }).notNull().default(0),
@@ -121,9 +111,16 @@ export const claimants = pgTable(
     // Review queue (lib/reviews/queue.ts): one index per sort, keyed exactly like its ORDER BY so a
     // page is a short index range; name search through pairs of characters (search_bigrams, migration 0006).
     index('claimants_case_amount_idx').on(t.caseId, t.claimedTotalKrw, t.id),
-    index('claimants_case_reference_sort_idx').on(t.caseId, sql`(${t.referenceNumber} is null)`, sql`coalesce(${t.referenceNumber}, '')`, t.id),
+    index('claimants_case_reference_sort_idx').on(
+      t.caseId,
+      sql`(${t.referenceNumber} is null)`,
+      sql`coalesce(${t.referenceNumber}, '')`,
+      t.id,
+    ),
     index('claimants_case_name_sort_idx').on(t.caseId, sql`(${t.nameNormalized} is null)`, sql`coalesce(${t.nameNormalized}, '')`, t.id),
-    index('claimants_case_flagged_idx').on(t.caseId, t.lastActivityAt, t.id).where(sql`${t.openFlagCount} > 0`),
+    index('claimants_case_flagged_idx')
+      .on(t.caseId, t.lastActivityAt, t.id)
+      .where(sql`${t.openFlagCount} > 0`),
     index('claimants_case_assignee_idx').on(t.caseId, t.assignedLawyerId, t.lastActivityAt),
     index('claimants_name_bigrams_idx').using('gin', sql`search_bigrams(${t.nameNormalized})`),
     index('claimants_initials_bigrams_idx').using('gin', sql`search_bigrams(${t.nameInitials})`),
@@ -131,8 +128,14 @@ export const claimants = pgTable(
     check('claimants_seats_positive', sql`${t.pcBangSeats} is null or ${t.pcBangSeats} > 0`),
     check('claimants_brn_format', sql`${t.businessRegistrationNumber} is null or ${t.businessRegistrationNumber} ~ '^[0-9]{10}$'`),
     // A draft withdrawn before it was ever submitted never got a reference number.
-    check('claimants_submitted_has_reference', sql`${t.status} = 'draft' or ${t.referenceNumber} is not null or (${t.status} = 'withdrawn' and ${t.submittedAt} is null)`),
-    check('claimants_outage_order', sql`${t.outageEndedAt} is null or ${t.outageStartedAt} is null or ${t.outageEndedAt} >= ${t.outageStartedAt}`),
+    check(
+      'claimants_submitted_has_reference',
+      sql`${t.status} = 'draft' or ${t.referenceNumber} is not null or (${t.status} = 'withdrawn' and ${t.submittedAt} is null)`,
+    ),
+    check(
+      'claimants_outage_order',
+      sql`${t.outageEndedAt} is null or ${t.outageStartedAt} is null or ${t.outageEndedAt} >= ${t.outageStartedAt}`,
+    ),
   ],
 );
 

@@ -27,10 +27,7 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [
-    index('jobs_claimable_idx').on(t.status, t.runAt),
-    check('jobs_attempts', sql`${t.attempts} >= 0 and ${t.maxAttempts} > 0`),
-  ],
+  (t) => [index('jobs_claimable_idx').on(t.status, t.runAt), check('jobs_attempts', sql`${t.attempts} >= 0 and ${t.maxAttempts} > 0`)],
 );
 
 export type Job = typeof jobs.$inferSelect;

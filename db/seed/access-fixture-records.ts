@@ -1,6 +1,18 @@
 import { eq, max } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type Case, blobs, campaignCodes, cases, claimants, defendants, duplicateFlags, evidence, filingParts, filings, statements } from '@/db/schema';
+import {
+  type Case,
+  blobs,
+  campaignCodes,
+  cases,
+  claimants,
+  defendants,
+  duplicateFlags,
+  evidence,
+  filingParts,
+  filings,
+  statements,
+} from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { buildCaseInfo } from '@/lib/filings/case-info';
 import type { FilingOptions } from '@/lib/filings/options';
@@ -57,7 +69,14 @@ export async function seedClaimantRecords(tx: Database, owners: FixtureOwners, n
     await tx.update(claimants).set({ hasSignedStatement: true, evidenceCount: 2 }).where(eq(claimants.id, claimantId));
   }
   // A and B look alike to the duplicate check: the comparison page and the flag actions need a flag.
-  await tx.insert(duplicateFlags).values({ id: ACCESS_FIXTURE_IDS.flagDemo, caseId: owners.A.caseId, claimantId: ACCESS_FIXTURE_IDS.claimantA, otherClaimantId: ACCESS_FIXTURE_IDS.claimantB, reason: 'same_phone', detail: {} });
+  await tx.insert(duplicateFlags).values({
+    id: ACCESS_FIXTURE_IDS.flagDemo,
+    caseId: owners.A.caseId,
+    claimantId: ACCESS_FIXTURE_IDS.claimantA,
+    otherClaimantId: ACCESS_FIXTURE_IDS.claimantB,
+    reason: 'same_phone',
+    detail: {},
+  });
   await tx.update(claimants).set({ openFlagCount: 1 }).where(eq(claimants.id, ACCESS_FIXTURE_IDS.claimantA));
 }
 
@@ -79,16 +98,49 @@ function fixtureFilingOptions(caseInfo: FilingOptions['caseInfo'], now: Date): F
 export async function seedCaseRecords(tx: Database, demo: Case, now: Date): Promise<void> {
   const [other] = await tx.select().from(cases).where(eq(cases.id, ACCESS_FIXTURE_IDS.otherCaseId));
   const perCase = [
-    { found: demo, filingId: ACCESS_FIXTURE_IDS.filingDemo, version: ACCESS_FIXTURE_VALUES.filingVersionDemo, campaign: ACCESS_FIXTURE_VALUES.campaignDemo, defendantId: ACCESS_FIXTURE_IDS.defendantSpare },
-    { found: other, filingId: ACCESS_FIXTURE_IDS.filingOther, version: ACCESS_FIXTURE_VALUES.filingVersionOther, campaign: ACCESS_FIXTURE_VALUES.campaignOther, defendantId: ACCESS_FIXTURE_IDS.defendantOther },
+    {
+      found: demo,
+      filingId: ACCESS_FIXTURE_IDS.filingDemo,
+      version: ACCESS_FIXTURE_VALUES.filingVersionDemo,
+      campaign: ACCESS_FIXTURE_VALUES.campaignDemo,
+      defendantId: ACCESS_FIXTURE_IDS.defendantSpare,
+    },
+    {
+      found: other,
+      filingId: ACCESS_FIXTURE_IDS.filingOther,
+      version: ACCESS_FIXTURE_VALUES.filingVersionOther,
+      campaign: ACCESS_FIXTURE_VALUES.campaignOther,
+      defendantId: ACCESS_FIXTURE_IDS.defendantOther,
+    },
   ];
   for (const { found, filingId, version, campaign, defendantId } of perCase) {
     const part = await storePdf(tx, `Filing ${found.slug} version ${version}`);
     const options = fixtureFilingOptions(await buildCaseInfo(tx, found, 'kr'), now);
-    await tx.insert(filings).values({ id: filingId, caseId: found.id, version: Number(version), options, status: 'done', finishedAt: now, progressDone: 1, progressTotal: 1 });
+    await tx.insert(filings).values({
+      id: filingId,
+      caseId: found.id,
+      version: Number(version),
+      options,
+      status: 'done',
+      finishedAt: now,
+      progressDone: 1,
+      progressTotal: 1,
+    });
     await tx.insert(filingParts).values({ filingId, partNumber: 1, sha256: part.sha256, pageCount: 1, byteSize: part.byteSize });
     await tx.insert(campaignCodes).values({ caseId: found.id, code: campaign, label: `Matrix ${found.slug}` });
-    const [{ last }] = await tx.select({ last: max(defendants.position) }).from(defendants).where(eq(defendants.caseId, found.id));
-    await tx.insert(defendants).values({ id: defendantId, caseId: found.id, position: (last ?? 0) + 1, kind: 'company', nameKo: '시험 피고', nameEn: 'Test defendant', addressKo: '서울', addressEn: 'Seoul' });
+    const [{ last }] = await tx
+      .select({ last: max(defendants.position) })
+      .from(defendants)
+      .where(eq(defendants.caseId, found.id));
+    await tx.insert(defendants).values({
+      id: defendantId,
+      caseId: found.id,
+      position: (last ?? 0) + 1,
+      kind: 'company',
+      nameKo: '시험 피고',
+      nameEn: 'Test defendant',
+      addressKo: '서울',
+      addressEn: 'Seoul',
+    });
   }
 }

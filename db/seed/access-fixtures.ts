@@ -2,7 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { caseMemberships, cases, claimants, consentDocuments, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { ACCESS_FIXTURE_CASE_SLUG, ACCESS_FIXTURE_EMAILS, ACCESS_FIXTURE_IDS, ACCESS_JOIN_CASE_SLUG, ACCESS_SANDBOX_CASE_SLUG, type FixtureOwners } from './access-fixture-ids';
+import {
+  ACCESS_FIXTURE_CASE_SLUG,
+  ACCESS_FIXTURE_EMAILS,
+  ACCESS_FIXTURE_IDS,
+  ACCESS_JOIN_CASE_SLUG,
+  ACCESS_SANDBOX_CASE_SLUG,
+  type FixtureOwners,
+} from './access-fixture-ids';
 import { seedCaseRecords, seedClaimantRecords } from './access-fixture-records';
 import { DEMO_CASE_SLUG, DEMO_PASSWORD } from './demo-case';
 
@@ -30,13 +37,23 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
       tx.insert(cases).values({ id, slug, titleKo, titleEn, referencePrefix, status: 'open', incidentStartedAt: demo.incidentStartedAt });
     await newCase(ACCESS_FIXTURE_IDS.otherCaseId, ACCESS_FIXTURE_CASE_SLUG, '접근 시험용 다른 사건', 'Another case (access test)', 'OTH');
     await newCase(ACCESS_FIXTURE_IDS.joinCaseId, ACCESS_JOIN_CASE_SLUG, '접근 시험용 참여 사건', 'A case to join (access test)', 'JON');
-    await newCase(ACCESS_FIXTURE_IDS.sandboxCaseId, ACCESS_SANDBOX_CASE_SLUG, '접근 시험용 철회 사건', 'A case to withdraw from (access test)', 'SBX');
+    await newCase(
+      ACCESS_FIXTURE_IDS.sandboxCaseId,
+      ACCESS_SANDBOX_CASE_SLUG,
+      '접근 시험용 철회 사건',
+      'A case to withdraw from (access test)',
+      'SBX',
+    );
     const newUser = async (email: string, name: string) =>
       (await tx.insert(users).values({ email, name, passwordHash, emailVerifiedAt: now }).returning({ id: users.id }))[0].id;
     const otherLawyerId = await newUser(ACCESS_FIXTURE_EMAILS.otherLawyer, '다른 사건 변호사');
-    await tx.insert(caseMemberships).values({ id: ACCESS_FIXTURE_IDS.membershipOther, caseId: ACCESS_FIXTURE_IDS.otherCaseId, userId: otherLawyerId, role: 'lawyer' });
+    await tx
+      .insert(caseMemberships)
+      .values({ id: ACCESS_FIXTURE_IDS.membershipOther, caseId: ACCESS_FIXTURE_IDS.otherCaseId, userId: otherLawyerId, role: 'lawyer' });
     const spareOrganizerId = await newUser(ACCESS_FIXTURE_EMAILS.spareOrganizer, '예비 활동가');
-    await tx.insert(caseMemberships).values({ id: ACCESS_FIXTURE_IDS.membershipSpare, caseId: demo.id, userId: spareOrganizerId, role: 'organizer' });
+    await tx
+      .insert(caseMemberships)
+      .values({ id: ACCESS_FIXTURE_IDS.membershipSpare, caseId: demo.id, userId: spareOrganizerId, role: 'organizer' });
 
     // Claimant A is the demo claimant; its draft record takes a fixed id (nothing refers to it yet).
     const [claimantAUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, ACCESS_FIXTURE_EMAILS.claimantA));
@@ -45,12 +62,32 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
       .set({ id: ACCESS_FIXTURE_IDS.claimantA })
       .where(and(eq(claimants.caseId, demo.id), eq(claimants.userId, claimantAUser.id)));
     const claimantBUser = await newUser(ACCESS_FIXTURE_EMAILS.claimantB, '김철수');
-    await tx.insert(claimants).values({ id: ACCESS_FIXTURE_IDS.claimantB, caseId: demo.id, userId: claimantBUser, status: 'draft', source: 'fixture' });
+    await tx
+      .insert(claimants)
+      .values({ id: ACCESS_FIXTURE_IDS.claimantB, caseId: demo.id, userId: claimantBUser, status: 'draft', source: 'fixture' });
     const claimantCUser = await newUser(ACCESS_FIXTURE_EMAILS.claimantC, '이영희');
-    await tx.insert(claimants).values({ id: ACCESS_FIXTURE_IDS.claimantC, caseId: ACCESS_FIXTURE_IDS.otherCaseId, userId: claimantCUser, status: 'draft', source: 'fixture' });
+    await tx.insert(claimants).values({
+      id: ACCESS_FIXTURE_IDS.claimantC,
+      caseId: ACCESS_FIXTURE_IDS.otherCaseId,
+      userId: claimantCUser,
+      status: 'draft',
+      source: 'fixture',
+    });
     await tx.insert(claimants).values([
-      { id: ACCESS_FIXTURE_IDS.sandboxClaimantA, caseId: ACCESS_FIXTURE_IDS.sandboxCaseId, userId: claimantAUser.id, status: 'draft', source: 'fixture' },
-      { id: ACCESS_FIXTURE_IDS.sandboxClaimantB, caseId: ACCESS_FIXTURE_IDS.sandboxCaseId, userId: claimantBUser, status: 'draft', source: 'fixture' },
+      {
+        id: ACCESS_FIXTURE_IDS.sandboxClaimantA,
+        caseId: ACCESS_FIXTURE_IDS.sandboxCaseId,
+        userId: claimantAUser.id,
+        status: 'draft',
+        source: 'fixture',
+      },
+      {
+        id: ACCESS_FIXTURE_IDS.sandboxClaimantB,
+        caseId: ACCESS_FIXTURE_IDS.sandboxCaseId,
+        userId: claimantBUser,
+        status: 'draft',
+        source: 'fixture',
+      },
     ]);
 
     const owners: FixtureOwners = {
@@ -65,7 +102,18 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
     const demoDocuments = await tx.select().from(consentDocuments).where(eq(consentDocuments.caseId, demo.id));
     for (const caseId of [ACCESS_FIXTURE_IDS.otherCaseId, ACCESS_FIXTURE_IDS.joinCaseId, ACCESS_FIXTURE_IDS.sandboxCaseId]) {
       if (!demoDocuments.length) break;
-      await tx.insert(consentDocuments).values(demoDocuments.map(({ kind, version, locale, title, body, bodySha256 }) => ({ caseId, kind, version, locale, title, body, bodySha256, publishedAt: now })));
+      await tx.insert(consentDocuments).values(
+        demoDocuments.map(({ kind, version, locale, title, body, bodySha256 }) => ({
+          caseId,
+          kind,
+          version,
+          locale,
+          title,
+          body,
+          bodySha256,
+          publishedAt: now,
+        })),
+      );
     }
   });
 }

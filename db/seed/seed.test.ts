@@ -33,15 +33,28 @@ describe('volume seed', () => {
     await seedVolume(handle.db, { caseId, referencePrefix: 'SLM', claimants: 300, supporters: 2_000, seed: 7 });
     const [{ n: claimantCount }] = await handle.db.select({ n: count() }).from(claimants).where(eq(claimants.caseId, caseId));
     expect(claimantCount).toBe(301);
-    const [sample] = await handle.db.select().from(claimants).where(sql`${claimants.legalName} is not null`).limit(1);
+    const [sample] = await handle.db
+      .select()
+      .from(claimants)
+      .where(sql`${claimants.legalName} is not null`)
+      .limit(1);
     expect(sample.legalName).toMatch(/^[가-힣]{2,4}$/);
     expect(decryptField(sample.dateOfBirthEncrypted)).toMatch(/^19\d\d-\d\d-\d\d$/);
     expect(sample.phoneEncrypted).not.toContain('010');
 
     const totals = await readMetricTotals(handle.db, caseId, [...SUPPORTER_METRICS, ...CLAIMANT_METRICS]);
-    const [{ n: activeSupporters }] = await handle.db.select({ n: count() }).from(supporters).where(sql`${supporters.caseId} = ${caseId} and ${supporters.withdrawnAt} is null`);
-    const [{ n: verified }] = await handle.db.select({ n: count() }).from(claimants).where(sql`${claimants.caseId} = ${caseId} and ${claimants.status} = 'verified'`);
-    const [{ n: registered }] = await handle.db.select({ n: count() }).from(claimants).where(sql`${claimants.caseId} = ${caseId} and ${claimants.status} <> 'withdrawn'`);
+    const [{ n: activeSupporters }] = await handle.db
+      .select({ n: count() })
+      .from(supporters)
+      .where(sql`${supporters.caseId} = ${caseId} and ${supporters.withdrawnAt} is null`);
+    const [{ n: verified }] = await handle.db
+      .select({ n: count() })
+      .from(claimants)
+      .where(sql`${claimants.caseId} = ${caseId} and ${claimants.status} = 'verified'`);
+    const [{ n: registered }] = await handle.db
+      .select({ n: count() })
+      .from(claimants)
+      .where(sql`${claimants.caseId} = ${caseId} and ${claimants.status} <> 'withdrawn'`);
     expect(totals['supporters.signed']).toBe(activeSupporters);
     expect(totals['claimants.verified']).toBe(verified);
     expect(totals['claimants.registered']).toBe(registered);
@@ -50,15 +63,27 @@ describe('volume seed', () => {
 
   it('keeps rollups current through the triggers on ordinary writes', async () => {
     const before = await readMetricTotals(handle.db, caseId, ['supporters.signed', 'supporters.confirmed', 'supporters.withdrawn']);
-    const [row] = await handle.db.insert(supporters).values({ caseId, name: '최수빈', email: 'trigger@example.kr', consentVersion: 1, region: 'busan' }).returning();
+    const [row] = await handle.db
+      .insert(supporters)
+      .values({ caseId, name: '최수빈', email: 'trigger@example.kr', consentVersion: 1, region: 'busan' })
+      .returning();
     await handle.db.update(supporters).set({ confirmedAt: new Date() }).where(eq(supporters.id, row.id));
     let after = await readMetricTotals(handle.db, caseId, ['supporters.signed', 'supporters.confirmed', 'supporters.withdrawn']);
     expect(after['supporters.signed']).toBe(before['supporters.signed'] + 1);
     expect(after['supporters.confirmed']).toBe(before['supporters.confirmed'] + 1);
     await handle.db.update(supporters).set({ withdrawnAt: new Date() }).where(eq(supporters.id, row.id));
     after = await readMetricTotals(handle.db, caseId, ['supporters.signed', 'supporters.confirmed', 'supporters.withdrawn']);
-    expect(after).toEqual({ 'supporters.signed': before['supporters.signed'], 'supporters.confirmed': before['supporters.confirmed'], 'supporters.withdrawn': before['supporters.withdrawn'] + 1 });
-    const [{ n: regionRows }] = await handle.db.select({ n: count() }).from(metricCounters).where(sql`${metricCounters.caseId} = ${caseId} and ${metricCounters.dimension} = 'region' and ${metricCounters.dimensionValue} = 'busan'`);
+    expect(after).toEqual({
+      'supporters.signed': before['supporters.signed'],
+      'supporters.confirmed': before['supporters.confirmed'],
+      'supporters.withdrawn': before['supporters.withdrawn'] + 1,
+    });
+    const [{ n: regionRows }] = await handle.db
+      .select({ n: count() })
+      .from(metricCounters)
+      .where(
+        sql`${metricCounters.caseId} = ${caseId} and ${metricCounters.dimension} = 'region' and ${metricCounters.dimensionValue} = 'busan'`,
+      );
     expect(regionRows).toBeGreaterThan(0);
   });
 });

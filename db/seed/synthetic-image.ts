@@ -22,5 +22,9 @@ export async function syntheticOutageScreenshot(variant = 0): Promise<Uint8Array
   for (let line = 0; line < 5; line++) fill(120, 112 + line * 22, 120 + 300 - line * 37 - variant * 7, 124 + line * 22, [0x55, 0x55, 0x55]); // "text"
   fill(120, 250, 220, 280, [0x1f, 0x4e, 0x99]); // retry button
   const sharp = (await import('sharp')).default;
-  return new Uint8Array(await sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer());
+  return new Uint8Array(
+    await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 80 })
+      .toBuffer(),
+  );
 }

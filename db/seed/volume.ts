@@ -39,10 +39,38 @@ export type VolumeOptions = {
   reviewFixtures?: boolean;
 };
 
-const ISP_WEIGHTS = [['kt', 45], ['hanaro', 25], ['thrunet', 14], ['dacom', 5], ['onse', 4], ['dreamline', 3], ['powercomm', 2], ['other', 2]] as const;
-const TYPE_WEIGHTS = [['home_subscriber', 82], ['pc_bang', 9], ['online_shop', 5], ['server_operator', 3], ['other', 1]] as const;
-const STATUS_WEIGHTS = [['draft', 24], ['submitted', 30], ['needs_info', 7], ['verified', 31], ['rejected', 3], ['withdrawn', 5]] as const;
-const SOURCE_WEIGHTS = [['', 40], ['naver-cafe', 22], ['kakao-openchat', 18], ['news-0127', 12], ['pspd-site', 8]] as const;
+const ISP_WEIGHTS = [
+  ['kt', 45],
+  ['hanaro', 25],
+  ['thrunet', 14],
+  ['dacom', 5],
+  ['onse', 4],
+  ['dreamline', 3],
+  ['powercomm', 2],
+  ['other', 2],
+] as const;
+const TYPE_WEIGHTS = [
+  ['home_subscriber', 82],
+  ['pc_bang', 9],
+  ['online_shop', 5],
+  ['server_operator', 3],
+  ['other', 1],
+] as const;
+const STATUS_WEIGHTS = [
+  ['draft', 24],
+  ['submitted', 30],
+  ['needs_info', 7],
+  ['verified', 31],
+  ['rejected', 3],
+  ['withdrawn', 5],
+] as const;
+const SOURCE_WEIGHTS = [
+  ['', 40],
+  ['naver-cafe', 22],
+  ['kakao-openchat', 18],
+  ['news-0127', 12],
+  ['pspd-site', 8],
+] as const;
 const SUPPORTER_BATCH = 4_000;
 const CLAIMANT_BATCH = 1_000;
 // Synthetic accounts cannot sign in: one shared unusable hash instead of 100,000 argon2 runs.
@@ -60,7 +88,10 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
   const days = options.days ?? 42;
   const log = options.log ?? (() => {});
   const signupTime = () => spreadOverCampaign(random, now, days);
-  const docs = await db.select().from(consentDocuments).where(sql`${consentDocuments.caseId} = ${options.caseId} and ${consentDocuments.locale} = 'ko'`);
+  const docs = await db
+    .select()
+    .from(consentDocuments)
+    .where(sql`${consentDocuments.caseId} = ${options.caseId} and ${consentDocuments.locale} = 'ko'`);
   const petitionDoc = docs.find((doc) => doc.kind === 'petition_privacy');
 
   const [serialBase] = await db.select({ n: count() }).from(users);
@@ -90,7 +121,8 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
     await insertWithoutTriggers(db, async (tx) => {
       await tx.insert(supporters).values(rows).onConflictDoNothing();
     });
-    if ((start / SUPPORTER_BATCH) % 25 === 0) log(`supporters ${Math.min(options.supporters, start + SUPPORTER_BATCH)}/${options.supporters}`);
+    if ((start / SUPPORTER_BATCH) % 25 === 0)
+      log(`supporters ${Math.min(options.supporters, start + SUPPORTER_BATCH)}/${options.supporters}`);
   }
 
   const referenceStart = await nextReferenceNumber(db, options.referencePrefix);
@@ -101,22 +133,37 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
     await insertWithoutTriggers(db, async (tx) => {
       const insertedUsers = await tx
         .insert(users)
-        .values(people.map((person) => ({ email: `c${person.serial}.${syntheticEmail(person.name, serialBase.n + person.serial)}`, name: person.name, passwordHash: UNUSABLE_PASSWORD_HASH, emailVerifiedAt: person.createdAt, createdAt: person.createdAt })))
+        .values(
+          people.map((person) => ({
+            email: `c${person.serial}.${syntheticEmail(person.name, serialBase.n + person.serial)}`,
+            name: person.name,
+            passwordHash: UNUSABLE_PASSWORD_HASH,
+            emailVerifiedAt: person.createdAt,
+            createdAt: person.createdAt,
+          })),
+        )
         .returning({ id: users.id });
       const claimantRows: NewClaimant[] = people.map((person, offset) => ({
         ...person.claimant,
         userId: insertedUsers[offset].id,
-        referenceNumber: person.claimant.status === 'draft' ? null : `${options.referencePrefix}-${String(referenceSerial++).padStart(6, '0')}`,
+        referenceNumber:
+          person.claimant.status === 'draft' ? null : `${options.referencePrefix}-${String(referenceSerial++).padStart(6, '0')}`,
       }));
       const insertedClaimants = await tx.insert(claimants).values(claimantRows).returning({ id: claimants.id });
-      const damageRows = people.flatMap((person, offset) => person.damages.map((item, position) => ({ ...item, position, claimantId: insertedClaimants[offset].id, caseId: options.caseId })));
+      const damageRows = people.flatMap((person, offset) =>
+        person.damages.map((item, position) => ({ ...item, position, claimantId: insertedClaimants[offset].id, caseId: options.caseId })),
+      );
       if (damageRows.length) await tx.insert(damageItems).values(damageRows);
       await insertSignedRecords(tx, people, insertedClaimants, docs, options.caseId);
     });
     if ((start / CLAIMANT_BATCH) % 10 === 0) log(`claimants ${end}/${options.claimants}`);
   }
   if (options.reviewFixtures) {
-    const fixtures = await seedReviewFixtures(db, { caseId: options.caseId, nextReference: () => `${options.referencePrefix}-${String(referenceSerial++).padStart(6, '0')}`, now });
+    const fixtures = await seedReviewFixtures(db, {
+      caseId: options.caseId,
+      nextReference: () => `${options.referencePrefix}-${String(referenceSerial++).padStart(6, '0')}`,
+      now,
+    });
     if (fixtures.created) log('planted review fixtures (duplicates, walkthrough claimant)');
   }
   log('looking for duplicates');
@@ -159,15 +206,28 @@ function makeClaimant(random: Random, options: VolumeOptions, serial: number, cr
     locality,
     region,
     isp: random.weighted(ISP_WEIGHTS),
-    lineType: random.weighted([['adsl', 60], ['vdsl', 8], ['cable', 20], ['apartment_lan', 10], ['leased_line', 2]] as const),
+    lineType: random.weighted([
+      ['adsl', 60],
+      ['vdsl', 8],
+      ['cable', 20],
+      ['apartment_lan', 10],
+      ['leased_line', 2],
+    ] as const),
     serviceAddressEncrypted: encryptField(address),
     monthlyFeeKrw: monthlyFee,
-    businessName: type === 'pc_bang' ? `${random.pick(['스타', '드림', '넷', '게임', '하이'])}PC방` : type === 'online_shop' ? `${random.pick(['알뜰', '행복', '하나'])}몰` : null,
+    businessName:
+      type === 'pc_bang'
+        ? `${random.pick(['스타', '드림', '넷', '게임', '하이'])}PC방`
+        : type === 'online_shop'
+          ? `${random.pick(['알뜰', '행복', '하나'])}몰`
+          : null,
     pcBangSeats: type === 'pc_bang' ? random.int(20, 90) : null,
     outageStartedAt: new Date(Date.UTC(2003, 0, 25, 5, 30 + random.int(0, 40))),
     outageEndedAt: new Date(Date.UTC(2003, 0, 27, random.int(0, 12), random.int(0, 59))),
     outageImpacts: ['no_connection'],
-    completedSteps: isSubmitted ? ['type', 'identity', 'connection', 'outage', 'damages', 'statement', 'evidence', 'consent'] : ['type', 'identity'],
+    completedSteps: isSubmitted
+      ? ['type', 'identity', 'connection', 'outage', 'damages', 'statement', 'evidence', 'consent']
+      : ['type', 'identity'],
     claimedTotalKrw: damages.reduce((sum, item) => sum + item.amountKrw, 0),
     hasSignedStatement: isSubmitted,
     hasSignedConsent: isSubmitted,
@@ -181,7 +241,7 @@ function makeClaimant(random: Random, options: VolumeOptions, serial: number, cr
     verifiedAt: status === 'verified' ? decidedAt : null,
     rejectedAt: status === 'rejected' ? decidedAt : null,
     rejectionReason: status === 'rejected' ? '중복 신청' : null,
-    withdrawnAt: status === 'withdrawn' ? decidedAt ?? new Date(createdAt.getTime() + 86400_000) : null,
+    withdrawnAt: status === 'withdrawn' ? (decidedAt ?? new Date(createdAt.getTime() + 86400_000)) : null,
     withdrawalReason: status === 'withdrawn' ? '개인 사정' : null,
     lastActivityAt: decidedAt ?? submittedAt ?? createdAt,
     createdAt,
@@ -197,20 +257,48 @@ function syntheticDamages(random: Random, type: string, monthlyFee: number): Syn
     const seats = random.int(20, 90);
     const hours = random.int(20, 44);
     const rate = random.pick([800, 1_000, 1_200]);
-    return [{ category: 'lost_revenue' as const, description: `좌석 ${seats} × 시간당 ${rate}원 × ${hours}시간`, amountKrw: seats * rate * hours, calculation: { seats, hourlyRateKrw: rate, hours } }];
+    return [
+      {
+        category: 'lost_revenue' as const,
+        description: `좌석 ${seats} × 시간당 ${rate}원 × ${hours}시간`,
+        amountKrw: seats * rate * hours,
+        calculation: { seats, hourlyRateKrw: rate, hours },
+      },
+    ];
   }
   if (type === 'online_shop') {
-    return [{ category: 'lost_sales' as const, description: '장애 기간 매출 감소분', amountKrw: random.int(30, 400) * 10_000, calculation: null }];
+    return [
+      { category: 'lost_sales' as const, description: '장애 기간 매출 감소분', amountKrw: random.int(30, 400) * 10_000, calculation: null },
+    ];
   }
   const outageDays = 2;
-  const items: SyntheticDamage[] = [{ category: 'service_fee' as const, description: `월 요금 ${monthlyFee}원의 ${outageDays}일분`, amountKrw: Math.round((monthlyFee * outageDays) / 31), calculation: { monthlyFeeKrw: monthlyFee, days: outageDays } }];
-  if (random.chance(0.4)) items.push({ category: 'other' as const, description: '정신적 손해', amountKrw: random.pick([50_000, 100_000, 200_000]), calculation: null });
+  const items: SyntheticDamage[] = [
+    {
+      category: 'service_fee' as const,
+      description: `월 요금 ${monthlyFee}원의 ${outageDays}일분`,
+      amountKrw: Math.round((monthlyFee * outageDays) / 31),
+      calculation: { monthlyFeeKrw: monthlyFee, days: outageDays },
+    },
+  ];
+  if (random.chance(0.4))
+    items.push({
+      category: 'other' as const,
+      description: '정신적 손해',
+      amountKrw: random.pick([50_000, 100_000, 200_000]),
+      calculation: null,
+    });
   return items;
 }
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-async function insertSignedRecords(tx: Tx, people: SyntheticPerson[], inserted: { id: string }[], docs: (typeof consentDocuments.$inferSelect)[], caseId: string) {
+async function insertSignedRecords(
+  tx: Tx,
+  people: SyntheticPerson[],
+  inserted: { id: string }[],
+  docs: (typeof consentDocuments.$inferSelect)[],
+  caseId: string,
+) {
   const retainer = docs.find((doc) => doc.kind === 'retainer');
   // Submitting a claim signs the retainer and the appointment of the representative party (선정서).
   const appointment = docs.find((doc) => doc.kind === 'representative_appointment');
@@ -223,16 +311,52 @@ async function insertSignedRecords(tx: Tx, people: SyntheticPerson[], inserted: 
     const signedAt = person.submittedAt ?? person.createdAt;
     if (person.isSubmitted) {
       const text = `본인 ${person.name}은(는) SQL Server 2000이나 MSDE를 운영하지 않았으며, 2003. 1. 25. 14:30경부터 인터넷을 이용할 수 없었습니다.`;
-      statementRows.push({ claimantId, caseId, kind: 'patch_status' as const, version: 1, answers: { ranSqlServer: 'no', warned: 'none' }, renderedText: text, language: 'ko', signerName: person.name, signedAt, signerIp: '203.0.113.10', signerUserAgent: 'synthetic-seed', textSha256: sha256Hex(text) });
+      statementRows.push({
+        claimantId,
+        caseId,
+        kind: 'patch_status' as const,
+        version: 1,
+        answers: { ranSqlServer: 'no', warned: 'none' },
+        renderedText: text,
+        language: 'ko',
+        signerName: person.name,
+        signedAt,
+        signerIp: '203.0.113.10',
+        signerUserAgent: 'synthetic-seed',
+        textSha256: sha256Hex(text),
+      });
       for (const doc of [retainer, appointment]) {
-        if (doc) consentRows.push({ claimantId, caseId, kind: doc.kind, documentId: doc.id, documentVersion: doc.version, textSha256: doc.bodySha256, signerName: person.name, signedAt, signerIp: '203.0.113.10', signerUserAgent: 'synthetic-seed' });
+        if (doc)
+          consentRows.push({
+            claimantId,
+            caseId,
+            kind: doc.kind,
+            documentId: doc.id,
+            documentVersion: doc.version,
+            textSha256: doc.bodySha256,
+            signerName: person.name,
+            signedAt,
+            signerIp: '203.0.113.10',
+            signerUserAgent: 'synthetic-seed',
+          });
       }
     }
     if (person.hasEvidence) {
       const bytes = minimalPdf(`Synthetic ISP bill for claimant ${person.serial}`);
       const sha256 = sha256Hex(bytes);
       blobRows.push({ sha256, bytes, byteSize: bytes.length, mime: 'application/pdf' });
-      evidenceRows.push({ claimantId, caseId, kind: 'isp_bill' as const, label: '2003년 1월 인터넷 요금 청구서', originalFilename: `bill-${person.serial}.pdf`, detectedMime: 'application/pdf', byteSize: bytes.length, sha256, pageCount: 1, uploadedAt: person.createdAt });
+      evidenceRows.push({
+        claimantId,
+        caseId,
+        kind: 'isp_bill' as const,
+        label: '2003년 1월 인터넷 요금 청구서',
+        originalFilename: `bill-${person.serial}.pdf`,
+        detectedMime: 'application/pdf',
+        byteSize: bytes.length,
+        sha256,
+        pageCount: 1,
+        uploadedAt: person.createdAt,
+      });
     }
   }
   if (blobRows.length) await tx.insert(blobs).values(blobRows).onConflictDoNothing();
@@ -249,7 +373,10 @@ async function insertWithoutTriggers(db: Database, work: (tx: Tx) => Promise<voi
 }
 
 async function nextReferenceNumber(db: Database, prefix: string): Promise<number> {
-  const [row] = await db.select({ last: max(claimants.referenceNumber) }).from(claimants).where(like(claimants.referenceNumber, `${prefix}-%`));
+  const [row] = await db
+    .select({ last: max(claimants.referenceNumber) })
+    .from(claimants)
+    .where(like(claimants.referenceNumber, `${prefix}-%`));
   return row?.last ? Number(row.last.slice(prefix.length + 1)) + 1 : 1;
 }
 

@@ -10,12 +10,28 @@ export const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-export async function newContext(browser: Browser, options: { baseUrl: string; locale?: 'ko' | 'en'; viewport?: { width: number; height: number } }): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: options.baseUrl, viewport: options.viewport ?? PHONE_VIEWPORT, locale: options.locale === 'en' ? 'en-US' : 'ko-KR' });
+export async function newContext(
+  browser: Browser,
+  options: { baseUrl: string; locale?: 'ko' | 'en'; viewport?: { width: number; height: number } },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: options.baseUrl,
+    viewport: options.viewport ?? PHONE_VIEWPORT,
+    locale: options.locale === 'en' ? 'en-US' : 'ko-KR',
+  });
   if (options.locale) await context.addCookies([{ name: 'NEXT_LOCALE', value: options.locale, url: options.baseUrl }]);
   return context;
 }
@@ -36,9 +52,15 @@ export async function findAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target })),
+    }));
   });
 }
 

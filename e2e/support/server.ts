@@ -5,7 +5,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export type TestServer = { baseUrl: string; pid: number; databaseUrl?: string; dataDir?: string; stop: () => Promise<void>; logs: () => string };
+export type TestServer = {
+  baseUrl: string;
+  pid: number;
+  databaseUrl?: string;
+  dataDir?: string;
+  stop: () => Promise<void>;
+  logs: () => string;
+};
 
 export type TestServerOptions = {
   env?: Record<string, string>;
@@ -73,7 +80,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   let output = '';
   env.HOSTNAME = '127.0.0.1';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'lib/server/serve.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'lib/server/serve.ts'], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -15,7 +15,15 @@ beforeAll(async () => {
   const caseB = await createTestCase(handle.db);
   actorId = (await createTestUser(handle.db)).id;
   for (let i = 0; i < 7; i++) {
-    await recordAudit(handle.db, { action: 'review.verified', actorUserId: actorId, caseId: caseA.id, subjectType: 'claimant', subjectId: `a-${i}`, ip: '198.51.100.9', details: { version: i } });
+    await recordAudit(handle.db, {
+      action: 'review.verified',
+      actorUserId: actorId,
+      caseId: caseA.id,
+      subjectType: 'claimant',
+      subjectId: `a-${i}`,
+      ip: '198.51.100.9',
+      details: { version: i },
+    });
   }
   await recordAudit(handle.db, { action: 'export.claimants', actorUserId: null, caseId: caseB.id, details: { rows: 12, name: '홍길동' } });
 });
@@ -40,7 +48,15 @@ describe('browsing the audit trail', () => {
     const { entries } = await listAuditEntries(handle.db, { action: 'export.claimants' });
     expect(entries[0]).not.toHaveProperty('ip');
     expect(entries[0].details).toEqual({ rows: '12', name: '•••' });
-    expect(redactAuditDetails({ claimantId: '00000000-0000-4000-8000-000000000a01', status: 'verified', ref: 'SLM-000123', email: 'a@b.kr', note: 'free text' })).toEqual({
+    expect(
+      redactAuditDetails({
+        claimantId: '00000000-0000-4000-8000-000000000a01',
+        status: 'verified',
+        ref: 'SLM-000123',
+        email: 'a@b.kr',
+        note: 'free text',
+      }),
+    ).toEqual({
       claimantId: '00000000-0000-4000-8000-000000000a01',
       status: 'verified',
       ref: 'SLM-000123',

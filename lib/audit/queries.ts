@@ -24,7 +24,11 @@ export type AuditListEntry = {
  * the smallest id shown, so paging stays fast on millions of rows (indexes on case, actor, action
  * with id). The IP is never listed: admins see who by id, not where from.
  */
-export async function listAuditEntries(db: Database, filters: AuditFilters, limit = AUDIT_PAGE_SIZE): Promise<{ entries: AuditListEntry[]; nextBeforeId: number | null }> {
+export async function listAuditEntries(
+  db: Database,
+  filters: AuditFilters,
+  limit = AUDIT_PAGE_SIZE,
+): Promise<{ entries: AuditListEntry[]; nextBeforeId: number | null }> {
   const conditions: SQL[] = [];
   if (filters.caseId) conditions.push(eq(auditLog.caseId, filters.caseId));
   if (filters.action) conditions.push(eq(auditLog.action, filters.action));

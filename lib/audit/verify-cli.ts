@@ -11,7 +11,9 @@ import { checkAuditAnchor, verifyAuditChain } from './verify';
  * which catches a truncated tail the chain alone cannot.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, anchor: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, anchor: { type: 'string', multiple: true } },
+  });
   if (values['database-url']) process.env.DATABASE_URL = values['database-url'];
   if (values['data-dir']) {
     process.env.JOINDER_DATA_DIR = values['data-dir'];
@@ -20,7 +22,9 @@ async function main(): Promise<number> {
   resetEnvCache();
   const handle = await getDatabaseHandle();
   console.log(`Verifying the audit chain on ${handle.driver === 'pglite' ? 'the embedded database' : 'PostgreSQL'}…`);
-  const report = await verifyAuditChain(handle.db, { onProgress: (checked) => process.stdout.write(`\r  ${checked.toLocaleString('en')} rows checked`) });
+  const report = await verifyAuditChain(handle.db, {
+    onProgress: (checked) => process.stdout.write(`\r  ${checked.toLocaleString('en')} rows checked`),
+  });
   process.stdout.write('\n');
   if (!report.ok && report.broken) {
     const { broken } = report;
@@ -36,7 +40,9 @@ async function main(): Promise<number> {
   for (const anchor of values.anchor ?? []) {
     const [id, hash] = anchor.split(':');
     if (!(await checkAuditAnchor(handle.db, { id: Number(id), hash }))) {
-      console.error(`BROKEN: anchor row ${id} is missing or no longer has hash ${hash}: the trail was cut or rewritten after it was recorded.`);
+      console.error(
+        `BROKEN: anchor row ${id} is missing or no longer has hash ${hash}: the trail was cut or rewritten after it was recorded.`,
+      );
       return 1;
     }
   }

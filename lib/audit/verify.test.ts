@@ -18,7 +18,14 @@ beforeAll(async () => {
 
 async function writeEntries(db: Database, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await recordAudit(db, { action: i % 2 ? 'review.verified' : 'evidence.viewed', actorUserId: null, subjectType: 'claimant', subjectId: `c-${i}`, ip: '198.51.100.4', details: { n: i, sha256: 'ab'.repeat(32) } });
+    await recordAudit(db, {
+      action: i % 2 ? 'review.verified' : 'evidence.viewed',
+      actorUserId: null,
+      subjectType: 'claimant',
+      subjectId: `c-${i}`,
+      ip: '198.51.100.4',
+      details: { n: i, sha256: 'ab'.repeat(32) },
+    });
   }
 }
 
@@ -84,7 +91,9 @@ describe('audit chain verification', () => {
     const rowIds = await ids(handle.db);
     const report = await tamperAndVerify(async (tx) => {
       await tx.execute(sql`update audit_log set subject_id = 'someone-else' where id = ${rowIds[1]}`);
-      await tx.execute(sql`update audit_log set hash = audit_log_digest(prev_hash, id, occurred_at, actor_user_id, action, case_id, subject_type, subject_id, ip, details) where id = ${rowIds[1]}`);
+      await tx.execute(
+        sql`update audit_log set hash = audit_log_digest(prev_hash, id, occurred_at, actor_user_id, action, case_id, subject_type, subject_id, ip, details) where id = ${rowIds[1]}`,
+      );
     });
     expect(report.broken).toMatchObject({ id: rowIds[2], reason: 'link' });
   });
@@ -116,7 +125,10 @@ describe('npm run audit:verify', () => {
       const [, second] = await ids(own.db);
       await own.close();
       const run = () =>
-        spawnSync(process.execPath, [require.resolve('tsx/cli'), 'lib/audit/verify-cli.ts', '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+        spawnSync(process.execPath, [require.resolve('tsx/cli'), 'lib/audit/verify-cli.ts', '--data-dir', dataDir], {
+          encoding: 'utf8',
+          env: { ...process.env, DATABASE_URL: '' },
+        });
       const intact = run();
       expect(intact.stdout).toContain('OK: 3 rows');
       expect(intact.status).toBe(0);

@@ -25,7 +25,10 @@ export type AuditChainReport = {
  * row's hash with the database's own `audit_log_digest` — the function the trigger used — so the
  * check reproduces exactly what was stored. Stops at, and names, the first row that breaks.
  */
-export async function verifyAuditChain(db: Database, options: { batchSize?: number; onProgress?: (checked: number) => void } = {}): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  db: Database,
+  options: { batchSize?: number; onProgress?: (checked: number) => void } = {},
+): Promise<AuditChainReport> {
   const batchSize = options.batchSize ?? 5_000;
   let previousHash = '';
   let afterId = 0;
@@ -47,8 +50,10 @@ export async function verifyAuditChain(db: Database, options: { batchSize?: numb
       .limit(batchSize);
     for (const row of rows) {
       const base = { id: row.id, action: row.action, occurredAt: row.occurredAt };
-      if (row.prevHash !== previousHash) return { ok: false, checked, head, broken: { ...base, reason: 'link', expected: previousHash, found: row.prevHash } };
-      if (row.recomputed !== row.hash) return { ok: false, checked, head, broken: { ...base, reason: 'hash', expected: row.recomputed, found: row.hash } };
+      if (row.prevHash !== previousHash)
+        return { ok: false, checked, head, broken: { ...base, reason: 'link', expected: previousHash, found: row.prevHash } };
+      if (row.recomputed !== row.hash)
+        return { ok: false, checked, head, broken: { ...base, reason: 'hash', expected: row.recomputed, found: row.hash } };
       previousHash = row.hash;
       head = { id: row.id, hash: row.hash };
       checked++;

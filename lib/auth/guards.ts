@@ -72,7 +72,11 @@ function roleSatisfies(role: EffectiveCaseRole, allowed: readonly CaseRole[]): b
   return allowed.includes(role);
 }
 
-export async function findCaseRole(db: Database, user: Pick<CurrentUser, 'id' | 'isPlatformAdmin'>, caseId: string): Promise<EffectiveCaseRole | null> {
+export async function findCaseRole(
+  db: Database,
+  user: Pick<CurrentUser, 'id' | 'isPlatformAdmin'>,
+  caseId: string,
+): Promise<EffectiveCaseRole | null> {
   if (user.isPlatformAdmin) return 'platform_admin';
   const [membership] = await db
     .select({ role: caseMemberships.role })

@@ -13,10 +13,23 @@ beforeAll(async () => {
 async function staff(email: string, roles: ('lawyer' | 'organizer')[]): Promise<CurrentUser> {
   const [user] = await handle.db.insert(users).values({ email, name: email, passwordHash: '!' }).returning();
   for (const [index, role] of roles.entries()) {
-    const [found] = await handle.db.insert(cases).values({ slug: `${email.split('@')[0]}-${index}`, titleKo: 't', titleEn: 't', referencePrefix: 'T' }).returning();
+    const [found] = await handle.db
+      .insert(cases)
+      .values({ slug: `${email.split('@')[0]}-${index}`, titleKo: 't', titleEn: 't', referencePrefix: 'T' })
+      .returning();
     await handle.db.insert(caseMemberships).values({ caseId: found.id, userId: user.id, role });
   }
-  return { id: user.id, email, name: email, locale: 'ko', isPlatformAdmin: false, emailVerifiedAt: null, hasTotp: false, sessionId: 's', isStaffSession: true };
+  return {
+    id: user.id,
+    email,
+    name: email,
+    locale: 'ko',
+    isPlatformAdmin: false,
+    emailVerifiedAt: null,
+    hasTotp: false,
+    sessionId: 's',
+    isStaffSession: true,
+  };
 }
 
 describe('home path after sign-in', () => {

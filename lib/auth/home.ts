@@ -24,7 +24,12 @@ export async function findNavigationAreas(db: Database, user: CurrentUser): Prom
       .limit(2),
   ]);
   const sole = memberships.length === 1 && memberships[0].role === 'lawyer' ? memberships[0].slug : null;
-  return { hasClaims: Boolean(claim), hasStaffRole: memberships.length > 0, isPlatformAdmin: user.isPlatformAdmin, soleLawyerCaseSlug: sole };
+  return {
+    hasClaims: Boolean(claim),
+    hasStaffRole: memberships.length > 0,
+    isPlatformAdmin: user.isPlatformAdmin,
+    soleLawyerCaseSlug: sole,
+  };
 }
 
 /** Where each kind of user lands after signing in: a lawyer of one case goes straight to its review queue. */

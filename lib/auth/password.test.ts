@@ -28,7 +28,8 @@ describe('password rules (ASVS 2.1)', () => {
   });
 
   it('refuses passwords from the bundled list of common ones, whatever their case', () => {
-    for (const common of ['qwertyuiop', '1234567890', 'password123', 'Basketball', '1q2w3e4r5t']) expect(findPasswordProblem(common)).toBe('common');
+    for (const common of ['qwertyuiop', '1234567890', 'password123', 'Basketball', '1q2w3e4r5t'])
+      expect(findPasswordProblem(common)).toBe('common');
   });
 
   it('refuses a password containing the email name, and absurdly long ones', () => {

@@ -2,7 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { createTestCase, createTestUser, grantCaseRole } from '@/tests/helpers/users';
-import { CLAIMANT_ABSOLUTE_MS, STAFF_ABSOLUTE_MS, STAFF_IDLE_MS, checkSession, isStaffUser, revokeAllSessions, startSession } from './sessions';
+import {
+  CLAIMANT_ABSOLUTE_MS,
+  STAFF_ABSOLUTE_MS,
+  STAFF_IDLE_MS,
+  checkSession,
+  isStaffUser,
+  revokeAllSessions,
+  startSession,
+} from './sessions';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

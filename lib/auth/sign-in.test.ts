@@ -16,7 +16,13 @@ const PASSWORD = 'correct horse battery';
 async function createUser(email: string, options: { totpSecretEncrypted?: string } = {}) {
   const [user] = await handle.db
     .insert(users)
-    .values({ email, name: '테스트', passwordHash: await hashPassword(PASSWORD), totpSecretEncrypted: options.totpSecretEncrypted, totpEnabledAt: options.totpSecretEncrypted ? new Date() : null })
+    .values({
+      email,
+      name: '테스트',
+      passwordHash: await hashPassword(PASSWORD),
+      totpSecretEncrypted: options.totpSecretEncrypted,
+      totpEnabledAt: options.totpSecretEncrypted ? new Date() : null,
+    })
     .returning();
   return user;
 }
@@ -40,8 +46,14 @@ describe('authenticate', () => {
 
   it('answers the same "invalid" for a wrong password and an unknown email', async () => {
     await createUser('known@example.kr');
-    expect(await authenticate(handle.db, { email: 'known@example.kr', password: 'wrong password!', ...request() })).toEqual({ ok: false, code: 'invalid' });
-    expect(await authenticate(handle.db, { email: 'nobody@example.kr', password: 'wrong password!', ...request() })).toEqual({ ok: false, code: 'invalid' });
+    expect(await authenticate(handle.db, { email: 'known@example.kr', password: 'wrong password!', ...request() })).toEqual({
+      ok: false,
+      code: 'invalid',
+    });
+    expect(await authenticate(handle.db, { email: 'nobody@example.kr', password: 'wrong password!', ...request() })).toEqual({
+      ok: false,
+      code: 'invalid',
+    });
   });
 
   it('throttles an account after 100 failures in an hour, even with the right password', async () => {
@@ -50,16 +62,27 @@ describe('authenticate', () => {
     for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT_PER_HOUR; attempt++) {
       await authenticate(handle.db, { email: 'target@example.kr', password: `guess-${attempt}-xx`, ...request(`ip-${attempt}`) }, now);
     }
-    expect(await authenticate(handle.db, { email: 'target@example.kr', password: PASSWORD, ...request('fresh-ip') }, now)).toEqual({ ok: false, code: 'throttled' });
+    expect(await authenticate(handle.db, { email: 'target@example.kr', password: PASSWORD, ...request('fresh-ip') }, now)).toEqual({
+      ok: false,
+      code: 'throttled',
+    });
     const later = new Date(now.getTime() + 61 * 60 * 1000);
-    expect((await authenticate(handle.db, { email: 'target@example.kr', password: PASSWORD, ...request('fresh-ip') }, later)).ok).toBe(true);
+    expect((await authenticate(handle.db, { email: 'target@example.kr', password: PASSWORD, ...request('fresh-ip') }, later)).ok).toBe(
+      true,
+    );
   });
 
   it('requires a valid TOTP code when two-factor sign-in is on', async () => {
     const { secret, secretEncrypted } = createTotpSecret();
     await createUser('staff-2fa@example.kr', { totpSecretEncrypted: secretEncrypted });
-    expect(await authenticate(handle.db, { email: 'staff-2fa@example.kr', password: PASSWORD, ...request() })).toEqual({ ok: false, code: 'totp_required' });
-    expect(await authenticate(handle.db, { email: 'staff-2fa@example.kr', password: PASSWORD, totp: '000000', ...request() })).toEqual({ ok: false, code: 'totp_invalid' });
+    expect(await authenticate(handle.db, { email: 'staff-2fa@example.kr', password: PASSWORD, ...request() })).toEqual({
+      ok: false,
+      code: 'totp_required',
+    });
+    expect(await authenticate(handle.db, { email: 'staff-2fa@example.kr', password: PASSWORD, totp: '000000', ...request() })).toEqual({
+      ok: false,
+      code: 'totp_invalid',
+    });
     const code = await generate({ secret });
     expect((await authenticate(handle.db, { email: 'staff-2fa@example.kr', password: PASSWORD, totp: code, ...request() })).ok).toBe(true);
   });
@@ -69,7 +92,10 @@ describe('sessions', () => {
   it('end for staff after 30 minutes idle and after 12 hours in any case', async () => {
     const user = await createUser('idle@example.kr');
     const start = new Date('2026-01-01T00:00:00Z');
-    const [session] = await handle.db.insert(userSessions).values({ userId: user.id, isStaff: true, lastSeenAt: start, expiresAt: new Date(start.getTime() + STAFF_ABSOLUTE_MS) }).returning();
+    const [session] = await handle.db
+      .insert(userSessions)
+      .values({ userId: user.id, isStaff: true, lastSeenAt: start, expiresAt: new Date(start.getTime() + STAFF_ABSOLUTE_MS) })
+      .returning();
     expect((await checkSession(handle.db, session.id, user.id, new Date(start.getTime() + STAFF_IDLE_MS - 1000))).ok).toBe(true);
     // Active every 20 minutes: the idle window slides, the absolute limit does not.
     let now = start;
@@ -82,15 +108,24 @@ describe('sessions', () => {
       }
       expect(check.ok).toBe(true);
     }
-    const [idle] = await handle.db.insert(userSessions).values({ userId: user.id, isStaff: true, lastSeenAt: start, expiresAt: new Date(start.getTime() + STAFF_ABSOLUTE_MS) }).returning();
-    expect(await checkSession(handle.db, idle.id, user.id, new Date(start.getTime() + STAFF_IDLE_MS + 1000))).toEqual({ ok: false, reason: 'idle' });
+    const [idle] = await handle.db
+      .insert(userSessions)
+      .values({ userId: user.id, isStaff: true, lastSeenAt: start, expiresAt: new Date(start.getTime() + STAFF_ABSOLUTE_MS) })
+      .returning();
+    expect(await checkSession(handle.db, idle.id, user.id, new Date(start.getTime() + STAFF_IDLE_MS + 1000))).toEqual({
+      ok: false,
+      reason: 'idle',
+    });
     expect(await checkSession(handle.db, idle.id, user.id, new Date(start.getTime() + 1000))).toEqual({ ok: false, reason: 'revoked' });
   });
 
   it('never accepts a session id with another user id', async () => {
     const owner = await createUser('owner@example.kr');
     const other = await createUser('other@example.kr');
-    const [session] = await handle.db.insert(userSessions).values({ userId: owner.id, expiresAt: new Date(Date.now() + 3600_000) }).returning();
+    const [session] = await handle.db
+      .insert(userSessions)
+      .values({ userId: owner.id, expiresAt: new Date(Date.now() + 3600_000) })
+      .returning();
     expect(await checkSession(handle.db, session.id, other.id)).toEqual({ ok: false, reason: 'missing' });
   });
 });

@@ -45,7 +45,11 @@ export async function authenticate(
     }
   }
   await clearAccountFailures(db, email);
-  const session = await startSession(db, { userId: user.id, isStaff: await isStaffUser(db, user.id), ipHash: input.ipHash, userAgent: input.userAgent }, now);
+  const session = await startSession(
+    db,
+    { userId: user.id, isStaff: await isStaffUser(db, user.id), ipHash: input.ipHash, userAgent: input.userAgent },
+    now,
+  );
   await db.update(users).set({ lastSignedInAt: now }).where(eq(users.id, user.id));
   return { ok: true, user, sessionId: session.id };
 }

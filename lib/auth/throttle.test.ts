@@ -5,7 +5,13 @@ import { loginAttempts } from '@/db/schema';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { TEST_PASSWORD, createTestUser } from '@/tests/helpers/users';
 import { authenticate } from './sign-in';
-import { MAX_FAILURES_PER_ACCOUNT_PER_HOUR, MAX_FAILURES_PER_IP_PER_HOUR, isSignInThrottled, pruneSignInAttempts, recordSignInFailure } from './throttle';
+import {
+  MAX_FAILURES_PER_ACCOUNT_PER_HOUR,
+  MAX_FAILURES_PER_IP_PER_HOUR,
+  isSignInThrottled,
+  pruneSignInAttempts,
+  recordSignInFailure,
+} from './throttle';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -24,14 +30,23 @@ describe('sign-in throttling kept in Postgres (ASVS 2.2.1)', () => {
     expect(MAX_FAILURES_PER_ACCOUNT_PER_HOUR).toBeLessThanOrEqual(100);
     const user = await createTestUser(handle.db);
     // Each failure comes from a different address, as a distributed guesser's would.
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_PER_HOUR - 1; i++) await recordSignInFailure(handle.db, { email: user.email, ipHash: `ip-${i}` }, minutes(0));
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_PER_HOUR - 1; i++)
+      await recordSignInFailure(handle.db, { email: user.email, ipHash: `ip-${i}` }, minutes(0));
     expect(await isSignInThrottled(handle.db, { email: user.email, ipHash: 'fresh' }, minutes(1))).toBe(false);
     await recordSignInFailure(handle.db, { email: user.email, ipHash: 'ip-last' }, minutes(1));
     expect(await isSignInThrottled(handle.db, { email: user.email, ipHash: 'fresh' }, minutes(2))).toBe(true);
-    const result = await authenticate(handle.db, { email: user.email, password: TEST_PASSWORD, ipHash: 'fresh', userAgent: 'vitest' }, minutes(2));
+    const result = await authenticate(
+      handle.db,
+      { email: user.email, password: TEST_PASSWORD, ipHash: 'fresh', userAgent: 'vitest' },
+      minutes(2),
+    );
     expect(result).toEqual({ ok: false, code: 'throttled' });
     // The window slides: an hour after the failures the right password works again.
-    const later = await authenticate(handle.db, { email: user.email, password: TEST_PASSWORD, ipHash: 'fresh', userAgent: 'vitest' }, minutes(62));
+    const later = await authenticate(
+      handle.db,
+      { email: user.email, password: TEST_PASSWORD, ipHash: 'fresh', userAgent: 'vitest' },
+      minutes(62),
+    );
     expect(later.ok).toBe(true);
   });
 
@@ -46,7 +61,12 @@ describe('sign-in throttling kept in Postgres (ASVS 2.2.1)', () => {
     const subject = { email: user.email, password: 'wrong password!', ipHash: 'ip-record', userAgent: 'vitest' };
     for (let i = 0; i < 3; i++) expect(await authenticate(handle.db, subject, minutes(0))).toEqual({ ok: false, code: 'invalid' });
     const countFor = async (scope: 'account' | 'ip', subjectValue: string) =>
-      (await handle.db.select({ n: count() }).from(loginAttempts).where(and(eq(loginAttempts.scope, scope), eq(loginAttempts.subject, subjectValue))))[0].n;
+      (
+        await handle.db
+          .select({ n: count() })
+          .from(loginAttempts)
+          .where(and(eq(loginAttempts.scope, scope), eq(loginAttempts.subject, subjectValue)))
+      )[0].n;
     expect(await countFor('account', user.email)).toBe(3);
     expect(await countFor('ip', 'ip-record')).toBe(3);
     expect((await authenticate(handle.db, { ...subject, password: TEST_PASSWORD }, minutes(1))).ok).toBe(true);

@@ -15,7 +15,11 @@ export function totpUri(secret: string, accountEmail: string): string {
  * Checks a code and returns the time step it belongs to, or null. A code whose step is not after
  * `afterTimeStep` is refused: each code works once (ASVS 2.8.4), even inside its 30-second window.
  */
-export async function checkTotpCode(secretEncrypted: string, code: string, options: { afterTimeStep?: number | null; now?: Date } = {}): Promise<number | null> {
+export async function checkTotpCode(
+  secretEncrypted: string,
+  code: string,
+  options: { afterTimeStep?: number | null; now?: Date } = {},
+): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   try {

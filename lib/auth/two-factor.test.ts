@@ -7,7 +7,16 @@ import { isAppError } from '@/lib/errors';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { TEST_PASSWORD, createTestUser } from '@/tests/helpers/users';
 import { authenticate } from './sign-in';
-import { RECOVERY_CODE_COUNT, confirmTotpEnrollment, consumeRecoveryCode, disableTotp, getTwoFactorStatus, normalizeRecoveryCode, replaceRecoveryCodes, startTotpEnrollment } from './two-factor';
+import {
+  RECOVERY_CODE_COUNT,
+  confirmTotpEnrollment,
+  consumeRecoveryCode,
+  disableTotp,
+  getTwoFactorStatus,
+  normalizeRecoveryCode,
+  replaceRecoveryCodes,
+  startTotpEnrollment,
+} from './two-factor';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -27,7 +36,10 @@ async function pendingSecret(userId: string): Promise<string> {
 }
 
 async function auditActions(userId: string): Promise<string[]> {
-  const rows = await handle.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, userId)));
+  const rows = await handle.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, userId)));
   return rows.map((row) => row.action);
 }
 
@@ -81,7 +93,9 @@ describe('two-step sign-in enrolment', () => {
     const secret = await pendingSecret(user.id);
     await confirmTotpEnrollment(handle.db, { userId: user.id, code: await codeAt(secret, T0), ip: null }, T0);
     await expect(startTotpEnrollment(handle.db, user.id)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(disableTotp(handle.db, { userId: user.id, code: '000000', ip: null }, at(60))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(disableTotp(handle.db, { userId: user.id, code: '000000', ip: null }, at(60))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     await disableTotp(handle.db, { userId: user.id, code: await codeAt(secret, at(60)), ip: null }, at(60));
     expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('off');
     expect(await auditActions(user.id)).toEqual(['auth.totp_enabled', 'auth.totp_disabled']);
@@ -107,15 +121,24 @@ describe('recovery codes', () => {
   it('are made only with a current code, shown once, stored as hashes, and replace the earlier set', async () => {
     const user = await enabledUser();
     expect(await recoveryCodesLeft(user.id)).toBe(0);
-    await expect(replaceRecoveryCodes(handle.db, { userId: user.id, code: '000000', ip: null }, at(60))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(replaceRecoveryCodes(handle.db, { userId: user.id, code: '000000', ip: null }, at(60))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await recoveryCodesLeft(user.id)).toBe(0);
 
-    const codes = await replaceRecoveryCodes(handle.db, { userId: user.id, code: await codeAt(user.secret, at(60)), ip: '203.0.113.7' }, at(60));
+    const codes = await replaceRecoveryCodes(
+      handle.db,
+      { userId: user.id, code: await codeAt(user.secret, at(60)), ip: '203.0.113.7' },
+      at(60),
+    );
     expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
     for (const code of codes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/);
     expect(await recoveryCodesLeft(user.id)).toBe(RECOVERY_CODE_COUNT);
-    const stored = await handle.db.select({ hash: totpRecoveryCodes.codeHash }).from(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.id));
+    const stored = await handle.db
+      .select({ hash: totpRecoveryCodes.codeHash })
+      .from(totpRecoveryCodes)
+      .where(eq(totpRecoveryCodes.userId, user.id));
     expect(stored.map((row) => row.hash).join(' ')).not.toContain(codes[0].replace('-', ''));
     // Salted one by one: the same code never hashes alike twice.
     expect(stored.every((row) => /^[0-9a-f]{32}:[0-9a-f]{64}$/.test(row.hash))).toBe(true);
@@ -124,7 +147,12 @@ describe('recovery codes', () => {
     const renewed = await replaceRecoveryCodes(handle.db, { userId: user.id, code: await codeAt(user.secret, at(90)), ip: null }, at(90));
     expect(await signIn(user.email, codes[0], at(120))).toEqual({ ok: false, code: 'totp_invalid' });
     expect((await signIn(user.email, renewed[0], at(120))).ok).toBe(true);
-    expect(await auditActions(user.id)).toEqual(['auth.totp_enabled', 'auth.recovery_codes_created', 'auth.recovery_codes_created', 'auth.recovery_code_used']);
+    expect(await auditActions(user.id)).toEqual([
+      'auth.totp_enabled',
+      'auth.recovery_codes_created',
+      'auth.recovery_codes_created',
+      'auth.recovery_code_used',
+    ]);
   });
 
   it('sign in in place of an app code, each once, however the code is typed', async () => {

@@ -14,9 +14,7 @@ import { checkTotpCode, createTotpSecret, totpUri } from './totp';
  * has proved, with a first code, that their authenticator app holds the secret.
  */
 export type TwoFactorStatus =
-  | { state: 'enabled'; enabledAt: Date; recoveryCodesLeft: number }
-  | { state: 'pending'; secret: string; uri: string }
-  | { state: 'off' };
+  { state: 'enabled'; enabledAt: Date; recoveryCodesLeft: number } | { state: 'pending'; secret: string; uri: string } | { state: 'off' };
 
 type TotpFields = Pick<User, 'id' | 'totpSecretEncrypted' | 'totpLastTimeStep'>;
 
@@ -26,7 +24,8 @@ export async function getTwoFactorStatus(db: Database, userId: string): Promise<
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError('not_found');
-  if (user.enabledAt && user.secret) return { state: 'enabled', enabledAt: user.enabledAt, recoveryCodesLeft: await countUnusedRecoveryCodes(db, userId) };
+  if (user.enabledAt && user.secret)
+    return { state: 'enabled', enabledAt: user.enabledAt, recoveryCodesLeft: await countUnusedRecoveryCodes(db, userId) };
   if (user.secret) {
     const secret = decryptField(user.secret);
     return { state: 'pending', secret, uri: totpUri(secret, user.email) };
@@ -63,7 +62,12 @@ export async function consumeTotpCode(db: Database, user: TotpFields, code: stri
 
 async function loadTotpFields(db: Database, userId: string) {
   const [user] = await db
-    .select({ id: users.id, totpSecretEncrypted: users.totpSecretEncrypted, totpLastTimeStep: users.totpLastTimeStep, totpEnabledAt: users.totpEnabledAt })
+    .select({
+      id: users.id,
+      totpSecretEncrypted: users.totpSecretEncrypted,
+      totpLastTimeStep: users.totpLastTimeStep,
+      totpEnabledAt: users.totpEnabledAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw new AppError('not_found');
@@ -73,7 +77,11 @@ async function loadTotpFields(db: Database, userId: string) {
 const wrongCode = () => new AppError('invalid_input', { fieldErrors: { code: 'security.totp.wrongCode' } });
 
 /** The first correct code switches two-step sign-in on, with its audit row, in one transaction. */
-export async function confirmTotpEnrollment(db: Database, input: { userId: string; code: string; ip: string | null }, now = new Date()): Promise<void> {
+export async function confirmTotpEnrollment(
+  db: Database,
+  input: { userId: string; code: string; ip: string | null },
+  now = new Date(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await loadTotpFields(tx, input.userId);
     if (user.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.alreadyEnabled' });
@@ -85,7 +93,11 @@ export async function confirmTotpEnrollment(db: Database, input: { userId: strin
 }
 
 /** Switching it off takes a current code, so a borrowed session alone cannot weaken the account. */
-export async function disableTotp(db: Database, input: { userId: string; code: string; ip: string | null }, now = new Date()): Promise<void> {
+export async function disableTotp(
+  db: Database,
+  input: { userId: string; code: string; ip: string | null },
+  now = new Date(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await loadTotpFields(tx, input.userId);
     if (!user.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.notEnabled' });
@@ -134,15 +146,28 @@ export async function countUnusedRecoveryCodes(db: Database, userId: string): Pr
  * working. It takes a current code from the app, like switching two-step sign-in off. The codes
  * are returned once, to be shown once: only their hashes are kept.
  */
-export async function replaceRecoveryCodes(db: Database, input: { userId: string; code: string; ip: string | null }, now = new Date()): Promise<string[]> {
+export async function replaceRecoveryCodes(
+  db: Database,
+  input: { userId: string; code: string; ip: string | null },
+  now = new Date(),
+): Promise<string[]> {
   return db.transaction(async (tx) => {
     const user = await loadTotpFields(tx, input.userId);
     if (!user.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.notEnabled' });
     if (!(await consumeTotpCode(tx, user, input.code, now))) throw wrongCode();
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, createRecoveryCode);
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.id));
-    await tx.insert(totpRecoveryCodes).values(codes.map((code) => ({ userId: user.id, codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!) })));
-    await recordAudit(tx, { action: 'auth.recovery_codes_created', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: input.ip, details: { count: codes.length } });
+    await tx
+      .insert(totpRecoveryCodes)
+      .values(codes.map((code) => ({ userId: user.id, codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!) })));
+    await recordAudit(tx, {
+      action: 'auth.recovery_codes_created',
+      actorUserId: user.id,
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: input.ip,
+      details: { count: codes.length },
+    });
     return codes;
   });
 }
@@ -167,7 +192,11 @@ function isRecoveryCodeHashOf(stored: string, code: string): boolean {
  * update, so two sign-ins racing with the same code cannot both pass. The audit row says how
  * many are left, so a lost phone shows in the trail.
  */
-export async function consumeRecoveryCode(db: Database, input: { userId: string; code: string; ip: string | null }, now = new Date()): Promise<boolean> {
+export async function consumeRecoveryCode(
+  db: Database,
+  input: { userId: string; code: string; ip: string | null },
+  now = new Date(),
+): Promise<boolean> {
   const code = normalizeRecoveryCode(input.code);
   if (!code) return false;
   return db.transaction(async (tx) => {
@@ -183,7 +212,14 @@ export async function consumeRecoveryCode(db: Database, input: { userId: string;
       .where(and(eq(totpRecoveryCodes.id, match.id), isNull(totpRecoveryCodes.usedAt)))
       .returning({ id: totpRecoveryCodes.id });
     if (used.length === 0) return false;
-    await recordAudit(tx, { action: 'auth.recovery_code_used', actorUserId: input.userId, subjectType: 'user', subjectId: input.userId, ip: input.ip, details: { left: unused.length - 1 } });
+    await recordAudit(tx, {
+      action: 'auth.recovery_code_used',
+      actorUserId: input.userId,
+      subjectType: 'user',
+      subjectId: input.userId,
+      ip: input.ip,
+      details: { left: unused.length - 1 },
+    });
     return true;
   });
 }

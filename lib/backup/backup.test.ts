@@ -56,14 +56,26 @@ beforeAll(async () => {
   const demo = await seedDemoCase(source.db);
   await seedVolume(source.db, { caseId: demo.caseId, referencePrefix: 'SLM', claimants: 120, supporters: 300 });
   await seedAccessFixtures(source.db);
-  await source.db.update(users).set({ totpSecretEncrypted: encryptField('JBSWY3DPEHPK3PXP') }).where(eq(users.email, 'lawyer@joinder.test'));
-  for (let i = 0; i < 5; i++) await recordAudit(source.db, { action: 'evidence.viewed', actorUserId: null, caseId: demo.caseId, subjectType: 'evidence', subjectId: `e-${i}`, details: { n: i } });
+  await source.db
+    .update(users)
+    .set({ totpSecretEncrypted: encryptField('JBSWY3DPEHPK3PXP') })
+    .where(eq(users.email, 'lawyer@joinder.test'));
+  for (let i = 0; i < 5; i++)
+    await recordAudit(source.db, {
+      action: 'evidence.viewed',
+      actorUserId: null,
+      caseId: demo.caseId,
+      subjectType: 'evidence',
+      subjectId: `e-${i}`,
+      details: { n: i },
+    });
   await writeBackup(source.db, backupFile, { source: source.driver });
 });
 
 afterAll(async () => {
   const adminUrl = process.env.JOINDER_TEST_ADMIN_DATABASE_URL;
-  if (adminUrl) for (const name of createdDatabases) await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`).catch(() => {});
+  if (adminUrl)
+    for (const name of createdDatabases) await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`).catch(() => {});
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -79,19 +91,32 @@ describe('backup and restore', () => {
       expect(manifest.blobCount).toBeGreaterThan(0);
 
       // The same audit rows, ids and hashes; the chain continues from the restored head.
-      const trail = (handle: DatabaseHandle) => handle.db.select({ id: auditLog.id, hash: auditLog.hash, occurredAt: auditLog.occurredAt }).from(auditLog).orderBy(asc(auditLog.id));
+      const trail = (handle: DatabaseHandle) =>
+        handle.db
+          .select({ id: auditLog.id, hash: auditLog.hash, occurredAt: auditLog.occurredAt })
+          .from(auditLog)
+          .orderBy(asc(auditLog.id));
       expect(await trail(target)).toEqual(await trail(source));
       await recordAudit(target.db, { action: 'backup.restored', actorUserId: null, details: { rows: 1 } });
       expect((await verifyAuditChain(target.db)).ok).toBe(true);
 
       // Bytes, ciphertexts and the trigger-kept rollups are exactly the source's.
-      const files = (handle: DatabaseHandle) => handle.db.select({ sha256: blobs.sha256, bytes: blobs.bytes }).from(blobs).orderBy(blobs.sha256);
-      expect((await files(target)).map((row) => Buffer.from(row.bytes).toString('base64'))).toEqual((await files(source)).map((row) => Buffer.from(row.bytes).toString('base64')));
-      const [lawyer] = await target.db.select({ secret: users.totpSecretEncrypted }).from(users).where(eq(users.email, 'lawyer@joinder.test'));
+      const files = (handle: DatabaseHandle) =>
+        handle.db.select({ sha256: blobs.sha256, bytes: blobs.bytes }).from(blobs).orderBy(blobs.sha256);
+      expect((await files(target)).map((row) => Buffer.from(row.bytes).toString('base64'))).toEqual(
+        (await files(source)).map((row) => Buffer.from(row.bytes).toString('base64')),
+      );
+      const [lawyer] = await target.db
+        .select({ secret: users.totpSecretEncrypted })
+        .from(users)
+        .where(eq(users.email, 'lawyer@joinder.test'));
       expect(decryptField(lawyer.secret)).toBe('JBSWY3DPEHPK3PXP');
       const [demo] = await source.db.select({ id: cases.id }).from(cases).where(eq(cases.slug, 'slammer-2003'));
-      expect(await readMetricTotals(target.db, demo.id, SUPPORTER_METRICS)).toEqual(await readMetricTotals(source.db, demo.id, SUPPORTER_METRICS));
-      const phones = async (handle: DatabaseHandle) => (await handle.db.select({ phone: supporters.phoneEncrypted }).from(supporters).orderBy(supporters.id)).map((row) => row.phone);
+      expect(await readMetricTotals(target.db, demo.id, SUPPORTER_METRICS)).toEqual(
+        await readMetricTotals(source.db, demo.id, SUPPORTER_METRICS),
+      );
+      const phones = async (handle: DatabaseHandle) =>
+        (await handle.db.select({ phone: supporters.phoneEncrypted }).from(supporters).orderBy(supporters.id)).map((row) => row.phone);
       expect(await phones(target)).toEqual(await phones(source));
 
       // Restoring twice into the same database is refused, not merged.
@@ -114,7 +139,12 @@ describe('backup and restore', () => {
     const target = await newTarget();
     try {
       const checks = await verifyRestoredDatabase(target.db, await restoreBackup(target.db, tamperedFile));
-      expect(Object.fromEntries(checks.map((check) => [check.name, check.ok]))).toEqual({ 'row counts': true, 'file hashes': false, 'audit chain': false, 'encrypted fields': true });
+      expect(Object.fromEntries(checks.map((check) => [check.name, check.ok]))).toEqual({
+        'row counts': true,
+        'file hashes': false,
+        'audit chain': false,
+        'encrypted fields': true,
+      });
     } finally {
       await target.close();
     }
@@ -147,7 +177,11 @@ describe('npm run backup / npm run restore', () => {
     await seedDemoCase(seeded.db);
     await seeded.close();
     const file = path.join(scratch, 'cli.jsonl.gz');
-    const run = (...args: string[]) => spawnSync(process.execPath, [require.resolve('tsx/cli'), 'lib/backup/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [require.resolve('tsx/cli'), 'lib/backup/cli.ts', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: '' },
+      });
     const backup = run('backup', '--data-dir', from, '--out', file);
     expect(backup.status, backup.stderr).toBe(0);
     expect(backup.stdout).toContain('Backup written');

@@ -16,7 +16,8 @@ import { verifyRestoredDatabase } from './verify';
  * new embedded folder), then verifies row counts, file hashes, the audit chain and the keys.
  * `npm run restore -- --from FILE --verify-only` checks an already restored database.
  */
-const USAGE = 'usage: backup [--out FILE] [--data-dir DIR | --database-url URL]\n       restore --from FILE [--verify-only] [--data-dir DIR | --database-url URL]';
+const USAGE =
+  'usage: backup [--out FILE] [--data-dir DIR | --database-url URL]\n       restore --from FILE [--verify-only] [--data-dir DIR | --database-url URL]';
 
 function openTarget(values: { 'data-dir'?: string; 'database-url'?: string }): Promise<DatabaseHandle> {
   if (values['database-url']) return openDatabaseAt({ databaseUrl: values['database-url'] });
@@ -29,7 +30,13 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { out: { type: 'string' }, from: { type: 'string' }, 'verify-only': { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      from: { type: 'string' },
+      'verify-only': { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+    },
   });
   if (command !== 'backup' && command !== 'restore') {
     console.error(USAGE);
@@ -40,11 +47,18 @@ async function main(): Promise<number> {
     if (command === 'backup') {
       const out = path.resolve(values.out ?? path.join('backups', `joinder-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl.gz`));
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      const manifest = await writeBackup(handle.db, out, { source: handle.driver, onProgress: (table, rows) => process.stdout.write(`\r  ${table}: ${rows} rows   `) });
+      const manifest = await writeBackup(handle.db, out, {
+        source: handle.driver,
+        onProgress: (table, rows) => process.stdout.write(`\r  ${table}: ${rows} rows   `),
+      });
       process.stdout.write('\n');
       const rows = Object.values(manifest.rowCounts).reduce((sum, count) => sum + count, 0);
-      console.log(`Backup written to ${out} (${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB): ${rows} rows, ${manifest.blobCount} files, audit head ${manifest.auditHead ? `${manifest.auditHead.id}:${manifest.auditHead.hash}` : 'none'}.`);
-      console.log('The encryption keys are not in the backup: keep JOINDER_ENCRYPTION_KEYS (or the data folder secrets.json) safe separately.');
+      console.log(
+        `Backup written to ${out} (${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB): ${rows} rows, ${manifest.blobCount} files, audit head ${manifest.auditHead ? `${manifest.auditHead.id}:${manifest.auditHead.hash}` : 'none'}.`,
+      );
+      console.log(
+        'The encryption keys are not in the backup: keep JOINDER_ENCRYPTION_KEYS (or the data folder secrets.json) safe separately.',
+      );
       return 0;
     }
     if (!values.from) {
@@ -57,7 +71,9 @@ async function main(): Promise<number> {
       manifest = (await readBackupSummary(file)).manifest;
     } else {
       await migrateDatabase(handle);
-      manifest = await restoreBackup(handle.db, file, { onProgress: (table, rows) => process.stdout.write(`\r  ${table}: ${rows} rows   `) });
+      manifest = await restoreBackup(handle.db, file, {
+        onProgress: (table, rows) => process.stdout.write(`\r  ${table}: ${rows} rows   `),
+      });
       process.stdout.write('\n');
       console.log(`Restored ${file} into ${handle.driver === 'pglite' ? 'the embedded database' : 'PostgreSQL'}.`);
     }
@@ -67,7 +83,13 @@ async function main(): Promise<number> {
     // The restore itself joins the trail, after the verified head (ids and counts only).
     if (isVerified && !values['verify-only']) {
       const rows = Object.values(manifest.rowCounts).reduce((sum, count) => sum + count, 0);
-      await recordAudit(handle.db, { action: 'backup.restored', actorUserId: null, subjectType: 'backup', subjectId: path.basename(file), details: { rows, files: manifest.blobCount, auditHeadId: manifest.auditHead?.id ?? 0 } });
+      await recordAudit(handle.db, {
+        action: 'backup.restored',
+        actorUserId: null,
+        subjectType: 'backup',
+        subjectId: path.basename(file),
+        details: { rows, files: manifest.blobCount, auditHeadId: manifest.auditHead?.id ?? 0 },
+      });
     }
     return isVerified ? 0 : 1;
   } finally {

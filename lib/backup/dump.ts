@@ -22,7 +22,11 @@ export async function listAppliedMigrations(db: Database): Promise<string[]> {
  * however large the tables are. Works the same on PGlite and PostgreSQL, and a backup of one can be
  * restored into the other.
  */
-export async function writeBackup(db: Database, file: string, options: { source: DatabaseDriver; onProgress?: (table: string, rows: number) => void }): Promise<BackupManifest> {
+export async function writeBackup(
+  db: Database,
+  file: string,
+  options: { source: DatabaseDriver; onProgress?: (table: string, rows: number) => void },
+): Promise<BackupManifest> {
   const gzip = zlib.createGzip({ level: 6 });
   const output = fs.createWriteStream(file, { mode: 0o600 });
   gzip.pipe(output);
@@ -32,7 +36,16 @@ export async function writeBackup(db: Database, file: string, options: { source:
   const tables = listTablesInDependencyOrder();
   const manifest = await db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read, read only`);
-    await write({ header: { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), source: options.source, migrations: await listAppliedMigrations(tx), tables } });
+    await write({
+      header: {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        createdAt: new Date().toISOString(),
+        source: options.source,
+        migrations: await listAppliedMigrations(tx),
+        tables,
+      },
+    });
     const rowCounts: Record<string, number> = {};
     for (const table of tables) {
       rowCounts[table] = 0;
@@ -47,8 +60,14 @@ export async function writeBackup(db: Database, file: string, options: { source:
       await tx.execute(sql`close backup_rows`);
     }
     // (The alias must not be `id`: ORDER BY would then sort the text, and '8' comes after '10'.)
-    const [head] = rowsOf<{ head_id: string; hash: string }>(await tx.execute(sql`select id::text as head_id, hash from audit_log order by id desc limit 1`));
-    const result: BackupManifest = { rowCounts, blobCount: rowCounts.blobs ?? 0, auditHead: head ? { id: Number(head.head_id), hash: head.hash } : null };
+    const [head] = rowsOf<{ head_id: string; hash: string }>(
+      await tx.execute(sql`select id::text as head_id, hash from audit_log order by id desc limit 1`),
+    );
+    const result: BackupManifest = {
+      rowCounts,
+      blobCount: rowCounts.blobs ?? 0,
+      auditHead: head ? { id: Number(head.head_id), hash: head.hash } : null,
+    };
     await write({ manifest: result });
     return result;
   });

@@ -7,7 +7,14 @@
 export const BACKUP_FORMAT = 'joinder-backup';
 export const BACKUP_VERSION = 1;
 
-export type BackupHeader = { format: typeof BACKUP_FORMAT; version: number; createdAt: string; source: 'pglite' | 'postgres'; migrations: string[]; tables: string[] };
+export type BackupHeader = {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  createdAt: string;
+  source: 'pglite' | 'postgres';
+  migrations: string[];
+  tables: string[];
+};
 export type BackupBatch = { table: string; rows: Record<string, unknown>[] };
 export type BackupManifest = {
   rowCounts: Record<string, number>;

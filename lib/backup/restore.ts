@@ -15,7 +15,10 @@ export class RestoreRefusedError extends Error {
 }
 
 async function* readLines(file: string): AsyncGenerator<BackupLine> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   for await (const line of lines) if (line.trim()) yield JSON.parse(line) as BackupLine;
 }
 
@@ -35,7 +38,8 @@ export async function readBackupSummary(file: string): Promise<{ header: BackupH
 async function assertEmpty(db: Database, tables: string[]): Promise<void> {
   for (const table of tables) {
     const [row] = rowsOf<{ found: boolean }>(await db.execute(sql`select exists (select 1 from ${sql.identifier(table)}) as found`));
-    if (row.found) throw new RestoreRefusedError(`The target database is not empty (table ${table} has rows). Restore into a new, empty database.`);
+    if (row.found)
+      throw new RestoreRefusedError(`The target database is not empty (table ${table} has rows). Restore into a new, empty database.`);
   }
 }
 
@@ -45,11 +49,17 @@ async function assertEmpty(db: Database, tables: string[]): Promise<void> {
  * audit chain keeps its stored ids and hashes and the rollup counters are not counted twice; the
  * sequences are moved past the restored ids afterwards.
  */
-export async function restoreBackup(db: Database, file: string, options: { onProgress?: (table: string, rows: number) => void } = {}): Promise<BackupManifest> {
+export async function restoreBackup(
+  db: Database,
+  file: string,
+  options: { onProgress?: (table: string, rows: number) => void } = {},
+): Promise<BackupManifest> {
   const { header, manifest } = await readBackupSummary(file);
   const applied = await listAppliedMigrations(db);
   if (JSON.stringify(applied) !== JSON.stringify(header.migrations)) {
-    throw new RestoreRefusedError(`The backup was taken with ${header.migrations.length} migrations and this database has ${applied.length}: restore with the same Joinder version, then upgrade.`);
+    throw new RestoreRefusedError(
+      `The backup was taken with ${header.migrations.length} migrations and this database has ${applied.length}: restore with the same Joinder version, then upgrade.`,
+    );
   }
   const known = new Set(listTablesInDependencyOrder());
   const unknown = header.tables.filter((table) => !known.has(table));
@@ -69,7 +79,9 @@ export async function restoreBackup(db: Database, file: string, options: { onPro
     }
     // Serial columns (the audit trail's id) continue after the highest restored value.
     const serials = rowsOf<{ table_name: string; column_name: string }>(
-      await tx.execute(sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and column_default like 'nextval(%'`),
+      await tx.execute(
+        sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and column_default like 'nextval(%'`,
+      ),
     );
     for (const { table_name: table, column_name: column } of serials) {
       await tx.execute(

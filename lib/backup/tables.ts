@@ -7,11 +7,17 @@ import * as schema from '@/db/schema';
  * count as a dependency.
  */
 export function listTablesInDependencyOrder(): string[] {
-  const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value);
+  const tables = (Object.values(schema) as unknown[]).filter(
+    (value): value is PgTable => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
+  );
   const dependencies = new Map<string, Set<string>>();
   for (const table of tables) {
     const config = getTableConfig(table);
-    const parents = new Set(config.foreignKeys.map((foreignKey) => getTableConfig(foreignKey.reference().foreignTable).name).filter((name) => name !== config.name));
+    const parents = new Set(
+      config.foreignKeys
+        .map((foreignKey) => getTableConfig(foreignKey.reference().foreignTable).name)
+        .filter((name) => name !== config.name),
+    );
     dependencies.set(config.name, parents);
   }
   const ordered: string[] = [];

@@ -21,22 +21,44 @@ export async function verifyRestoredDatabase(db: Database, manifest: BackupManif
     if (Number(n) !== expected) mismatched.push(`${table}: ${n} of ${expected}`);
   }
   const total = Object.values(manifest.rowCounts).reduce((sum, count) => sum + count, 0);
-  checks.push({ name: 'row counts', ok: mismatched.length === 0, detail: mismatched.length ? mismatched.join('; ') : `${Object.keys(manifest.rowCounts).length} tables, ${total} rows` });
+  checks.push({
+    name: 'row counts',
+    ok: mismatched.length === 0,
+    detail: mismatched.length ? mismatched.join('; ') : `${Object.keys(manifest.rowCounts).length} tables, ${total} rows`,
+  });
 
   const [blobs] = rowsOf<{ total: string; bad: string }>(
-    await db.execute(sql`select count(*)::text as total, count(*) filter (where encode(sha256(bytes), 'hex') <> sha256 or octet_length(bytes) <> byte_size)::text as bad from blobs`),
+    await db.execute(
+      sql`select count(*)::text as total, count(*) filter (where encode(sha256(bytes), 'hex') <> sha256 or octet_length(bytes) <> byte_size)::text as bad from blobs`,
+    ),
   );
-  checks.push({ name: 'file hashes', ok: Number(blobs.bad) === 0 && Number(blobs.total) === manifest.blobCount, detail: `${blobs.total} files re-hashed, ${blobs.bad} mismatched` });
+  checks.push({
+    name: 'file hashes',
+    ok: Number(blobs.bad) === 0 && Number(blobs.total) === manifest.blobCount,
+    detail: `${blobs.total} files re-hashed, ${blobs.bad} mismatched`,
+  });
 
   const chain = await verifyAuditChain(db);
-  const endsAtHead = manifest.auditHead ? chain.head?.id === manifest.auditHead.id && chain.head.hash === manifest.auditHead.hash : chain.head === null;
-  const headNote = endsAtHead ? ', ending at the backed-up head' : `, but ending at ${chain.head?.id ?? 'nothing'} instead of the backed-up head ${manifest.auditHead?.id ?? 'nothing'}`;
-  checks.push({ name: 'audit chain', ok: chain.ok && endsAtHead, detail: chain.ok ? `${chain.checked} entries intact${headNote}` : `broken at row ${chain.broken?.id}` });
+  const endsAtHead = manifest.auditHead
+    ? chain.head?.id === manifest.auditHead.id && chain.head.hash === manifest.auditHead.hash
+    : chain.head === null;
+  const headNote = endsAtHead
+    ? ', ending at the backed-up head'
+    : `, but ending at ${chain.head?.id ?? 'nothing'} instead of the backed-up head ${manifest.auditHead?.id ?? 'nothing'}`;
+  checks.push({
+    name: 'audit chain',
+    ok: chain.ok && endsAtHead,
+    detail: chain.ok ? `${chain.checked} entries intact${headNote}` : `broken at row ${chain.broken?.id}`,
+  });
 
   const unreadable: string[] = [];
   let sampled = 0;
   for (const entry of ENCRYPTED_COLUMNS) {
-    const [row] = rowsOf<{ value: string }>(await db.execute(sql`select ${sql.identifier(entry.columnName)} as value from ${sql.identifier(entry.tableName)} where ${sql.identifier(entry.columnName)} is not null limit 1`));
+    const [row] = rowsOf<{ value: string }>(
+      await db.execute(
+        sql`select ${sql.identifier(entry.columnName)} as value from ${sql.identifier(entry.tableName)} where ${sql.identifier(entry.columnName)} is not null limit 1`,
+      ),
+    );
     if (!row) continue;
     sampled++;
     try {
@@ -48,7 +70,9 @@ export async function verifyRestoredDatabase(db: Database, manifest: BackupManif
   checks.push({
     name: 'encrypted fields',
     ok: unreadable.length === 0,
-    detail: unreadable.length ? `not readable with the configured keys: ${unreadable.join(', ')} (set JOINDER_ENCRYPTION_KEYS as on the source)` : `${sampled} columns sampled, readable`,
+    detail: unreadable.length
+      ? `not readable with the configured keys: ${unreadable.join(', ')} (set JOINDER_ENCRYPTION_KEYS as on the source)`
+      : `${sampled} columns sampled, readable`,
   });
   return checks;
 }

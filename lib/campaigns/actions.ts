@@ -9,16 +9,26 @@ import { createCampaignCode, setCampaignCodeArchived } from './queries';
 import { campaignArchiveSchema, createCampaignCodeSchema } from './schemas';
 
 /** Bound to the case slug by the page; the role is checked again here, never trusted from the form. */
-export async function createCampaignCodeAction(caseSlug: string, _previous: ActionState<{ code: string }>, formData: FormData): Promise<ActionState<{ code: string }>> {
+export async function createCampaignCodeAction(
+  caseSlug: string,
+  _previous: ActionState<{ code: string }>,
+  formData: FormData,
+): Promise<ActionState<{ code: string }>> {
   return runAction(
     formValues(formData),
     async () => {
       const input = parseInput(createCampaignCodeSchema, formValues(formData));
       const access = await requireCaseRole(caseSlug, ORGANIZER_ROLES);
       try {
-        await createCampaignCode(await getDb(), { caseId: access.case.id, code: input.code, label: input.label, createdBy: access.user.id });
+        await createCampaignCode(await getDb(), {
+          caseId: access.case.id,
+          code: input.code,
+          label: input.label,
+          createdBy: access.user.id,
+        });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('invalid_input', { fieldErrors: { code: 'organizer.campaigns.create.codeTaken' } });
+        if (isUniqueViolation(error))
+          throw new AppError('invalid_input', { fieldErrors: { code: 'organizer.campaigns.create.codeTaken' } });
         throw error;
       }
       revalidatePath(`/cases/${access.case.slug}/campaigns`);

@@ -75,7 +75,9 @@ describe('campaign codes', () => {
   });
 
   it('builds the share link and a scannable-looking QR SVG', async () => {
-    expect(campaignShareUrl('https://joinder.example/', 'slammer-2003', 'naver-cafe')).toBe('https://joinder.example/cases/slammer-2003?src=naver-cafe');
+    expect(campaignShareUrl('https://joinder.example/', 'slammer-2003', 'naver-cafe')).toBe(
+      'https://joinder.example/cases/slammer-2003?src=naver-cafe',
+    );
     const svg = await renderQrSvg('https://joinder.example/cases/slammer-2003?src=naver-cafe');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain('#0f4744');

@@ -15,7 +15,10 @@ export type CampaignWithSignups = CampaignCode & CampaignSignups;
  * whose `source` is the code, from the rollups), plus arrivals under any other source: codes
  * typed by hand, old links, or none at all ('').
  */
-export async function listCampaignsWithSignups(db: Database, caseId: string): Promise<{ active: CampaignWithSignups[]; archived: CampaignWithSignups[]; otherSources: ({ source: string } & CampaignSignups)[] }> {
+export async function listCampaignsWithSignups(
+  db: Database,
+  caseId: string,
+): Promise<{ active: CampaignWithSignups[]; archived: CampaignWithSignups[]; otherSources: ({ source: string } & CampaignSignups)[] }> {
   const [codes, totals] = await Promise.all([
     db.select().from(campaignCodes).where(eq(campaignCodes.caseId, caseId)).orderBy(asc(campaignCodes.createdAt)),
     readDimensionTotals(db, caseId, [SUPPORTERS, CLAIMANTS], ['source']),
@@ -34,11 +37,17 @@ export async function listCampaignsWithSignups(db: Database, caseId: string): Pr
 }
 
 export async function findCampaignCode(db: Database, caseId: string, code: string): Promise<CampaignCode | null> {
-  const [row] = await db.select().from(campaignCodes).where(and(eq(campaignCodes.caseId, caseId), eq(campaignCodes.code, code)));
+  const [row] = await db
+    .select()
+    .from(campaignCodes)
+    .where(and(eq(campaignCodes.caseId, caseId), eq(campaignCodes.code, code)));
   return row ?? null;
 }
 
-export async function createCampaignCode(db: Database, input: { caseId: string; code: string; label: string; createdBy: string }): Promise<CampaignCode> {
+export async function createCampaignCode(
+  db: Database,
+  input: { caseId: string; code: string; label: string; createdBy: string },
+): Promise<CampaignCode> {
   const [row] = await db.insert(campaignCodes).values(input).returning();
   return row;
 }
@@ -47,11 +56,23 @@ export async function createCampaignCode(db: Database, input: { caseId: string; 
  * Archived codes stop being offered but keep counting: old flyers still work. False when the code
  * already was in that state; a code this case does not have is not found.
  */
-export async function setCampaignCodeArchived(db: Database, caseId: string, code: string, isArchived: boolean, now = new Date()): Promise<boolean> {
+export async function setCampaignCodeArchived(
+  db: Database,
+  caseId: string,
+  code: string,
+  isArchived: boolean,
+  now = new Date(),
+): Promise<boolean> {
   const rows = await db
     .update(campaignCodes)
     .set({ archivedAt: isArchived ? now : null })
-    .where(and(eq(campaignCodes.caseId, caseId), eq(campaignCodes.code, code), isArchived ? isNull(campaignCodes.archivedAt) : isNotNull(campaignCodes.archivedAt)))
+    .where(
+      and(
+        eq(campaignCodes.caseId, caseId),
+        eq(campaignCodes.code, code),
+        isArchived ? isNull(campaignCodes.archivedAt) : isNotNull(campaignCodes.archivedAt),
+      ),
+    )
     .returning({ id: campaignCodes.id });
   if (rows.length > 0) return true;
   if (!(await findCampaignCode(db, caseId, code))) throw new AppError('not_found');

@@ -4,13 +4,7 @@ import { z } from 'zod';
 export const CAMPAIGN_CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,47}$/;
 
 export const createCampaignCodeSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1)
-    .max(48)
-    .regex(CAMPAIGN_CODE_PATTERN),
+  code: z.string().trim().toLowerCase().min(1).max(48).regex(CAMPAIGN_CODE_PATTERN),
   label: z.string().trim().max(80).default(''),
 });
 

@@ -7,8 +7,24 @@ import { CASE_ADMIN_ROLES, LAWYER_ROLES, requireCaseRole, requirePlatformAdmin }
 import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
 import { currentAppUrl } from '@/lib/http/app-url';
 import { currentRequestInfo } from '@/lib/http/request-info';
-import { addDefendant, createCase, grantMembership, publishConsentVersion, removeDefendant, revokeMembership, updateCaseDetails, updateComplaintTemplate } from './admin';
-import { caseDetailsSchema, complaintTemplateSchema, consentVersionSchema, defendantSchema, membershipSchema, newCaseSchema } from './schemas';
+import {
+  addDefendant,
+  createCase,
+  grantMembership,
+  publishConsentVersion,
+  removeDefendant,
+  revokeMembership,
+  updateCaseDetails,
+  updateComplaintTemplate,
+} from './admin';
+import {
+  caseDetailsSchema,
+  complaintTemplateSchema,
+  consentVersionSchema,
+  defendantSchema,
+  membershipSchema,
+  newCaseSchema,
+} from './schemas';
 
 async function actorFor(userId: string) {
   return { userId, ip: (await currentRequestInfo()).ip };
@@ -66,7 +82,12 @@ export async function addDefendantAction(slug: string, _previous: unknown, formD
   );
 }
 
-export async function removeDefendantAction(slug: string, defendantId: string, _previous: unknown, formData: FormData): Promise<ActionResult> {
+export async function removeDefendantAction(
+  slug: string,
+  defendantId: string,
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(
     formValues(formData),
     async () => {
@@ -91,7 +112,12 @@ export async function grantMembershipAction(slug: string, _previous: unknown, fo
   );
 }
 
-export async function revokeMembershipAction(slug: string, membershipId: string, _previous: unknown, formData: FormData): Promise<ActionResult> {
+export async function revokeMembershipAction(
+  slug: string,
+  membershipId: string,
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
   return runAction(
     formValues(formData),
     async () => {
@@ -103,7 +129,11 @@ export async function revokeMembershipAction(slug: string, membershipId: string,
   );
 }
 
-export async function publishConsentVersionAction(slug: string, _previous: unknown, formData: FormData): Promise<ActionResult<{ version: number }>> {
+export async function publishConsentVersionAction(
+  slug: string,
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ version: number }>> {
   return runAction(
     formValues(formData),
     async () => {

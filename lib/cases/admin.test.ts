@@ -4,7 +4,15 @@ import type { DatabaseHandle } from '@/db/client';
 import { auditLog, caseMemberships, consentDocuments, mailOutbox, users } from '@/db/schema';
 import { seedDemoCase } from '@/db/seed/demo';
 import { setupTestDatabase } from '@/tests/helpers/database';
-import { addDefendant, createCase, grantMembership, listDefendants, publishConsentVersion, removeDefendant, revokeMembership } from './admin';
+import {
+  addDefendant,
+  createCase,
+  grantMembership,
+  listDefendants,
+  publishConsentVersion,
+  removeDefendant,
+  revokeMembership,
+} from './admin';
 import { newCaseSchema } from './schemas';
 
 let handle: DatabaseHandle;
@@ -38,18 +46,32 @@ describe('case administration', () => {
     const docs = await handle.db.select().from(consentDocuments).where(eq(consentDocuments.caseId, created.id));
     expect(docs).toHaveLength(8);
     expect(docs.find((doc) => doc.kind === 'retainer' && doc.locale === 'ko')?.body).toContain('쿠팡 개인정보 유출 공동소송');
-    const [entry] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.created'), eq(auditLog.caseId, created.id)));
+    const [entry] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'case.created'), eq(auditLog.caseId, created.id)));
     expect(entry.actorUserId).toBe(adminId);
   });
 
   it('refuses a slug already taken, with a field error', async () => {
-    await expect(createCase(handle.db, actor(), newCase('slammer-2003'))).rejects.toMatchObject({ code: 'conflict', fieldErrors: { slug: 'admin.cases.slugTaken' } });
+    await expect(createCase(handle.db, actor(), newCase('slammer-2003'))).rejects.toMatchObject({
+      code: 'conflict',
+      fieldErrors: { slug: 'admin.cases.slugTaken' },
+    });
   });
 
   it('keeps defendant positions gapless when one is removed', async () => {
     const created = await createCase(handle.db, actor(), newCase('defendants-case'));
     for (const name of ['가', '나', '다']) {
-      await addDefendant(handle.db, actor(), created.id, { kind: 'company', nameKo: name, nameEn: name, representativeKo: '', representativeEn: '', addressKo: '', addressEn: '' });
+      await addDefendant(handle.db, actor(), created.id, {
+        kind: 'company',
+        nameKo: name,
+        nameEn: name,
+        representativeKo: '',
+        representativeEn: '',
+        addressKo: '',
+        addressEn: '',
+      });
     }
     const [, middle] = await listDefendants(handle.db, created.id);
     await removeDefendant(handle.db, actor(), created.id, middle.id);
@@ -62,30 +84,66 @@ describe('case administration', () => {
 
   it('invites a new member with an account and a mail, and changes the role of an existing one', async () => {
     const created = await createCase(handle.db, actor(), newCase('members-case'));
-    expect(await grantMembership(handle.db, actor(), created, { email: 'New.Lawyer@Example.kr', name: '정변호', role: 'lawyer' }, 'https://joinder.example')).toBe('granted');
+    expect(
+      await grantMembership(
+        handle.db,
+        actor(),
+        created,
+        { email: 'New.Lawyer@Example.kr', name: '정변호', role: 'lawyer' },
+        'https://joinder.example',
+      ),
+    ).toBe('granted');
     const [invited] = await handle.db.select().from(users).where(eq(users.email, 'new.lawyer@example.kr'));
     const [mail] = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'new.lawyer@example.kr'));
     expect(mail.textBody).toContain('https://joinder.example/reset-password?token=');
-    expect(await grantMembership(handle.db, actor(), created, { email: 'new.lawyer@example.kr', name: '', role: 'organizer' }, 'https://joinder.example')).toBe('changed');
-    const [membership] = await handle.db.select().from(caseMemberships).where(and(eq(caseMemberships.caseId, created.id), eq(caseMemberships.userId, invited.id)));
+    expect(
+      await grantMembership(
+        handle.db,
+        actor(),
+        created,
+        { email: 'new.lawyer@example.kr', name: '', role: 'organizer' },
+        'https://joinder.example',
+      ),
+    ).toBe('changed');
+    const [membership] = await handle.db
+      .select()
+      .from(caseMemberships)
+      .where(and(eq(caseMemberships.caseId, created.id), eq(caseMemberships.userId, invited.id)));
     expect(membership.role).toBe('organizer');
-    const changes = await handle.db.select().from(auditLog).where(and(eq(auditLog.caseId, created.id), eq(auditLog.subjectId, invited.id)));
+    const changes = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.caseId, created.id), eq(auditLog.subjectId, invited.id)));
     expect(changes.map((row) => row.action).sort()).toEqual(['membership.changed', 'membership.granted']);
   });
 
   it('does not let an admin remove their own membership', async () => {
     const created = await createCase(handle.db, actor(), newCase('self-case'));
     await handle.db.insert(caseMemberships).values({ caseId: created.id, userId: adminId, role: 'admin' });
-    const [own] = await handle.db.select().from(caseMemberships).where(and(eq(caseMemberships.caseId, created.id), eq(caseMemberships.userId, adminId)));
-    await expect(revokeMembership(handle.db, actor(), created.id, own.id)).rejects.toMatchObject({ messageKey: 'admin.members.cannotRemoveSelf' });
+    const [own] = await handle.db
+      .select()
+      .from(caseMemberships)
+      .where(and(eq(caseMemberships.caseId, created.id), eq(caseMemberships.userId, adminId)));
+    await expect(revokeMembership(handle.db, actor(), created.id, own.id)).rejects.toMatchObject({
+      messageKey: 'admin.members.cannotRemoveSelf',
+    });
     expect(await handle.db.select().from(caseMemberships).where(eq(caseMemberships.id, own.id))).toHaveLength(1);
   });
 
   it('publishes consent texts as new versions and keeps the old ones', async () => {
     const created = await createCase(handle.db, actor(), newCase('consent-case'));
-    const version = await publishConsentVersion(handle.db, actor(), created.id, { kind: 'retainer', titleKo: '소송위임 계약 (개정)', bodyKo: '개정 본문', titleEn: 'Retainer (revised)', bodyEn: 'Revised text' });
+    const version = await publishConsentVersion(handle.db, actor(), created.id, {
+      kind: 'retainer',
+      titleKo: '소송위임 계약 (개정)',
+      bodyKo: '개정 본문',
+      titleEn: 'Retainer (revised)',
+      bodyEn: 'Revised text',
+    });
     expect(version).toBe(2);
-    const retainers = await handle.db.select().from(consentDocuments).where(and(eq(consentDocuments.caseId, created.id), eq(consentDocuments.kind, 'retainer')));
+    const retainers = await handle.db
+      .select()
+      .from(consentDocuments)
+      .where(and(eq(consentDocuments.caseId, created.id), eq(consentDocuments.kind, 'retainer')));
     expect(retainers.map((doc) => `${doc.version}:${doc.locale}`).sort()).toEqual(['1:en', '1:ko', '2:en', '2:ko']);
   });
 });

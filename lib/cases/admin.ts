@@ -23,14 +23,31 @@ export async function createCase(db: Database, actor: Actor, input: NewCaseInput
       const texts = defaultConsentTexts({ ko: input.titleKo, en: input.titleEn });
       await tx.insert(consentDocuments).values(
         Object.entries(texts).flatMap(([kind, byLocale]) =>
-          (['ko', 'en'] as const).map((locale) => ({ caseId: created.id, kind: kind as keyof typeof texts, version: 1, locale, title: byLocale[locale].title, body: byLocale[locale].body, bodySha256: sha256Hex(byLocale[locale].body) })),
+          (['ko', 'en'] as const).map((locale) => ({
+            caseId: created.id,
+            kind: kind as keyof typeof texts,
+            version: 1,
+            locale,
+            title: byLocale[locale].title,
+            body: byLocale[locale].body,
+            bodySha256: sha256Hex(byLocale[locale].body),
+          })),
         ),
       );
-      await recordAudit(tx, { action: 'case.created', actorUserId: actor.userId, caseId: created.id, subjectType: 'case', subjectId: created.id, ip: actor.ip, details: { slug: created.slug } });
+      await recordAudit(tx, {
+        action: 'case.created',
+        actorUserId: actor.userId,
+        caseId: created.id,
+        subjectType: 'case',
+        subjectId: created.id,
+        ip: actor.ip,
+        details: { slug: created.slug },
+      });
       return created;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', { messageKey: 'admin.cases.slugTaken', fieldErrors: { slug: 'admin.cases.slugTaken' } });
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', { messageKey: 'admin.cases.slugTaken', fieldErrors: { slug: 'admin.cases.slugTaken' } });
     throw error;
   }
 }
@@ -38,14 +55,35 @@ export async function createCase(db: Database, actor: Actor, input: NewCaseInput
 export async function updateCaseDetails(db: Database, actor: Actor, caseId: string, input: CaseDetailsInput): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(cases).set(input).where(eq(cases.id, caseId));
-    await recordAudit(tx, { action: 'case.updated', actorUserId: actor.userId, caseId, subjectType: 'case', subjectId: caseId, ip: actor.ip, details: { fields: Object.keys(input) } });
+    await recordAudit(tx, {
+      action: 'case.updated',
+      actorUserId: actor.userId,
+      caseId,
+      subjectType: 'case',
+      subjectId: caseId,
+      ip: actor.ip,
+      details: { fields: Object.keys(input) },
+    });
   });
 }
 
-export async function updateComplaintTemplate(db: Database, actor: Actor, caseId: string, input: { complaintCausesKo: string; complaintCausesEn: string }): Promise<void> {
+export async function updateComplaintTemplate(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  input: { complaintCausesKo: string; complaintCausesEn: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(cases).set(input).where(eq(cases.id, caseId));
-    await recordAudit(tx, { action: 'case.updated', actorUserId: actor.userId, caseId, subjectType: 'case', subjectId: caseId, ip: actor.ip, details: { fields: ['complaintCauses'] } });
+    await recordAudit(tx, {
+      action: 'case.updated',
+      actorUserId: actor.userId,
+      caseId,
+      subjectType: 'case',
+      subjectId: caseId,
+      ip: actor.ip,
+      details: { fields: ['complaintCauses'] },
+    });
   });
 }
 
@@ -57,9 +95,23 @@ export async function addDefendant(db: Database, actor: Actor, caseId: string, i
   await db.transaction(async (tx) => {
     // Serialise additions per case so two admins adding at once get distinct positions.
     await tx.execute(sql`select id from ${cases} where ${cases.id} = ${caseId} for update`);
-    const [{ last }] = await tx.select({ last: max(defendants.position) }).from(defendants).where(eq(defendants.caseId, caseId));
-    const [created] = await tx.insert(defendants).values({ ...input, caseId, position: (last ?? 0) + 1 }).returning({ id: defendants.id });
-    await recordAudit(tx, { action: 'case.updated', actorUserId: actor.userId, caseId, subjectType: 'defendant', subjectId: created.id, ip: actor.ip, details: { added: true } });
+    const [{ last }] = await tx
+      .select({ last: max(defendants.position) })
+      .from(defendants)
+      .where(eq(defendants.caseId, caseId));
+    const [created] = await tx
+      .insert(defendants)
+      .values({ ...input, caseId, position: (last ?? 0) + 1 })
+      .returning({ id: defendants.id });
+    await recordAudit(tx, {
+      action: 'case.updated',
+      actorUserId: actor.userId,
+      caseId,
+      subjectType: 'defendant',
+      subjectId: created.id,
+      ip: actor.ip,
+      details: { added: true },
+    });
   });
 }
 
@@ -67,18 +119,42 @@ export async function addDefendant(db: Database, actor: Actor, caseId: string, i
 export async function removeDefendant(db: Database, actor: Actor, caseId: string, defendantId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${cases} where ${cases.id} = ${caseId} for update`);
-    const [removed] = await tx.delete(defendants).where(and(eq(defendants.caseId, caseId), eq(defendants.id, defendantId))).returning({ position: defendants.position });
+    const [removed] = await tx
+      .delete(defendants)
+      .where(and(eq(defendants.caseId, caseId), eq(defendants.id, defendantId)))
+      .returning({ position: defendants.position });
     if (!removed) throw new AppError('not_found');
     // Two steps so the unique (case, position) index never sees a duplicate mid-update.
-    await tx.update(defendants).set({ position: sql`-${defendants.position}` }).where(and(eq(defendants.caseId, caseId), sql`${defendants.position} > ${removed.position}`));
-    await tx.update(defendants).set({ position: sql`-${defendants.position} - 1` }).where(and(eq(defendants.caseId, caseId), sql`${defendants.position} < 0`));
-    await recordAudit(tx, { action: 'case.updated', actorUserId: actor.userId, caseId, subjectType: 'defendant', subjectId: defendantId, ip: actor.ip, details: { removed: true } });
+    await tx
+      .update(defendants)
+      .set({ position: sql`-${defendants.position}` })
+      .where(and(eq(defendants.caseId, caseId), sql`${defendants.position} > ${removed.position}`));
+    await tx
+      .update(defendants)
+      .set({ position: sql`-${defendants.position} - 1` })
+      .where(and(eq(defendants.caseId, caseId), sql`${defendants.position} < 0`));
+    await recordAudit(tx, {
+      action: 'case.updated',
+      actorUserId: actor.userId,
+      caseId,
+      subjectType: 'defendant',
+      subjectId: defendantId,
+      ip: actor.ip,
+      details: { removed: true },
+    });
   });
 }
 
 export async function listMembers(db: Database, caseId: string) {
   return db
-    .select({ id: caseMemberships.id, role: caseMemberships.role, userId: users.id, email: users.email, name: users.name, hasTotp: sql<boolean>`${users.totpEnabledAt} is not null` })
+    .select({
+      id: caseMemberships.id,
+      role: caseMemberships.role,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      hasTotp: sql<boolean>`${users.totpEnabledAt} is not null`,
+    })
     .from(caseMemberships)
     .innerJoin(users, eq(users.id, caseMemberships.userId))
     .where(eq(caseMemberships.caseId, caseId))
@@ -91,40 +167,82 @@ const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
  * Gives someone a role in the case. An unknown email gets an account without a usable password
  * and an invitation mail whose link lets them choose one (a week-long reset token).
  */
-export async function grantMembership(db: Database, actor: Actor, caseRow: Pick<Case, 'id' | 'titleKo' | 'titleEn'>, input: z.infer<typeof membershipSchema>, appUrl: string): Promise<'granted' | 'changed'> {
+export async function grantMembership(
+  db: Database,
+  actor: Actor,
+  caseRow: Pick<Case, 'id' | 'titleKo' | 'titleEn'>,
+  input: z.infer<typeof membershipSchema>,
+  appUrl: string,
+): Promise<'granted' | 'changed'> {
   const email = normalizeEmail(input.email);
   const unusableHash = await hashPassword(createToken().token);
   return db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user) {
-      [user] = await tx.insert(users).values({ email, name: input.name || email.split('@')[0], passwordHash: unusableHash }).returning();
+      [user] = await tx
+        .insert(users)
+        .values({ email, name: input.name || email.split('@')[0], passwordHash: unusableHash })
+        .returning();
       const { token, tokenHash } = createToken();
-      await tx.insert(authTokens).values({ userId: user.id, kind: 'password_reset', tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
-      await queueMail(tx, { to: email, locale: user.locale, template: 'membershipInvite', params: { caseTitle: user.locale === 'ko' ? caseRow.titleKo : caseRow.titleEn, link: `${appUrl}/reset-password?token=${token}` } });
+      await tx
+        .insert(authTokens)
+        .values({ userId: user.id, kind: 'password_reset', tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
+      await queueMail(tx, {
+        to: email,
+        locale: user.locale,
+        template: 'membershipInvite',
+        params: { caseTitle: user.locale === 'ko' ? caseRow.titleKo : caseRow.titleEn, link: `${appUrl}/reset-password?token=${token}` },
+      });
     }
-    const [existing] = await tx.select().from(caseMemberships).where(and(eq(caseMemberships.caseId, caseRow.id), eq(caseMemberships.userId, user.id)));
+    const [existing] = await tx
+      .select()
+      .from(caseMemberships)
+      .where(and(eq(caseMemberships.caseId, caseRow.id), eq(caseMemberships.userId, user.id)));
     if (existing) {
       await tx.update(caseMemberships).set({ role: input.role }).where(eq(caseMemberships.id, existing.id));
     } else {
       await tx.insert(caseMemberships).values({ caseId: caseRow.id, userId: user.id, role: input.role });
     }
-    await recordAudit(tx, { action: existing ? 'membership.changed' : 'membership.granted', actorUserId: actor.userId, caseId: caseRow.id, subjectType: 'user', subjectId: user.id, ip: actor.ip, details: { role: input.role, previousRole: existing?.role ?? null } });
+    await recordAudit(tx, {
+      action: existing ? 'membership.changed' : 'membership.granted',
+      actorUserId: actor.userId,
+      caseId: caseRow.id,
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: actor.ip,
+      details: { role: input.role, previousRole: existing?.role ?? null },
+    });
     return existing ? 'changed' : 'granted';
   });
 }
 
 export async function revokeMembership(db: Database, actor: Actor, caseId: string, membershipId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [removed] = await tx.delete(caseMemberships).where(and(eq(caseMemberships.caseId, caseId), eq(caseMemberships.id, membershipId))).returning();
+    const [removed] = await tx
+      .delete(caseMemberships)
+      .where(and(eq(caseMemberships.caseId, caseId), eq(caseMemberships.id, membershipId)))
+      .returning();
     if (!removed) throw new AppError('not_found');
     if (removed.userId === actor.userId) throw new AppError('invalid_input', { messageKey: 'admin.members.cannotRemoveSelf' });
-    await recordAudit(tx, { action: 'membership.revoked', actorUserId: actor.userId, caseId, subjectType: 'user', subjectId: removed.userId, ip: actor.ip, details: { role: removed.role } });
+    await recordAudit(tx, {
+      action: 'membership.revoked',
+      actorUserId: actor.userId,
+      caseId,
+      subjectType: 'user',
+      subjectId: removed.userId,
+      ip: actor.ip,
+      details: { role: removed.role },
+    });
   });
 }
 
 /** The newest version of each consent kind, in both languages. */
 export async function listCurrentConsentTexts(db: Database, caseId: string) {
-  const rows = await db.select().from(consentDocuments).where(eq(consentDocuments.caseId, caseId)).orderBy(asc(consentDocuments.kind), asc(consentDocuments.version));
+  const rows = await db
+    .select()
+    .from(consentDocuments)
+    .where(eq(consentDocuments.caseId, caseId))
+    .orderBy(asc(consentDocuments.kind), asc(consentDocuments.version));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) latest.set(`${row.kind}:${row.locale}`, row);
   return [...latest.values()];
@@ -134,16 +252,32 @@ export async function listCurrentConsentTexts(db: Database, caseId: string) {
  * Publishes a new version of a consent text in both languages. Earlier versions stay: every
  * signature points at the exact text it agreed to.
  */
-export async function publishConsentVersion(db: Database, actor: Actor, caseId: string, input: z.infer<typeof consentVersionSchema>): Promise<number> {
+export async function publishConsentVersion(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  input: z.infer<typeof consentVersionSchema>,
+): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${cases} where ${cases.id} = ${caseId} for update`);
-    const [{ last }] = await tx.select({ last: max(consentDocuments.version) }).from(consentDocuments).where(and(eq(consentDocuments.caseId, caseId), eq(consentDocuments.kind, input.kind)));
+    const [{ last }] = await tx
+      .select({ last: max(consentDocuments.version) })
+      .from(consentDocuments)
+      .where(and(eq(consentDocuments.caseId, caseId), eq(consentDocuments.kind, input.kind)));
     const version = (last ?? 0) + 1;
     await tx.insert(consentDocuments).values([
       { caseId, kind: input.kind, version, locale: 'ko', title: input.titleKo, body: input.bodyKo, bodySha256: sha256Hex(input.bodyKo) },
       { caseId, kind: input.kind, version, locale: 'en', title: input.titleEn, body: input.bodyEn, bodySha256: sha256Hex(input.bodyEn) },
     ]);
-    await recordAudit(tx, { action: 'case.updated', actorUserId: actor.userId, caseId, subjectType: 'consent_document', subjectId: `${input.kind}:${version}`, ip: actor.ip, details: { kind: input.kind, version } });
+    await recordAudit(tx, {
+      action: 'case.updated',
+      actorUserId: actor.userId,
+      caseId,
+      subjectType: 'consent_document',
+      subjectId: `${input.kind}:${version}`,
+      ip: actor.ip,
+      details: { kind: input.kind, version },
+    });
     return version;
   });
 }

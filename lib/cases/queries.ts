@@ -19,7 +19,11 @@ export async function findCaseBySlug(db: Database, slug: string): Promise<Case |
 
 /** Cases anyone may see: open ones and those already filed. */
 export async function listPublicCases(db: Database): Promise<Case[]> {
-  return db.select().from(cases).where(inArray(cases.status, ['open', 'filed'])).orderBy(desc(cases.createdAt));
+  return db
+    .select()
+    .from(cases)
+    .where(inArray(cases.status, ['open', 'filed']))
+    .orderBy(desc(cases.createdAt));
 }
 
 export async function getCasePublicView(db: Database, slug: string) {

@@ -2,7 +2,20 @@ import { inflateRawSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { auditLog, blobs, type Case, claimantMessages, claimants, evidence, filingClaimants, filings, reviews, statements, supporters, users } from '@/db/schema';
+import {
+  auditLog,
+  blobs,
+  type Case,
+  claimantMessages,
+  claimants,
+  evidence,
+  filingClaimants,
+  filings,
+  reviews,
+  statements,
+  supporters,
+  users,
+} from '@/db/schema';
 import { seedDemoCase } from '@/db/seed/demo';
 import { submitClaim } from '@/lib/intake/submit';
 import { TEST_PASSWORD, createClaimantUser, fillCompleteClaim, reloadClaimant } from '@/lib/intake/test-support';
@@ -34,7 +47,14 @@ async function submittedClaimant(email: string) {
   const person = await createClaimantUser(db, email);
   caseRow = person.caseRow;
   const claimant = await fillCompleteClaim(db, person);
-  await submitClaim(db, { claimant, caseRow, user: { id: person.userId, email, name: 'x' }, locale: 'ko', ip: '1.1.1.1', appUrl: 'http://x' });
+  await submitClaim(db, {
+    claimant,
+    caseRow,
+    user: { id: person.userId, email, name: 'x' },
+    locale: 'ko',
+    ip: '1.1.1.1',
+    appUrl: 'http://x',
+  });
   return { ...person, claimant: await reloadClaimant(db, claimant.id) };
 }
 
@@ -63,10 +83,18 @@ describe('answering a request for information', () => {
   it('puts the answer in the thread and the claim back to submitted; refuses when nothing was asked', async () => {
     const { userId, claimant } = await submittedClaimant('asked@example.com');
     await actAs(db, userId);
-    expect(await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '여기 있습니다' }))).toMatchObject({ ok: false, message: '지금은 보완 요청이 없는 신청서입니다.' });
+    expect(await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '여기 있습니다' }))).toMatchObject({
+      ok: false,
+      message: '지금은 보완 요청이 없는 신청서입니다.',
+    });
     await db.update(claimants).set({ status: 'needs_info', needsInfoAt: new Date() }).where(eq(claimants.id, claimant.id));
-    await db.insert(claimantMessages).values({ claimantId: claimant.id, caseId: claimant.caseId, direction: 'to_claimant', body: '1월 요금 청구서를 올려 주세요.' });
-    expect(await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '' }))).toMatchObject({ ok: false, fieldErrors: { message: '필수 항목입니다.' } });
+    await db
+      .insert(claimantMessages)
+      .values({ claimantId: claimant.id, caseId: claimant.caseId, direction: 'to_claimant', body: '1월 요금 청구서를 올려 주세요.' });
+    expect(await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { message: '필수 항목입니다.' },
+    });
     const result = await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '청구서를 올렸습니다.' }));
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining('답변을 보냈습니다') });
     expect((await reloadClaimant(db, claimant.id)).status).toBe('submitted');
@@ -81,8 +109,13 @@ describe('withdrawing', () => {
     const { userId, claimant } = await submittedClaimant('leaving@example.com');
     await actAs(db, userId);
     const before = await readMetricTotals(db, claimant.caseId, ['claimants.submitted', 'claimants.withdrawn'] as const);
-    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '' }))).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String), confirm: expect.any(String) } });
-    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '개인 사정', confirm: 'on' }))).toMatchObject({ ok: true });
+    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: expect.any(String), confirm: expect.any(String) },
+    });
+    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '개인 사정', confirm: 'on' }))).toMatchObject({
+      ok: true,
+    });
     const after = await readMetricTotals(db, claimant.caseId, ['claimants.submitted', 'claimants.withdrawn'] as const);
     expect(after['claimants.submitted']).toBe(before['claimants.submitted'] - 1);
     expect(after['claimants.withdrawn']).toBe(before['claimants.withdrawn'] + 1);
@@ -98,7 +131,9 @@ describe('withdrawing', () => {
     const { userId, claimant } = await createClaimantUser(db, 'draft-leaver@example.com');
     await actAs(db, userId);
     const before = await readMetricTotals(db, claimant.caseId, ['claimants.registered', 'claimants.withdrawn'] as const);
-    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '마음이 바뀌었습니다', confirm: 'on' }))).toMatchObject({ ok: true });
+    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '마음이 바뀌었습니다', confirm: 'on' }))).toMatchObject(
+      { ok: true },
+    );
     expect(await reloadClaimant(db, claimant.id)).toMatchObject({ status: 'withdrawn', referenceNumber: null, submittedAt: null });
     const after = await readMetricTotals(db, claimant.caseId, ['claimants.registered', 'claimants.withdrawn'] as const);
     expect(after['claimants.withdrawn']).toBe(before['claimants.withdrawn'] + 1);
@@ -114,7 +149,13 @@ describe('download my data', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="joinder-my-data-/);
     const zip = readZip(Buffer.from(await response.arrayBuffer()));
-    expect([...zip.keys()]).toEqual(['README.txt', 'account.json', 'signatures.json', 'claims/slammer-2003/claim.json', 'claims/slammer-2003/files/01-bill.pdf']);
+    expect([...zip.keys()]).toEqual([
+      'README.txt',
+      'account.json',
+      'signatures.json',
+      'claims/slammer-2003/claim.json',
+      'claims/slammer-2003/files/01-bill.pdf',
+    ]);
     const claim = JSON.parse(zip.get('claims/slammer-2003/claim.json')!.toString('utf8'));
     expect(claim.claim).toMatchObject({ phone: '01023456789', dateOfBirth: '1975-03-02', legalName: '김철수' });
     expect(claim.claim.phoneEncrypted).toBeUndefined();
@@ -133,8 +174,14 @@ describe('deleting my account', () => {
     await db.insert(supporters).values({ caseId: claimant.caseId, name: 'f', email: 'forget-me@example.com', consentVersion: 1 });
     const [file] = await db.select().from(evidence).where(eq(evidence.claimantId, claimant.id));
     await actAs(db, userId);
-    expect(await eraseAccountAction(null, form({ password: 'wrong password!', confirm: 'on' }))).toMatchObject({ ok: false, fieldErrors: { password: '비밀번호가 맞지 않습니다.' } });
-    expect(await eraseAccountAction(null, form({ password: TEST_PASSWORD, confirm: 'on' }))).toMatchObject({ ok: true, data: { outcome: 'erased', claims: 1, files: 1, signatures: 1 } });
+    expect(await eraseAccountAction(null, form({ password: 'wrong password!', confirm: 'on' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { password: '비밀번호가 맞지 않습니다.' },
+    });
+    expect(await eraseAccountAction(null, form({ password: TEST_PASSWORD, confirm: 'on' }))).toMatchObject({
+      ok: true,
+      data: { outcome: 'erased', claims: 1, files: 1, signatures: 1 },
+    });
     expect(await db.$count(users, eq(users.id, userId))).toBe(0);
     expect(await db.$count(claimants, eq(claimants.id, claimant.id))).toBe(0);
     expect(await db.$count(statements, eq(statements.claimantId, claimant.id))).toBe(0);
@@ -148,7 +195,10 @@ describe('deleting my account', () => {
     const [filing] = await db.insert(filings).values({ caseId: claimant.caseId, version: 1, options: {} }).returning();
     await db.insert(filingClaimants).values({ filingId: filing.id, claimantId: claimant.id, position: 1, snapshot: {} });
     await actAs(db, userId);
-    expect(await eraseAccountAction(null, form({ password: TEST_PASSWORD, confirm: 'on' }))).toMatchObject({ ok: true, data: { outcome: 'restricted', claims: 1 } });
+    expect(await eraseAccountAction(null, form({ password: TEST_PASSWORD, confirm: 'on' }))).toMatchObject({
+      ok: true,
+      data: { outcome: 'restricted', claims: 1 },
+    });
     expect((await reloadClaimant(db, claimant.id)).restrictedAt).toBeInstanceOf(Date);
     expect(await db.$count(users, eq(users.id, userId))).toBe(1);
     expect(await db.$count(auditLog, eq(auditLog.action, 'account.restricted'))).toBe(1);
@@ -164,6 +214,9 @@ describe('joining a case when signed in', () => {
       expect(target).toBe('/my/cases/slammer-2003/intake/type');
     }
     expect(await db.$count(claimants, eq(claimants.userId, user.id))).toBe(1);
-    expect(await joinCaseAction(null, form({ caseSlug: 'nope' }))).toMatchObject({ ok: false, message: '지금은 참여를 받지 않는 사건입니다.' });
+    expect(await joinCaseAction(null, form({ caseSlug: 'nope' }))).toMatchObject({
+      ok: false,
+      message: '지금은 참여를 받지 않는 사건입니다.',
+    });
   });
 });

@@ -29,7 +29,11 @@ export async function answerInfoRequestAction(_previous: unknown, formData: Form
       const input = parseTypedInput(answerSchema, values);
       const access = await requireOwnClaimant(input.caseSlug);
       const request = await currentRequestInfo();
-      await answerInfoRequest(await getDb(), { claimant: access.claimant, message: input.message, actor: { userId: access.user.id, ip: request.ip } });
+      await answerInfoRequest(await getDb(), {
+        claimant: access.claimant,
+        message: input.message,
+        actor: { userId: access.user.id, ip: request.ip },
+      });
       return undefined;
     },
     'claimant.answer.sent',
@@ -50,7 +54,11 @@ export async function withdrawClaimAction(_previous: unknown, formData: FormData
       const input = parseTypedInput(withdrawSchema, values);
       const access = await requireOwnClaimant(input.caseSlug);
       const request = await currentRequestInfo();
-      await withdrawClaim(await getDb(), { claimant: access.claimant, reason: input.reason, actor: { userId: access.user.id, ip: request.ip } });
+      await withdrawClaim(await getDb(), {
+        claimant: access.claimant,
+        reason: input.reason,
+        actor: { userId: access.user.id, ip: request.ip },
+      });
       return undefined;
     },
     'claimant.withdraw.done',
@@ -83,7 +91,13 @@ export async function joinCaseAction(_previous: unknown, formData: FormData): Pr
     const user = await requireUser();
     const slug = String(values.caseSlug ?? '');
     const request = await currentRequestInfo();
-    await enrollClaimant(await getDb(), { userId: user.id, caseSlug: slug, source: values.source || null, ipHash: hashIp(request.ip), locale: toLocale(await getLocale()) });
+    await enrollClaimant(await getDb(), {
+      userId: user.id,
+      caseSlug: slug,
+      source: values.source || null,
+      ipHash: hashIp(request.ip),
+      locale: toLocale(await getLocale()),
+    });
     redirect(intakePath(slug, 'type'));
   });
 }

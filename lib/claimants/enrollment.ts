@@ -21,11 +21,20 @@ export async function enrollClaimant(
   if (!found || found.status !== 'open') throw new AppError('not_found', { messageKey: 'errors.caseClosed' });
   const [created] = await db
     .insert(claimants)
-    .values({ caseId: found.id, userId: input.userId, source: input.source ?? null, signupIpHash: input.ipHash ?? null, locale: input.locale })
+    .values({
+      caseId: found.id,
+      userId: input.userId,
+      source: input.source ?? null,
+      signupIpHash: input.ipHash ?? null,
+      locale: input.locale,
+    })
     .onConflictDoNothing({ target: [claimants.caseId, claimants.userId] })
     .returning();
   if (created) return created;
-  const [existing] = await db.select().from(claimants).where(and(eq(claimants.caseId, found.id), eq(claimants.userId, input.userId)));
+  const [existing] = await db
+    .select()
+    .from(claimants)
+    .where(and(eq(claimants.caseId, found.id), eq(claimants.userId, input.userId)));
   return existing;
 }
 
@@ -48,11 +57,24 @@ type ClaimOrigin = { caseSlug: string; source?: string | null; ipHash?: string |
  * because a campaign's first day is thousands of these; with SMTP the mail needs its delivery
  * job, so it is registerUser's transaction with the enrolment inside.
  */
-export async function registerWithClaim(db: Database, input: ClaimSignUp, origin: ClaimOrigin, links: { appUrl: string }): Promise<{ userId: string; email: string; claimantId: string }> {
+export async function registerWithClaim(
+  db: Database,
+  input: ClaimSignUp,
+  origin: ClaimOrigin,
+  links: { appUrl: string },
+): Promise<{ userId: string; email: string; claimantId: string }> {
   if (getEnv().SMTP_URL) {
     let claimantId = '';
     const user = await registerUser(db, input, links, async (tx, created) => {
-      claimantId = (await enrollClaimant(tx, { userId: created.id, caseSlug: origin.caseSlug, source: origin.source, ipHash: origin.ipHash, locale: input.locale })).id;
+      claimantId = (
+        await enrollClaimant(tx, {
+          userId: created.id,
+          caseSlug: origin.caseSlug,
+          source: origin.source,
+          ipHash: origin.ipHash,
+          locale: input.locale,
+        })
+      ).id;
     });
     return { userId: user.id, email: user.email, claimantId };
   }
@@ -63,7 +85,10 @@ export async function registerWithClaim(db: Database, input: ClaimSignUp, origin
   const expiresAt = new Date(Date.now() + EMAIL_VERIFICATION_TTL_MS);
   let rows: { user_id: string | null; claimant_id: string | null }[];
   try {
-    rows = await executePrepared<{ user_id: string | null; claimant_id: string | null }>(db, 'register_with_claim', sql`
+    rows = await executePrepared<{ user_id: string | null; claimant_id: string | null }>(
+      db,
+      'register_with_claim',
+      sql`
       with target as (
         select id from ${cases} where slug = ${origin.caseSlug} and status = 'open'
       ), account as (
@@ -81,7 +106,8 @@ export async function registerWithClaim(db: Database, input: ClaimSignUp, origin
         select target.id, account.id, ${origin.source ?? null}, ${origin.ipHash ?? null}, ${input.locale} from target, account
         returning id
       )
-      select (select id from account) as user_id, (select id from claim) as claimant_id`);
+      select (select id from account) as user_id, (select id from claim) as claimant_id`,
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTakenError();
     throw error;

@@ -5,7 +5,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { deleteBlobIfUnused } from '@/lib/evidence/store';
 
-export type ErasureOutcome = { outcome: 'erased'; claims: number; files: number; signatures: number } | { outcome: 'restricted'; claims: number };
+export type ErasureOutcome =
+  { outcome: 'erased'; claims: number; files: number; signatures: number } | { outcome: 'restricted'; claims: number };
 
 /**
  * Erases a claimant's account and everything of it — claims, statements, consents, files,
@@ -17,13 +18,25 @@ export async function eraseOwnAccount(db: Database, input: { userId: string; ip:
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
     if (!user) throw new AppError('not_found');
-    const [membership] = await tx.select({ id: caseMemberships.id }).from(caseMemberships).where(eq(caseMemberships.userId, user.id)).limit(1);
+    const [membership] = await tx
+      .select({ id: caseMemberships.id })
+      .from(caseMemberships)
+      .where(eq(caseMemberships.userId, user.id))
+      .limit(1);
     if (user.isPlatformAdmin || membership) throw new AppError('conflict', { messageKey: 'claimant.erase.staffAccount' });
 
-    const claims = await tx.select({ id: claimants.id, caseId: claimants.caseId, isOnFiling: claimants.isOnFiling }).from(claimants).where(eq(claimants.userId, user.id)).for('update');
+    const claims = await tx
+      .select({ id: claimants.id, caseId: claimants.caseId, isOnFiling: claimants.isOnFiling })
+      .from(claimants)
+      .where(eq(claimants.userId, user.id))
+      .for('update');
     const claimIds = claims.map((claim) => claim.id);
     const filed = claimIds.length
-      ? await tx.select({ claimantId: filingClaimants.claimantId }).from(filingClaimants).where(inArray(filingClaimants.claimantId, claimIds)).limit(1)
+      ? await tx
+          .select({ claimantId: filingClaimants.claimantId })
+          .from(filingClaimants)
+          .where(inArray(filingClaimants.claimantId, claimIds))
+          .limit(1)
       : [];
     if (claims.some((claim) => claim.isOnFiling) || filed.length > 0) {
       const now = new Date();
@@ -32,21 +45,46 @@ export async function eraseOwnAccount(db: Database, input: { userId: string; ip:
         .set({ restrictedAt: now })
         .where(and(eq(claimants.userId, user.id), isNull(claimants.restrictedAt)));
       for (const claim of claims) {
-        await recordAudit(tx, { action: 'account.restricted', actorUserId: user.id, caseId: claim.caseId, subjectType: 'claimant', subjectId: claim.id, ip: input.ip, details: { reason: 'on_filing' } });
+        await recordAudit(tx, {
+          action: 'account.restricted',
+          actorUserId: user.id,
+          caseId: claim.caseId,
+          subjectType: 'claimant',
+          subjectId: claim.id,
+          ip: input.ip,
+          details: { reason: 'on_filing' },
+        });
       }
       return { outcome: 'restricted', claims: claims.length };
     }
 
-    const files = claimIds.length ? await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.claimantId, claimIds)) : [];
+    const files = claimIds.length
+      ? await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.claimantId, claimIds))
+      : [];
     for (const claim of claims) {
-      await recordAudit(tx, { action: 'account.erased', actorUserId: user.id, caseId: claim.caseId, subjectType: 'claimant', subjectId: claim.id, ip: input.ip, details: { files: files.length } });
+      await recordAudit(tx, {
+        action: 'account.erased',
+        actorUserId: user.id,
+        caseId: claim.caseId,
+        subjectType: 'claimant',
+        subjectId: claim.id,
+        ip: input.ip,
+        details: { files: files.length },
+      });
     }
     // Statements, consents, evidence rows, damages, messages and flags go with their claimant (ON DELETE CASCADE).
     if (claimIds.length) await tx.delete(claimants).where(and(eq(claimants.userId, user.id), inArray(claimants.id, claimIds)));
     for (const sha256 of new Set(files.map((file) => file.sha256))) await deleteBlobIfUnused(tx, sha256);
     const signatures = await tx.delete(supporters).where(eq(supporters.email, user.email)).returning({ id: supporters.id });
     await tx.delete(loginAttempts).where(and(eq(loginAttempts.scope, 'account'), eq(loginAttempts.subject, user.email)));
-    await recordAudit(tx, { action: 'account.erased', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: input.ip, details: { claims: claims.length, files: files.length, signatures: signatures.length } });
+    await recordAudit(tx, {
+      action: 'account.erased',
+      actorUserId: user.id,
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: input.ip,
+      details: { claims: claims.length, files: files.length, signatures: signatures.length },
+    });
     // Sessions and tokens go with the user, so every open session ends here too.
     await tx.delete(users).where(and(eq(users.id, user.id), eq(users.isPlatformAdmin, false)));
     return { outcome: 'erased', claims: claims.length, files: files.length, signatures: signatures.length };

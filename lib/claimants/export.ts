@@ -4,7 +4,20 @@ import type { Archiver, ArchiverOptions, EntryData } from 'archiver';
 import { and, asc, eq } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { type Evidence, cases, claimantMessages, claimants, consentDocuments, consents, damageItems, evidence, reviews, statements, supporters, users } from '@/db/schema';
+import {
+  type Evidence,
+  cases,
+  claimantMessages,
+  claimants,
+  consentDocuments,
+  consents,
+  damageItems,
+  evidence,
+  reviews,
+  statements,
+  supporters,
+  users,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import { readVerifiedBlob } from '@/lib/evidence/blob-store';
@@ -13,13 +26,24 @@ type FileEntry = { path: string; evidence: Evidence };
 
 // The installed archiver (7) exports a factory function; @types/archiver (8) describes the class
 // API of the next major version. Reach the factory either way the bundler presents the module.
-const createArchive = ((archiverModule as unknown as { default?: unknown }).default ?? archiverModule) as (format: 'zip', options?: ArchiverOptions) => Archiver;
+const createArchive = ((archiverModule as unknown as { default?: unknown }).default ?? archiverModule) as (
+  format: 'zip',
+  options?: ArchiverOptions,
+) => Archiver;
 
 /** Everything Joinder holds about the person, decrypted, as plain JSON (PIPA art. 35 access right). */
 async function collectOwnData(db: Database, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  const claims = await db.select({ claimant: claimants, case: cases }).from(claimants).innerJoin(cases, eq(cases.id, claimants.caseId)).where(eq(claimants.userId, userId));
-  const signatures = await db.select({ supporter: supporters, slug: cases.slug }).from(supporters).innerJoin(cases, eq(cases.id, supporters.caseId)).where(eq(supporters.email, user.email));
+  const claims = await db
+    .select({ claimant: claimants, case: cases })
+    .from(claimants)
+    .innerJoin(cases, eq(cases.id, claimants.caseId))
+    .where(eq(claimants.userId, userId));
+  const signatures = await db
+    .select({ supporter: supporters, slug: cases.slug })
+    .from(supporters)
+    .innerJoin(cases, eq(cases.id, supporters.caseId))
+    .where(eq(supporters.email, user.email));
   const files: FileEntry[] = [];
   const claimData = [];
   for (const { claimant, case: found } of claims) {
@@ -27,16 +51,48 @@ async function collectOwnData(db: Database, userId: string) {
     const [damages, signed, agreed, messages, changes, uploaded] = await Promise.all([
       db.select().from(damageItems).where(scope(damageItems)).orderBy(asc(damageItems.position)),
       db.select().from(statements).where(scope(statements)).orderBy(asc(statements.version)),
-      db.select({ consent: consents, title: consentDocuments.title, body: consentDocuments.body }).from(consents).innerJoin(consentDocuments, eq(consentDocuments.id, consents.documentId)).where(scope(consents)),
+      db
+        .select({ consent: consents, title: consentDocuments.title, body: consentDocuments.body })
+        .from(consents)
+        .innerJoin(consentDocuments, eq(consentDocuments.id, consents.documentId))
+        .where(scope(consents)),
       db.select().from(claimantMessages).where(scope(claimantMessages)).orderBy(asc(claimantMessages.createdAt)),
-      db.select({ from: reviews.fromStatus, to: reviews.toStatus, at: reviews.createdAt }).from(reviews).where(scope(reviews)).orderBy(asc(reviews.createdAt)),
-      db.select().from(evidence).where(and(scope(evidence), eq(evidence.caseId, found.id))).orderBy(asc(evidence.uploadedAt)),
+      db
+        .select({ from: reviews.fromStatus, to: reviews.toStatus, at: reviews.createdAt })
+        .from(reviews)
+        .where(scope(reviews))
+        .orderBy(asc(reviews.createdAt)),
+      db
+        .select()
+        .from(evidence)
+        .where(and(scope(evidence), eq(evidence.caseId, found.id)))
+        .orderBy(asc(evidence.uploadedAt)),
     ]);
-    uploaded.forEach((row, index) => files.push({ path: `claims/${found.slug}/files/${String(index + 1).padStart(2, '0')}-${row.originalFilename.replace(/[/\\]/g, '_')}`, evidence: row }));
-    const { dateOfBirthEncrypted, phoneEncrypted, addressEncrypted, serviceAddressEncrypted, phoneHash: _p, identityHash: _i, signupIpHash: _s, ...plain } = claimant;
+    uploaded.forEach((row, index) =>
+      files.push({
+        path: `claims/${found.slug}/files/${String(index + 1).padStart(2, '0')}-${row.originalFilename.replace(/[/\\]/g, '_')}`,
+        evidence: row,
+      }),
+    );
+    const {
+      dateOfBirthEncrypted,
+      phoneEncrypted,
+      addressEncrypted,
+      serviceAddressEncrypted,
+      phoneHash: _p,
+      identityHash: _i,
+      signupIpHash: _s,
+      ...plain
+    } = claimant;
     claimData.push({
       case: { slug: found.slug, titleKo: found.titleKo, titleEn: found.titleEn },
-      claim: { ...plain, dateOfBirth: decryptField(dateOfBirthEncrypted), phone: decryptField(phoneEncrypted), address: decryptField(addressEncrypted), serviceAddress: decryptField(serviceAddressEncrypted) },
+      claim: {
+        ...plain,
+        dateOfBirth: decryptField(dateOfBirthEncrypted),
+        phone: decryptField(phoneEncrypted),
+        address: decryptField(addressEncrypted),
+        serviceAddress: decryptField(serviceAddressEncrypted),
+      },
       damages,
       statements: signed,
       consents: agreed.map((row) => ({ ...row.consent, title: row.title, text: row.body })),
@@ -48,7 +104,11 @@ async function collectOwnData(db: Database, userId: string) {
   const { passwordHash: _h, totpSecretEncrypted: _t, ...account } = user;
   return {
     account,
-    signatures: signatures.map(({ supporter: { phoneEncrypted, confirmTokenHash: _c, ipHash: _ip, ...rest }, slug }) => ({ ...rest, case: slug, phone: decryptField(phoneEncrypted) })),
+    signatures: signatures.map(({ supporter: { phoneEncrypted, confirmTokenHash: _c, ipHash: _ip, ...rest }, slug }) => ({
+      ...rest,
+      case: slug,
+      phone: decryptField(phoneEncrypted),
+    })),
     claims: claimData,
     files,
   };
@@ -69,9 +129,25 @@ export async function streamOwnDataExport(db: Database, input: { userId: string;
   const data = await collectOwnData(db, input.userId);
   await db.transaction(async (tx) => {
     for (const claim of data.claims) {
-      await recordAudit(tx, { action: 'export.own_data', actorUserId: input.userId, caseId: claim.claim.caseId, subjectType: 'claimant', subjectId: claim.claim.id, ip: input.ip, details: { files: claim.evidence.length } });
+      await recordAudit(tx, {
+        action: 'export.own_data',
+        actorUserId: input.userId,
+        caseId: claim.claim.caseId,
+        subjectType: 'claimant',
+        subjectId: claim.claim.id,
+        ip: input.ip,
+        details: { files: claim.evidence.length },
+      });
     }
-    if (data.claims.length === 0) await recordAudit(tx, { action: 'export.own_data', actorUserId: input.userId, subjectType: 'user', subjectId: input.userId, ip: input.ip, details: { files: 0 } });
+    if (data.claims.length === 0)
+      await recordAudit(tx, {
+        action: 'export.own_data',
+        actorUserId: input.userId,
+        subjectType: 'user',
+        subjectId: input.userId,
+        ip: input.ip,
+        details: { files: 0 },
+      });
   });
   const archive = createArchive('zip', { zlib: { level: 6 } });
   const output = new PassThrough();

@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type Claimant, type ClaimantMessage, type ClaimantStatus, type Statement, claimantMessages, reviews, statements } from '@/db/schema';
+import {
+  type Claimant,
+  type ClaimantMessage,
+  type ClaimantStatus,
+  type Statement,
+  claimantMessages,
+  reviews,
+  statements,
+} from '@/db/schema';
 
 export type TimelineEntry = { kind: ClaimantStatus | 'registered' | 'filed'; at: Date; reason?: string };
 
@@ -16,7 +24,12 @@ export async function loadStatusTimeline(db: Database, claimant: Claimant): Prom
     .where(and(eq(reviews.claimantId, claimant.id), eq(reviews.caseId, claimant.caseId)))
     .orderBy(asc(reviews.createdAt));
   const entries: TimelineEntry[] = [{ kind: 'registered', at: claimant.createdAt }];
-  for (const row of rows) entries.push({ kind: row.toStatus, at: row.at, reason: row.toStatus === 'rejected' || row.toStatus === 'withdrawn' ? row.reason : undefined });
+  for (const row of rows)
+    entries.push({
+      kind: row.toStatus,
+      at: row.at,
+      reason: row.toStatus === 'rejected' || row.toStatus === 'withdrawn' ? row.reason : undefined,
+    });
   const fallbacks: [TimelineEntry['kind'], Date | null, string | null][] = [
     ['submitted', claimant.submittedAt, null],
     ['needs_info', claimant.needsInfoAt, null],
@@ -45,7 +58,14 @@ export async function markMessagesRead(db: Database, claimant: Pick<Claimant, 'i
   await db
     .update(claimantMessages)
     .set({ readAt: now })
-    .where(and(eq(claimantMessages.claimantId, claimant.id), eq(claimantMessages.caseId, claimant.caseId), eq(claimantMessages.direction, 'to_claimant'), isNull(claimantMessages.readAt)));
+    .where(
+      and(
+        eq(claimantMessages.claimantId, claimant.id),
+        eq(claimantMessages.caseId, claimant.caseId),
+        eq(claimantMessages.direction, 'to_claimant'),
+        isNull(claimantMessages.readAt),
+      ),
+    );
 }
 
 /** Every signed version of the statement, newest first; old versions stay on the record. */

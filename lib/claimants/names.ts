@@ -4,7 +4,10 @@ const INITIALS = ['ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ',
 
 /** Names compared for search and duplicates: NFC, lower-case, without spaces or dots. */
 export function normalizeName(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/[\s.·・\u200b-\u200f\u2060\ufeff]+/g, '');
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s.·・\u200b-\u200f\u2060\ufeff]+/g, '');
 }
 
 /**

@@ -19,7 +19,10 @@ beforeAll(async () => {
 
 async function snapshot(): Promise<Record<string, number>> {
   const rows = await db
-    .select({ key: sql<string>`${metricCounters.metric} || '|' || ${metricCounters.dimension} || '|' || ${metricCounters.dimensionValue}`, total: sum(metricCounters.delta).mapWith(Number) })
+    .select({
+      key: sql<string>`${metricCounters.metric} || '|' || ${metricCounters.dimension} || '|' || ${metricCounters.dimensionValue}`,
+      total: sum(metricCounters.delta).mapWith(Number),
+    })
     .from(metricCounters)
     .where(and(eq(metricCounters.caseId, caseId), sql`${metricCounters.metric} like 'claimants.%'`))
     .groupBy(metricCounters.metric, metricCounters.dimension, metricCounters.dimensionValue);
@@ -32,7 +35,14 @@ describe('claimant rollups (insert fast path and general path together)', () => 
     for (const [index, person] of people.entries()) {
       if (index % 2) continue;
       const claimant = await fillCompleteClaim(db, person);
-      await submitClaim(db, { claimant, caseRow: person.caseRow, user: { id: person.userId, email: 'x@example.com', name: 'x' }, locale: 'ko', ip: '1.1.1.1', appUrl: 'http://x' });
+      await submitClaim(db, {
+        claimant,
+        caseRow: person.caseRow,
+        user: { id: person.userId, email: 'x@example.com', name: 'x' },
+        locale: 'ko',
+        ip: '1.1.1.1',
+        appUrl: 'http://x',
+      });
     }
     await withdrawClaim(db, { claimant: people[0].claimant, reason: 'test', actor: { userId: people[0].userId, ip: '1.1.1.1' } });
     const incremental = await snapshot();

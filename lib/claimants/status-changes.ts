@@ -12,7 +12,10 @@ export type ClaimantActor = { userId: string; ip: string };
  * back to `submitted` for review, in one transaction with its status-change and audit rows.
  * Files and an amended statement are added through the wizard while the request is open.
  */
-export async function answerInfoRequest(db: Database, input: { claimant: OwnClaimant; message: string; actor: ClaimantActor }): Promise<void> {
+export async function answerInfoRequest(
+  db: Database,
+  input: { claimant: OwnClaimant; message: string; actor: ClaimantActor },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(claimants)
@@ -22,9 +25,22 @@ export async function answerInfoRequest(db: Database, input: { claimant: OwnClai
     if (!updated) throw new AppError('conflict', { messageKey: 'claimant.answer.notRequested' });
     const [message] = await tx
       .insert(claimantMessages)
-      .values({ claimantId: updated.id, caseId: updated.caseId, direction: 'from_claimant', authorId: input.actor.userId, body: input.message })
+      .values({
+        claimantId: updated.id,
+        caseId: updated.caseId,
+        direction: 'from_claimant',
+        authorId: input.actor.userId,
+        body: input.message,
+      })
       .returning({ id: claimantMessages.id });
-    await tx.insert(reviews).values({ claimantId: updated.id, caseId: updated.caseId, reviewerId: input.actor.userId, fromStatus: 'needs_info', toStatus: 'submitted', reason: '' });
+    await tx.insert(reviews).values({
+      claimantId: updated.id,
+      caseId: updated.caseId,
+      reviewerId: input.actor.userId,
+      fromStatus: 'needs_info',
+      toStatus: 'submitted',
+      reason: '',
+    });
     await recordAudit(tx, {
       action: 'claim.answered',
       actorUserId: input.actor.userId,
@@ -54,9 +70,22 @@ export async function withdrawClaim(db: Database, input: { claimant: OwnClaimant
     const now = new Date();
     await tx
       .update(claimants)
-      .set({ status: 'withdrawn', withdrawnAt: now, withdrawalReason: input.reason, lastActivityAt: now, version: sql`${claimants.version} + 1` })
+      .set({
+        status: 'withdrawn',
+        withdrawnAt: now,
+        withdrawalReason: input.reason,
+        lastActivityAt: now,
+        version: sql`${claimants.version} + 1`,
+      })
       .where(eq(claimants.id, current.id));
-    await tx.insert(reviews).values({ claimantId: current.id, caseId: current.caseId, reviewerId: input.actor.userId, fromStatus: current.status, toStatus: 'withdrawn', reason: input.reason });
+    await tx.insert(reviews).values({
+      claimantId: current.id,
+      caseId: current.caseId,
+      reviewerId: input.actor.userId,
+      fromStatus: current.status,
+      toStatus: 'withdrawn',
+      reason: input.reason,
+    });
     await recordAudit(tx, {
       action: 'claim.withdrawn',
       actorUserId: input.actor.userId,

@@ -13,9 +13,16 @@ export const CLAIM_CONSENT_KINDS = ['retainer', 'representative_appointment'] as
 export type ClaimConsentKind = (typeof CLAIM_CONSENT_KINDS)[number];
 
 /** The current text of each consent in the reader's language (Korean when there is no translation). */
-export async function loadClaimConsentTexts(db: Database, caseId: string, locale: Locale): Promise<{ kind: ClaimConsentKind; document: ConsentDocument }[]> {
+export async function loadClaimConsentTexts(
+  db: Database,
+  caseId: string,
+  locale: Locale,
+): Promise<{ kind: ClaimConsentKind; document: ConsentDocument }[]> {
   const found = await Promise.all(
-    CLAIM_CONSENT_KINDS.map(async (kind) => ({ kind, document: (await findCurrentConsentDocument(db, caseId, kind, locale)) ?? (await findCurrentConsentDocument(db, caseId, kind, 'ko')) })),
+    CLAIM_CONSENT_KINDS.map(async (kind) => ({
+      kind,
+      document: (await findCurrentConsentDocument(db, caseId, kind, locale)) ?? (await findCurrentConsentDocument(db, caseId, kind, 'ko')),
+    })),
   );
   return found.filter((entry): entry is { kind: ClaimConsentKind; document: ConsentDocument } => entry.document !== null);
 }
@@ -24,11 +31,21 @@ export async function listSignedConsents(db: Database, claimant: Pick<Claimant, 
   return db
     .select()
     .from(consents)
-    .where(and(eq(consents.claimantId, claimant.id), eq(consents.caseId, claimant.caseId), inArray(consents.kind, [...CLAIM_CONSENT_KINDS]), isNull(consents.revokedAt)));
+    .where(
+      and(
+        eq(consents.claimantId, claimant.id),
+        eq(consents.caseId, claimant.caseId),
+        inArray(consents.kind, [...CLAIM_CONSENT_KINDS]),
+        isNull(consents.revokedAt),
+      ),
+    );
 }
 
 /** Kinds whose current version the claimant has signed (a new version of a text needs a new signature). */
-export function signedCurrentKinds(signed: { kind: ConsentKind; documentVersion: number }[], texts: { kind: ClaimConsentKind; document: ConsentDocument }[]): Set<ClaimConsentKind> {
+export function signedCurrentKinds(
+  signed: { kind: ConsentKind; documentVersion: number }[],
+  texts: { kind: ClaimConsentKind; document: ConsentDocument }[],
+): Set<ClaimConsentKind> {
   const result = new Set<ClaimConsentKind>();
   for (const text of texts) {
     if (signed.some((row) => row.kind === text.kind && row.documentVersion === text.document.version)) result.add(text.kind);

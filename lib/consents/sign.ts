@@ -16,7 +16,14 @@ import { CLAIM_CONSENT_KINDS, type ClaimConsentKind, listSignedConsents, loadCla
  */
 export async function signClaimConsents(
   db: Database,
-  input: { claimant: OwnClaimant; caseRow: Case; locale: Locale; signerName: string; shownDocumentIds: Partial<Record<ClaimConsentKind, string>>; request: SignatureRequest },
+  input: {
+    claimant: OwnClaimant;
+    caseRow: Case;
+    locale: Locale;
+    signerName: string;
+    shownDocumentIds: Partial<Record<ClaimConsentKind, string>>;
+    request: SignatureRequest;
+  },
 ): Promise<{ signedKinds: ClaimConsentKind[] }> {
   return db.transaction(async (tx) => {
     const claimant = await lockDraftForSigning(tx, input.claimant, input.signerName);
@@ -27,7 +34,8 @@ export async function signClaimConsents(
     for (const { kind, document } of texts) {
       if (input.shownDocumentIds[kind] !== document.id) throw new AppError('conflict', { messageKey: 'intake.consent.textChanged' });
       const textSha256 = sha256Hex(document.body);
-      if (textSha256 !== document.bodySha256) throw new AppError('internal', { message: `consent document ${document.id} does not match its hash` });
+      if (textSha256 !== document.bodySha256)
+        throw new AppError('internal', { message: `consent document ${document.id} does not match its hash` });
       const [row] = await tx
         .insert(consents)
         .values({
@@ -59,7 +67,12 @@ export async function signClaimConsents(
     const signed = signedCurrentKinds(await listSignedConsents(tx, claimant), texts);
     await tx
       .update(claimants)
-      .set({ hasSignedConsent: signed.size === CLAIM_CONSENT_KINDS.length, completedSteps: markStepDone('consent'), lastActivityAt: sql`now()`, version: sql`${claimants.version} + 1` })
+      .set({
+        hasSignedConsent: signed.size === CLAIM_CONSENT_KINDS.length,
+        completedSteps: markStepDone('consent'),
+        lastActivityAt: sql`now()`,
+        version: sql`${claimants.version} + 1`,
+      })
       .where(eq(claimants.id, claimant.id));
     return { signedKinds: newlySigned };
   });

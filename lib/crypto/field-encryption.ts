@@ -15,7 +15,10 @@ function getKeyring(): Keyring {
   const source = getSecrets().encryptionKeys;
   if (cachedKeyring?.source === source) return cachedKeyring.keyring;
   const keys = new Map<string, Buffer>();
-  for (const entry of source.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of source
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     const keyId = entry.slice(0, separator);
     const key = Buffer.from(entry.slice(separator + 1), 'base64');
@@ -76,7 +79,5 @@ export function reencryptField(stored: string | null): string | null {
  */
 export function blindIndex(purpose: string, normalizedValue: string | null | undefined): string | null {
   if (!normalizedValue) return null;
-  return createHmac('sha256', Buffer.from(getSecrets().blindIndexKey, 'base64'))
-    .update(`${purpose}\u001f${normalizedValue}`)
-    .digest('hex');
+  return createHmac('sha256', Buffer.from(getSecrets().blindIndexKey, 'base64')).update(`${purpose}\u001f${normalizedValue}`).digest('hex');
 }

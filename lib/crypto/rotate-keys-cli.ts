@@ -16,7 +16,9 @@ import { countStaleEncryptedValues, rotateEncryptionKeys } from './rotate-keys';
  */
 function addStoredKey(): string {
   if (getEnv().JOINDER_ENCRYPTION_KEYS) {
-    throw new Error('Keys come from JOINDER_ENCRYPTION_KEYS: put a new "keyId:base64(32 bytes)" first in that list (keep the old ones), restart the app, then run this again without --add-key.');
+    throw new Error(
+      'Keys come from JOINDER_ENCRYPTION_KEYS: put a new "keyId:base64(32 bytes)" first in that list (keep the old ones), restart the app, then run this again without --add-key.',
+    );
   }
   const file = path.join(resolveDataDir(), 'secrets.json');
   const secrets = JSON.parse(fs.readFileSync(file, 'utf8')) as { encryptionKeys: string };
@@ -31,19 +33,28 @@ function addStoredKey(): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { batch: { type: 'string', default: '500' }, 'add-key': { type: 'boolean', default: false } } });
-  if (values['add-key']) console.log(`Added key ${addStoredKey()} to the data folder's secrets; restart the app after this run so it encrypts with it too.`);
+  if (values['add-key'])
+    console.log(`Added key ${addStoredKey()} to the data folder's secrets; restart the app after this run so it encrypts with it too.`);
   const handle = await getDatabaseHandle();
   const keyId = currentEncryptionKeyId();
-  console.log(`Re-encrypting to key "${keyId}" on ${handle.driver === 'pglite' ? 'the embedded database' : 'PostgreSQL'} (${await countStaleEncryptedValues(handle.db)} values to go)…`);
+  console.log(
+    `Re-encrypting to key "${keyId}" on ${handle.driver === 'pglite' ? 'the embedded database' : 'PostgreSQL'} (${await countStaleEncryptedValues(handle.db)} values to go)…`,
+  );
   const report = await rotateEncryptionKeys(handle.db, {
     batchSize: Number(values.batch) || 500,
-    onProgress: (progress) => process.stdout.write(`\r  ${progress.column}: ${progress.rotated} re-encrypted${progress.failed ? `, ${progress.failed} unreadable` : ''}   `),
+    onProgress: (progress) =>
+      process.stdout.write(
+        `\r  ${progress.column}: ${progress.rotated} re-encrypted${progress.failed ? `, ${progress.failed} unreadable` : ''}   `,
+      ),
   });
   process.stdout.write('\n');
-  for (const column of report.columns) console.log(`  ${column.column.padEnd(36)} ${column.rotated} re-encrypted${column.failed ? `, ${column.failed} UNREADABLE` : ''}`);
+  for (const column of report.columns)
+    console.log(`  ${column.column.padEnd(36)} ${column.rotated} re-encrypted${column.failed ? `, ${column.failed} UNREADABLE` : ''}`);
   const left = await countStaleEncryptedValues(handle.db);
   if (report.failed > 0 || left > 0) {
-    console.error(`${report.failed} values could not be decrypted with any configured key and ${left} are still on an old key. Keep the old keys configured.`);
+    console.error(
+      `${report.failed} values could not be decrypted with any configured key and ${left} are still on an old key. Keep the old keys configured.`,
+    );
     return 1;
   }
   console.log(`Done: every encrypted value is on key "${keyId}". Older keys may now be removed from the configuration.`);

@@ -32,8 +32,14 @@ afterAll(() => useKeys(originalKeys!));
 describe('the encrypted-column registry', () => {
   it('lists every *_encrypted column of the schema, so rotation misses none', () => {
     const inSchema = Object.values(schema)
-      .filter((value): value is typeof claimants => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value)
-      .flatMap((table) => Object.values(getTableColumns(table)).filter((column) => column.name.endsWith('_encrypted')).map((column) => `${getTableConfig(table).name}.${column.name}`));
+      .filter(
+        (value): value is typeof claimants => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
+      )
+      .flatMap((table) =>
+        Object.values(getTableColumns(table))
+          .filter((column) => column.name.endsWith('_encrypted'))
+          .map((column) => `${getTableConfig(table).name}.${column.name}`),
+      );
     const registered = ENCRYPTED_COLUMNS.map((entry) => `${entry.tableName}.${entry.columnName}`);
     expect(inSchema.length).toBeGreaterThan(0);
     expect(registered.sort()).toEqual(inSchema.sort());
@@ -45,11 +51,21 @@ describe('npm run keys:rotate', () => {
     const oldKeys = `old1:${randomBytes(32).toString('base64')}`;
     useKeys(oldKeys);
     const found = await createTestCase(handle.db);
-    const rows = Array.from({ length: 7 }, (_, i) => ({ phone: `010-2003-${String(i).padStart(4, '0')}`, birth: `1970-01-${String(i + 1).padStart(2, '0')}` }));
+    const rows = Array.from({ length: 7 }, (_, i) => ({
+      phone: `010-2003-${String(i).padStart(4, '0')}`,
+      birth: `1970-01-${String(i + 1).padStart(2, '0')}`,
+    }));
     for (const [i, row] of rows.entries()) {
       const user = await createTestUser(handle.db, { totpSecretEncrypted: encryptField(`SECRET${i}`) });
-      await handle.db.insert(claimants).values({ caseId: found.id, userId: user.id, phoneEncrypted: encryptField(row.phone), dateOfBirthEncrypted: encryptField(row.birth) });
-      await handle.db.insert(supporters).values({ caseId: found.id, name: 'x', email: `s${i}@joinder.test`, consentVersion: 1, phoneEncrypted: encryptField(row.phone) });
+      await handle.db.insert(claimants).values({
+        caseId: found.id,
+        userId: user.id,
+        phoneEncrypted: encryptField(row.phone),
+        dateOfBirthEncrypted: encryptField(row.birth),
+      });
+      await handle.db
+        .insert(supporters)
+        .values({ caseId: found.id, name: 'x', email: `s${i}@joinder.test`, consentVersion: 1, phoneEncrypted: encryptField(row.phone) });
     }
     expect(await countStaleEncryptedValues(handle.db)).toBe(0);
 
@@ -85,7 +101,9 @@ describe('npm run keys:rotate', () => {
     useKeys(`${lostKey}`);
     const found = await createTestCase(handle.db);
     const orphan = encryptField('010-0000-0000');
-    await handle.db.insert(supporters).values({ caseId: found.id, name: 'y', email: 'orphan@joinder.test', consentVersion: 1, phoneEncrypted: orphan });
+    await handle.db
+      .insert(supporters)
+      .values({ caseId: found.id, name: 'y', email: 'orphan@joinder.test', consentVersion: 1, phoneEncrypted: orphan });
     useKeys(current);
     const report = await rotateEncryptionKeys(handle.db);
     expect(report.failed).toBeGreaterThanOrEqual(1);
@@ -102,19 +120,33 @@ describe('npm run keys:rotate -- --add-key (keys kept in the data folder)', () =
     delete env.AUTH_SECRET;
     delete env.JOINDER_BLIND_INDEX_KEY;
     const firstKeys = `k1:${randomBytes(32).toString('base64')}`;
-    fs.writeFileSync(path.join(dataDir, 'secrets.json'), JSON.stringify({ authSecret: randomBytes(32).toString('base64url'), encryptionKeys: firstKeys, blindIndexKey: randomBytes(32).toString('base64') }));
+    fs.writeFileSync(
+      path.join(dataDir, 'secrets.json'),
+      JSON.stringify({
+        authSecret: randomBytes(32).toString('base64url'),
+        encryptionKeys: firstKeys,
+        blindIndexKey: randomBytes(32).toString('base64'),
+      }),
+    );
     try {
       useKeys(firstKeys);
       const own = await openDatabaseAt({ dataDir });
       await migrateDatabase(own);
       const found = await createTestCase(own.db);
-      await own.db.insert(supporters).values({ caseId: found.id, name: 'z', email: 'z@joinder.test', consentVersion: 1, phoneEncrypted: encryptField('010-2003-0125') });
+      await own.db
+        .insert(supporters)
+        .values({ caseId: found.id, name: 'z', email: 'z@joinder.test', consentVersion: 1, phoneEncrypted: encryptField('010-2003-0125') });
       await own.close();
 
-      const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'lib/crypto/rotate-keys-cli.ts', '--add-key'], { encoding: 'utf8', env });
+      const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'lib/crypto/rotate-keys-cli.ts', '--add-key'], {
+        encoding: 'utf8',
+        env,
+      });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('Done: every encrypted value is on key');
-      const keys = (JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { encryptionKeys: string }).encryptionKeys.split(',');
+      const keys = (
+        JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { encryptionKeys: string }
+      ).encryptionKeys.split(',');
       expect(keys).toHaveLength(2);
       expect(keys[1]).toBe(firstKeys);
 

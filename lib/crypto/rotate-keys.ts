@@ -30,7 +30,10 @@ export async function countStaleEncryptedValues(db: Database): Promise<number> {
  * names the old ciphertext, so a value the app changed meanwhile is left alone (it is already new).
  * A value no configured key can open is counted as failed and skipped, never overwritten.
  */
-export async function rotateEncryptionKeys(db: Database, options: { batchSize?: number; onProgress?: (progress: RotationProgress) => void } = {}): Promise<RotationReport> {
+export async function rotateEncryptionKeys(
+  db: Database,
+  options: { batchSize?: number; onProgress?: (progress: RotationProgress) => void } = {},
+): Promise<RotationReport> {
   const batchSize = options.batchSize ?? 500;
   const keyId = currentEncryptionKeyId();
   const columns: RotationProgress[] = [];
@@ -68,7 +71,13 @@ export async function rotateEncryptionKeys(db: Database, options: { batchSize?: 
     columns.push(progress);
   }
   const report = { keyId, rotated: sum(columns, 'rotated'), failed: sum(columns, 'failed'), columns };
-  await recordAudit(db, { action: 'keys.rotated', actorUserId: null, subjectType: 'encryption_key', subjectId: keyId, details: { rotated: report.rotated, failed: report.failed } });
+  await recordAudit(db, {
+    action: 'keys.rotated',
+    actorUserId: null,
+    subjectType: 'encryption_key',
+    subjectId: keyId,
+    details: { rotated: report.rotated, failed: report.failed },
+  });
   return report;
 }
 

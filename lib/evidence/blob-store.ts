@@ -14,7 +14,10 @@ export async function putBlob(db: Database, bytes: Uint8Array, mime: string, kno
 }
 
 export async function readBlob(db: Database, sha256: string): Promise<{ bytes: Uint8Array; mime: string; byteSize: number } | null> {
-  const [row] = await db.select({ bytes: blobs.bytes, mime: blobs.mime, byteSize: blobs.byteSize }).from(blobs).where(eq(blobs.sha256, sha256));
+  const [row] = await db
+    .select({ bytes: blobs.bytes, mime: blobs.mime, byteSize: blobs.byteSize })
+    .from(blobs)
+    .where(eq(blobs.sha256, sha256));
   return row ? { bytes: new Uint8Array(row.bytes), mime: row.mime, byteSize: row.byteSize } : null;
 }
 

@@ -24,9 +24,17 @@ export function attachmentHeaders(filename: string, mime: string, byteSize: numb
 }
 
 /** Reads one of the claimant's own files, proves its bytes against the hash, and records the download. */
-export async function readOwnEvidenceFile(db: Database, input: { claimant: Pick<Claimant, 'id' | 'caseId'>; evidenceId: string; actor: Actor }): Promise<{ evidence: Evidence; bytes: Uint8Array }> {
+export async function readOwnEvidenceFile(
+  db: Database,
+  input: { claimant: Pick<Claimant, 'id' | 'caseId'>; evidenceId: string; actor: Actor },
+): Promise<{ evidence: Evidence; bytes: Uint8Array }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(evidence).where(and(eq(evidence.id, input.evidenceId), eq(evidence.claimantId, input.claimant.id), eq(evidence.caseId, input.claimant.caseId)));
+    const [row] = await tx
+      .select()
+      .from(evidence)
+      .where(
+        and(eq(evidence.id, input.evidenceId), eq(evidence.claimantId, input.claimant.id), eq(evidence.caseId, input.claimant.caseId)),
+      );
     if (!row) throw new AppError('not_found');
     const bytes = await readVerifiedBlob(tx, row.sha256);
     if (!bytes) throw new AppError('not_found');

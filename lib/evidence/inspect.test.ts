@@ -2,7 +2,17 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { inspectUpload } from './inspect';
 import { inspectPdf } from './pdf-inspect';
-import { makeEncryptedPdf, makeExecutableNamedPdf, makeJpegWithGps, makePdf, makePdfWithEscapedJavaScript, makePdfWithJavaScript, makePng, makeWebp, rawPdf } from './test-fixtures';
+import {
+  makeEncryptedPdf,
+  makeExecutableNamedPdf,
+  makeJpegWithGps,
+  makePdf,
+  makePdfWithEscapedJavaScript,
+  makePdfWithJavaScript,
+  makePng,
+  makeWebp,
+  rawPdf,
+} from './test-fixtures';
 
 describe('inspectUpload', () => {
   it('accepts a real PDF as is and counts its pages', async () => {
@@ -13,7 +23,10 @@ describe('inspectUpload', () => {
   });
 
   it('refuses a PDF with JavaScript, also when the names hide behind lower-case escapes', async () => {
-    await expect(inspectUpload(await makePdfWithJavaScript())).rejects.toMatchObject({ code: 'invalid_input', messageKey: 'intake.evidence.errors.pdfScript' });
+    await expect(inspectUpload(await makePdfWithJavaScript())).rejects.toMatchObject({
+      code: 'invalid_input',
+      messageKey: 'intake.evidence.errors.pdfScript',
+    });
     await expect(inspectUpload(makePdfWithEscapedJavaScript())).rejects.toMatchObject({ messageKey: 'intake.evidence.errors.pdfScript' });
   });
 
@@ -24,8 +37,13 @@ describe('inspectUpload', () => {
   });
 
   it('decides the type by the bytes: a program named .pdf and plain text are refused', async () => {
-    await expect(inspectUpload(makeExecutableNamedPdf())).rejects.toMatchObject({ code: 'unsupported_media', messageKey: 'intake.evidence.errors.wrongType' });
-    await expect(inspectUpload(new TextEncoder().encode('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({ code: 'unsupported_media' });
+    await expect(inspectUpload(makeExecutableNamedPdf())).rejects.toMatchObject({
+      code: 'unsupported_media',
+      messageKey: 'intake.evidence.errors.wrongType',
+    });
+    await expect(inspectUpload(new TextEncoder().encode('<html><script>alert(1)</script></html>'))).rejects.toMatchObject({
+      code: 'unsupported_media',
+    });
   });
 
   it('re-encodes a JPEG without its EXIF and GPS data, keeping the picture', async () => {
@@ -45,7 +63,9 @@ describe('inspectUpload', () => {
   });
 
   it('refuses a decompression bomb image by its pixel count', async () => {
-    const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: { r: 0, g: 0, b: 0 } } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     await expect(inspectUpload(new Uint8Array(bomb))).rejects.toMatchObject({ messageKey: 'intake.evidence.errors.imageTooLarge' });
   });
 });
@@ -58,7 +78,11 @@ describe('inspectPdf limits', () => {
 
   it('refuses a page bomb above the page limit', async () => {
     const kids = Array.from({ length: 50 }, (_, index) => `${index + 3} 0 R`).join(' ');
-    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count 50 >>`, ...Array.from({ length: 50 }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>')];
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      `<< /Type /Pages /Kids [${kids}] /Count 50 >>`,
+      ...Array.from({ length: 50 }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>'),
+    ];
     expect(await inspectPdf(rawPdf(objects), { maxPages: 10 })).toEqual({ ok: false, reason: 'too_many_pages' });
   });
 });

@@ -38,6 +38,8 @@ export async function inspectUpload(bytes: Uint8Array): Promise<InspectedUpload>
   } catch (error) {
     const message = (error as Error).message ?? '';
     const isTooLarge = /pixel limit/i.test(message);
-    throw new AppError('invalid_input', { messageKey: isTooLarge ? 'intake.evidence.errors.imageTooLarge' : 'intake.evidence.errors.imageUnreadable' });
+    throw new AppError('invalid_input', {
+      messageKey: isTooLarge ? 'intake.evidence.errors.imageTooLarge' : 'intake.evidence.errors.imageUnreadable',
+    });
   }
 }

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-export type PdfInspection = { ok: true; pageCount: number } | { ok: false; reason: 'encrypted' | 'script' | 'unreadable' | 'too_many_pages' | 'too_complex' | 'timeout' };
+export type PdfInspection =
+  | { ok: true; pageCount: number }
+  | { ok: false; reason: 'encrypted' | 'script' | 'unreadable' | 'too_many_pages' | 'too_complex' | 'timeout' };
 
 export const PDF_INSPECT_TIMEOUT_MS = 20_000;
 export const PDF_INSPECT_MEMORY_MB = 384;
@@ -36,13 +38,21 @@ function workerPath(): string {
  * JavaScript or launch actions, unreadable ones and page bombs are refused; a parser that runs
  * out of memory or time is killed and the file refused.
  */
-export function inspectPdf(bytes: Uint8Array, options: { timeoutMs?: number; memoryMb?: number; maxPages?: number } = {}): Promise<PdfInspection> {
+export function inspectPdf(
+  bytes: Uint8Array,
+  options: { timeoutMs?: number; memoryMb?: number; maxPages?: number } = {},
+): Promise<PdfInspection> {
   return withSlot(
     () =>
       new Promise<PdfInspection>((resolve) => {
         const worker = new Worker(workerPath(), {
           workerData: { bytes, maxPages: options.maxPages ?? MAX_PDF_PAGES },
-          resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? PDF_INSPECT_MEMORY_MB, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 16, stackSizeMb: 4 },
+          resourceLimits: {
+            maxOldGenerationSizeMb: options.memoryMb ?? PDF_INSPECT_MEMORY_MB,
+            maxYoungGenerationSizeMb: 32,
+            codeRangeSizeMb: 16,
+            stackSizeMb: 4,
+          },
           stdout: true,
           stderr: true,
         });

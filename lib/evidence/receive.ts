@@ -8,7 +8,11 @@ export type ReceivedFile = { bytes: Uint8Array; sha256: string; byteSize: number
  * `maxBytes` — a 2 GB body costs no more than the limit. The declared Content-Length is checked
  * first so an honest client learns at once.
  */
-export async function receiveUpload(body: ReadableStream<Uint8Array> | null, maxBytes: number, declaredLength?: number | null): Promise<ReceivedFile> {
+export async function receiveUpload(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  declaredLength?: number | null,
+): Promise<ReceivedFile> {
   const tooLarge = () => fileTooLarge(maxBytes);
   assertDeclaredSize(declaredLength, maxBytes);
   if (!body) throw new AppError('invalid_input', { messageKey: 'intake.evidence.errors.empty' });
@@ -32,7 +36,9 @@ export async function receiveUpload(body: ReadableStream<Uint8Array> | null, max
 }
 
 function fileTooLarge(maxBytes: number): AppError {
-  return new AppError('payload_too_large', { messageKey: `intake.evidence.errors.fileTooLarge|${JSON.stringify({ max: megabytes(maxBytes) })}` });
+  return new AppError('payload_too_large', {
+    messageKey: `intake.evidence.errors.fileTooLarge|${JSON.stringify({ max: megabytes(maxBytes) })}`,
+  });
 }
 
 /** A declared Content-Length over the limit is refused unread — before the session is even looked up. */

@@ -13,8 +13,14 @@ const ENCODE_TIMEOUT_SECONDS = 20;
  * polyglot's second file) is gone. Animated images keep their first frame.
  */
 export async function reencodeImage(bytes: Uint8Array, mime: ImageMime): Promise<Uint8Array> {
-  const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true }).rotate().timeout({ seconds: ENCODE_TIMEOUT_SECONDS });
+  const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true })
+    .rotate()
+    .timeout({ seconds: ENCODE_TIMEOUT_SECONDS });
   const encoded =
-    mime === 'image/jpeg' ? image.jpeg({ quality: 90, mozjpeg: false }) : mime === 'image/png' ? image.png({ compressionLevel: 6 }) : image.webp({ quality: 90 });
+    mime === 'image/jpeg'
+      ? image.jpeg({ quality: 90, mozjpeg: false })
+      : mime === 'image/png'
+        ? image.png({ compressionLevel: 6 })
+        : image.webp({ quality: 90 });
   return new Uint8Array(await encoded.toBuffer());
 }

@@ -32,12 +32,17 @@ async function lockEditableClaimant(db: Database, claimant: OwnClaimant): Promis
 }
 
 async function usageOf(db: Database, claimantId: string): Promise<{ files: number; bytes: number }> {
-  const [usage] = await db.select({ files: count(), bytes: sum(evidence.byteSize).mapWith(Number) }).from(evidence).where(eq(evidence.claimantId, claimantId));
+  const [usage] = await db
+    .select({ files: count(), bytes: sum(evidence.byteSize).mapWith(Number) })
+    .from(evidence)
+    .where(eq(evidence.claimantId, claimantId));
   return { files: usage?.files ?? 0, bytes: usage?.bytes ?? 0 };
 }
 
 function tooManyFiles(limits: EvidenceLimits): AppError {
-  return new AppError('payload_too_large', { messageKey: `intake.evidence.errors.tooManyFiles|${JSON.stringify({ max: limits.maxFiles })}` });
+  return new AppError('payload_too_large', {
+    messageKey: `intake.evidence.errors.tooManyFiles|${JSON.stringify({ max: limits.maxFiles })}`,
+  });
 }
 
 /** Before reading a body: a claimant already at the file limit learns so without uploading. */
@@ -58,12 +63,17 @@ export async function storeEvidence(
   const byteSize = input.file.bytes.byteLength;
   return db.transaction(async (tx) => {
     const claimant = await lockEditableClaimant(tx, input.claimant);
-    const [existing] = await tx.select().from(evidence).where(and(eq(evidence.claimantId, claimant.id), eq(evidence.sha256, sha256)));
+    const [existing] = await tx
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.claimantId, claimant.id), eq(evidence.sha256, sha256)));
     if (existing) return { evidence: existing, isDuplicate: true };
     const usage = await usageOf(tx, claimant.id);
     if (usage.files + 1 > input.limits.maxFiles) throw tooManyFiles(input.limits);
     if (usage.bytes + byteSize > input.limits.maxTotalBytes) {
-      throw new AppError('payload_too_large', { messageKey: `intake.evidence.errors.quotaExceeded|${JSON.stringify({ max: megabytes(input.limits.maxTotalBytes) })}` });
+      throw new AppError('payload_too_large', {
+        messageKey: `intake.evidence.errors.quotaExceeded|${JSON.stringify({ max: megabytes(input.limits.maxTotalBytes) })}`,
+      });
     }
     await putBlob(tx, input.file.bytes, input.file.mime, sha256);
     const [stored] = await tx
@@ -84,7 +94,12 @@ export async function storeEvidence(
       .returning();
     await tx
       .update(claimants)
-      .set({ evidenceCount: usage.files + 1, completedSteps: markStepDone('evidence'), lastActivityAt: sql`now()`, version: sql`${claimants.version} + 1` })
+      .set({
+        evidenceCount: usage.files + 1,
+        completedSteps: markStepDone('evidence'),
+        lastActivityAt: sql`now()`,
+        version: sql`${claimants.version} + 1`,
+      })
       .where(eq(claimants.id, claimant.id));
     await recordAudit(tx, {
       action: 'evidence.uploaded',
@@ -101,13 +116,15 @@ export async function storeEvidence(
 
 /** Deletes the bytes once no evidence and no filing refers to them any more. */
 export async function deleteBlobIfUnused(db: Database, sha256: string): Promise<void> {
-  await db.delete(blobs).where(
-    and(
-      eq(blobs.sha256, sha256),
-      sql`not exists (select 1 from ${evidence} where ${evidence.sha256} = ${sha256})`,
-      sql`not exists (select 1 from ${filingParts} where ${filingParts.sha256} = ${sha256})`,
-    ),
-  );
+  await db
+    .delete(blobs)
+    .where(
+      and(
+        eq(blobs.sha256, sha256),
+        sql`not exists (select 1 from ${evidence} where ${evidence.sha256} = ${sha256})`,
+        sql`not exists (select 1 from ${filingParts} where ${filingParts.sha256} = ${sha256})`,
+      ),
+    );
 }
 
 /**
@@ -117,7 +134,10 @@ export async function deleteBlobIfUnused(db: Database, sha256: string): Promise<
 export async function removeEvidence(db: Database, input: { claimant: OwnClaimant; evidenceId: string; actor: Actor }): Promise<void> {
   await db.transaction(async (tx) => {
     const claimant = await lockEditableClaimant(tx, input.claimant);
-    const [row] = await tx.select().from(evidence).where(and(eq(evidence.id, input.evidenceId), eq(evidence.claimantId, claimant.id), eq(evidence.caseId, claimant.caseId)));
+    const [row] = await tx
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.id, input.evidenceId), eq(evidence.claimantId, claimant.id), eq(evidence.caseId, claimant.caseId)));
     if (!row) throw new AppError('not_found');
     if (claimant.status !== 'draft' && (!claimant.needsInfoAt || row.uploadedAt < claimant.needsInfoAt)) {
       throw new AppError('conflict', { messageKey: 'intake.evidence.errors.alreadySubmitted' });
@@ -126,7 +146,11 @@ export async function removeEvidence(db: Database, input: { claimant: OwnClaiman
     await deleteBlobIfUnused(tx, row.sha256);
     await tx
       .update(claimants)
-      .set({ evidenceCount: sql`greatest(${claimants.evidenceCount} - 1, 0)`, lastActivityAt: sql`now()`, version: sql`${claimants.version} + 1` })
+      .set({
+        evidenceCount: sql`greatest(${claimants.evidenceCount} - 1, 0)`,
+        lastActivityAt: sql`now()`,
+        version: sql`${claimants.version} + 1`,
+      })
       .where(eq(claimants.id, claimant.id));
     await recordAudit(tx, {
       action: 'evidence.removed',

@@ -41,7 +41,11 @@ export function rawPdf(objects: string[], trailerExtra = ''): Uint8Array {
   return new Uint8Array(Buffer.from(body, 'latin1'));
 }
 
-const PAGE_OBJECTS = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+const PAGE_OBJECTS = [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+];
 
 /** `/S /#4a#61vaScript` — readers decode lower-case escapes too. */
 export function makePdfWithEscapedJavaScript(): Uint8Array {
@@ -55,7 +59,10 @@ export function makePdfWithEscapedJavaScript(): Uint8Array {
 
 export function makeEncryptedPdf(): Uint8Array {
   const hex32 = 'a'.repeat(64);
-  return rawPdf([...PAGE_OBJECTS, `<< /Filter /Standard /V 1 /R 2 /O <${hex32}> /U <${hex32}> /P -44 >>`], `/Encrypt 4 0 R /ID [<${'b'.repeat(32)}> <${'b'.repeat(32)}>] `);
+  return rawPdf(
+    [...PAGE_OBJECTS, `<< /Filter /Standard /V 1 /R 2 /O <${hex32}> /U <${hex32}> /P -44 >>`],
+    `/Encrypt 4 0 R /ID [<${'b'.repeat(32)}> <${'b'.repeat(32)}>] `,
+  );
 }
 
 /** A phone photo as phones make them: EXIF with the camera, the time and a GPS position. */
@@ -71,11 +78,19 @@ export async function makeJpegWithGps(width = 640, height = 480): Promise<Uint8A
 }
 
 export async function makePng(width = 320, height = 200): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width, height, channels: 4, background: { r: 240, g: 240, b: 240, alpha: 1 } } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width, height, channels: 4, background: { r: 240, g: 240, b: 240, alpha: 1 } } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 export async function makeWebp(width = 320, height = 200): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width, height, channels: 3, background: { r: 10, g: 20, b: 30 } } }).webp().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width, height, channels: 3, background: { r: 10, g: 20, b: 30 } } })
+      .webp()
+      .toBuffer(),
+  );
 }
 
 /** A Windows program (MZ header) someone named bill.pdf. */

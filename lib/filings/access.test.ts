@@ -18,7 +18,10 @@ import { type FilingWorld, TEST_NOW, createFilingWorld, packetRequest } from './
  * only next-auth's session lookup is replaced (there is no request here); the session row, the
  * user and the role come from the database as in production.
  */
-vi.mock('next-auth', async (importOriginal) => ({ ...(await importOriginal<typeof import('next-auth')>()), ...(await import('@/tests/helpers/next-context')).nextAuthMock }));
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  ...(await import('@/tests/helpers/next-context')).nextAuthMock,
+}));
 
 let handle: DatabaseHandle;
 let world: FilingWorld;
@@ -27,7 +30,13 @@ let filingId: string;
 beforeAll(async () => {
   handle = await setupTestDatabase();
   world = await createFilingWorld(handle.db, { verified: 2 });
-  const created = await createFiling(handle.db, { userId: world.lawyerA.id, ip: null }, world.caseA, parseFilingRequest(packetRequest({ docDeclarations: '', powerOfAttorney: 'none' })), TEST_NOW);
+  const created = await createFiling(
+    handle.db,
+    { userId: world.lawyerA.id, ip: null },
+    world.caseA,
+    parseFilingRequest(packetRequest({ docDeclarations: '', powerOfAttorney: 'none' })),
+    TEST_NOW,
+  );
   filingId = created.filingId;
   const job = await claimNextJob(handle.db, 'test', [FILING_GENERATE_JOB]);
   await generateFiling(job!, { db: handle.db, signal: new AbortController().signal, reportProgress: async () => {} });
@@ -53,7 +62,10 @@ describe('filing routes', () => {
     const { GET } = await import('@/app/api/cases/[slug]/filings/[version]/progress/route');
     for (const [name, user, status] of actors()) {
       await signInAs(user);
-      const response = await GET(new Request('http://localhost/api/cases/slammer-2003/filings/1/progress'), context({ slug: 'slammer-2003', version: '1' }));
+      const response = await GET(
+        new Request('http://localhost/api/cases/slammer-2003/filings/1/progress'),
+        context({ slug: 'slammer-2003', version: '1' }),
+      );
       expect(response.status, name).toBe(status);
       if (status === 200) expect(await response.json()).toMatchObject({ status: 'done', message: null });
       await actAs(handle.db, null);
@@ -71,7 +83,10 @@ describe('filing routes', () => {
     const stored = (await readBlob(handle.db, part.sha256))!.bytes;
     for (const [name, user, status] of actors()) {
       await signInAs(user);
-      const response = await GET(new Request('http://localhost/dl', { headers: { 'x-forwarded-for': '198.51.100.20' } }), context({ slug: 'slammer-2003', version: '1', part: '1' }));
+      const response = await GET(
+        new Request('http://localhost/dl', { headers: { 'x-forwarded-for': '198.51.100.20' } }),
+        context({ slug: 'slammer-2003', version: '1', part: '1' }),
+      );
       expect(response.status, name).toBe(status);
       if (status === 200) {
         expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -82,7 +97,10 @@ describe('filing routes', () => {
       }
       await actAs(handle.db, null);
     }
-    const downloads = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.downloaded'), eq(auditLog.subjectId, filingId)));
+    const downloads = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'filing.downloaded'), eq(auditLog.subjectId, filingId)));
     expect(downloads.map((row) => row.actorUserId).sort()).toEqual([world.lawyerA.id, world.adminA.id].sort());
     expect(downloads[0]).toMatchObject({ ip: '198.51.100.20', caseId: world.caseA.id });
     expect(downloads[0].details).toMatchObject({ version: 1, part: 1, sha256: part.sha256 });
@@ -90,7 +108,13 @@ describe('filing routes', () => {
 
   it('refuse parts of a filing that is not finished or does not exist', async () => {
     const { GET } = await import('@/app/api/cases/[slug]/filings/[version]/parts/[part]/route');
-    await createFiling(handle.db, { userId: world.lawyerA.id, ip: null }, world.caseA, parseFilingRequest(packetRequest({ docDeclarations: '' })), TEST_NOW);
+    await createFiling(
+      handle.db,
+      { userId: world.lawyerA.id, ip: null },
+      world.caseA,
+      parseFilingRequest(packetRequest({ docDeclarations: '' })),
+      TEST_NOW,
+    );
     await signInAs(world.lawyerA);
     for (const params of [
       { version: '2', part: '1' },

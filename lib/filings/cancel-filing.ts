@@ -24,7 +24,10 @@ export async function cancelFiling(db: Database, actor: FilingActor, caseId: str
       .where(and(eq(filings.caseId, caseId), eq(filings.version, version), inArray(filings.status, ['queued', 'running'])))
       .returning({ id: filings.id, progressDone: filings.progressDone, progressTotal: filings.progressTotal });
     if (!cancelled) {
-      const [exists] = await tx.select({ id: filings.id }).from(filings).where(and(eq(filings.caseId, caseId), eq(filings.version, version)));
+      const [exists] = await tx
+        .select({ id: filings.id })
+        .from(filings)
+        .where(and(eq(filings.caseId, caseId), eq(filings.version, version)));
       throw exists ? new AppError('conflict', { messageKey: 'filings.errors.notCancellable' }) : new AppError('not_found');
     }
     await tx

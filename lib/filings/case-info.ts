@@ -19,7 +19,10 @@ const DEFAULT_TEXTS = {
 /** Prefixes the printed caption adds itself ("법률상 대표자 …"), so the stored text must not repeat them. */
 const STATE_REPRESENTATIVE_PREFIX = { ko: /^법률상\s*대표자\s*/, en: /^(legal representative:?|represented by)\s*/i };
 /** The schema records no nationality; an address abroad makes a foreign corporation (외국법인). */
-const FOREIGN_ADDRESS = { ko: /^(미합중국|미국|일본|중국|영국|독일|프랑스|아일랜드|네덜란드)/, en: /\b(USA|U\.S\.A\.|United States|Japan|China|Ireland|Germany|United Kingdom|Netherlands)\b/ };
+const FOREIGN_ADDRESS = {
+  ko: /^(미합중국|미국|일본|중국|영국|독일|프랑스|아일랜드|네덜란드)/,
+  en: /\b(USA|U\.S\.A\.|United States|Japan|China|Ireland|Germany|United Kingdom|Netherlands)\b/,
+};
 
 function defendantKind(row: DefendantRow): DefendantKind {
   if (row.kind === 'state') return 'state';
@@ -29,7 +32,8 @@ function defendantKind(row: DefendantRow): DefendantKind {
 
 function toDefendant(row: DefendantRow): Defendant {
   const kind = defendantKind(row);
-  const strip = (text: string, language: 'ko' | 'en') => (kind === 'state' ? text.replace(STATE_REPRESENTATIVE_PREFIX[language], '') : text).trim();
+  const strip = (text: string, language: 'ko' | 'en') =>
+    (kind === 'state' ? text.replace(STATE_REPRESENTATIVE_PREFIX[language], '') : text).trim();
   const title: LocalizedText = { ko: strip(row.representativeKo, 'ko'), en: strip(row.representativeEn, 'en') };
   return {
     position: row.position,
@@ -76,7 +80,10 @@ export async function buildCaseInfo(db: Database, found: Case, format: 'kr' | 'u
     .innerJoin(users, eq(users.id, caseMemberships.userId))
     .where(and(eq(caseMemberships.caseId, found.id), eq(caseMemberships.role, 'lawyer')))
     .orderBy(asc(caseMemberships.createdAt));
-  const counselName: LocalizedText = { ko: found.counselNameKo || found.titleKo, en: found.counselNameEn || found.counselNameKo || found.titleEn };
+  const counselName: LocalizedText = {
+    ko: found.counselNameKo || found.titleKo,
+    en: found.counselNameEn || found.counselNameKo || found.titleEn,
+  };
   return {
     id: found.id,
     title: { ko: found.titleKo, en: found.titleEn },

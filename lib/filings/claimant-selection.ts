@@ -23,7 +23,12 @@ async function statusesOf(db: Database, caseId: string, ids: readonly string[]) 
   const rows: { id: string; status: string; referenceNumber: string | null }[] = [];
   for (let start = 0; start < ids.length; start += SLICE) {
     const slice = ids.slice(start, start + SLICE);
-    rows.push(...(await db.select({ id: claimants.id, status: claimants.status, referenceNumber: claimants.referenceNumber }).from(claimants).where(and(eq(claimants.caseId, caseId), inArray(claimants.id, slice)))));
+    rows.push(
+      ...(await db
+        .select({ id: claimants.id, status: claimants.status, referenceNumber: claimants.referenceNumber })
+        .from(claimants)
+        .where(and(eq(claimants.caseId, caseId), inArray(claimants.id, slice)))),
+    );
   }
   return rows;
 }
@@ -32,7 +37,12 @@ async function byReference(db: Database, caseId: string, references: readonly st
   const rows: { id: string; status: string; referenceNumber: string | null }[] = [];
   for (let start = 0; start < references.length; start += SLICE) {
     const slice = references.slice(start, start + SLICE);
-    rows.push(...(await db.select({ id: claimants.id, status: claimants.status, referenceNumber: claimants.referenceNumber }).from(claimants).where(and(eq(claimants.caseId, caseId), inArray(claimants.referenceNumber, slice)))));
+    rows.push(
+      ...(await db
+        .select({ id: claimants.id, status: claimants.status, referenceNumber: claimants.referenceNumber })
+        .from(claimants)
+        .where(and(eq(claimants.caseId, caseId), inArray(claimants.referenceNumber, slice)))),
+    );
   }
   return rows;
 }
@@ -52,35 +62,56 @@ export async function resolveClaimants(db: Database, caseId: string, userId: str
       .orderBy(asc(claimants.referenceNumber), asc(claimants.id))
       .limit(MAX_FILING_CLAIMANTS + 1);
     if (rows.length === 0) throw invalid('claimantSource', 'filings.validation.noVerified');
-    if (rows.length > MAX_FILING_CLAIMANTS) throw invalid('claimantSource', 'filings.validation.tooManyClaimants', { max: MAX_FILING_CLAIMANTS });
+    if (rows.length > MAX_FILING_CLAIMANTS)
+      throw invalid('claimantSource', 'filings.validation.tooManyClaimants', { max: MAX_FILING_CLAIMANTS });
     return { ids: rows.map((row) => row.id), choice: { source: 'all_verified' } };
   }
 
   if (request.source === 'selection') {
-    const [selection] = await db.select().from(claimantSelections).where(and(eq(claimantSelections.caseId, caseId), eq(claimantSelections.id, request.selectionId)));
+    const [selection] = await db
+      .select()
+      .from(claimantSelections)
+      .where(and(eq(claimantSelections.caseId, caseId), eq(claimantSelections.id, request.selectionId)));
     if (!selection) throw invalid('selectionId', 'validation.choose');
     const ids = [...new Set(selection.claimantIds)];
     if (ids.length === 0) throw invalid('selectionId', 'filings.validation.emptySelection');
-    if (ids.length > MAX_FILING_CLAIMANTS) throw invalid('selectionId', 'filings.validation.tooManyClaimants', { max: MAX_FILING_CLAIMANTS });
+    if (ids.length > MAX_FILING_CLAIMANTS)
+      throw invalid('selectionId', 'filings.validation.tooManyClaimants', { max: MAX_FILING_CLAIMANTS });
     const rows = await statusesOf(db, caseId, ids);
     const verified = new Set(rows.filter((row) => row.status === 'verified').map((row) => row.id));
     const notVerified = rows.filter((row) => row.status !== 'verified').map((row) => row.referenceNumber ?? row.id);
     const gone = ids.length - rows.length;
-    if (notVerified.length || gone) throw invalid('selectionId', 'filings.validation.selectionNotVerified', { count: notVerified.length + gone, refs: listReferences(notVerified) });
-    return { ids: ids.filter((id) => verified.has(id)), choice: { source: 'selection', selectionId: selection.id, selectionName: selection.name } };
+    if (notVerified.length || gone)
+      throw invalid('selectionId', 'filings.validation.selectionNotVerified', {
+        count: notVerified.length + gone,
+        refs: listReferences(notVerified),
+      });
+    return {
+      ids: ids.filter((id) => verified.has(id)),
+      choice: { source: 'selection', selectionId: selection.id, selectionName: selection.name },
+    };
   }
 
   const references = splitReferences(request.references);
-  if (references.length > MAX_FILING_CLAIMANTS) throw invalid('references', 'filings.validation.tooManyClaimants', { max: MAX_FILING_CLAIMANTS });
+  if (references.length > MAX_FILING_CLAIMANTS)
+    throw invalid('references', 'filings.validation.tooManyClaimants', { max: MAX_FILING_CLAIMANTS });
   const rows = await byReference(db, caseId, references);
   const found = new Map(rows.map((row) => [row.referenceNumber ?? '', row]));
   const unknown = references.filter((reference) => !found.has(reference));
-  if (unknown.length) throw invalid('references', 'filings.validation.unknownReferences', { count: unknown.length, refs: listReferences(unknown) });
+  if (unknown.length)
+    throw invalid('references', 'filings.validation.unknownReferences', { count: unknown.length, refs: listReferences(unknown) });
   const notVerified = references.filter((reference) => found.get(reference)?.status !== 'verified');
-  if (notVerified.length) throw invalid('references', 'filings.validation.referencesNotVerified', { count: notVerified.length, refs: listReferences(notVerified) });
+  if (notVerified.length)
+    throw invalid('references', 'filings.validation.referencesNotVerified', {
+      count: notVerified.length,
+      refs: listReferences(notVerified),
+    });
   const ids = references.map((reference) => found.get(reference)!.id);
   try {
-    const [selection] = await db.insert(claimantSelections).values({ caseId, name: request.selectionName, claimantIds: ids, createdBy: userId }).returning({ id: claimantSelections.id });
+    const [selection] = await db
+      .insert(claimantSelections)
+      .values({ caseId, name: request.selectionName, claimantIds: ids, createdBy: userId })
+      .returning({ id: claimantSelections.id });
     return { ids, choice: { source: 'references', selectionId: selection.id, selectionName: request.selectionName } };
   } catch (error) {
     if (isUniqueViolation(error)) throw invalid('selectionName', 'filings.validation.selectionNameTaken');
@@ -90,11 +121,23 @@ export async function resolveClaimants(db: Database, caseId: string, userId: str
 
 /** Saved selections of the case for the builder's list, with how many claimants each holds. */
 export async function listSelections(db: Database, caseId: string) {
-  const rows = await db.select({ id: claimantSelections.id, name: claimantSelections.name, ids: claimantSelections.claimantIds, createdAt: claimantSelections.createdAt }).from(claimantSelections).where(eq(claimantSelections.caseId, caseId)).orderBy(asc(claimantSelections.name));
+  const rows = await db
+    .select({
+      id: claimantSelections.id,
+      name: claimantSelections.name,
+      ids: claimantSelections.claimantIds,
+      createdAt: claimantSelections.createdAt,
+    })
+    .from(claimantSelections)
+    .where(eq(claimantSelections.caseId, caseId))
+    .orderBy(asc(claimantSelections.name));
   return rows.map((row) => ({ id: row.id, name: row.name, size: row.ids.length, createdAt: row.createdAt }));
 }
 
 export async function countVerifiedClaimants(db: Database, caseId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(claimants).where(and(eq(claimants.caseId, caseId), eq(claimants.status, 'verified')));
+  const [row] = await db
+    .select({ n: count() })
+    .from(claimants)
+    .where(and(eq(claimants.caseId, caseId), eq(claimants.status, 'verified')));
   return row?.n ?? 0;
 }

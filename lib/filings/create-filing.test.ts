@@ -35,12 +35,32 @@ async function fieldErrorsOf(work: () => unknown): Promise<Record<string, string
 describe('packet options', () => {
   it('accepts a complete request and turns checkboxes and numbers into typed values', () => {
     const input = parseFilingRequest(packetRequest({ batesPrefix: ' slm ', maxPartMb: '35', docDeclarations: '' }));
-    expect(input).toMatchObject({ docComplaint: true, docDeclarations: false, batesPrefix: 'SLM', maxPartMb: 35, powerOfAttorney: 'combined', format: 'kr' });
+    expect(input).toMatchObject({
+      docComplaint: true,
+      docDeclarations: false,
+      batesPrefix: 'SLM',
+      maxPartMb: 35,
+      powerOfAttorney: 'combined',
+      format: 'kr',
+    });
   });
 
   it('names each wrong field with a key that exists in both catalogs', async () => {
     const errors = await fieldErrorsOf(() =>
-      parseFilingRequest({ ...packetRequest(), docComplaint: '', docPartyList: '', docAppointment: '', docDeclarations: '', docExhibits: '', powerOfAttorney: 'none', batesPrefix: 'slm 01!', maxPartMb: '80', batesStart: '0', claimantSource: 'references', references: 'SLM-000001, what?' }),
+      parseFilingRequest({
+        ...packetRequest(),
+        docComplaint: '',
+        docPartyList: '',
+        docAppointment: '',
+        docDeclarations: '',
+        docExhibits: '',
+        powerOfAttorney: 'none',
+        batesPrefix: 'slm 01!',
+        maxPartMb: '80',
+        batesStart: '0',
+        claimantSource: 'references',
+        references: 'SLM-000001, what?',
+      }),
     );
     expect(Object.keys(errors).sort()).toEqual(['batesPrefix', 'batesStart', 'documents', 'maxPartMb', 'references', 'selectionName']);
     expect(errors.documents).toBe('filings.validation.noDocuments');
@@ -56,7 +76,13 @@ describe('packet options', () => {
 describe('claimant snapshots', () => {
   it('decrypts personal fields and freezes damages, consents, the latest statement and evidence hashes', async () => {
     const [first] = await buildClaimantSnapshots(handle.db, world.caseA.id, [world.verified[0].id], 'ko');
-    expect(first).toMatchObject({ referenceNumber: world.verified[0].referenceNumber, legalName: '홍길동', dateOfBirth: '1971-04-12', address: '서울특별시 마포구 월드컵로 12, 302호', phone: '010-2003-0125' });
+    expect(first).toMatchObject({
+      referenceNumber: world.verified[0].referenceNumber,
+      legalName: '홍길동',
+      dateOfBirth: '1971-04-12',
+      address: '서울특별시 마포구 월드컵로 12, 302호',
+      phone: '010-2003-0125',
+    });
     expect(first.damages.totalKrw).toBe(51_935);
     expect(first.damages.items.map((item) => item.category)).toEqual(['fee_refund', '데이터 손실']);
     expect(first.consents.map((consent) => consent.kind).sort()).toEqual(['representative_appointment', 'retainer']);
@@ -80,26 +106,47 @@ describe('createFiling', () => {
 
   it('writes the filing, its snapshot, the job and the audit row together, numbering versions per case', async () => {
     const first = await createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest()), TEST_NOW);
-    const second = await createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest({ format: 'us', language: 'en' })), TEST_NOW);
+    const second = await createFiling(
+      handle.db,
+      actor(),
+      world.caseA,
+      parseFilingRequest(packetRequest({ format: 'us', language: 'en' })),
+      TEST_NOW,
+    );
     expect([first.version, second.version]).toEqual([1, 2]);
 
     const [row] = await handle.db.select().from(filings).where(eq(filings.id, first.filingId));
     const options = row.options as FilingOptions;
     expect(row.status).toBe('queued');
-    expect(options).toMatchObject({ format: 'kr', language: 'ko', bates: { prefix: 'SLM', start: 1 }, maxPartBytes: 20 * 1024 * 1024, documentDate: TEST_NOW.toISOString() });
+    expect(options).toMatchObject({
+      format: 'kr',
+      language: 'ko',
+      bates: { prefix: 'SLM', start: 1 },
+      maxPartBytes: 20 * 1024 * 1024,
+      documentDate: TEST_NOW.toISOString(),
+    });
     expect(options.caseInfo.defendants).toHaveLength(7);
     expect(options.caseInfo.counsel.attorneys.map((attorney) => attorney.name.ko)).toEqual(['변호사 데모']);
     expect(options.caseInfo.templates.causesOfAction.ko).toContain('# 1. 당사자들의 지위');
     expect(options.representativeClaimantIds).toHaveLength(1);
 
-    const held = await handle.db.select().from(filingClaimants).where(eq(filingClaimants.filingId, first.filingId)).orderBy(filingClaimants.position);
+    const held = await handle.db
+      .select()
+      .from(filingClaimants)
+      .where(eq(filingClaimants.filingId, first.filingId))
+      .orderBy(filingClaimants.position);
     const verifiedIds = [...world.verified, world.withoutAppointment].map((claimant) => claimant.id).sort();
     expect(held.map((entry) => entry.claimantId).sort()).toEqual(verifiedIds);
     expect((held[0].snapshot as ClaimantSnapshot).dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const queued = await handle.db.select().from(jobs).where(eq(jobs.kind, FILING_GENERATE_JOB));
-    expect(queued.map((job) => (job.payload as { filingId: string }).filingId)).toEqual(expect.arrayContaining([first.filingId, second.filingId]));
-    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.requested'), eq(auditLog.subjectId, first.filingId)));
+    expect(queued.map((job) => (job.payload as { filingId: string }).filingId)).toEqual(
+      expect.arrayContaining([first.filingId, second.filingId]),
+    );
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'filing.requested'), eq(auditLog.subjectId, first.filingId)));
     expect(audit).toMatchObject({ actorUserId: world.lawyerA.id, caseId: world.caseA.id, ip: '203.0.113.9' });
     expect(audit.details).toMatchObject({ version: 1, claimants: 5, format: 'kr' });
     expect(JSON.stringify(audit.details)).not.toContain('홍길동');
@@ -107,24 +154,60 @@ describe('createFiling', () => {
 
   it('saves a pasted list of reference numbers as a selection and files exactly those, in that order', async () => {
     const refs = [world.verified[2].referenceNumber, world.verified[0].referenceNumber].join('\n');
-    const { filingId } = await createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest({ claimantSource: 'references', references: refs, selectionName: '1차 제출' })), TEST_NOW);
-    const held = await handle.db.select().from(filingClaimants).where(eq(filingClaimants.filingId, filingId)).orderBy(filingClaimants.position);
+    const { filingId } = await createFiling(
+      handle.db,
+      actor(),
+      world.caseA,
+      parseFilingRequest(packetRequest({ claimantSource: 'references', references: refs, selectionName: '1차 제출' })),
+      TEST_NOW,
+    );
+    const held = await handle.db
+      .select()
+      .from(filingClaimants)
+      .where(eq(filingClaimants.filingId, filingId))
+      .orderBy(filingClaimants.position);
     expect(held.map((entry) => entry.claimantId)).toEqual([world.verified[2].id, world.verified[0].id]);
     const [selection] = await handle.db.select().from(claimantSelections).where(eq(claimantSelections.name, '1차 제출'));
     expect(selection.claimantIds).toEqual([world.verified[2].id, world.verified[0].id]);
 
-    const again = await createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest({ claimantSource: 'selection', selectionId: selection.id })), TEST_NOW);
+    const again = await createFiling(
+      handle.db,
+      actor(),
+      world.caseA,
+      parseFilingRequest(packetRequest({ claimantSource: 'selection', selectionId: selection.id })),
+      TEST_NOW,
+    );
     expect((await handle.db.select().from(filingClaimants).where(eq(filingClaimants.filingId, again.filingId))).length).toBe(2);
   });
 
   it('refuses claimants who are not verified or belong to another case, naming them, and saves nothing', async () => {
     const before = (await handle.db.select().from(filings)).length;
     const refs = [world.verified[0].referenceNumber, world.submitted.referenceNumber, world.otherCaseClaimant.referenceNumber].join(' ');
-    const errors = await fieldErrorsOf(() => createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest({ claimantSource: 'references', references: refs, selectionName: '혼합' })), TEST_NOW));
+    const errors = await fieldErrorsOf(() =>
+      createFiling(
+        handle.db,
+        actor(),
+        world.caseA,
+        parseFilingRequest(packetRequest({ claimantSource: 'references', references: refs, selectionName: '혼합' })),
+        TEST_NOW,
+      ),
+    );
     expect(errors.references).toContain('filings.validation.unknownReferences');
     expect(errors.references).toContain(world.otherCaseClaimant.referenceNumber!);
     const notVerified = await fieldErrorsOf(() =>
-      createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest({ claimantSource: 'references', references: `${world.verified[0].referenceNumber} ${world.submitted.referenceNumber}`, selectionName: '혼합' })), TEST_NOW),
+      createFiling(
+        handle.db,
+        actor(),
+        world.caseA,
+        parseFilingRequest(
+          packetRequest({
+            claimantSource: 'references',
+            references: `${world.verified[0].referenceNumber} ${world.submitted.referenceNumber}`,
+            selectionName: '혼합',
+          }),
+        ),
+        TEST_NOW,
+      ),
     );
     expect(notVerified.references).toContain(world.submitted.referenceNumber!);
     expect((await handle.db.select().from(filings)).length).toBe(before);
@@ -132,16 +215,43 @@ describe('createFiling', () => {
   });
 
   it('refuses a selection of another case and a representative outside the filing', async () => {
-    const [foreign] = await handle.db.insert(claimantSelections).values({ caseId: world.caseB.id, name: 'B', claimantIds: [world.otherCaseClaimant.id] }).returning();
-    const errors = await fieldErrorsOf(() => createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest({ claimantSource: 'selection', selectionId: foreign.id })), TEST_NOW));
+    const [foreign] = await handle.db
+      .insert(claimantSelections)
+      .values({ caseId: world.caseB.id, name: 'B', claimantIds: [world.otherCaseClaimant.id] })
+      .returning();
+    const errors = await fieldErrorsOf(() =>
+      createFiling(
+        handle.db,
+        actor(),
+        world.caseA,
+        parseFilingRequest(packetRequest({ claimantSource: 'selection', selectionId: foreign.id })),
+        TEST_NOW,
+      ),
+    );
     expect(errors.selectionId).toBe('validation.choose');
-    const representative = await fieldErrorsOf(() => createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest({ representativeReference: world.submitted.referenceNumber! })), TEST_NOW));
+    const representative = await fieldErrorsOf(() =>
+      createFiling(
+        handle.db,
+        actor(),
+        world.caseA,
+        parseFilingRequest(packetRequest({ representativeReference: world.submitted.referenceNumber! })),
+        TEST_NOW,
+      ),
+    );
     expect(representative.representativeReference).toBe('filings.validation.representativeNotIncluded');
   });
 
   it('checks what the chosen documents need: an appointer for the 선정서', async () => {
     const refs = world.withoutAppointment.referenceNumber!;
-    const errors = await fieldErrorsOf(() => createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest({ claimantSource: 'references', references: refs, selectionName: '단독' })), TEST_NOW));
+    const errors = await fieldErrorsOf(() =>
+      createFiling(
+        handle.db,
+        actor(),
+        world.caseA,
+        parseFilingRequest(packetRequest({ claimantSource: 'references', references: refs, selectionName: '단독' })),
+        TEST_NOW,
+      ),
+    );
     expect(errors.docAppointment).toBe('filings.validation.noAppointers');
   });
 });

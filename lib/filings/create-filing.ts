@@ -18,7 +18,8 @@ const SNAPSHOT_INSERT_SLICE = 500;
 
 function claimantRequestOf(input: FilingRequestInput): ClaimantRequest {
   if (input.claimantSource === 'selection') return { source: 'selection', selectionId: input.selectionId };
-  if (input.claimantSource === 'references') return { source: 'references', references: input.references, selectionName: input.selectionName };
+  if (input.claimantSource === 'references')
+    return { source: 'references', references: input.references, selectionName: input.selectionName };
   return { source: 'all_verified' };
 }
 
@@ -38,7 +39,13 @@ function documentsOf(input: FilingRequestInput): FilingDocuments {
  * claimant snapshots it will be built from, the job that builds it and the audit row — so a
  * filing never exists without its job or its snapshot. Rendering happens later, off the request.
  */
-export async function createFiling(db: Database, actor: FilingActor, found: Case, input: FilingRequestInput, now = new Date()): Promise<{ filingId: string; version: number }> {
+export async function createFiling(
+  db: Database,
+  actor: FilingActor,
+  found: Case,
+  input: FilingRequestInput,
+  now = new Date(),
+): Promise<{ filingId: string; version: number }> {
   const documents = documentsOf(input);
   return db.transaction(async (tx) => {
     // Versions are numbered per case: hold the case row so two requests cannot take the same number.
@@ -50,13 +57,17 @@ export async function createFiling(db: Database, actor: FilingActor, found: Case
     let representatives = snapshots.slice(0, 1);
     if (documents.appointment && input.representativeReference) {
       const chosen = snapshots.find((claimant) => claimant.referenceNumber === input.representativeReference);
-      if (!chosen) throw new AppError('invalid_input', { fieldErrors: { representativeReference: 'filings.validation.representativeNotIncluded' } });
+      if (!chosen)
+        throw new AppError('invalid_input', { fieldErrors: { representativeReference: 'filings.validation.representativeNotIncluded' } });
       representatives = [chosen];
     }
     const problems = findRequirementProblems(snapshots, documents, representatives);
     if (Object.keys(problems).length) throw new AppError('invalid_input', { fieldErrors: problems });
 
-    const [{ last }] = await tx.select({ last: max(filings.version) }).from(filings).where(eq(filings.caseId, found.id));
+    const [{ last }] = await tx
+      .select({ last: max(filings.version) })
+      .from(filings)
+      .where(eq(filings.caseId, found.id));
     const version = (last ?? 0) + 1;
     const options: FilingOptions = {
       documents,
@@ -69,11 +80,18 @@ export async function createFiling(db: Database, actor: FilingActor, found: Case
       documentDate: now.toISOString(),
       caseInfo: await buildCaseInfo(tx, found, input.format),
     };
-    const [filing] = await tx.insert(filings).values({ caseId: found.id, version, options, createdBy: actor.userId }).returning({ id: filings.id });
+    const [filing] = await tx
+      .insert(filings)
+      .values({ caseId: found.id, version, options, createdBy: actor.userId })
+      .returning({ id: filings.id });
     for (let start = 0; start < snapshots.length; start += SNAPSHOT_INSERT_SLICE) {
-      await tx.insert(filingClaimants).values(
-        snapshots.slice(start, start + SNAPSHOT_INSERT_SLICE).map((snapshot, offset) => ({ filingId: filing.id, claimantId: snapshot.id, position: start + offset + 1, snapshot })),
-      );
+      await tx
+        .insert(filingClaimants)
+        .values(
+          snapshots
+            .slice(start, start + SNAPSHOT_INSERT_SLICE)
+            .map((snapshot, offset) => ({ filingId: filing.id, claimantId: snapshot.id, position: start + offset + 1, snapshot })),
+        );
     }
     const job = await enqueueJob(tx, FILING_GENERATE_JOB, { filingId: filing.id });
     await recordAudit(tx, {

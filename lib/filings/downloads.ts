@@ -23,7 +23,9 @@ export async function findDownloadablePart(db: Database, caseId: string, version
     })
     .from(filingParts)
     .innerJoin(filings, eq(filings.id, filingParts.filingId))
-    .where(and(eq(filings.caseId, caseId), eq(filings.version, version), eq(filings.status, 'done'), eq(filingParts.partNumber, partNumber)));
+    .where(
+      and(eq(filings.caseId, caseId), eq(filings.version, version), eq(filings.status, 'done'), eq(filingParts.partNumber, partNumber)),
+    );
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -46,7 +48,12 @@ export function downloadHeaders(filename: string, part: Pick<DownloadablePart, '
 }
 
 /** Writes the download's audit row; the stream starts only after it is recorded. */
-export async function recordPartDownload(db: Database, actor: { userId: string; ip: string | null }, caseId: string, part: DownloadablePart): Promise<void> {
+export async function recordPartDownload(
+  db: Database,
+  actor: { userId: string; ip: string | null },
+  caseId: string,
+  part: DownloadablePart,
+): Promise<void> {
   await recordAudit(db, {
     action: 'filing.downloaded',
     actorUserId: actor.userId,

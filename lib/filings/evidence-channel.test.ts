@@ -10,14 +10,19 @@ import { findDamagedBlobs, serveEvidence } from './evidence-channel';
 import { EvidenceClient, EvidenceUnavailableError } from './render/evidence-client';
 
 let handle: DatabaseHandle;
-const files = ['갑 제1호증 고지서', '갑 제2호증 사진', '갑 제3호증 화면', '변조될 파일'].map((text) => new TextEncoder().encode(`%PDF-1.4 ${text}`));
+const files = ['갑 제1호증 고지서', '갑 제2호증 사진', '갑 제3호증 화면', '변조될 파일'].map((text) =>
+  new TextEncoder().encode(`%PDF-1.4 ${text}`),
+);
 let hashes: string[];
 
 beforeAll(async () => {
   handle = await setupTestDatabase();
   hashes = [];
   for (const bytes of files) hashes.push(await putBlob(handle.db, bytes, 'application/pdf'));
-  await handle.db.update(blobs).set({ bytes: new TextEncoder().encode('%PDF-1.4 changed') }).where(eq(blobs.sha256, hashes[3]));
+  await handle.db
+    .update(blobs)
+    .set({ bytes: new TextEncoder().encode('%PDF-1.4 changed') })
+    .where(eq(blobs.sha256, hashes[3]));
 });
 
 describe('evidence for the rendering worker', () => {

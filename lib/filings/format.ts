@@ -9,7 +9,15 @@ export function formatMegabytes(bytes: number, locale: Locale): string {
 
 export function formatDateTime(date: Date, locale: Locale): string {
   // A 24-hour clock in Korean time: court records and the e-signature records use it too.
-  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Seoul' }).format(date);
+  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Seoul',
+  }).format(date);
 }
 
 export function formatWon(amount: number, locale: Locale): string {

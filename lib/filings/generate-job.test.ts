@@ -47,7 +47,11 @@ async function claim(workerId: string, now?: Date): Promise<Job> {
 }
 
 /** Runs a claimed job the way lib/jobs/runner.ts does, with its own signal and progress log. */
-async function runLikeRunner(job: Job, workerId: string, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}) {
+async function runLikeRunner(
+  job: Job,
+  workerId: string,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+) {
   const signal = options.signal ?? new AbortController().signal;
   try {
     await generateFiling(job, {
@@ -71,7 +75,10 @@ async function filingRow(filingId: string) {
 }
 
 async function jobOf(filingId: string) {
-  const [row] = await handle.db.select().from(jobs).where(and(eq(jobs.kind, FILING_GENERATE_JOB), sql`${jobs.payload}->>'filingId' = ${filingId}`));
+  const [row] = await handle.db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, FILING_GENERATE_JOB), sql`${jobs.payload}->>'filingId' = ${filingId}`));
   return row;
 }
 
@@ -114,11 +121,20 @@ describe('filing.generate', () => {
       expect(text).toContain('홍길동');
     }
 
-    const filed = await handle.db.select({ id: claimants.id, isOnFiling: claimants.isOnFiling, filedAt: claimants.filedAt }).from(claimants).where(eq(claimants.caseId, world.caseA.id));
-    const onFiling = filed.filter((row) => row.isOnFiling).map((row) => row.id).sort();
+    const filed = await handle.db
+      .select({ id: claimants.id, isOnFiling: claimants.isOnFiling, filedAt: claimants.filedAt })
+      .from(claimants)
+      .where(eq(claimants.caseId, world.caseA.id));
+    const onFiling = filed
+      .filter((row) => row.isOnFiling)
+      .map((row) => row.id)
+      .sort();
     expect(onFiling).toEqual([...world.verified, world.withoutAppointment].map((claimant) => claimant.id).sort());
     expect(filed.find((row) => row.id === world.submitted.id)?.isOnFiling).toBe(false);
-    const [generated] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.generated'), eq(auditLog.subjectId, filingId)));
+    const [generated] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'filing.generated'), eq(auditLog.subjectId, filingId)));
     expect(generated.details).toMatchObject({ version: 1, claimants: 5 });
 
     // A second run of the same job (a process that died after committing) changes nothing.
@@ -127,7 +143,10 @@ describe('filing.generate', () => {
   });
 
   it('makes a new version when generating again and leaves the earlier output untouched', async () => {
-    const [v1] = await handle.db.select().from(filings).where(and(eq(filings.caseId, world.caseA.id), eq(filings.version, 1)));
+    const [v1] = await handle.db
+      .select()
+      .from(filings)
+      .where(and(eq(filings.caseId, world.caseA.id), eq(filings.version, 1)));
     const before = await listFilingParts(handle.db, v1.id);
     const { filingId, version } = await request({ format: 'us', language: 'en', maxPartMb: '5' });
     expect(version).toBe(2);
@@ -144,10 +163,18 @@ describe('filing.generate', () => {
 
   it('stops on an evidence file whose bytes no longer match their hash: failed, named, nothing stored', async () => {
     const tampered = await insertFiledClaimant(handle.db, world.caseA.id, { evidenceFiles: 1 });
-    const { filingId } = await request({ claimantSource: 'references', references: tampered.referenceNumber!, selectionName: '변조 확인', docAppointment: '' });
+    const { filingId } = await request({
+      claimantSource: 'references',
+      references: tampered.referenceNumber!,
+      selectionName: '변조 확인',
+      docAppointment: '',
+    });
     const [file] = await handle.db.select({ sha256: evidence.sha256 }).from(evidence).where(eq(evidence.claimantId, tampered.id));
     // Blobs have no immutability trigger: this is what bit rot or a tampered database looks like.
-    await handle.db.update(blobs).set({ bytes: new TextEncoder().encode('%PDF-1.4 tampered') }).where(eq(blobs.sha256, file.sha256));
+    await handle.db
+      .update(blobs)
+      .set({ bytes: new TextEncoder().encode('%PDF-1.4 tampered') })
+      .where(eq(blobs.sha256, file.sha256));
 
     await runLikeRunner(await claim('worker-a'), 'worker-a');
     const filing = await filingRow(filingId);
@@ -161,7 +188,12 @@ describe('filing.generate', () => {
     expect((await jobOf(filingId)).status).toBe('failed');
     const [row] = await handle.db.select({ isOnFiling: claimants.isOnFiling }).from(claimants).where(eq(claimants.id, tampered.id));
     expect(row.isOnFiling).toBe(false);
-    expect(await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.failed'), eq(auditLog.subjectId, filingId)))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'filing.failed'), eq(auditLog.subjectId, filingId))),
+    ).toHaveLength(1);
     await handle.db.update(claimants).set({ status: 'rejected' }).where(eq(claimants.id, tampered.id));
   });
 
@@ -177,7 +209,12 @@ describe('filing.generate', () => {
     expect((await filingRow(filingId)).status).toBe('cancelled');
     expect((await jobOf(filingId)).status).toBe('cancelled');
     expect(await handle.db.select().from(filingParts).where(eq(filingParts.filingId, filingId))).toEqual([]);
-    expect(await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.cancelled'), eq(auditLog.subjectId, filingId)))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'filing.cancelled'), eq(auditLog.subjectId, filingId))),
+    ).toHaveLength(1);
     await expect(cancelFiling(handle.db, actor(), world.caseA.id, version)).rejects.toMatchObject({ code: 'conflict' });
     await expect(cancelFiling(handle.db, actor(), world.caseB.id, version)).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -193,7 +230,10 @@ describe('filing.generate', () => {
     runnerSignal.abort(new Error('cancelled'));
     await running;
     expect((await filingRow(filingId)).status).toBe('cancelled');
-    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.cancelled'), eq(auditLog.subjectId, filingId)));
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'filing.cancelled'), eq(auditLog.subjectId, filingId)));
     expect(audit.details).toMatchObject({ via: 'job' });
   });
 
@@ -202,7 +242,12 @@ describe('filing.generate', () => {
     const many = [];
     for (let index = 0; index < 30; index++) many.push(await insertFiledClaimant(handle.db, world.caseA.id));
     const references = many.map((claimant) => claimant.referenceNumber).join('\n');
-    const { filingId } = await request({ powerOfAttorney: 'per_claimant', claimantSource: 'references', references, selectionName: '재시작 확인' });
+    const { filingId } = await request({
+      powerOfAttorney: 'per_claimant',
+      claimantSource: 'references',
+      references,
+      selectionName: '재시작 확인',
+    });
     const job = await claim('dead-worker');
     const kill = new AbortController();
     // The process "dies" at its first progress report: whatever it had rendered is lost.
@@ -219,7 +264,10 @@ describe('filing.generate', () => {
     expect((await jobOf(filingId)).status).toBe('done');
     const parts = await listFilingParts(handle.db, filingId);
     expect(parts.map((part) => part.partNumber)).toEqual(parts.map((_, index) => index + 1));
-    const generated = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'filing.generated'), inArray(auditLog.subjectId, [filingId])));
+    const generated = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'filing.generated'), inArray(auditLog.subjectId, [filingId])));
     expect(generated).toHaveLength(1);
   });
 });

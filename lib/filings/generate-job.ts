@@ -42,12 +42,22 @@ async function startRun(db: Database, filingId: string): Promise<(RunnableFiling
     .update(filings)
     .set({ status: 'running', startedAt: new Date(), progressDone: 0, error: null })
     .where(and(eq(filings.id, filingId), inArray(filings.status, ['queued', 'running'])))
-    .returning({ id: filings.id, caseId: filings.caseId, version: filings.version, createdBy: filings.createdBy, options: filings.options });
+    .returning({
+      id: filings.id,
+      caseId: filings.caseId,
+      version: filings.version,
+      createdBy: filings.createdBy,
+      options: filings.options,
+    });
   return filing ? { ...filing, options: filing.options as FilingOptions } : null;
 }
 
 async function loadSnapshots(db: Database, filingId: string): Promise<ClaimantSnapshot[]> {
-  const rows = await db.select({ snapshot: filingClaimants.snapshot }).from(filingClaimants).where(eq(filingClaimants.filingId, filingId)).orderBy(asc(filingClaimants.position));
+  const rows = await db
+    .select({ snapshot: filingClaimants.snapshot })
+    .from(filingClaimants)
+    .where(eq(filingClaimants.filingId, filingId))
+    .orderBy(asc(filingClaimants.position));
   return rows.map((row) => row.snapshot as ClaimantSnapshot);
 }
 
@@ -62,11 +72,18 @@ async function checkEvidence(db: Database, claimants: readonly ClaimantSnapshot[
   const { missing, mismatched } = await findDamagedBlobs(db, [...hashes]);
   const damaged = mismatched[0] ?? missing[0];
   if (damaged) {
-    const { item, label } = numberExhibits(items, (entry) => entry.claimant.id, options.language).find((exhibit) => exhibit.item.evidence.sha256 === damaged)!;
+    const { item, label } = numberExhibits(items, (entry) => entry.claimant.id, options.language).find(
+      (exhibit) => exhibit.item.evidence.sha256 === damaged,
+    )!;
     const params = { exhibit: label, file: `${item.evidence.originalFilename} (${item.claimant.referenceNumber})` };
     throw new FilingFailure(
       mismatched.length
-        ? { code: 'exhibit_hash_mismatch', messageKey: 'filings.errors.hashMismatch', params, detail: `stored file ${damaged} no longer matches its hash` }
+        ? {
+            code: 'exhibit_hash_mismatch',
+            messageKey: 'filings.errors.hashMismatch',
+            params,
+            detail: `stored file ${damaged} no longer matches its hash`,
+          }
         : { code: 'exhibit_missing', messageKey: 'filings.errors.evidenceMissing', params, detail: `blob ${damaged} not found` },
     );
   }
@@ -81,7 +98,14 @@ async function markFailed(db: Database, filing: RunnableFiling, failure: RenderF
       .where(and(eq(filings.id, filing.id), eq(filings.status, 'running')))
       .returning({ id: filings.id });
     if (!failed) return;
-    await recordAudit(tx, { action: 'filing.failed', actorUserId: filing.createdBy, caseId: filing.caseId, subjectType: 'filing', subjectId: filing.id, details: { version: filing.version, code: failure.code } });
+    await recordAudit(tx, {
+      action: 'filing.failed',
+      actorUserId: filing.createdBy,
+      caseId: filing.caseId,
+      subjectType: 'filing',
+      subjectId: filing.id,
+      details: { version: filing.version, code: failure.code },
+    });
   });
 }
 
@@ -94,7 +118,15 @@ async function markCancelled(db: Database, filing: RunnableFiling): Promise<void
       .set({ status: 'cancelled', cancelledAt: now, finishedAt: now })
       .where(and(eq(filings.id, filing.id), eq(filings.status, 'running')))
       .returning({ id: filings.id });
-    if (cancelled) await recordAudit(tx, { action: 'filing.cancelled', actorUserId: null, caseId: filing.caseId, subjectType: 'filing', subjectId: filing.id, details: { version: filing.version, via: 'job' } });
+    if (cancelled)
+      await recordAudit(tx, {
+        action: 'filing.cancelled',
+        actorUserId: null,
+        caseId: filing.caseId,
+        subjectType: 'filing',
+        subjectId: filing.id,
+        details: { version: filing.version, via: 'job' },
+      });
   });
 }
 
@@ -103,7 +135,10 @@ function toFailure(error: unknown): { failure: RenderFailure; isPermanent: boole
   const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof WorkerTaskError && (error.reason === 'timeout' || error.reason === 'crashed')) {
     // The same input would hit the same wall again: no retry.
-    return { failure: { code: `worker_${error.reason}`, messageKey: `filings.errors.worker_${error.reason}`, params: {}, detail }, isPermanent: true };
+    return {
+      failure: { code: `worker_${error.reason}`, messageKey: `filings.errors.worker_${error.reason}`, params: {}, detail },
+      isPermanent: true,
+    };
   }
   return { failure: { code: 'internal', messageKey: 'filings.errors.renderFailed', params: {}, detail }, isPermanent: false };
 }

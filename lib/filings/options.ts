@@ -16,7 +16,8 @@ export type DocumentKey = (typeof DOCUMENT_KEYS)[number];
 export type ClaimantSource = 'all_verified' | 'selection' | 'references';
 
 /** Where the claimants came from; pasted reference numbers are saved as a selection first. */
-export type ClaimantChoice = { source: 'all_verified' } | { source: 'selection' | 'references'; selectionId: string; selectionName: string };
+export type ClaimantChoice =
+  { source: 'all_verified' } | { source: 'selection' | 'references'; selectionId: string; selectionName: string };
 
 /**
  * What a filing was asked for, stored on the row (`filings.options`) together with the case data

@@ -22,7 +22,12 @@ export async function listFilings(db: Database, caseId: string): Promise<FilingL
     .leftJoin(users, eq(users.id, filings.createdBy))
     .where(eq(filings.caseId, caseId))
     .orderBy(desc(filings.version));
-  return rows.map((row) => ({ ...(row.filing as FilingRow), createdByName: row.createdByName, claimantCount: row.claimantCount, partCount: row.partCount }));
+  return rows.map((row) => ({
+    ...(row.filing as FilingRow),
+    createdByName: row.createdByName,
+    claimantCount: row.claimantCount,
+    partCount: row.partCount,
+  }));
 }
 
 /** One version of the case's filings; the case id in the WHERE clause keeps other cases' filings out. */
@@ -32,7 +37,9 @@ export async function findFiling(db: Database, caseId: string, version: number):
     .from(filings)
     .leftJoin(users, eq(users.id, filings.createdBy))
     .where(and(eq(filings.caseId, caseId), eq(filings.version, version)));
-  return row ? { ...(row.filing as FilingRow), createdByName: row.createdByName, claimantCount: row.claimantCount, partCount: row.partCount } : null;
+  return row
+    ? { ...(row.filing as FilingRow), createdByName: row.createdByName, claimantCount: row.claimantCount, partCount: row.partCount }
+    : null;
 }
 
 export type FilingProgress = Pick<Filing, 'status' | 'progressDone' | 'progressTotal' | 'error'>;
@@ -63,7 +70,11 @@ export type FilingClaimantLine = {
 };
 
 /** A page of the claimants a version holds, read from the frozen snapshots (not today's records). */
-export async function listFilingClaimants(db: Database, filingId: string, page: { offset: number; limit: number }): Promise<{ total: number; lines: FilingClaimantLine[] }> {
+export async function listFilingClaimants(
+  db: Database,
+  filingId: string,
+  page: { offset: number; limit: number },
+): Promise<{ total: number; lines: FilingClaimantLine[] }> {
   const snapshot = filingClaimants.snapshot;
   const [[{ total }], rows] = await Promise.all([
     db.select({ total: count() }).from(filingClaimants).where(eq(filingClaimants.filingId, filingId)),
@@ -84,5 +95,13 @@ export async function listFilingClaimants(db: Database, filingId: string, page: 
       .offset(page.offset)
       .limit(page.limit),
   ]);
-  return { total, lines: rows.map((row) => ({ ...row, totalKrw: Number(row.totalKrw ?? 0), evidenceCount: Number(row.evidenceCount), hasStatement: Boolean(row.hasStatement) })) };
+  return {
+    total,
+    lines: rows.map((row) => ({
+      ...row,
+      totalKrw: Number(row.totalKrw ?? 0),
+      evidenceCount: Number(row.evidenceCount),
+      hasStatement: Boolean(row.hasStatement),
+    })),
+  };
 }

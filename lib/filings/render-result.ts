@@ -16,9 +16,12 @@ export type RenderedPartMeta = {
 /** A failure the job can name to the lawyer: a translation key in the `filings` catalog and its parameters. */
 export type RenderFailure = { code: string; messageKey: string; params: Record<string, string | number>; detail: string };
 
-export type RenderHeader = { ok: true; pageCount: number; parts: RenderedPartMeta[]; warnings: string[] } | { ok: false; failure: RenderFailure };
+export type RenderHeader =
+  { ok: true; pageCount: number; parts: RenderedPartMeta[]; warnings: string[] } | { ok: false; failure: RenderFailure };
 
-export type RenderOutcome = { ok: true; pageCount: number; parts: (RenderedPartMeta & { bytes: Uint8Array })[]; warnings: string[] } | { ok: false; failure: RenderFailure };
+export type RenderOutcome =
+  | { ok: true; pageCount: number; parts: (RenderedPartMeta & { bytes: Uint8Array })[]; warnings: string[] }
+  | { ok: false; failure: RenderFailure };
 
 /**
  * The worker answers with ONE buffer — a length-prefixed JSON header followed by the parts'

@@ -8,7 +8,8 @@ function withRefs(key: string, claimants: readonly ClaimantSnapshot[]): string {
   return `${key}|${JSON.stringify({ count: claimants.length, refs: listReferences(claimants.map((claimant) => claimant.referenceNumber)) })}`;
 }
 
-const hasConsent = (claimant: ClaimantSnapshot, kind: 'retainer' | 'representative_appointment') => claimant.consents.some((consent) => consent.kind === kind);
+const hasConsent = (claimant: ClaimantSnapshot, kind: 'retainer' | 'representative_appointment') =>
+  claimant.consents.some((consent) => consent.kind === kind);
 
 /**
  * What the chosen documents need from each claimant, checked before anything is queued so a
@@ -16,7 +17,11 @@ const hasConsent = (claimant: ClaimantSnapshot, kind: 'retainer' | 'representati
  * The 선정서 lists only claimants who consented to the appointment: the others stay parties in
  * their own right, so it is enough that someone appoints.
  */
-export function findRequirementProblems(snapshots: readonly ClaimantSnapshot[], documents: FilingDocuments, representatives: readonly ClaimantSnapshot[]): RequirementProblems {
+export function findRequirementProblems(
+  snapshots: readonly ClaimantSnapshot[],
+  documents: FilingDocuments,
+  representatives: readonly ClaimantSnapshot[],
+): RequirementProblems {
   const problems: RequirementProblems = {};
   const missingBirth = snapshots.filter((claimant) => !/^\d{4}-\d{2}-\d{2}/.test(claimant.dateOfBirth));
   if (missingBirth.length) problems.claimantSource = withRefs('filings.validation.missingBirthDate', missingBirth);
@@ -32,10 +37,14 @@ export function findRequirementProblems(snapshots: readonly ClaimantSnapshot[], 
     if (missing.length) problems.docDeclarations = withRefs('filings.validation.missingStatement', missing);
   }
   if (documents.appointment) {
-    const appointers = appointersOf(snapshots, representatives.map((claimant) => claimant.id));
+    const appointers = appointersOf(
+      snapshots,
+      representatives.map((claimant) => claimant.id),
+    );
     if (appointers.length === 0) problems.docAppointment = 'filings.validation.noAppointers';
   }
-  if (documents.exhibits && snapshots.every((claimant) => claimant.evidence.length === 0)) problems.docExhibits = 'filings.validation.noEvidence';
+  if (documents.exhibits && snapshots.every((claimant) => claimant.evidence.length === 0))
+    problems.docExhibits = 'filings.validation.noEvidence';
   return problems;
 }
 

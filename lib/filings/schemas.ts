@@ -62,7 +62,13 @@ export const filingRequestSchema = z
     maxPartMb: z.coerce.number().int().min(PART_LIMIT_MB.min).max(PART_LIMIT_MB.max),
   })
   .superRefine((input, context) => {
-    const hasDocument = input.docComplaint || input.docPartyList || input.docAppointment || input.docDeclarations || input.docExhibits || input.powerOfAttorney !== 'none';
+    const hasDocument =
+      input.docComplaint ||
+      input.docPartyList ||
+      input.docAppointment ||
+      input.docDeclarations ||
+      input.docExhibits ||
+      input.powerOfAttorney !== 'none';
     if (!hasDocument) context.addIssue({ code: 'custom', path: ['documents'], message: 'filings.validation.noDocuments' });
     if (input.claimantSource === 'selection' && !z.uuid().safeParse(input.selectionId).success) {
       context.addIssue({ code: 'custom', path: ['selectionId'], message: 'validation.choose' });
@@ -71,7 +77,12 @@ export const filingRequestSchema = z
       const references = splitReferences(input.references);
       const malformed = references.filter((reference) => !REFERENCE_PATTERN.test(reference));
       if (references.length === 0) context.addIssue({ code: 'custom', path: ['references'], message: 'validation.required' });
-      else if (malformed.length) context.addIssue({ code: 'custom', path: ['references'], message: `filings.validation.referencesMalformed|${JSON.stringify({ refs: listReferences(malformed) })}` });
+      else if (malformed.length)
+        context.addIssue({
+          code: 'custom',
+          path: ['references'],
+          message: `filings.validation.referencesMalformed|${JSON.stringify({ refs: listReferences(malformed) })}`,
+        });
       if (!input.selectionName) context.addIssue({ code: 'custom', path: ['selectionName'], message: 'validation.required' });
     }
   });

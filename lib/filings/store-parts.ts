@@ -39,13 +39,27 @@ export async function storeRenderedParts(db: Database, filing: RunnableFiling, r
     await tx
       .update(filings)
       // clock_timestamp(): when the parts are written, not when this transaction began.
-      .set({ status: 'done', finishedAt: sql`clock_timestamp()`, progressDone: result.pageCount, progressTotal: result.pageCount, error: null })
+      .set({
+        status: 'done',
+        finishedAt: sql`clock_timestamp()`,
+        progressDone: result.pageCount,
+        progressTotal: result.pageCount,
+        error: null,
+      })
       .where(eq(filings.id, filing.id));
     const marked = await tx
       .update(claimants)
       // The first filing date stays: a claimant re-filed in a later version was on a filing since then.
       .set({ isOnFiling: true, filedAt: sql`coalesce(${claimants.filedAt}, ${now.toISOString()}::timestamptz)` })
-      .where(and(eq(claimants.caseId, filing.caseId), inArray(claimants.id, tx.select({ id: filingClaimants.claimantId }).from(filingClaimants).where(eq(filingClaimants.filingId, filing.id)))))
+      .where(
+        and(
+          eq(claimants.caseId, filing.caseId),
+          inArray(
+            claimants.id,
+            tx.select({ id: filingClaimants.claimantId }).from(filingClaimants).where(eq(filingClaimants.filingId, filing.id)),
+          ),
+        ),
+      )
       .returning({ id: claimants.id });
     await recordAudit(tx, {
       action: 'filing.generated',
@@ -57,7 +71,13 @@ export async function storeRenderedParts(db: Database, filing: RunnableFiling, r
         version: filing.version,
         pages: result.pageCount,
         claimants: marked.length,
-        parts: result.parts.map((part) => ({ part: part.partNumber, sha256: part.sha256, pages: part.pageCount, bytes: part.byteLength, preflightOk: part.preflight.ok })),
+        parts: result.parts.map((part) => ({
+          part: part.partNumber,
+          sha256: part.sha256,
+          pages: part.pageCount,
+          bytes: part.byteLength,
+          preflightOk: part.preflight.ok,
+        })),
       },
     });
     return true;

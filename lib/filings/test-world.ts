@@ -1,7 +1,18 @@
 import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import type { Database } from '@/db/client';
-import { type ClaimantStatus, caseMemberships, cases, claimants, consentDocuments, consents, damageItems, evidence, statements, users } from '@/db/schema';
+import {
+  type ClaimantStatus,
+  caseMemberships,
+  cases,
+  claimants,
+  consentDocuments,
+  consents,
+  damageItems,
+  evidence,
+  statements,
+  users,
+} from '@/db/schema';
 import { DEMO_CASE_SLUG } from '@/db/seed/demo-case';
 import { seedDemoCase } from '@/db/seed/demo';
 import { hangulInitials, normalizeName } from '@/lib/claimants/names';
@@ -19,9 +30,21 @@ import { makeSamplePdf } from '@/lib/pdf/__fixtures__/exhibit-files';
 export const TEST_NOW = new Date('2026-03-02T01:00:00Z');
 
 const PEOPLE = [
-  { name: '홍길동', dob: '1971-04-12', address: '서울특별시 마포구 월드컵로 12, 302호', locality: '서울특별시 마포구', phone: '010-2003-0125' },
+  {
+    name: '홍길동',
+    dob: '1971-04-12',
+    address: '서울특별시 마포구 월드컵로 12, 302호',
+    locality: '서울특별시 마포구',
+    phone: '010-2003-0125',
+  },
   { name: '김영희', dob: '1968-11-02', address: '부산광역시 해운대구 중동 1392', locality: '부산광역시 해운대구', phone: '010-5555-0101' },
-  { name: '이민수', dob: '1980-07-07', address: '경기도 성남시 분당구 정자동 206', locality: '경기도 성남시 분당구', phone: '010-4100-7788' },
+  {
+    name: '이민수',
+    dob: '1980-07-07',
+    address: '경기도 성남시 분당구 정자동 206',
+    locality: '경기도 성남시 분당구',
+    phone: '010-4100-7788',
+  },
   { name: '박철수', dob: '1972-05-30', address: '대전광역시 유성구 대학로 99', locality: '대전광역시 유성구', phone: '010-6200-1234' },
   { name: '최지훈', dob: '1990-01-10', address: '광주광역시 북구 용봉로 77', locality: '광주광역시 북구', phone: '010-8800-0010' },
   { name: '정수민', dob: '1985-09-21', address: '인천광역시 남동구 구월동 1138', locality: '인천광역시 남동구', phone: '010-3300-4411' },
@@ -73,12 +96,43 @@ export async function insertFiledClaimant(db: Database, caseId: string, spec: Cl
     })
     .returning();
   const claimantCaseId = claimant.caseId;
-  await db.insert(damageItems).values(damages.map((item, position) => ({ ...item, position, claimantId: claimant.id, caseId: claimantCaseId })));
+  await db
+    .insert(damageItems)
+    .values(damages.map((item, position) => ({ ...item, position, claimantId: claimant.id, caseId: claimantCaseId })));
   const text = `본인 ${person.name}은(는) SQL Server 2000이나 MSDE를 운영하지 않았습니다.\n\n2003. 1. 25. 14:40경부터 인터넷에 접속할 수 없었습니다.`;
-  await db.insert(statements).values({ claimantId: claimant.id, caseId: claimantCaseId, kind: 'patch_status', version: 1, answers: { ranSqlServer: 'no' }, renderedText: text, language: 'ko', signerName: person.name, signedAt, signerIp: '198.51.100.7', signerUserAgent: 'test', textSha256: sha256Hex(text) });
-  const docs = await db.select().from(consentDocuments).where(and(eq(consentDocuments.caseId, claimantCaseId), eq(consentDocuments.locale, 'ko')));
-  for (const doc of docs.filter((d) => d.kind === 'retainer' || (d.kind === 'representative_appointment' && spec.signsAppointment !== false))) {
-    await db.insert(consents).values({ claimantId: claimant.id, caseId: claimantCaseId, kind: doc.kind, documentId: doc.id, documentVersion: doc.version, textSha256: doc.bodySha256, signerName: person.name, signedAt, signerIp: '198.51.100.7', signerUserAgent: 'test' });
+  await db.insert(statements).values({
+    claimantId: claimant.id,
+    caseId: claimantCaseId,
+    kind: 'patch_status',
+    version: 1,
+    answers: { ranSqlServer: 'no' },
+    renderedText: text,
+    language: 'ko',
+    signerName: person.name,
+    signedAt,
+    signerIp: '198.51.100.7',
+    signerUserAgent: 'test',
+    textSha256: sha256Hex(text),
+  });
+  const docs = await db
+    .select()
+    .from(consentDocuments)
+    .where(and(eq(consentDocuments.caseId, claimantCaseId), eq(consentDocuments.locale, 'ko')));
+  for (const doc of docs.filter(
+    (d) => d.kind === 'retainer' || (d.kind === 'representative_appointment' && spec.signsAppointment !== false),
+  )) {
+    await db.insert(consents).values({
+      claimantId: claimant.id,
+      caseId: claimantCaseId,
+      kind: doc.kind,
+      documentId: doc.id,
+      documentVersion: doc.version,
+      textSha256: doc.bodySha256,
+      signerName: person.name,
+      signedAt,
+      signerIp: '198.51.100.7',
+      signerUserAgent: 'test',
+    });
   }
   for (let index = 0; index < (spec.evidenceFiles ?? 1); index++) {
     // Bills with an embedded font, as generated bills are; the keyword makes every file distinct.
@@ -86,7 +140,18 @@ export async function insertFiledClaimant(db: Database, caseId: string, spec: Cl
     bill.setKeywords([reference, String(index)]);
     const bytes = await bill.save();
     const sha256 = await putBlob(db, bytes, 'application/pdf');
-    await db.insert(evidence).values({ claimantId: claimant.id, caseId: claimantCaseId, kind: 'isp_bill', label: '2003년 1월 요금 청구서', originalFilename: `bill-${index + 1}.pdf`, detectedMime: 'application/pdf', byteSize: bytes.length, sha256, pageCount: 1 + (index % 2), uploadedBy: user.id });
+    await db.insert(evidence).values({
+      claimantId: claimant.id,
+      caseId: claimantCaseId,
+      kind: 'isp_bill',
+      label: '2003년 1월 요금 청구서',
+      originalFilename: `bill-${index + 1}.pdf`,
+      detectedMime: 'application/pdf',
+      byteSize: bytes.length,
+      sha256,
+      pageCount: 1 + (index % 2),
+      uploadedBy: user.id,
+    });
   }
   return claimant;
 }
@@ -95,11 +160,15 @@ export async function createFilingWorld(db: Database, options: { verified?: numb
   await seedDemoCase(db, TEST_NOW);
   const [caseA] = await db.select().from(cases).where(eq(cases.slug, DEMO_CASE_SLUG));
   const verified = [];
-  for (let index = 0; index < (options.verified ?? 4); index++) verified.push(await insertFiledClaimant(db, caseA.id, { evidenceFiles: index === 0 ? 2 : 1 }));
+  for (let index = 0; index < (options.verified ?? 4); index++)
+    verified.push(await insertFiledClaimant(db, caseA.id, { evidenceFiles: index === 0 ? 2 : 1 }));
   const submitted = await insertFiledClaimant(db, caseA.id, { status: 'submitted' });
   const withoutAppointment = await insertFiledClaimant(db, caseA.id, { signsAppointment: false });
 
-  const [caseB] = await db.insert(cases).values({ slug: 'blaster-2003', titleKo: '블래스터 웜 사건', titleEn: 'Blaster worm case', referencePrefix: 'BLS' }).returning();
+  const [caseB] = await db
+    .insert(cases)
+    .values({ slug: 'blaster-2003', titleKo: '블래스터 웜 사건', titleEn: 'Blaster worm case', referencePrefix: 'BLS' })
+    .returning();
   const lawyerB = await account(db, 'lawyer-b@joinder.test', '다른 사건 변호사');
   await db.insert(caseMemberships).values({ caseId: caseB.id, userId: lawyerB.id, role: 'lawyer' });
   const otherCaseClaimant = await insertFiledClaimant(db, caseB.id, { prefix: 'BLS' });

@@ -8,14 +8,19 @@ vi.mock('next-intl/server', async () => (await import('@/tests/helpers/next-cont
 describe('message keys with parameters', () => {
   it('splits at the first bar only, so a parameter keeps its own bars', () => {
     expect(splitMessageKey('validation.tooLong|{"max":100}')).toEqual({ path: 'validation.tooLong', params: { max: 100 } });
-    expect(splitMessageKey('filings.validation.unknownReferences|{"count":1,"refs":"A||B"}')).toEqual({ path: 'filings.validation.unknownReferences', params: { count: 1, refs: 'A||B' } });
+    expect(splitMessageKey('filings.validation.unknownReferences|{"count":1,"refs":"A||B"}')).toEqual({
+      path: 'filings.validation.unknownReferences',
+      params: { count: 1, refs: 'A||B' },
+    });
     expect(splitMessageKey('errors.not_found')).toEqual({ path: 'errors.not_found' });
   });
 
   it('turns a refusal whose parameter holds a bar into a translated message, not a crash', async () => {
     const refs = "'||(SELECT VERSION())||'";
     const result = await runAction({ references: refs }, async () => {
-      throw new AppError('invalid_input', { fieldErrors: { references: `filings.validation.unknownReferences|${JSON.stringify({ count: 1, refs })}` } });
+      throw new AppError('invalid_input', {
+        fieldErrors: { references: `filings.validation.unknownReferences|${JSON.stringify({ count: 1, refs })}` },
+      });
     });
     expect(result).toMatchObject({ ok: false, values: { references: refs } });
     expect(result.ok ? '' : result.fieldErrors.references).toContain(refs);

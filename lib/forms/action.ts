@@ -14,7 +14,10 @@ export type ActionResult<T = void> =
 export type ActionState<T = void> = ActionResult<T> | null;
 
 /** Plain text values of a form (files and passwords are never echoed back). */
-export function formValues(formData: FormData, omit: readonly string[] = ['password', 'passwordConfirm', 'currentPassword']): Record<string, string> {
+export function formValues(
+  formData: FormData,
+  omit: readonly string[] = ['password', 'passwordConfirm', 'currentPassword'],
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === 'string' && !omit.includes(key) && !key.startsWith('$ACTION')) values[key] = value;
@@ -33,7 +36,8 @@ function fieldsWithNul(input: unknown): string[] {
 /** Parses with zod or throws an `invalid_input` AppError carrying per-field keys. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const withNul = fieldsWithNul(input);
-  if (withNul.length) throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(withNul.map((field) => [field, 'validation.invalid'])) });
+  if (withNul.length)
+    throw new AppError('invalid_input', { fieldErrors: Object.fromEntries(withNul.map((field) => [field, 'validation.invalid'])) });
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', { fieldErrors: fieldErrorKeys(parsed.error) });
   return parsed.data;
@@ -43,7 +47,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
  * Runs an action body: any error becomes a translated failure result (never a stack trace);
  * Next.js redirects and notFound pass through untouched.
  */
-export async function runAction<T>(values: Record<string, string>, body: () => Promise<T>, successMessageKey?: string): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  values: Record<string, string>,
+  body: () => Promise<T>,
+  successMessageKey?: string,
+): Promise<ActionResult<T>> {
   const t = await getTranslations();
   const translate = t as unknown as (key: string, params?: Record<string, string | number>) => string;
   try {
@@ -65,5 +73,8 @@ export async function runAction<T>(values: Record<string, string>, body: () => P
 
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown })?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+  return (
+    typeof digest === 'string' &&
+    (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND')
+  );
 }

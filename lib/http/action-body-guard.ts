@@ -66,13 +66,20 @@ function partsOf(form: FormData, prefix = ''): Parts {
   };
 }
 
-export async function findPagePostProblem(input: { contentType: string | null; isActionCall: boolean; bytes: Uint8Array<ArrayBuffer> }): Promise<PagePostProblem | null> {
+export async function findPagePostProblem(input: {
+  contentType: string | null;
+  isActionCall: boolean;
+  bytes: Uint8Array<ArrayBuffer>;
+}): Promise<PagePostProblem | null> {
   const type = (input.contentType ?? '').toLowerCase();
   const isMultipart = type.startsWith('multipart/form-data');
   const isUrlEncoded = type.startsWith('application/x-www-form-urlencoded');
   const isText = type.startsWith('text/plain');
   if (input.isActionCall) {
-    if (isText) return isWellFormedReply(new TextDecoder().decode(input.bytes), { has: () => false, get: () => null }, new Set(), 0, true) ? null : 'malformed';
+    if (isText)
+      return isWellFormedReply(new TextDecoder().decode(input.bytes), { has: () => false, get: () => null }, new Set(), 0, true)
+        ? null
+        : 'malformed';
     if (!isMultipart) return 'unsupported_media';
     const form = await readForm(input.bytes, input.contentType ?? '');
     const root = form?.get('0');

@@ -3,7 +3,8 @@ import { AppError } from '@/lib/errors';
 import { SMALL_BODY_MAX_BYTES, bodyLimitFor, isDeclaredBodyTooLarge, readFormBody, readJsonBody, readJsonOrFormBody } from './body';
 import { handleRoute } from './route';
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request('http://joinder.test/api/x', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request('http://joinder.test/api/x', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
 /** A body that arrives in chunks without a declared length, as a streaming client sends it. */
 function chunked(totalBytes: number): ReadableStream<Uint8Array> {
@@ -21,11 +22,16 @@ function chunked(totalBytes: number): ReadableStream<Uint8Array> {
 describe('reading request bodies', () => {
   it('parses JSON and form posts into fields', async () => {
     expect(await readJsonBody(post('{"name":"홍길동"}', { 'content-type': 'application/json' }))).toEqual({ name: '홍길동' });
-    expect(await readJsonOrFormBody(post('name=%ED%99%8D&x=1', { 'content-type': 'application/x-www-form-urlencoded' }))).toEqual({ name: '홍', x: '1' });
+    expect(await readJsonOrFormBody(post('name=%ED%99%8D&x=1', { 'content-type': 'application/x-www-form-urlencoded' }))).toEqual({
+      name: '홍',
+      x: '1',
+    });
   });
 
   it('refuses a body declared too large before reading it, and a chunked one as soon as it grows too large', async () => {
-    expect(isDeclaredBodyTooLarge(new Headers({ 'content-length': String(10 * 1024 * 1024), 'content-type': 'application/json' }))).toBe(true);
+    expect(isDeclaredBodyTooLarge(new Headers({ 'content-length': String(10 * 1024 * 1024), 'content-type': 'application/json' }))).toBe(
+      true,
+    );
     expect(isDeclaredBodyTooLarge(new Headers({ 'content-length': '900', 'content-type': 'application/json' }))).toBe(false);
     expect(bodyLimitFor('multipart/form-data; boundary=x')).toBeGreaterThan(20 * 1024 * 1024);
     // A post to a page is a server action: 1 MB, files or not.
@@ -34,10 +40,15 @@ describe('reading request bodies', () => {
   });
 
   it('turns broken JSON, invalid UTF-8 and broken multipart into 422 with a message key', async () => {
-    await expect(readJsonBody(post('{"name": "unterminated'))).rejects.toMatchObject({ code: 'invalid_input', messageKey: 'security.body.malformed' });
+    await expect(readJsonBody(post('{"name": "unterminated'))).rejects.toMatchObject({
+      code: 'invalid_input',
+      messageKey: 'security.body.malformed',
+    });
     await expect(readJsonBody(post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(readJsonOrFormBody(post('[1,2,3]'))).rejects.toMatchObject({ code: 'invalid_input' });
-    const brokenMultipart = post('--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nvalue-without-closing-boundary', { 'content-type': 'multipart/form-data; boundary=XYZ' });
+    const brokenMultipart = post('--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nvalue-without-closing-boundary', {
+      'content-type': 'multipart/form-data; boundary=XYZ',
+    });
     await expect(readFormBody(brokenMultipart)).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
@@ -49,7 +60,9 @@ describe('route handlers that parse bodies themselves', () => {
     const badJson = await jsonRoute(post('{nope', { 'content-type': 'application/json' }), { params: Promise.resolve({}) });
     expect(badJson.status).toBe(422);
     expect(await badJson.json()).toMatchObject({ error: 'invalid_input', message: expect.stringContaining('JSON') });
-    const badForm = await formRoute(post('garbage', { 'content-type': 'multipart/form-data; boundary=nothing' }), { params: Promise.resolve({}) });
+    const badForm = await formRoute(post('garbage', { 'content-type': 'multipart/form-data; boundary=nothing' }), {
+      params: Promise.resolve({}),
+    });
     expect(badForm.status).toBe(422);
   });
 

@@ -29,7 +29,10 @@ export function errorResponse(request: Request, error: AppError, extraHeaders: R
     : undefined;
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...extraHeaders };
   if (error.retryAfterSeconds) headers['Retry-After'] = String(error.retryAfterSeconds);
-  return Response.json({ error: error.code, message: translateKey(t, error.messageKey ?? `errors.${error.code}`), ...(fieldErrors ? { fieldErrors } : {}) }, { status: error.status, headers });
+  return Response.json(
+    { error: error.code, message: translateKey(t, error.messageKey ?? `errors.${error.code}`), ...(fieldErrors ? { fieldErrors } : {}) },
+    { status: error.status, headers },
+  );
 }
 
 type Translate = ReturnType<typeof getTranslator>;

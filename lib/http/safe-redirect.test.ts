@@ -8,7 +8,19 @@ describe('return paths after sign-in', () => {
   });
 
   it('refuses every way out to another site', () => {
-    for (const hostile of ['//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/\t/evil.example', '/%0d%0aSet-Cookie:x', ' /staff', '', undefined, 42]) {
+    for (const hostile of [
+      '//evil.example',
+      '/\\evil.example',
+      '\\\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '/\t/evil.example',
+      '/%0d%0aSet-Cookie:x',
+      ' /staff',
+      '',
+      undefined,
+      42,
+    ]) {
       const result = safeReturnPath(hostile);
       expect(result === '/home' || result.startsWith('/%0d'), String(hostile)).toBe(true);
     }

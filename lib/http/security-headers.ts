@@ -10,7 +10,12 @@ const FRAMEABLE_BY_SELF = [/^\/api\/cases\/[^/]+\/claimants\/[^/]+\/evidence\/[^
  * Headers for every response: a nonce-based CSP (Next.js adds the nonce to its own scripts),
  * nosniff, a strict referrer policy, no framing except the embeddable counter, HSTS over HTTPS.
  */
-export function buildSecurityHeaders(input: { nonce: string; pathname: string; isProduction: boolean; isHttps: boolean }): Record<string, string> {
+export function buildSecurityHeaders(input: {
+  nonce: string;
+  pathname: string;
+  isProduction: boolean;
+  isHttps: boolean;
+}): Record<string, string> {
   const isEmbeddable = EMBEDDABLE.some((pattern) => pattern.test(input.pathname));
   const isFrameableBySelf = !isEmbeddable && FRAMEABLE_BY_SELF.some((pattern) => pattern.test(input.pathname));
   const csp = [

@@ -61,11 +61,20 @@ async function run<T>(action: (previous: unknown, data: FormData) => Promise<T>,
 describe('the wizard, step by step through its actions', () => {
   it('type: saves and moves on; an unknown type is refused', async () => {
     expect(await run(saveTypeAction, form({ type: 'pc_bang' }))).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/identity' });
-    expect(await run(saveTypeAction, form({ type: 'astronaut' }))).toMatchObject({ ok: false, fieldErrors: { type: '목록에서 골라 주세요.' } });
+    expect(await run(saveTypeAction, form({ type: 'astronaut' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { type: '목록에서 골라 주세요.' },
+    });
   });
 
   it('identity: refuses a resident registration number, a bad BRN checksum and missing seats, keeping what was typed', async () => {
-    const typed = { ...IDENTITY_INPUT, dateOfBirth: '750302-1234567', businessName: '슬래머 PC방', businessRegistrationNumber: '124-81-00999', pcBangSeats: '' };
+    const typed = {
+      ...IDENTITY_INPUT,
+      dateOfBirth: '750302-1234567',
+      businessName: '슬래머 PC방',
+      businessRegistrationNumber: '124-81-00999',
+      pcBangSeats: '',
+    };
     const result = await run(saveIdentityAction, form(typed));
     expect(result).toMatchObject({ ok: false, values: { legalName: '김철수', businessName: '슬래머 PC방' } });
     if (!('ok' in result) || result.ok) throw new Error('expected a failure');
@@ -74,17 +83,25 @@ describe('the wizard, step by step through its actions', () => {
 
     const second = await run(saveIdentityAction, form({ ...typed, dateOfBirth: '1975-03-02' }));
     if (!('ok' in second) || second.ok) throw new Error('expected a failure');
-    expect(second.fieldErrors.businessRegistrationNumber).toBe('사업자등록번호가 올바르지 않습니다. 사업자등록증의 번호를 다시 확인해 주세요.');
+    expect(second.fieldErrors.businessRegistrationNumber).toBe(
+      '사업자등록번호가 올바르지 않습니다. 사업자등록증의 번호를 다시 확인해 주세요.',
+    );
     expect(second.fieldErrors.pcBangSeats).toBe('필수 항목입니다.');
 
-    const third = await run(saveIdentityAction, form({ ...typed, dateOfBirth: '2005-01-01', businessRegistrationNumber: '12345', pcBangSeats: '40' }));
+    const third = await run(
+      saveIdentityAction,
+      form({ ...typed, dateOfBirth: '2005-01-01', businessRegistrationNumber: '12345', pcBangSeats: '40' }),
+    );
     if (!('ok' in third) || third.ok) throw new Error('expected a failure');
     expect(third.fieldErrors.dateOfBirth).toBe('생년월일은 2003-01-25 이전이어야 합니다.');
     expect(third.fieldErrors.businessRegistrationNumber).toContain('10자리');
   });
 
   it('identity: stores phone, address and date of birth encrypted, with blind indexes and 초성', async () => {
-    const result = await run(saveIdentityAction, form({ ...IDENTITY_INPUT, businessName: '슬래머 PC방', businessRegistrationNumber: '124-81-00998', pcBangSeats: '40' }));
+    const result = await run(
+      saveIdentityAction,
+      form({ ...IDENTITY_INPUT, businessName: '슬래머 PC방', businessRegistrationNumber: '124-81-00998', pcBangSeats: '40' }),
+    );
     expect(result).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/connection' });
     const row = await reloadClaimant(db, claimant.id);
     expect(row.phoneEncrypted).not.toContain('2345');
@@ -102,21 +119,34 @@ describe('the wizard, step by step through its actions', () => {
     const failed = await run(saveConnectionAction, form({ isp: 'other', lineType: 'adsl', monthlyFeeKrw: '3만원' }));
     if (!('ok' in failed) || failed.ok) throw new Error('expected a failure');
     expect(Object.keys(failed.fieldErrors).sort()).toEqual(['ispOther', 'monthlyFeeKrw', 'serviceAddress']);
-    expect(await run(saveConnectionAction, form({ isp: 'hanaro', lineType: 'vdsl', serviceAddress: '서울 강남구 역삼동 1 PC방', monthlyFeeKrw: '₩ 88,000' }))).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/outage' });
+    expect(
+      await run(
+        saveConnectionAction,
+        form({ isp: 'hanaro', lineType: 'vdsl', serviceAddress: '서울 강남구 역삼동 1 PC방', monthlyFeeKrw: '₩ 88,000' }),
+      ),
+    ).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/outage' });
     const row = await reloadClaimant(db, claimant.id);
     expect(row.monthlyFeeKrw).toBe(88_000);
     expect(decryptField(row.serviceAddressEncrypted)).toBe('서울 강남구 역삼동 1 PC방');
   });
 
   it('outage: times are KST, must be in order and near the incident', async () => {
-    const reversed = await run(saveOutageAction, form({ outageStartedAt: '2003-01-26T10:00', outageEndedAt: '2003-01-25T10:00', impacts: ['no_internet'] }));
+    const reversed = await run(
+      saveOutageAction,
+      form({ outageStartedAt: '2003-01-26T10:00', outageEndedAt: '2003-01-25T10:00', impacts: ['no_internet'] }),
+    );
     if (!('ok' in reversed) || reversed.ok) throw new Error('expected a failure');
     expect(reversed.fieldErrors.outageEndedAt).toBe('다시 된 때가 끊긴 때보다 빠릅니다.');
     const farAway = await run(saveOutageAction, form({ outageStartedAt: '2004-01-25T14:30', outageEndedAt: '2004-01-26T14:30' }));
     if (!('ok' in farAway) || farAway.ok) throw new Error('expected a failure');
     expect(Object.keys(farAway.fieldErrors).sort()).toEqual(['impacts', 'outageEndedAt', 'outageStartedAt']);
     expect(farAway.values.outageStartedAt).toBe('2004-01-25T14:30');
-    expect(await run(saveOutageAction, form({ outageStartedAt: '2003-01-25T14:30', outageEndedAt: '2003-01-27T09:00', impacts: ['business_closed', 'games_down'] }))).toEqual({
+    expect(
+      await run(
+        saveOutageAction,
+        form({ outageStartedAt: '2003-01-25T14:30', outageEndedAt: '2003-01-27T09:00', impacts: ['business_closed', 'games_down'] }),
+      ),
+    ).toEqual({
       redirectTo: '/my/cases/slammer-2003/intake/damages',
     });
     const row = await reloadClaimant(db, claimant.id);
@@ -126,10 +156,17 @@ describe('the wizard, step by step through its actions', () => {
 
   it('damages: recomputes helper amounts on the server and keeps the claimant total in sync', async () => {
     const items = [
-      { category: 'lost_revenue', description: '좌석 손실', amountKrw: '1', calculation: { helper: 'seats', seats: 40, hourlyRateKrw: '1,000', hours: 42.5 } },
+      {
+        category: 'lost_revenue',
+        description: '좌석 손실',
+        amountKrw: '1',
+        calculation: { helper: 'seats', seats: 40, hourlyRateKrw: '1,000', hours: 42.5 },
+      },
       { category: 'recovery_cost', description: '복구', amountKrw: '50,000' },
     ];
-    expect(await run(saveDamagesAction, form({ items: JSON.stringify(items) }))).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/statement' });
+    expect(await run(saveDamagesAction, form({ items: JSON.stringify(items) }))).toEqual({
+      redirectTo: '/my/cases/slammer-2003/intake/statement',
+    });
     const rows = await db.select().from(damageItems).where(eq(damageItems.claimantId, claimant.id));
     expect(rows.map((row) => row.amountKrw).sort((a, b) => a - b)).toEqual([50_000, 1_700_000]);
     expect((await reloadClaimant(db, claimant.id)).claimedTotalKrw).toBe(1_750_000);
@@ -140,18 +177,47 @@ describe('the wizard, step by step through its actions', () => {
   });
 
   it('statement: branches — a patch applied before its bulletin is refused; a warning needs by whom, when and how', async () => {
-    const early = await run(saveStatementAction, form({ ranSqlServer: 'yes', products: ['msde_2000'], ms02_039_status: 'applied', ms02_039_appliedOn: '2002-07-01', ms02_056_status: 'not_applied', ms02_061_status: 'unsure', administeredBy: 'self', warned: 'yes' }));
+    const early = await run(
+      saveStatementAction,
+      form({
+        ranSqlServer: 'yes',
+        products: ['msde_2000'],
+        ms02_039_status: 'applied',
+        ms02_039_appliedOn: '2002-07-01',
+        ms02_056_status: 'not_applied',
+        ms02_061_status: 'unsure',
+        administeredBy: 'self',
+        warned: 'yes',
+      }),
+    );
     if (!('ok' in early) || early.ok) throw new Error('expected a failure');
     expect(early.fieldErrors.ms02_039_appliedOn).toContain('MS02-039은(는) 2002-07-24에 공개되었습니다');
     expect(early.fieldErrors.warnedBy).toBe('1개 이상 골라 주세요.');
     expect(early.values.products).toBe('msde_2000');
     const saved = await run(
       saveStatementAction,
-      form({ ranSqlServer: 'yes', products: ['msde_2000'], ms02_039_status: 'applied', ms02_039_appliedOn: '2002-09-02', ms02_056_status: 'not_applied', ms02_061_status: 'unsure', administeredBy: 'employee', warned: 'yes', warnedBy: ['isp'], warnedOn: '2003-01-20', warnedHow: ['email', 'isp_notice'], freeText: '패치는 직원이 했습니다.' }),
+      form({
+        ranSqlServer: 'yes',
+        products: ['msde_2000'],
+        ms02_039_status: 'applied',
+        ms02_039_appliedOn: '2002-09-02',
+        ms02_056_status: 'not_applied',
+        ms02_061_status: 'unsure',
+        administeredBy: 'employee',
+        warned: 'yes',
+        warnedBy: ['isp'],
+        warnedOn: '2003-01-20',
+        warnedHow: ['email', 'isp_notice'],
+        freeText: '패치는 직원이 했습니다.',
+      }),
     );
     expect(saved).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/sign' });
     const row = await reloadClaimant(db, claimant.id);
-    expect(row.statementDraft).toMatchObject({ ranSqlServer: 'yes', patches: { ms02_039: { status: 'applied', appliedOn: '2002-09-02' } }, warnedHow: ['email', 'isp_notice'] });
+    expect(row.statementDraft).toMatchObject({
+      ranSqlServer: 'yes',
+      patches: { ms02_039: { status: 'applied', appliedOn: '2002-09-02' } },
+      warnedHow: ['email', 'isp_notice'],
+    });
   });
 
   it('sign: needs the exact legal name and the text shown; signing twice keeps one version; a change makes version 2 superseding 1', async () => {
@@ -168,10 +234,21 @@ describe('the wizard, step by step through its actions', () => {
     expect(unconfirmed).toMatchObject({ ok: false, fieldErrors: { confirm: expect.any(String) } });
 
     requestContext.userAgent = 'Mozilla/5.0 (iPhone) signer';
-    expect(await run(signStatementAction, form({ signerName: ' 김 철수 ', confirm: 'on', shownSha256: shown.sha256 }))).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/evidence' });
-    expect(await run(signStatementAction, form({ signerName: '김철수', confirm: 'on', shownSha256: shown.sha256 }))).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/evidence' });
+    expect(await run(signStatementAction, form({ signerName: ' 김 철수 ', confirm: 'on', shownSha256: shown.sha256 }))).toEqual({
+      redirectTo: '/my/cases/slammer-2003/intake/evidence',
+    });
+    expect(await run(signStatementAction, form({ signerName: '김철수', confirm: 'on', shownSha256: shown.sha256 }))).toEqual({
+      redirectTo: '/my/cases/slammer-2003/intake/evidence',
+    });
     const [first] = await db.select().from(statements).where(eq(statements.claimantId, claimant.id));
-    expect(first).toMatchObject({ version: 1, textSha256: shown.sha256, renderedText: shown.text, signerIp: '203.0.113.7', signerUserAgent: 'Mozilla/5.0 (iPhone) signer', language: 'ko' });
+    expect(first).toMatchObject({
+      version: 1,
+      textSha256: shown.sha256,
+      renderedText: shown.text,
+      signerIp: '203.0.113.7',
+      signerUserAgent: 'Mozilla/5.0 (iPhone) signer',
+      language: 'ko',
+    });
     expect(await db.$count(statements, eq(statements.claimantId, claimant.id))).toBe(1);
 
     await run(saveStatementAction, form({ ranSqlServer: 'no', warned: 'no' }));
@@ -188,11 +265,23 @@ describe('the wizard, step by step through its actions', () => {
   it('consent: signs the texts shown, refuses a stale document id', async () => {
     const texts = await loadClaimConsentTexts(db, caseRow.id, 'ko');
     const ids = Object.fromEntries(texts.map((text) => [`document_${text.kind}`, text.document.id]));
-    expect(await run(signConsentsAction, form({ signerName: '김철수', confirm: 'on', document_retainer: '00000000-0000-0000-0000-000000000000', document_representative_appointment: ids.document_representative_appointment }))).toMatchObject({
+    expect(
+      await run(
+        signConsentsAction,
+        form({
+          signerName: '김철수',
+          confirm: 'on',
+          document_retainer: '00000000-0000-0000-0000-000000000000',
+          document_representative_appointment: ids.document_representative_appointment,
+        }),
+      ),
+    ).toMatchObject({
       ok: false,
       message: expect.stringContaining('새 판'),
     });
-    expect(await run(signConsentsAction, form({ signerName: '김철수', confirm: 'on', ...ids }))).toEqual({ redirectTo: '/my/cases/slammer-2003/intake/review' });
+    expect(await run(signConsentsAction, form({ signerName: '김철수', confirm: 'on', ...ids }))).toEqual({
+      redirectTo: '/my/cases/slammer-2003/intake/review',
+    });
     const rows = await db.select().from(consents).where(eq(consents.claimantId, claimant.id));
     expect(rows.map((row) => row.kind).sort()).toEqual(['representative_appointment', 'retainer']);
     expect(rows.every((row) => row.textSha256 === texts.find((text) => text.kind === row.kind)!.document.bodySha256)).toBe(true);
@@ -203,7 +292,13 @@ describe('the wizard, step by step through its actions', () => {
     const incomplete = await run(submitClaimAction, form({}));
     expect(incomplete).toMatchObject({ ok: false, message: expect.stringContaining('빠진 것') });
     const file = await inspectUpload(await makePdf(['bill']));
-    await storeEvidence(db, { claimant, file, meta: { kind: 'isp_bill', label: 'bill', note: '', filename: 'bill.pdf' }, limits: evidenceLimits(), actor: { userId, ip: '1.2.3.4' } });
+    await storeEvidence(db, {
+      claimant,
+      file,
+      meta: { kind: 'isp_bill', label: 'bill', note: '', filename: 'bill.pdf' },
+      limits: evidenceLimits(),
+      actor: { userId, ip: '1.2.3.4' },
+    });
     const done = await run(submitClaimAction, form({}));
     expect(done).toEqual({ redirectTo: '/my/cases/slammer-2003?submitted=1' });
     const row = await reloadClaimant(db, claimant.id);
@@ -212,7 +307,10 @@ describe('the wizard, step by step through its actions', () => {
     expect(await db.$count(mailOutbox, eq(mailOutbox.template, 'claimSubmitted'))).toBe(1);
     expect(await db.$count(auditLog, eq(auditLog.action, 'claim.submitted'))).toBe(1);
     expect(await run(submitClaimAction, form({}))).toMatchObject({ ok: false, message: '이미 제출한 신청서입니다.' });
-    expect(await run(saveTypeAction, form({ type: 'other' }))).toMatchObject({ ok: false, message: expect.stringContaining('제출한 신청서는 바꿀 수 없습니다') });
+    expect(await run(saveTypeAction, form({ type: 'other' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('제출한 신청서는 바꿀 수 없습니다'),
+    });
   });
 
   it('refuses everything to someone signed out, and a claim in a case the user has none in', async () => {

@@ -39,7 +39,9 @@ function goToNext(caseSlug: string, step: IntakeStep): never {
 
 /** Values to show again after an error; repeated checkboxes come back comma-joined. */
 function valuesOf(formData: FormData): Record<string, string> {
-  return Object.fromEntries(Object.entries(readMultiValueForm(formData)).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value]));
+  return Object.fromEntries(
+    Object.entries(readMultiValueForm(formData)).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value]),
+  );
 }
 
 export async function saveTypeAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
@@ -54,7 +56,10 @@ export async function saveTypeAction(_previous: unknown, formData: FormData): Pr
 export async function saveIdentityAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(formValues(formData), async () => {
     const access = await requireEditableClaim(formData);
-    const input = parseTypedInput(identityStepSchema({ type: access.claimant.type, incidentAt: access.case.incidentStartedAt }), formValues(formData));
+    const input = parseTypedInput(
+      identityStepSchema({ type: access.claimant.type, incidentAt: access.case.incidentStartedAt }),
+      formValues(formData),
+    );
     await saveIdentityStep(await getDb(), access.claimant, input);
     goToNext(access.case.slug, 'identity');
   });
@@ -102,7 +107,10 @@ export async function saveStatementAction(_previous: unknown, formData: FormData
 const signatureSchema = z.object({
   signerName: z.string().trim().min(1).max(100),
   confirm: z.literal('on', { message: 'validation.mustConfirm' }),
-  shownSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  shownSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export async function signStatementAction(_previous: unknown, formData: FormData): Promise<ActionResult> {

@@ -31,7 +31,15 @@ export async function loadClaimOverview(db: Database, claimant: Claimant, caseRo
   ]);
   const signedConsentKinds = signedCurrentKinds(signedConsents, consentTexts);
   const isCurrent = isStatementCurrent(latestStatement, claimant, caseRow);
-  const missing = findMissingItems({ claimant, damages, evidenceCount: evidence.length, latestStatement, isStatementCurrent: isCurrent, consentKinds: consentTexts.map((text) => text.kind), signedConsentKinds });
+  const missing = findMissingItems({
+    claimant,
+    damages,
+    evidenceCount: evidence.length,
+    latestStatement,
+    isStatementCurrent: isCurrent,
+    consentKinds: consentTexts.map((text) => text.kind),
+    signedConsentKinds,
+  });
   return { damages, evidence, latestStatement, isStatementCurrent: isCurrent, consentTexts, signedConsentKinds, missing };
 }
 

@@ -11,7 +11,14 @@ export const MAX_DAMAGE_ITEMS = 30;
 export const MAX_ITEM_AMOUNT_KRW = 100_000_000_000;
 
 /** Damage categories in the order offered (the enum's values, without the schema in the browser). */
-export const DAMAGE_CATEGORIES = ['service_fee', 'lost_revenue', 'lost_sales', 'recovery_cost', 'data_loss', 'other'] as const satisfies readonly DamageCategory[];
+export const DAMAGE_CATEGORIES = [
+  'service_fee',
+  'lost_revenue',
+  'lost_sales',
+  'recovery_cost',
+  'data_loss',
+  'other',
+] as const satisfies readonly DamageCategory[];
 
 export const DAMAGE_HELPERS = ['pro_rata', 'seats', 'daily_sales'] as const;
 export type DamageHelper = (typeof DAMAGE_HELPERS)[number];
@@ -41,7 +48,11 @@ export const HELPER_FOR_TYPE: Record<ClaimantType, DamageHelper> = {
   other: 'pro_rata',
 };
 
-export const CATEGORY_FOR_HELPER: Record<DamageHelper, DamageCategory> = { pro_rata: 'service_fee', seats: 'lost_revenue', daily_sales: 'lost_sales' };
+export const CATEGORY_FOR_HELPER: Record<DamageHelper, DamageCategory> = {
+  pro_rata: 'service_fee',
+  seats: 'lost_revenue',
+  daily_sales: 'lost_sales',
+};
 
 /** Outage hours rounded to a tenth, the default for every helper. */
 export function outageHours(startedAt: Date | null, endedAt: Date | null): number {

@@ -20,7 +20,12 @@ const decimal = (max: number) => z.coerce.number({ message: 'validation.wholeNum
 
 const calculationSchema = z.discriminatedUnion('helper', [
   z.object({ helper: z.literal('pro_rata'), monthlyFeeKrw: amountInput.pipe(z.number().max(10_000_000)), hours: decimal(24 * 62) }),
-  z.object({ helper: z.literal('seats'), seats: z.coerce.number().int().min(1).max(2000), hourlyRateKrw: amountInput.pipe(z.number().max(100_000)), hours: decimal(24 * 62) }),
+  z.object({
+    helper: z.literal('seats'),
+    seats: z.coerce.number().int().min(1).max(2000),
+    hourlyRateKrw: amountInput.pipe(z.number().max(100_000)),
+    hours: decimal(24 * 62),
+  }),
   z.object({ helper: z.literal('daily_sales'), dailySalesKrw: amountInput.pipe(z.number().max(10_000_000_000)), days: decimal(62) }),
 ]);
 
@@ -38,7 +43,11 @@ const itemSchema = z
       return z.NEVER;
     }
     if (amountKrw > MAX_ITEM_AMOUNT_KRW) {
-      context.addIssue({ code: 'custom', path: ['amountKrw'], message: `validation.tooLarge|${JSON.stringify({ max: MAX_ITEM_AMOUNT_KRW })}` });
+      context.addIssue({
+        code: 'custom',
+        path: ['amountKrw'],
+        message: `validation.tooLarge|${JSON.stringify({ max: MAX_ITEM_AMOUNT_KRW })}`,
+      });
       return z.NEVER;
     }
     return { category: item.category, description: item.description, amountKrw, calculation: item.calculation ?? null };

@@ -19,7 +19,11 @@ export function markStepDone(step: IntakeStep) {
  * Locks the claimant's own editable draft for a signature (statement or consents) and checks who
  * signs: the typed name must be the claim's legal name. Throws the claimant-facing error otherwise.
  */
-export async function lockDraftForSigning(tx: Database, claimant: OwnClaimant, signerName: string): Promise<Claimant & { legalName: string }> {
+export async function lockDraftForSigning(
+  tx: Database,
+  claimant: OwnClaimant,
+  signerName: string,
+): Promise<Claimant & { legalName: string }> {
   const [locked] = await tx
     .select()
     .from(claimants)
@@ -38,7 +42,12 @@ export async function lockDraftForSigning(tx: Database, claimant: OwnClaimant, s
  * Writes one step's fields to the claimant's own draft. Scoped by id AND owner AND an editable
  * status in the WHERE clause, so a stale tab cannot change a submitted claim.
  */
-export async function updateDraft(db: Database, claimant: OwnClaimant, step: IntakeStep, values: Partial<typeof claimants.$inferInsert>): Promise<Claimant> {
+export async function updateDraft(
+  db: Database,
+  claimant: OwnClaimant,
+  step: IntakeStep,
+  values: Partial<typeof claimants.$inferInsert>,
+): Promise<Claimant> {
   const [updated] = await db
     .update(claimants)
     .set({ ...values, completedSteps: markStepDone(step), lastActivityAt: sql`now()`, version: sql`${claimants.version} + 1` })

@@ -40,55 +40,74 @@ export type IdentityContext = { type: ClaimantType | null; incidentAt: Date | nu
 
 export function identityStepSchema(context: IdentityContext) {
   const latestBirth = context.incidentAt ?? context.today ?? new Date();
-  return z
-    .object({
-      legalName: required(100),
-      dateOfBirth: required(10),
-      phone: required(30),
-      address: required(200),
-      locality: required(50),
-      region: z.enum(REGIONS),
-      businessName: text(120).optional().default(''),
-      businessRegistrationNumber: text(20).optional().default(''),
-      pcBangSeats: text(10).optional().default(''),
-    })
-    // `when: () => true`: the cross-field checks run even when a plain field failed, so every
-    // error shows at once; they read the raw strings defensively for that reason.
-    .superRefine((raw, issue) => {
-      const value = raw as Record<string, string | undefined>;
-      const text = (field: string) => String(value[field] ?? '');
-      const birth = parseCalendarDate(text('dateOfBirth'));
-      if (!birth) issue.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'validation.date' });
-      else if (birth < new Date('1900-01-01T00:00:00+09:00') || birth >= latestBirth) {
-        issue.addIssue({ code: 'custom', path: ['dateOfBirth'], message: `validation.dobRange|${JSON.stringify({ date: toKstDateInput(latestBirth) })}` });
-      }
-      if (!isPlausiblePhone(text('phone'))) issue.addIssue({ code: 'custom', path: ['phone'], message: 'validation.phone' });
-      const isBusinessRequired = needsBusiness(context.type);
-      if (isBusinessRequired && !text('businessName')) issue.addIssue({ code: 'custom', path: ['businessName'], message: 'validation.required' });
-      const brn = normalizeBrn(text('businessRegistrationNumber'));
-      if (isBusinessRequired && !brn) issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.required' });
-      else if (brn && mayHaveBusiness(context.type) && !/^\d{10}$/.test(brn)) issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.brnFormat' });
-      else if (brn && mayHaveBusiness(context.type) && !isValidBrn(brn)) issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.brnChecksum' });
-      if (context.type === 'pc_bang') {
-        const seats = Number(text('pcBangSeats').replace(/[,\s]/g, ''));
-        if (!text('pcBangSeats')) issue.addIssue({ code: 'custom', path: ['pcBangSeats'], message: 'validation.required' });
-        else if (!Number.isInteger(seats) || seats < 1 || seats > 2000) issue.addIssue({ code: 'custom', path: ['pcBangSeats'], message: `validation.between|${JSON.stringify({ min: 1, max: 2000 })}` });
-      }
-    }, { when: () => true })
-    .transform((value) => {
-      const hasBusiness = mayHaveBusiness(context.type);
-      return {
-        legalName: value.legalName,
-        dateOfBirth: value.dateOfBirth,
-        phone: value.phone,
-        address: value.address,
-        locality: value.locality,
-        region: value.region,
-        businessName: hasBusiness && value.businessName ? value.businessName : null,
-        businessRegistrationNumber: hasBusiness && value.businessRegistrationNumber ? normalizeBrn(value.businessRegistrationNumber) : null,
-        pcBangSeats: context.type === 'pc_bang' ? Number(value.pcBangSeats.replace(/[,\s]/g, '')) : null,
-      };
-    });
+  return (
+    z
+      .object({
+        legalName: required(100),
+        dateOfBirth: required(10),
+        phone: required(30),
+        address: required(200),
+        locality: required(50),
+        region: z.enum(REGIONS),
+        businessName: text(120).optional().default(''),
+        businessRegistrationNumber: text(20).optional().default(''),
+        pcBangSeats: text(10).optional().default(''),
+      })
+      // `when: () => true`: the cross-field checks run even when a plain field failed, so every
+      // error shows at once; they read the raw strings defensively for that reason.
+      .superRefine(
+        (raw, issue) => {
+          const value = raw as Record<string, string | undefined>;
+          const text = (field: string) => String(value[field] ?? '');
+          const birth = parseCalendarDate(text('dateOfBirth'));
+          if (!birth) issue.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'validation.date' });
+          else if (birth < new Date('1900-01-01T00:00:00+09:00') || birth >= latestBirth) {
+            issue.addIssue({
+              code: 'custom',
+              path: ['dateOfBirth'],
+              message: `validation.dobRange|${JSON.stringify({ date: toKstDateInput(latestBirth) })}`,
+            });
+          }
+          if (!isPlausiblePhone(text('phone'))) issue.addIssue({ code: 'custom', path: ['phone'], message: 'validation.phone' });
+          const isBusinessRequired = needsBusiness(context.type);
+          if (isBusinessRequired && !text('businessName'))
+            issue.addIssue({ code: 'custom', path: ['businessName'], message: 'validation.required' });
+          const brn = normalizeBrn(text('businessRegistrationNumber'));
+          if (isBusinessRequired && !brn)
+            issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.required' });
+          else if (brn && mayHaveBusiness(context.type) && !/^\d{10}$/.test(brn))
+            issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.brnFormat' });
+          else if (brn && mayHaveBusiness(context.type) && !isValidBrn(brn))
+            issue.addIssue({ code: 'custom', path: ['businessRegistrationNumber'], message: 'validation.brnChecksum' });
+          if (context.type === 'pc_bang') {
+            const seats = Number(text('pcBangSeats').replace(/[,\s]/g, ''));
+            if (!text('pcBangSeats')) issue.addIssue({ code: 'custom', path: ['pcBangSeats'], message: 'validation.required' });
+            else if (!Number.isInteger(seats) || seats < 1 || seats > 2000)
+              issue.addIssue({
+                code: 'custom',
+                path: ['pcBangSeats'],
+                message: `validation.between|${JSON.stringify({ min: 1, max: 2000 })}`,
+              });
+          }
+        },
+        { when: () => true },
+      )
+      .transform((value) => {
+        const hasBusiness = mayHaveBusiness(context.type);
+        return {
+          legalName: value.legalName,
+          dateOfBirth: value.dateOfBirth,
+          phone: value.phone,
+          address: value.address,
+          locality: value.locality,
+          region: value.region,
+          businessName: hasBusiness && value.businessName ? value.businessName : null,
+          businessRegistrationNumber:
+            hasBusiness && value.businessRegistrationNumber ? normalizeBrn(value.businessRegistrationNumber) : null,
+          pcBangSeats: context.type === 'pc_bang' ? Number(value.pcBangSeats.replace(/[,\s]/g, '')) : null,
+        };
+      })
+  );
 }
 export type IdentityStepInput = z.infer<ReturnType<typeof identityStepSchema>>;
 
@@ -105,7 +124,8 @@ export const connectionStepSchema = z
     (raw, issue) => {
       const value = raw as Record<string, unknown>;
       if (value.isp === 'other' && !value.ispOther) issue.addIssue({ code: 'custom', path: ['ispOther'], message: 'validation.required' });
-      if (value.sameAsHome !== 'on' && !value.serviceAddress) issue.addIssue({ code: 'custom', path: ['serviceAddress'], message: 'validation.required' });
+      if (value.sameAsHome !== 'on' && !value.serviceAddress)
+        issue.addIssue({ code: 'custom', path: ['serviceAddress'], message: 'validation.required' });
     },
     { when: () => true },
   )
@@ -131,16 +151,20 @@ export function outageStepSchema(incidentAt: Date | null) {
       impacts: z.array(z.enum(OUTAGE_IMPACTS)).min(1),
       outageNote: text(1000).optional().default(''),
     })
-    .superRefine((raw, issue) => {
-      const value = raw as Record<string, unknown>;
-      const started = parseKstDateTime(String(value.outageStartedAt ?? ''));
-      const ended = parseKstDateTime(String(value.outageEndedAt ?? ''));
-      if (!started) issue.addIssue({ code: 'custom', path: ['outageStartedAt'], message: 'validation.dateTime' });
-      else if (started < earliest || started > latest) issue.addIssue({ code: 'custom', path: ['outageStartedAt'], message: 'validation.outageRange' });
-      if (!ended) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.dateTime' });
-      else if (started && ended < started) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.outageOrder' });
-      else if (ended > latest) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.outageRange' });
-    }, { when: () => true })
+    .superRefine(
+      (raw, issue) => {
+        const value = raw as Record<string, unknown>;
+        const started = parseKstDateTime(String(value.outageStartedAt ?? ''));
+        const ended = parseKstDateTime(String(value.outageEndedAt ?? ''));
+        if (!started) issue.addIssue({ code: 'custom', path: ['outageStartedAt'], message: 'validation.dateTime' });
+        else if (started < earliest || started > latest)
+          issue.addIssue({ code: 'custom', path: ['outageStartedAt'], message: 'validation.outageRange' });
+        if (!ended) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.dateTime' });
+        else if (started && ended < started) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.outageOrder' });
+        else if (ended > latest) issue.addIssue({ code: 'custom', path: ['outageEndedAt'], message: 'validation.outageRange' });
+      },
+      { when: () => true },
+    )
     .transform((value) => ({
       outageStartedAt: parseKstDateTime(value.outageStartedAt)!,
       outageEndedAt: parseKstDateTime(value.outageEndedAt)!,

@@ -4,7 +4,18 @@ import type { ClaimantStatus, ClaimantType } from '@/db/schema';
  * The intake wizard, one topic per step. `statement` is the questionnaire, `sign` shows the text
  * it produced and takes the signature; `review` lists what is missing and submits.
  */
-export const INTAKE_STEPS = ['type', 'identity', 'connection', 'outage', 'damages', 'statement', 'sign', 'evidence', 'consent', 'review'] as const;
+export const INTAKE_STEPS = [
+  'type',
+  'identity',
+  'connection',
+  'outage',
+  'damages',
+  'statement',
+  'sign',
+  'evidence',
+  'consent',
+  'review',
+] as const;
 export type IntakeStep = (typeof INTAKE_STEPS)[number];
 
 export function isIntakeStep(value: unknown): value is IntakeStep {
@@ -47,8 +58,22 @@ export function mayHaveBusiness(type: ClaimantType | null): boolean {
 }
 
 /** What was hit when the lines went down; the outage step offers these. */
-export const OUTAGE_IMPACTS = ['no_internet', 'slow_internet', 'business_closed', 'sales_stopped', 'games_down', 'server_attacked', 'other'] as const;
+export const OUTAGE_IMPACTS = [
+  'no_internet',
+  'slow_internet',
+  'business_closed',
+  'sales_stopped',
+  'games_down',
+  'server_attacked',
+  'other',
+] as const;
 export type OutageImpact = (typeof OUTAGE_IMPACTS)[number];
 
 /** The claimant types in the order the first step offers them (the enum's values, without importing the schema into the browser). */
-export const CLAIMANT_TYPES = ['home_subscriber', 'pc_bang', 'online_shop', 'server_operator', 'other'] as const satisfies readonly ClaimantType[];
+export const CLAIMANT_TYPES = [
+  'home_subscriber',
+  'pc_bang',
+  'online_shop',
+  'server_operator',
+  'other',
+] as const satisfies readonly ClaimantType[];

@@ -40,7 +40,10 @@ describe('submitClaim', () => {
       'consent:consent_representative_appointment',
     ]);
     const user = { id: claimant.userId, email: 'fresh@example.com', name: 'fresh' };
-    await expect(submitClaim(db, { claimant, caseRow, user, locale: 'ko', ip: '1.1.1.1', appUrl: 'http://x' })).rejects.toMatchObject({ code: 'invalid_input', messageKey: 'intake.review.incomplete' });
+    await expect(submitClaim(db, { claimant, caseRow, user, locale: 'ko', ip: '1.1.1.1', appUrl: 'http://x' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      messageKey: 'intake.review.incomplete',
+    });
   });
 
   it('gives concurrent submissions distinct, consecutive reference numbers and runs the duplicate hook in the transaction', async () => {
@@ -49,27 +52,57 @@ describe('submitClaim', () => {
     for (const person of people) filled.push({ ...person, claimant: await fillCompleteClaim(db, person) });
     const before = await readMetricTotals(db, filled[0].caseRow.id, ['claimants.submitted', 'claimants.complete'] as const);
     const results = await Promise.all(
-      filled.map((person) => submitClaim(db, { claimant: person.claimant, caseRow: person.caseRow, user: { id: person.userId, email: 'p@example.com', name: 'p' }, locale: 'ko', ip: '1.1.1.1', appUrl: 'http://x' })),
+      filled.map((person) =>
+        submitClaim(db, {
+          claimant: person.claimant,
+          caseRow: person.caseRow,
+          user: { id: person.userId, email: 'p@example.com', name: 'p' },
+          locale: 'ko',
+          ip: '1.1.1.1',
+          appUrl: 'http://x',
+        }),
+      ),
     );
     const numbers = results.map((result) => Number(result.referenceNumber.slice(4))).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(5);
     expect(numbers[4] - numbers[0]).toBe(4);
     expect(results[0].referenceNumber).toMatch(/^SLM-\d{6}$/);
     expect(vi.mocked(onClaimantSubmitted)).toHaveBeenCalledTimes(5);
-    expect(vi.mocked(onClaimantSubmitted).mock.calls.map((call) => call[1]).sort()).toEqual(filled.map((person) => person.claimant.id).sort());
+    expect(
+      vi
+        .mocked(onClaimantSubmitted)
+        .mock.calls.map((call) => call[1])
+        .sort(),
+    ).toEqual(filled.map((person) => person.claimant.id).sort());
     const after = await readMetricTotals(db, filled[0].caseRow.id, ['claimants.submitted', 'claimants.complete'] as const);
     expect(after['claimants.submitted'] - before['claimants.submitted']).toBe(5);
     expect(after['claimants.complete'] - before['claimants.complete']).toBe(5);
     const [row] = await db.select().from(claimants).where(eq(claimants.id, filled[0].claimant.id));
-    expect(row).toMatchObject({ status: 'submitted', hasSignedStatement: true, hasSignedConsent: true, evidenceCount: 1, claimedTotalKrw: 2115 });
+    expect(row).toMatchObject({
+      status: 'submitted',
+      hasSignedStatement: true,
+      hasSignedConsent: true,
+      evidenceCount: 1,
+      claimedTotalKrw: 2115,
+    });
     expect(await db.$count(reviews, eq(reviews.claimantId, row.id))).toBe(1);
   });
 
   it('continues after the highest existing number of the case', async () => {
     const person = await createClaimantUser(db, 'after-seed@example.com');
-    await db.update(claimants).set({ status: 'submitted', referenceNumber: 'SLM-000900' }).where(eq(claimants.id, (await createClaimantUser(db, 'seeded@example.com')).claimant.id));
+    await db
+      .update(claimants)
+      .set({ status: 'submitted', referenceNumber: 'SLM-000900' })
+      .where(eq(claimants.id, (await createClaimantUser(db, 'seeded@example.com')).claimant.id));
     const claimant = await fillCompleteClaim(db, person);
-    const result = await submitClaim(db, { claimant, caseRow: person.caseRow, user: { id: person.userId, email: 'x@example.com', name: 'x' }, locale: 'en', ip: '1.1.1.1', appUrl: 'http://x' });
+    const result = await submitClaim(db, {
+      claimant,
+      caseRow: person.caseRow,
+      user: { id: person.userId, email: 'x@example.com', name: 'x' },
+      locale: 'en',
+      ip: '1.1.1.1',
+      appUrl: 'http://x',
+    });
     expect(result.referenceNumber).toBe('SLM-000901');
   });
 });

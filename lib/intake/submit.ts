@@ -60,12 +60,24 @@ export async function submitClaim(db: Database, input: SubmitInput): Promise<{ r
       .update(claimants)
       .set({ status: 'submitted', referenceNumber, submittedAt: now, lastActivityAt: now, version: sql`${claimants.version} + 1` })
       .where(eq(claimants.id, claimant.id));
-    await tx.insert(reviews).values({ claimantId: claimant.id, caseId: claimant.caseId, reviewerId: input.user.id, fromStatus: 'draft', toStatus: 'submitted', reason: '' });
+    await tx.insert(reviews).values({
+      claimantId: claimant.id,
+      caseId: claimant.caseId,
+      reviewerId: input.user.id,
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      reason: '',
+    });
     await queueMail(tx, {
       to: input.user.email,
       locale: input.locale,
       template: 'claimSubmitted',
-      params: { name: claimant.legalName ?? input.user.name, caseTitle: localized(input.caseRow, 'title', input.locale), reference: referenceNumber, link: `${input.appUrl}/my/cases/${input.caseRow.slug}` },
+      params: {
+        name: claimant.legalName ?? input.user.name,
+        caseTitle: localized(input.caseRow, 'title', input.locale),
+        reference: referenceNumber,
+        link: `${input.appUrl}/my/cases/${input.caseRow.slug}`,
+      },
     });
     await recordAudit(tx, {
       action: 'claim.submitted',

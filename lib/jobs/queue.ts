@@ -5,7 +5,12 @@ import { type Job, jobs } from '@/db/schema';
 /** A running job that has not sent a heartbeat for this long belongs to a dead process. */
 export const STALE_AFTER_MS = 60_000;
 
-export async function enqueueJob(db: Database, kind: string, payload: Record<string, unknown>, options: { maxAttempts?: number; runAt?: Date } = {}): Promise<Job> {
+export async function enqueueJob(
+  db: Database,
+  kind: string,
+  payload: Record<string, unknown>,
+  options: { maxAttempts?: number; runAt?: Date } = {},
+): Promise<Job> {
   const [job] = await db
     .insert(jobs)
     .values({ kind, payload, maxAttempts: options.maxAttempts ?? 3, runAt: options.runAt ?? new Date() })
@@ -46,7 +51,12 @@ export async function claimNextJob(db: Database, workerId: string, kinds: readon
   });
 }
 
-export async function heartbeatJob(db: Database, jobId: string, workerId: string, progress?: { done: number; total: number }): Promise<void> {
+export async function heartbeatJob(
+  db: Database,
+  jobId: string,
+  workerId: string,
+  progress?: { done: number; total: number },
+): Promise<void> {
   await db
     .update(jobs)
     .set({ heartbeatAt: new Date(), ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}) })

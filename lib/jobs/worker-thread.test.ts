@@ -6,19 +6,32 @@ const MODULE = 'lib/jobs/__fixtures__/worker-tasks.ts';
 describe('runInWorker', () => {
   it('runs a TypeScript export in a worker thread and reports progress', async () => {
     const progress: unknown[] = [];
-    const result = await runInWorker<number>({ module: MODULE, exportName: 'sumWithProgress', input: { upTo: 100 }, onProgress: (value) => progress.push(value) });
+    const result = await runInWorker<number>({
+      module: MODULE,
+      exportName: 'sumWithProgress',
+      input: { upTo: 100 },
+      onProgress: (value) => progress.push(value),
+    });
     expect(result).toBe(5050);
     expect(progress).toContainEqual({ done: 100, total: 100 });
   });
 
   it('stops a runaway task at its time limit', async () => {
-    const error = await runInWorker({ module: MODULE, exportName: 'spinForever', input: null, timeoutMs: 1_500 }).catch((caught: unknown) => caught);
+    const error = await runInWorker({ module: MODULE, exportName: 'spinForever', input: null, timeoutMs: 1_500 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(WorkerTaskError);
     expect((error as WorkerTaskError).reason).toBe('timeout');
   });
 
   it('stops a task that exceeds its heap cap without harming this process', async () => {
-    const error = await runInWorker({ module: MODULE, exportName: 'allocateWithoutLimit', input: null, maxHeapMb: 64, timeoutMs: 30_000 }).catch((caught: unknown) => caught);
+    const error = await runInWorker({
+      module: MODULE,
+      exportName: 'allocateWithoutLimit',
+      input: null,
+      maxHeapMb: 64,
+      timeoutMs: 30_000,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WorkerTaskError);
     expect((error as WorkerTaskError).reason).toBe('crashed');
   });

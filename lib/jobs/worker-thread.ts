@@ -39,9 +39,15 @@ export function runInWorker<T>(task: WorkerTask): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (task.signal?.aborted) return reject(new WorkerTaskError('aborted before start', 'aborted'));
     const worker = new Worker(ENTRY, {
-      workerData: { module: path.join(/* turbopackIgnore: true */ process.cwd(), task.module), exportName: task.exportName, input: task.input },
+      workerData: {
+        module: path.join(/* turbopackIgnore: true */ process.cwd(), task.module),
+        exportName: task.exportName,
+        input: task.input,
+      },
       transferList: task.transferList,
-      resourceLimits: task.maxHeapMb ? { maxOldGenerationSizeMb: task.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, task.maxHeapMb) } : undefined,
+      resourceLimits: task.maxHeapMb
+        ? { maxOldGenerationSizeMb: task.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, task.maxHeapMb) }
+        : undefined,
       env: process.env,
     });
     let isSettled = false;
@@ -53,7 +59,10 @@ export function runInWorker<T>(task: WorkerTask): Promise<T> {
       action();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(new WorkerTaskError(`worker timed out after ${task.timeoutMs} ms`, 'timeout'))), task.timeoutMs ?? 10 * 60_000);
+    const timer = setTimeout(
+      () => settle(() => reject(new WorkerTaskError(`worker timed out after ${task.timeoutMs} ms`, 'timeout'))),
+      task.timeoutMs ?? 10 * 60_000,
+    );
     const onAbort = () => settle(() => reject(new WorkerTaskError('aborted', 'aborted')));
     task.signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: { type: 'progress' | 'result' | 'error'; value?: unknown; error?: string }) => {

@@ -20,9 +20,15 @@ export const deliverMail: JobHandler = async (job, { db }) => {
   if (!mail || mail.status === 'sent') return;
   try {
     await (await getTransport()).sendMail({ from: getEnv().MAIL_FROM, to: mail.toAddress, subject: mail.subject, text: mail.textBody });
-    await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1`, error: null }).where(eq(mailOutbox.id, mail.id));
+    await db
+      .update(mailOutbox)
+      .set({ status: 'sent', sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1`, error: null })
+      .where(eq(mailOutbox.id, mail.id));
   } catch (error) {
-    await db.update(mailOutbox).set({ status: 'failed', attempts: sql`${mailOutbox.attempts} + 1`, error: (error as Error).message.slice(0, 500) }).where(eq(mailOutbox.id, mail.id));
+    await db
+      .update(mailOutbox)
+      .set({ status: 'failed', attempts: sql`${mailOutbox.attempts} + 1`, error: (error as Error).message.slice(0, 500) })
+      .where(eq(mailOutbox.id, mail.id));
     throw error;
   }
 };

@@ -13,12 +13,22 @@ export const MAIL_DELIVER_JOB = 'mail.deliver';
  * change it announces does. With SMTP_URL a job delivers it; without, it stays as `stored` — the
  * dev outbox admins can read — and every flow still works on a fresh machine.
  */
-export async function queueMail(db: Database, input: { to: string; locale: Locale; template: MailTemplate; params: Record<string, string | number> }): Promise<Mail> {
+export async function queueMail(
+  db: Database,
+  input: { to: string; locale: Locale; template: MailTemplate; params: Record<string, string | number> },
+): Promise<Mail> {
   const rendered = renderMail(input.template, input.locale, input.params);
   const hasSmtp = Boolean(getEnv().SMTP_URL);
   const [mail] = await db
     .insert(mailOutbox)
-    .values({ toAddress: input.to, locale: input.locale, template: input.template, subject: rendered.subject, textBody: rendered.text, status: hasSmtp ? 'queued' : 'stored' })
+    .values({
+      toAddress: input.to,
+      locale: input.locale,
+      template: input.template,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      status: hasSmtp ? 'queued' : 'stored',
+    })
     .returning();
   if (hasSmtp) await enqueueJob(db, MAIL_DELIVER_JOB, { mailId: mail.id }, { maxAttempts: 5 });
   return mail;

@@ -2,7 +2,15 @@ import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/translator';
 
 /** Every mail the app sends; subjects and bodies live in the `mail` catalog of each language. */
-export const MAIL_TEMPLATES = ['verifyEmail', 'passwordReset', 'petitionConfirm', 'claimSubmitted', 'infoRequested', 'claimDecision', 'membershipInvite'] as const;
+export const MAIL_TEMPLATES = [
+  'verifyEmail',
+  'passwordReset',
+  'petitionConfirm',
+  'claimSubmitted',
+  'infoRequested',
+  'claimDecision',
+  'membershipInvite',
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export type RenderedMail = { subject: string; text: string };

@@ -10,7 +10,8 @@ const HEIGHT = 28;
 const FONT_SIZE = 14;
 const PADDING_X = 10;
 const LOGO_WIDTH = 28;
-const FONT_STACK = "Pretendard, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', 'Noto Sans CJK KR', 'Nanum Gothic', NanumGothic, sans-serif";
+const FONT_STACK =
+  "Pretendard, 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', 'Noto Sans CJK KR', 'Nanum Gothic', NanumGothic, sans-serif";
 const COLORS = { logo: '#0f4744', body: '#176f6a', text: '#ffffff' };
 
 const translators = new Map<Locale, ReturnType<typeof getTranslator>>();

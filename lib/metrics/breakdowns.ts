@@ -39,7 +39,12 @@ function toRows(totals: DimensionTotals, dimension: 'region' | 'isp' | 'type' | 
   const read = (metric: string, value: string) => totals[metric]?.[dimension]?.[value] ?? 0;
   const seen = new Set<string>(known);
   for (const metric of BREAKDOWN_METRICS) for (const value of Object.keys(totals[metric]?.[dimension] ?? {})) seen.add(value);
-  const rows = [...seen].map((value) => ({ value, supporters: read(SUPPORTERS, value), claimants: read(CLAIMANTS, value), verified: read(VERIFIED, value) }));
+  const rows = [...seen].map((value) => ({
+    value,
+    supporters: read(SUPPORTERS, value),
+    claimants: read(CLAIMANTS, value),
+    verified: read(VERIFIED, value),
+  }));
   const isKnown = (value: string) => known.includes(value);
   return rows
     .filter((row) => isKnown(row.value) || row.supporters + row.claimants + row.verified !== 0)

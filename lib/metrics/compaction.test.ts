@@ -14,7 +14,10 @@ beforeAll(async () => {
 
 async function keyTotals(caseId: string) {
   const rows = await handle.db
-    .select({ key: sql<string>`${metricCounters.metric} || '|' || ${metricCounters.dimension} || '|' || ${metricCounters.dimensionValue}`, total: sql<number>`sum(${metricCounters.delta})::int` })
+    .select({
+      key: sql<string>`${metricCounters.metric} || '|' || ${metricCounters.dimension} || '|' || ${metricCounters.dimensionValue}`,
+      total: sql<number>`sum(${metricCounters.delta})::int`,
+    })
     .from(metricCounters)
     .where(eq(metricCounters.caseId, caseId))
     .groupBy(metricCounters.metric, metricCounters.dimension, metricCounters.dimensionValue);
@@ -28,7 +31,11 @@ describe('compaction under concurrent writes', () => {
     const HOUR = 3600_000;
     // Old hours (settled, so compaction touches them) that live writes also hit: edits move old
     // signatures between regions, which writes into their original hour.
-    const old = await Promise.all(Array.from({ length: 60 }, (_, index) => insertSupporter(handle.db, found.id, { region: 'seoul', createdAt: new Date(Date.now() - (3 + (index % 20)) * HOUR) })));
+    const old = await Promise.all(
+      Array.from({ length: 60 }, (_, index) =>
+        insertSupporter(handle.db, found.id, { region: 'seoul', createdAt: new Date(Date.now() - (3 + (index % 20)) * HOUR) }),
+      ),
+    );
     let isWriting = true;
     const writers = Array.from({ length: 6 }, async (_, writer) => {
       let step = 0;
@@ -36,8 +43,13 @@ describe('compaction under concurrent writes', () => {
         step++;
         const target = old[(writer * 15 + step) % old.length];
         await handle.db.transaction(async (tx) => {
-          await insertSupporter(tx, found.id, { region: step % 2 ? 'busan' : 'jeju', createdAt: new Date(Date.now() - (step % 30) * HOUR) });
-          await tx.execute(sql`update supporters set region = case when region = 'seoul' then 'gyeonggi' else 'seoul' end where id = ${target.id}`);
+          await insertSupporter(tx, found.id, {
+            region: step % 2 ? 'busan' : 'jeju',
+            createdAt: new Date(Date.now() - (step % 30) * HOUR),
+          });
+          await tx.execute(
+            sql`update supporters set region = case when region = 'seoul' then 'gyeonggi' else 'seoul' end where id = ${target.id}`,
+          );
         });
       }
     });

@@ -13,7 +13,9 @@ const COMPACT_EVERY_MS = 10 * 60 * 1000;
  */
 export async function compactMetricCounters(db: Database, caseId: string, now = new Date()): Promise<number> {
   const before = new Date(Math.floor((now.getTime() - SETTLED_AFTER_MS) / SETTLED_AFTER_MS) * SETTLED_AFTER_MS);
-  const result = await db.execute<{ moved: number }>(sql`select compact_metric_counters(${caseId}::uuid, ${before.toISOString()}::timestamptz) as moved`);
+  const result = await db.execute<{ moved: number }>(
+    sql`select compact_metric_counters(${caseId}::uuid, ${before.toISOString()}::timestamptz) as moved`,
+  );
   return Number((result as unknown as { rows: { moved: number }[] }).rows[0]?.moved ?? 0);
 }
 

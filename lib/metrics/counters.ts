@@ -22,7 +22,12 @@ export type MetricDimension = '' | 'region' | 'isp' | 'type' | 'source';
 export type SeriesInterval = 'hour' | 'day' | 'week';
 
 /** Current totals of the given metrics (all buckets and shards summed), 0 when never counted. */
-export async function readMetricTotals<M extends string>(db: Database, caseId: string, metrics: readonly M[], options: { before?: Date } = {}): Promise<Record<M, number>> {
+export async function readMetricTotals<M extends string>(
+  db: Database,
+  caseId: string,
+  metrics: readonly M[],
+  options: { before?: Date } = {},
+): Promise<Record<M, number>> {
   const rows = await db
     .select({ metric: metricCounters.metric, total: sum(metricCounters.delta).mapWith(Number) })
     .from(metricCounters)
@@ -55,7 +60,12 @@ export async function readDimensionTotals(
   options: { before?: Date } = {},
 ): Promise<DimensionTotals> {
   const rows = await db
-    .select({ metric: metricCounters.metric, dimension: metricCounters.dimension, value: metricCounters.dimensionValue, total: sum(metricCounters.delta).mapWith(Number) })
+    .select({
+      metric: metricCounters.metric,
+      dimension: metricCounters.dimension,
+      value: metricCounters.dimensionValue,
+      total: sum(metricCounters.delta).mapWith(Number),
+    })
     .from(metricCounters)
     .where(
       and(
@@ -89,7 +99,11 @@ export async function readMetricSeries(
   if (!['hour', 'day', 'week'].includes(range.interval)) throw new Error(`Unknown interval ${range.interval}`);
   const period = sql<Date>`date_trunc('${sql.raw(range.interval)}', ${metricCounters.bucket} at time zone 'Asia/Seoul') at time zone 'Asia/Seoul'`;
   const rows = await db
-    .select({ metric: metricCounters.metric, start: period.mapWith((value: string | Date) => new Date(value)), delta: sum(metricCounters.delta).mapWith(Number) })
+    .select({
+      metric: metricCounters.metric,
+      start: period.mapWith((value: string | Date) => new Date(value)),
+      delta: sum(metricCounters.delta).mapWith(Number),
+    })
     .from(metricCounters)
     .where(
       and(
@@ -110,7 +124,14 @@ export async function readFirstBucket(db: Database, caseId: string, metrics: rea
   const [row] = await db
     .select({ first: sql<string | Date | null>`min(${metricCounters.bucket})` })
     .from(metricCounters)
-    .where(and(eq(metricCounters.caseId, caseId), inArray(metricCounters.metric, [...metrics]), eq(metricCounters.dimension, ''), eq(metricCounters.dimensionValue, '')));
+    .where(
+      and(
+        eq(metricCounters.caseId, caseId),
+        inArray(metricCounters.metric, [...metrics]),
+        eq(metricCounters.dimension, ''),
+        eq(metricCounters.dimensionValue, ''),
+      ),
+    );
   return row?.first ? new Date(row.first) : null;
 }
 

@@ -18,7 +18,10 @@ describe('growth series', () => {
     const found = await createTestCase(db);
     const now = new Date();
     // Around local midnights and a Monday: 14:59Z and 15:00Z are either side of 00:00 KST.
-    const times = [3, 5, 9, 12].flatMap((days) => [new Date(now.getTime() - days * 24 * HOUR), new Date(Math.floor((now.getTime() - days * 24 * HOUR) / (24 * HOUR)) * 24 * HOUR + 15 * HOUR - 60_000)]);
+    const times = [3, 5, 9, 12].flatMap((days) => [
+      new Date(now.getTime() - days * 24 * HOUR),
+      new Date(Math.floor((now.getTime() - days * 24 * HOUR) / (24 * HOUR)) * 24 * HOUR + 15 * HOUR - 60_000),
+    ]);
     for (const createdAt of times) if (createdAt < now) await insertSupporter(db, found.id, { createdAt });
     const total = times.filter((time) => time < now).length;
     for (const interval of ['hour', 'day', 'week'] as const) {

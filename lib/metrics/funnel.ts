@@ -29,6 +29,11 @@ export function buildFunnel(totals: Record<string, number>): FunnelStage[] {
     const count = totals[stage.metric] ?? 0;
     if (index === 0) return { id: stage.id, count, conversion: null, dropOff: null };
     const previous = totals[FUNNEL_STAGES[index - 1].metric] ?? 0;
-    return { id: stage.id, count, conversion: previous > 0 ? count / previous : null, dropOff: stage.isSubsetOfPrevious ? Math.max(0, previous - count) : null };
+    return {
+      id: stage.id,
+      count,
+      conversion: previous > 0 ? count / previous : null,
+      dropOff: stage.isSubsetOfPrevious ? Math.max(0, previous - count) : null,
+    };
   });
 }

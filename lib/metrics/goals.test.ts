@@ -38,13 +38,23 @@ describe('goal projection', () => {
       { date: '2003-02-02', total: 40 },
       { date: '2003-02-05', total: 55 },
     ];
-    expect(projectGoal('supporters', 100, 55, daily, NOW).milestones[1]).toMatchObject({ target: 50, isReached: true, reachedOn: '2003-02-05' });
+    expect(projectGoal('supporters', 100, 55, daily, NOW).milestones[1]).toMatchObject({
+      target: 50,
+      isReached: true,
+      reachedOn: '2003-02-05',
+    });
   });
 });
 
 describe('funnel', () => {
   it('gives conversion and drop-off between stages, with no drop-off from supporters to claimants', () => {
-    const funnel = buildFunnel({ 'supporters.confirmed': 3_000, 'claimants.registered': 2_000, 'claimants.submitted': 1_600, 'claimants.complete': 1_200, 'claimants.verified': 0 });
+    const funnel = buildFunnel({
+      'supporters.confirmed': 3_000,
+      'claimants.registered': 2_000,
+      'claimants.submitted': 1_600,
+      'claimants.complete': 1_200,
+      'claimants.verified': 0,
+    });
     expect(funnel.map((stage) => [stage.id, stage.count, stage.conversion, stage.dropOff])).toEqual([
       ['supporters', 3_000, null, null],
       ['registered', 2_000, 2_000 / 3_000, null],

@@ -12,7 +12,10 @@ const BEGINNING = new Date('2000-01-01T00:00:00Z');
 
 export type GoalKind = 'supporters' | 'plaintiffs';
 /** What each goal counts: signatures (as the public counter shows) and verified plaintiffs. */
-export const GOAL_METRICS = { supporters: 'supporters.signed', plaintiffs: 'claimants.verified' } as const satisfies Record<GoalKind, string>;
+export const GOAL_METRICS = { supporters: 'supporters.signed', plaintiffs: 'claimants.verified' } as const satisfies Record<
+  GoalKind,
+  string
+>;
 
 export type Milestone = { percent: number; target: number; isReached: boolean; reachedOn: string | null };
 
@@ -33,7 +36,12 @@ export type GoalProgress = {
 export type DailyTotal = { date: string; total: number };
 
 /** Cumulative total at the end of each Korean day from the first count to today. */
-export async function loadDailyTotals(db: Database, caseId: string, metrics: readonly string[], now = new Date()): Promise<Record<string, DailyTotal[]>> {
+export async function loadDailyTotals(
+  db: Database,
+  caseId: string,
+  metrics: readonly string[],
+  now = new Date(),
+): Promise<Record<string, DailyTotal[]>> {
   const to = nextPeriod(periodStart(now, 'day'), 'day');
   const rows = await readMetricSeries(db, caseId, metrics, { from: BEGINNING, to, interval: 'day' });
   const result: Record<string, DailyTotal[]> = {};

@@ -10,7 +10,12 @@ export const growthQuerySchema = z.object({
 });
 export type GrowthQuery = z.infer<typeof growthQuerySchema>;
 
-const RANGE_MS: Record<Exclude<GrowthRange, 'all'>, number> = { '24h': 86400_000, '7d': 7 * 86400_000, '30d': 30 * 86400_000, '90d': 90 * 86400_000 };
+const RANGE_MS: Record<Exclude<GrowthRange, 'all'>, number> = {
+  '24h': 86400_000,
+  '7d': 7 * 86400_000,
+  '30d': 30 * 86400_000,
+  '90d': 90 * 86400_000,
+};
 /** More bars than this say nothing on a phone: a longer range moves up to days or weeks. */
 const MAX_POINTS = 400;
 const SUPPORTERS = 'supporters.signed';
@@ -38,7 +43,10 @@ export type GrowthSeries = {
 
 /** New and cumulative supporters (signatures) and claimant accounts per period over a range. */
 export async function loadGrowthSeries(db: Database, caseId: string, query: GrowthQuery, now = new Date()): Promise<GrowthSeries> {
-  const rangeStart = query.range === 'all' ? ((await readFirstBucket(db, caseId, [SUPPORTERS, CLAIMANTS])) ?? now) : new Date(now.getTime() - RANGE_MS[query.range]);
+  const rangeStart =
+    query.range === 'all'
+      ? ((await readFirstBucket(db, caseId, [SUPPORTERS, CLAIMANTS])) ?? now)
+      : new Date(now.getTime() - RANGE_MS[query.range]);
   const interval = coarsenInterval(rangeStart, now, query.interval);
   const from = periodStart(rangeStart, interval);
   const to = nextPeriod(periodStart(now, interval), interval);
@@ -46,11 +54,22 @@ export async function loadGrowthSeries(db: Database, caseId: string, query: Grow
   const first = points[0];
   const last = points.at(-1);
   const change = (key: 'supporters' | 'claimants') => (first && last ? last[`${key}Total`] - first[`${key}Total`] + first[key] : 0);
-  return { range: query.range, interval, from: from.toISOString(), to: to.toISOString(), points, change: { supporters: change('supporters'), claimants: change('claimants') } };
+  return {
+    range: query.range,
+    interval,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    points,
+    change: { supporters: change('supporters'), claimants: change('claimants') },
+  };
 }
 
 /** Every period from `from` (a period start) up to `to`, gaps filled with zero change. */
-export async function loadGrowthPoints(db: Database, caseId: string, range: { from: Date; to: Date; interval: SeriesInterval }): Promise<GrowthPoint[]> {
+export async function loadGrowthPoints(
+  db: Database,
+  caseId: string,
+  range: { from: Date; to: Date; interval: SeriesInterval },
+): Promise<GrowthPoint[]> {
   const [base, deltas] = await Promise.all([
     readMetricTotals(db, caseId, [SUPPORTERS, CLAIMANTS], { before: range.from }),
     readMetricSeries(db, caseId, [SUPPORTERS, CLAIMANTS], range),
@@ -69,7 +88,13 @@ export async function loadGrowthPoints(db: Database, caseId: string, range: { fr
     const change = byPeriod.get(start.getTime()) ?? { supporters: 0, claimants: 0 };
     supportersTotal += change.supporters;
     claimantsTotal += change.claimants;
-    points.push({ start: start.toISOString(), supporters: change.supporters, supportersTotal, claimants: change.claimants, claimantsTotal });
+    points.push({
+      start: start.toISOString(),
+      supporters: change.supporters,
+      supportersTotal,
+      claimants: change.claimants,
+      claimantsTotal,
+    });
   }
   return points;
 }

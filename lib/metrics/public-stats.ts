@@ -19,7 +19,11 @@ export async function computePublicStats(db: Database, found: Case, now = new Da
   return {
     case: found.slug,
     title: { ko: found.titleKo, en: found.titleEn },
-    supporters: { signed: totals['supporters.signed'], confirmed: totals['supporters.confirmed'], withdrawn: totals['supporters.withdrawn'] },
+    supporters: {
+      signed: totals['supporters.signed'],
+      confirmed: totals['supporters.confirmed'],
+      withdrawn: totals['supporters.withdrawn'],
+    },
     claimants: {
       registered: totals['claimants.registered'],
       submitted: totals['claimants.submitted'],

@@ -28,25 +28,77 @@ const hoursAgo = fc.oneof({ weight: 4, arbitrary: fc.nat(80) }, { weight: 1, arb
 type Op =
   | { kind: 'sign'; region: (typeof REGIONS)[number]; source: (typeof SOURCES)[number]; hoursAgo: number }
   | { kind: 'confirm' | 'withdrawSupporter' | 'eraseSupporter'; pick: number }
-  | { kind: 'register'; region: (typeof REGIONS)[number]; source: (typeof SOURCES)[number]; isp: (typeof ISPS)[number]; type: (typeof TYPES)[number]; hoursAgo: number }
+  | {
+      kind: 'register';
+      region: (typeof REGIONS)[number];
+      source: (typeof SOURCES)[number];
+      isp: (typeof ISPS)[number];
+      type: (typeof TYPES)[number];
+      hoursAgo: number;
+    }
   | { kind: 'edit'; pick: number; region: (typeof REGIONS)[number]; isp: (typeof ISPS)[number] }
-  | { kind: 'submit' | 'addEvidence' | 'removeEvidence' | 'signConsent' | 'needsInfo' | 'verify' | 'reject' | 'withdrawClaim' | 'file' | 'unfile'; pick: number }
+  | {
+      kind:
+        | 'submit'
+        | 'addEvidence'
+        | 'removeEvidence'
+        | 'signConsent'
+        | 'needsInfo'
+        | 'verify'
+        | 'reject'
+        | 'withdrawClaim'
+        | 'file'
+        | 'unfile';
+      pick: number;
+    }
   | { kind: 'compact' };
 
 // Mostly the last few people, so one person often goes through several steps in a sequence.
 const pick = fc.nat(3);
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('sign' as const), region: fc.constantFrom(...REGIONS), source: fc.constantFrom(...SOURCES), hoursAgo }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('confirm' as const, 'withdrawSupporter' as const, 'eraseSupporter' as const), pick }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('sign' as const),
+      region: fc.constantFrom(...REGIONS),
+      source: fc.constantFrom(...SOURCES),
+      hoursAgo,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constantFrom('confirm' as const, 'withdrawSupporter' as const, 'eraseSupporter' as const), pick }),
+  },
   {
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('register' as const), region: fc.constantFrom(...REGIONS), source: fc.constantFrom(...SOURCES), isp: fc.constantFrom(...ISPS), type: fc.constantFrom(...TYPES), hoursAgo }),
+    arbitrary: fc.record({
+      kind: fc.constant('register' as const),
+      region: fc.constantFrom(...REGIONS),
+      source: fc.constantFrom(...SOURCES),
+      isp: fc.constantFrom(...ISPS),
+      type: fc.constantFrom(...TYPES),
+      hoursAgo,
+    }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), pick, region: fc.constantFrom(...REGIONS), isp: fc.constantFrom(...ISPS) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('edit' as const), pick, region: fc.constantFrom(...REGIONS), isp: fc.constantFrom(...ISPS) }),
+  },
   {
     weight: 8,
     arbitrary: fc.record({
-      kind: fc.constantFrom('submit' as const, 'addEvidence' as const, 'removeEvidence' as const, 'signConsent' as const, 'needsInfo' as const, 'verify' as const, 'reject' as const, 'withdrawClaim' as const, 'file' as const, 'unfile' as const),
+      kind: fc.constantFrom(
+        'submit' as const,
+        'addEvidence' as const,
+        'removeEvidence' as const,
+        'signConsent' as const,
+        'needsInfo' as const,
+        'verify' as const,
+        'reject' as const,
+        'withdrawClaim' as const,
+        'file' as const,
+        'unfile' as const,
+      ),
       pick,
     }),
   },
@@ -58,12 +110,16 @@ async function applyOp(caseId: string, op: Op, state: { supporterIds: string[]; 
   const recent = (ids: string[]) => ('pick' in op && ids.length > 0 ? ids[ids.length - 1 - (op.pick % ids.length)] : undefined);
   const supporterId = recent(state.supporterIds);
   const claimantId = recent(state.claimantIds);
-  const updateClaimant = (values: Partial<typeof claimants.$inferInsert>) => (claimantId ? db.update(claimants).set(values).where(eq(claimants.id, claimantId)) : undefined);
-  const updateSupporter = (values: Partial<typeof supporters.$inferInsert>) => (supporterId ? db.update(supporters).set(values).where(eq(supporters.id, supporterId)) : undefined);
+  const updateClaimant = (values: Partial<typeof claimants.$inferInsert>) =>
+    claimantId ? db.update(claimants).set(values).where(eq(claimants.id, claimantId)) : undefined;
+  const updateSupporter = (values: Partial<typeof supporters.$inferInsert>) =>
+    supporterId ? db.update(supporters).set(values).where(eq(supporters.id, supporterId)) : undefined;
   switch (op.kind) {
     case 'sign': {
       const createdAt = new Date(now.getTime() - op.hoursAgo * HOUR);
-      state.supporterIds.push((await insertSupporter(db, caseId, { region: op.region, source: op.source, createdAt, updatedAt: createdAt })).id);
+      state.supporterIds.push(
+        (await insertSupporter(db, caseId, { region: op.region, source: op.source, createdAt, updatedAt: createdAt })).id,
+      );
       return;
     }
     case 'confirm':
@@ -76,7 +132,18 @@ async function applyOp(caseId: string, op: Op, state: { supporterIds: string[]; 
       return db.delete(supporters).where(eq(supporters.id, supporterId));
     case 'register': {
       const createdAt = new Date(now.getTime() - op.hoursAgo * HOUR);
-      state.claimantIds.push((await insertClaimant(db, caseId, { region: op.region, source: op.source, isp: op.isp, type: op.type, createdAt, updatedAt: createdAt })).id);
+      state.claimantIds.push(
+        (
+          await insertClaimant(db, caseId, {
+            region: op.region,
+            source: op.source,
+            isp: op.isp,
+            type: op.type,
+            createdAt,
+            updatedAt: createdAt,
+          })
+        ).id,
+      );
       return;
     }
     case 'edit':
@@ -146,7 +213,12 @@ async function recountFromRows(caseId: string) {
 /** Every counter key's total, for comparing the incremental rollups with a full rebuild. */
 async function counterTotals(caseId: string): Promise<Record<string, number>> {
   const rows = await db
-    .select({ metric: metricCounters.metric, dimension: metricCounters.dimension, value: metricCounters.dimensionValue, total: sql<number>`sum(${metricCounters.delta})::int` })
+    .select({
+      metric: metricCounters.metric,
+      dimension: metricCounters.dimension,
+      value: metricCounters.dimensionValue,
+      total: sql<number>`sum(${metricCounters.delta})::int`,
+    })
     .from(metricCounters)
     .where(eq(metricCounters.caseId, caseId))
     .groupBy(metricCounters.metric, metricCounters.dimension, metricCounters.dimensionValue);
@@ -154,8 +226,10 @@ async function counterTotals(caseId: string): Promise<Record<string, number>> {
 }
 
 const nonZero = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).filter(([, n]) => n !== 0));
-const column = (rows: { value: string; supporters: number; claimants: number; verified: number }[], key: 'supporters' | 'claimants' | 'verified') =>
-  nonZero(Object.fromEntries(rows.map((row) => [row.value, row[key]])));
+const column = (
+  rows: { value: string; supporters: number; claimants: number; verified: number }[],
+  key: 'supporters' | 'claimants' | 'verified',
+) => nonZero(Object.fromEntries(rows.map((row) => [row.value, row[key]])));
 
 describe('metric rollups', () => {
   it('equal a brute-force recount and a rebuild after any sequence of signatures, claims, reviews, withdrawals and filings', async () => {
@@ -174,7 +248,11 @@ describe('metric rollups', () => {
         expect(stage('complete')).toBe(expected.totals.complete);
         expect(stage('verified')).toBe(expected.totals.verified);
         expect(stage('filed')).toBe(expected.totals.filed);
-        expect(summary.supporters).toMatchObject({ signed: expected.totals.signed, confirmed: expected.totals.confirmed, withdrawn: expected.totals.supporters_withdrawn });
+        expect(summary.supporters).toMatchObject({
+          signed: expected.totals.signed,
+          confirmed: expected.totals.confirmed,
+          withdrawn: expected.totals.supporters_withdrawn,
+        });
         expect(summary.claimants.withdrawn).toBe(expected.totals.claimants_withdrawn);
         expect(nonZero(summary.claimants.byStatus)).toEqual(expected.byStatus);
         expect(column(summary.breakdowns.region, 'supporters')).toEqual(expected.supportersByRegion);
@@ -204,7 +282,11 @@ describe('metric rollups', () => {
   it('keeps totals through compaction and leaves one row per settled hour, and per day for breakdowns', async () => {
     const found = await createTestCase(db);
     const twoDaysAgo = new Date(Date.now() - 50 * HOUR);
-    for (let index = 0; index < 40; index++) await insertSupporter(db, found.id, { region: index % 2 ? 'seoul' : 'busan', createdAt: new Date(twoDaysAgo.getTime() + (index % 5) * HOUR) });
+    for (let index = 0; index < 40; index++)
+      await insertSupporter(db, found.id, {
+        region: index % 2 ? 'seoul' : 'busan',
+        createdAt: new Date(twoDaysAgo.getTime() + (index % 5) * HOUR),
+      });
     const before = await counterTotals(found.id);
     const moved = await compactMetricCounters(db, found.id);
     expect(moved).toBeGreaterThan(0);

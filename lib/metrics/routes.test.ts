@@ -21,7 +21,10 @@ vi.mock('next-auth', async (importOriginal) => {
 let db: Database;
 let found: Case;
 let otherCase: Case;
-const people: Record<'organizer' | 'lawyer' | 'admin' | 'otherOrganizer' | 'otherLawyer' | 'claimant' | 'platformAdmin', { id: string; email: string; name: string }> = {} as never;
+const people: Record<
+  'organizer' | 'lawyer' | 'admin' | 'otherOrganizer' | 'otherLawyer' | 'claimant' | 'platformAdmin',
+  { id: string; email: string; name: string }
+> = {} as never;
 
 beforeAll(async () => {
   db = (await setupTestDatabase()).db;
@@ -51,27 +54,30 @@ beforeEach(() => {
 const summaryFor = (slug: string) => getSummary(...routeRequest(`/api/cases/${slug}/metrics`, { slug }));
 
 describe('GET /api/cases/{slug}/metrics (the dashboard numbers)', () => {
-  it.each(['organizer', 'lawyer', 'admin', 'platformAdmin'] as const)('answers the %s of the case with the funnel, goals and breakdowns', async (who) => {
-    await signInForTest(db, people[who]);
-    const response = await summaryFor(found.slug);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toContain('no-store');
-    expect(response.headers.get('server-timing')).toMatch(/^app;dur=\d/);
-    const body = await response.json();
-    expect(body.funnel.map((stage: { id: string; count: number }) => [stage.id, stage.count])).toEqual([
-      ['supporters', 1],
-      ['registered', 2],
-      ['submitted', 1],
-      ['complete', 0],
-      ['verified', 1],
-      ['filed', 0],
-    ]);
-    expect(body.supporters).toEqual({ signed: 3, confirmed: 1, unconfirmed: 2, withdrawn: 0 });
-    expect(body.goals[0]).toMatchObject({ kind: 'supporters', goal: 10, current: 3, percent: 30 });
-    const seoul = body.breakdowns.region.find((row: { value: string }) => row.value === 'seoul');
-    expect(seoul).toEqual({ value: 'seoul', supporters: 2, claimants: 1, verified: 0 });
-    expect(body.breakdowns.region.filter((row: { value: string }) => row.value !== '').length).toBeGreaterThanOrEqual(17);
-  });
+  it.each(['organizer', 'lawyer', 'admin', 'platformAdmin'] as const)(
+    'answers the %s of the case with the funnel, goals and breakdowns',
+    async (who) => {
+      await signInForTest(db, people[who]);
+      const response = await summaryFor(found.slug);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toContain('no-store');
+      expect(response.headers.get('server-timing')).toMatch(/^app;dur=\d/);
+      const body = await response.json();
+      expect(body.funnel.map((stage: { id: string; count: number }) => [stage.id, stage.count])).toEqual([
+        ['supporters', 1],
+        ['registered', 2],
+        ['submitted', 1],
+        ['complete', 0],
+        ['verified', 1],
+        ['filed', 0],
+      ]);
+      expect(body.supporters).toEqual({ signed: 3, confirmed: 1, unconfirmed: 2, withdrawn: 0 });
+      expect(body.goals[0]).toMatchObject({ kind: 'supporters', goal: 10, current: 3, percent: 30 });
+      const seoul = body.breakdowns.region.find((row: { value: string }) => row.value === 'seoul');
+      expect(seoul).toEqual({ value: 'seoul', supporters: 2, claimants: 1, verified: 0 });
+      expect(body.breakdowns.region.filter((row: { value: string }) => row.value !== '').length).toBeGreaterThanOrEqual(17);
+    },
+  );
 
   it.each(['otherOrganizer', 'otherLawyer', 'claimant'] as const)('answers 404 to the %s, as if the case had no dashboard', async (who) => {
     await signInForTest(db, people[who], who !== 'claimant');
@@ -90,7 +96,9 @@ describe('GET /api/cases/{slug}/metrics (the dashboard numbers)', () => {
 describe('GET /api/cases/{slug}/metrics/growth', () => {
   it('gives new and cumulative counts per period for the chosen range', async () => {
     await signInForTest(db, people.organizer);
-    const response = await getGrowth(...routeRequest(`/api/cases/${found.slug}/metrics/growth?range=7d&interval=day`, { slug: found.slug }));
+    const response = await getGrowth(
+      ...routeRequest(`/api/cases/${found.slug}/metrics/growth?range=7d&interval=day`, { slug: found.slug }),
+    );
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.interval).toBe('day');

@@ -20,7 +20,10 @@ describe('counter shards (migration 0013)', () => {
     const found = await createTestCase(db);
     const shards = await db.transaction(async (tx) => {
       await insertSupporter(tx as unknown as Database, found.id, { region: 'seoul', source: 'naver-cafe' });
-      const rows = await tx.select({ shard: metricCounters.shard, dimension: metricCounters.dimension }).from(metricCounters).where(eq(metricCounters.caseId, found.id));
+      const rows = await tx
+        .select({ shard: metricCounters.shard, dimension: metricCounters.dimension })
+        .from(metricCounters)
+        .where(eq(metricCounters.caseId, found.id));
       return { rows, own: await writerShard(tx) };
     });
     expect(shards.own).toBeGreaterThanOrEqual(1);
@@ -29,38 +32,44 @@ describe('counter shards (migration 0013)', () => {
     expect(shards.rows.every((row) => row.shard === shards.own)).toBe(true);
   });
 
-  it.runIf(Boolean(process.env.DATABASE_URL))('lets two signatures in flight on different connections count without waiting for each other', async () => {
-    const { Client } = await import('pg');
-    const found = await createTestCase(db);
-    const connect = async () => {
-      const client = new Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      const { rows } = await client.query<{ shard: number }>('select metric_writer_shard() as shard');
-      return { client, shard: Number(rows[0].shard) };
-    };
-    const sign = (client: InstanceType<typeof Client>, email: string) =>
-      client.query("insert into supporters (case_id, name, email, region, consent_version) values ($1, '김지지', $2, 'seoul', 1)", [found.id, email]);
-    const first = await connect();
-    const others = [await connect()];
-    // Two backends share a shard only if their pids are equal modulo 63; then take another one.
-    while (others.at(-1)!.shard === first.shard) others.push(await connect());
-    const second = others.at(-1)!;
-    try {
-      // The first signature stays uncommitted, holding its counter rows, while the second is written.
-      await first.client.query('begin');
-      await sign(first.client, `first-${found.id}@example.test`);
-      await second.client.query('begin');
-      await second.client.query("set local lock_timeout = '2s'");
-      await sign(second.client, `second-${found.id}@example.test`);
-      await second.client.query('commit');
-      await first.client.query('commit');
-    } finally {
-      for (const { client } of [first, ...others]) await client.end();
-    }
-    const rows = await db
-      .select({ delta: sql<number>`sum(${metricCounters.delta})::int` })
-      .from(metricCounters)
-      .where(and(eq(metricCounters.caseId, found.id), eq(metricCounters.metric, 'supporters.signed'), eq(metricCounters.dimension, '')));
-    expect(rows[0].delta).toBe(2);
-  });
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    'lets two signatures in flight on different connections count without waiting for each other',
+    async () => {
+      const { Client } = await import('pg');
+      const found = await createTestCase(db);
+      const connect = async () => {
+        const client = new Client({ connectionString: process.env.DATABASE_URL });
+        await client.connect();
+        const { rows } = await client.query<{ shard: number }>('select metric_writer_shard() as shard');
+        return { client, shard: Number(rows[0].shard) };
+      };
+      const sign = (client: InstanceType<typeof Client>, email: string) =>
+        client.query("insert into supporters (case_id, name, email, region, consent_version) values ($1, '김지지', $2, 'seoul', 1)", [
+          found.id,
+          email,
+        ]);
+      const first = await connect();
+      const others = [await connect()];
+      // Two backends share a shard only if their pids are equal modulo 63; then take another one.
+      while (others.at(-1)!.shard === first.shard) others.push(await connect());
+      const second = others.at(-1)!;
+      try {
+        // The first signature stays uncommitted, holding its counter rows, while the second is written.
+        await first.client.query('begin');
+        await sign(first.client, `first-${found.id}@example.test`);
+        await second.client.query('begin');
+        await second.client.query("set local lock_timeout = '2s'");
+        await sign(second.client, `second-${found.id}@example.test`);
+        await second.client.query('commit');
+        await first.client.query('commit');
+      } finally {
+        for (const { client } of [first, ...others]) await client.end();
+      }
+      const rows = await db
+        .select({ delta: sql<number>`sum(${metricCounters.delta})::int` })
+        .from(metricCounters)
+        .where(and(eq(metricCounters.caseId, found.id), eq(metricCounters.metric, 'supporters.signed'), eq(metricCounters.dimension, '')));
+      expect(rows[0].delta).toBe(2);
+    },
+  );
 });

@@ -57,7 +57,11 @@ export type SupportReportData = {
 };
 
 /** Loads the report's numbers as of the end of `date` (a Korean date; today when omitted or later). */
-export async function loadSupportReportData(db: Database, found: Case, options: { date?: string; locale: Locale; now?: Date }): Promise<SupportReportData> {
+export async function loadSupportReportData(
+  db: Database,
+  found: Case,
+  options: { date?: string; locale: Locale; now?: Date },
+): Promise<SupportReportData> {
   const now = options.now ?? new Date();
   const today = toKstDate(now);
   const asOf = options.date && options.date < today ? options.date : today;
@@ -68,7 +72,11 @@ export async function loadSupportReportData(db: Database, found: Case, options: 
     readMetricTotals(db, found.id, [...SUPPORTER_METRICS, ...CLAIMANT_METRICS], { before: end }),
     loadBreakdowns(db, found.id, { before: end }),
     loadDailyTotals(db, found.id, goalMetrics, end),
-    loadGrowthPoints(db, found.id, { from: addDays(kstDayStart(asOf), -(GROWTH_DAYS - 1)), to: addDays(kstDayStart(asOf), 1), interval: 'day' }),
+    loadGrowthPoints(db, found.id, {
+      from: addDays(kstDayStart(asOf), -(GROWTH_DAYS - 1)),
+      to: addDays(kstDayStart(asOf), 1),
+      interval: 'day',
+    }),
   ]);
   // Daily totals may run past an earlier as-of date (a later hour of the same day is not counted).
   const upTo = (days: { date: string; total: number }[]) => days.filter((day) => day.date <= asOf);
@@ -82,7 +90,13 @@ export async function loadSupportReportData(db: Database, found: Case, options: 
       .filter((row) => by(row) > 0)
       .sort((a, b) => by(b) - by(a))
       .slice(0, TOP_COUNT)
-      .map((row) => ({ code: row.value, label: toLabel(row.value), supporters: row.supporters, claimants: row.claimants, verified: row.verified }));
+      .map((row) => ({
+        code: row.value,
+        label: toLabel(row.value),
+        supporters: row.supporters,
+        claimants: row.claimants,
+        verified: row.verified,
+      }));
 
   return {
     caseSlug: found.slug,
@@ -103,12 +117,42 @@ export async function loadSupportReportData(db: Database, found: Case, options: 
     },
     funnel: buildFunnel(totals).map((stage) => ({ ...stage, label: t(`organizer.dashboard.funnel.stages.${stage.id}`) })),
     goals: {
-      supporters: projectGoal('supporters', found.supporterGoal, totals[GOAL_METRICS.supporters], upTo(daily[GOAL_METRICS.supporters]), end),
-      plaintiffs: projectGoal('plaintiffs', found.plaintiffGoal, totals[GOAL_METRICS.plaintiffs], upTo(daily[GOAL_METRICS.plaintiffs]), end),
+      supporters: projectGoal(
+        'supporters',
+        found.supporterGoal,
+        totals[GOAL_METRICS.supporters],
+        upTo(daily[GOAL_METRICS.supporters]),
+        end,
+      ),
+      plaintiffs: projectGoal(
+        'plaintiffs',
+        found.plaintiffGoal,
+        totals[GOAL_METRICS.plaintiffs],
+        upTo(daily[GOAL_METRICS.plaintiffs]),
+        end,
+      ),
     },
-    topRegions: top(breakdowns.region, (code) => label('regions', code), (row) => row.supporters + row.claimants),
-    topIsps: top(breakdowns.isp, (code) => label('isps', code), (row) => row.claimants),
-    topSources: top(breakdowns.source, (code) => code || t('organizer.dashboard.breakdowns.direct'), (row) => row.supporters + row.claimants),
-    growth: growth.map((point) => ({ date: toKstDate(new Date(point.start)), supporters: point.supporters, supportersTotal: point.supportersTotal, claimants: point.claimants, claimantsTotal: point.claimantsTotal })),
+    topRegions: top(
+      breakdowns.region,
+      (code) => label('regions', code),
+      (row) => row.supporters + row.claimants,
+    ),
+    topIsps: top(
+      breakdowns.isp,
+      (code) => label('isps', code),
+      (row) => row.claimants,
+    ),
+    topSources: top(
+      breakdowns.source,
+      (code) => code || t('organizer.dashboard.breakdowns.direct'),
+      (row) => row.supporters + row.claimants,
+    ),
+    growth: growth.map((point) => ({
+      date: toKstDate(new Date(point.start)),
+      supporters: point.supporters,
+      supportersTotal: point.supportersTotal,
+      claimants: point.claimants,
+      claimantsTotal: point.claimantsTotal,
+    })),
   };
 }

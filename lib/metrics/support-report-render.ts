@@ -9,7 +9,8 @@ const TOP_GROUPS = 6;
 /** Maps the counted, labelled report data onto the pure PDF renderer's input. */
 export function toSupportReportInput(data: SupportReportData): SupportReportInput {
   const t = getTranslator(data.locale);
-  const counts = (groups: ReportGroup[]) => groups.slice(0, TOP_GROUPS).map((group) => ({ label: group.label, count: group.supporters + group.claimants }));
+  const counts = (groups: ReportGroup[]) =>
+    groups.slice(0, TOP_GROUPS).map((group) => ({ label: group.label, count: group.supporters + group.claimants }));
   const label = (key: 'supporters' | 'plaintiffs') => {
     const text = t(`organizer.dashboard.goals.${key}`);
     return { ko: text, en: text };
@@ -17,7 +18,11 @@ export function toSupportReportInput(data: SupportReportData): SupportReportInpu
   return {
     caseTitle: { ko: data.caseTitle, en: data.caseTitle },
     asOf: data.asOf,
-    supporters: { signed: data.headline.supportersSigned, confirmed: data.headline.supportersConfirmed, withdrawn: data.headline.supportersWithdrawn },
+    supporters: {
+      signed: data.headline.supportersSigned,
+      confirmed: data.headline.supportersConfirmed,
+      withdrawn: data.headline.supportersWithdrawn,
+    },
     claimants: {
       registered: data.headline.claimantsRegistered,
       submitted: data.headline.claimantsSubmitted,

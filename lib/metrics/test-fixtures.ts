@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@/db/client';
-import { type Case, type CaseRole, type NewClaimant, type NewSupporter, caseMemberships, cases, claimants, supporters, users } from '@/db/schema';
+import {
+  type Case,
+  type CaseRole,
+  type NewClaimant,
+  type NewSupporter,
+  caseMemberships,
+  cases,
+  claimants,
+  supporters,
+  users,
+} from '@/db/schema';
 
 /**
  * Rows for the metrics and organizer tests, written straight to the tables (the rollup triggers do
@@ -15,7 +25,15 @@ export async function createTestCase(db: Database, overrides: Partial<Case> = {}
   const suffix = uniqueSuffix();
   const [row] = await db
     .insert(cases)
-    .values({ slug: `case-${suffix}`, titleKo: `테스트 사건 ${suffix}`, titleEn: `Test case ${suffix}`, referencePrefix: 'TST', supporterGoal: 100, plaintiffGoal: 20, ...overrides })
+    .values({
+      slug: `case-${suffix}`,
+      titleKo: `테스트 사건 ${suffix}`,
+      titleEn: `Test case ${suffix}`,
+      referencePrefix: 'TST',
+      supporterGoal: 100,
+      plaintiffGoal: 20,
+      ...overrides,
+    })
     .returning();
   return row;
 }
@@ -23,7 +41,13 @@ export async function createTestCase(db: Database, overrides: Partial<Case> = {}
 export async function createTestUser(db: Database, overrides: { isPlatformAdmin?: boolean; name?: string } = {}) {
   const [row] = await db
     .insert(users)
-    .values({ email: `u-${uniqueSuffix()}@example.test`, passwordHash: '!test', name: overrides.name ?? '테스트', isPlatformAdmin: overrides.isPlatformAdmin ?? false, emailVerifiedAt: new Date() })
+    .values({
+      email: `u-${uniqueSuffix()}@example.test`,
+      passwordHash: '!test',
+      name: overrides.name ?? '테스트',
+      isPlatformAdmin: overrides.isPlatformAdmin ?? false,
+      emailVerifiedAt: new Date(),
+    })
     .returning();
   return row;
 }

@@ -27,7 +27,10 @@ export async function renderAppointment(input: AppointmentInput, options: Render
   const timeZone = options.timeZone ?? 'Asia/Seoul';
   const onDate = isoDateIn(options.now, timeZone);
   const strings = STRINGS[language].appointment;
-  const rows: AppointerRow[] = input.appointers.map((claimant) => ({ claimant, consent: requireConsent(claimant, 'representative_appointment') }));
+  const rows: AppointerRow[] = input.appointers.map((claimant) => ({
+    claimant,
+    consent: requireConsent(claimant, 'representative_appointment'),
+  }));
   const builder = await PdfBuilder.create(format, caseDocumentMeta(strings.title, input.case, options));
   const styles = documentStyles(builder);
   const flow = new Flow(builder);
@@ -50,11 +53,15 @@ export async function renderAppointment(input: AppointmentInput, options: Render
   const columns: TableColumn<AppointerRow>[] = [
     { header: strings.columns.number, width: 32, align: 'center', text: (_row, index) => String(index + 1) },
     { header: strings.columns.name, width: 58, text: (row) => displayName(row.claimant, format, language, onDate) },
-    { header: strings.columns.address, width: flow.box.width - 32 - 58 - RECORD_COLUMN_WIDTH, text: (row) => displayAddress(row.claimant, format), wordsOnly: true },
+    {
+      header: strings.columns.address,
+      width: flow.box.width - 32 - 58 - RECORD_COLUMN_WIDTH,
+      text: (row) => displayAddress(row.claimant, format),
+      wordsOnly: true,
+    },
     consentRecordColumn(builder, strings.columns.consent, (row) => ({ ...row.consent, details: row.consent.documentVersion }), timeZone),
   ];
   drawTable(flow, columns, rows, styles.tableSmall);
   drawPageFurniture(builder, { language, runningHeader: `${strings.title.replace(/\s+/g, ' ')} — ${plaintiffs}` });
   return builder.save();
 }
-

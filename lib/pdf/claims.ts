@@ -5,7 +5,10 @@ import type { ClaimantSnapshot, PartyListClaimant } from './types';
 export function assertDamagesAddUp(claimant: Pick<ClaimantSnapshot, 'referenceNumber' | 'damages'>): void {
   const { items, totalKrw } = claimant.damages;
   if (!Number.isSafeInteger(totalKrw) || totalKrw < 0) {
-    throw new PdfInputError(`damages.totalKrw (${claimant.referenceNumber})`, `must be a non-negative whole number of won, got ${totalKrw}`);
+    throw new PdfInputError(
+      `damages.totalKrw (${claimant.referenceNumber})`,
+      `must be a non-negative whole number of won, got ${totalKrw}`,
+    );
   }
   const sum = items.reduce((total, item) => total + item.amountKrw, 0);
   if (items.some((item) => !Number.isSafeInteger(item.amountKrw) || item.amountKrw < 0) || sum !== totalKrw) {

@@ -30,7 +30,9 @@ describe('renderAppointment (선정서)', () => {
   it('refuses an appointer without a signed appointment consent', async () => {
     const missing = demoClaimants(3);
     missing[2].consents = missing[2].consents.filter((item) => item.kind !== 'representative_appointment');
-    await expect(renderAppointment({ case: SAMPLE_CASE, representatives: [missing[0]], appointers: missing }, ko)).rejects.toBeInstanceOf(PdfInputError);
+    await expect(renderAppointment({ case: SAMPLE_CASE, representatives: [missing[0]], appointers: missing }, ko)).rejects.toBeInstanceOf(
+      PdfInputError,
+    );
   });
 
   it.skipIf(!hasPoppler)('has an English variant for US filings with localities only', async () => {

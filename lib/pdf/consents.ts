@@ -40,7 +40,11 @@ export function statementRecordRows(statement: SignedStatement, language: Langua
 }
 
 /** "홍길동 외 1,585명", from the explicit caption or the claimants the document covers. */
-export function plaintiffsCaption(language: Language, caption: PlaintiffsCaption | undefined, claimants: readonly ClaimantSnapshot[]): string {
+export function plaintiffsCaption(
+  language: Language,
+  caption: PlaintiffsCaption | undefined,
+  claimants: readonly ClaimantSnapshot[],
+): string {
   const lead = caption?.leadName ?? (claimants[0] ? captionName(claimants[0], language) : '');
   return STRINGS[language].common.plaintiffs(lead, caption?.count ?? claimants.length);
 }

@@ -31,7 +31,12 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
   const flow = new Flow(builder);
 
   if (format === 'kr') flow.paragraph(text.title, styles.title);
-  drawShortCaption(flow, styles, { format, language, caseInfo: input.case, plaintiffs: plaintiffsCaption(language, input.plaintiffs, [claimant]) });
+  drawShortCaption(flow, styles, {
+    format,
+    language,
+    caseInfo: input.case,
+    plaintiffs: plaintiffsCaption(language, input.plaintiffs, [claimant]),
+  });
   if (format === 'us') flow.paragraph(`${text.title} — ${name}`, styles.title);
 
   flow.paragraph(text.declarantHeading, { ...styles.captionBold, spaceAfter: 2 });

@@ -1,10 +1,5 @@
 /** Typed errors of the PDF layer; `code` lets the job runner map them to user messages. */
-export type PdfErrorCode =
-  | 'invalid_input'
-  | 'exhibit_hash_mismatch'
-  | 'exhibit_unreadable'
-  | 'page_too_large'
-  | 'aborted';
+export type PdfErrorCode = 'invalid_input' | 'exhibit_hash_mismatch' | 'exhibit_unreadable' | 'page_too_large' | 'aborted';
 
 export class PdfError extends Error {
   constructor(

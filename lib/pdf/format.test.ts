@@ -21,7 +21,13 @@ describe('formatting for filings', () => {
 });
 
 describe('FRCP 5.2 redaction in US filings', () => {
-  const person = { legalName: '홍길동', legalNameLatin: 'Gil-dong Hong', dateOfBirth: '1970-08-09', address: '서울특별시 종로구 세종대로 175', locality: '서울특별시 종로구' };
+  const person = {
+    legalName: '홍길동',
+    legalNameLatin: 'Gil-dong Hong',
+    dateOfBirth: '1970-08-09',
+    address: '서울특별시 종로구 세종대로 175',
+    locality: '서울특별시 종로구',
+  };
 
   it('prints the year of birth only', () => {
     expect(formatBirthDate(person.dateOfBirth, 'us', 'en')).toBe('1970');

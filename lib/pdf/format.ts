@@ -60,7 +60,8 @@ export function formatInstant(iso: string, timeZone: string, compact = false): s
   const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
   const offset = part('timeZoneName').replace('GMT', 'UTC') || 'UTC';
   const zone = timeZone === 'Asia/Seoul' ? 'KST, ' : '';
-  if (compact) return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${zone ? 'KST' : offset}`;
+  if (compact)
+    return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${zone ? 'KST' : offset}`;
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} (${zone}${offset})`;
 }
 
@@ -94,7 +95,10 @@ export function isMinorOn(birthDate: string, onDate: string): boolean {
  */
 export function initialsOf(name: string): string {
   const trimmed = name.trim();
-  if (/^[\uac00-\ud7a3]+$/.test(trimmed)) return Array.from(trimmed).map((char, index) => (index === 0 ? char : '○')).join('');
+  if (/^[\uac00-\ud7a3]+$/.test(trimmed))
+    return Array.from(trimmed)
+      .map((char, index) => (index === 0 ? char : '○'))
+      .join('');
   return trimmed
     .split(/\s+/)
     .map((word) => `${Array.from(word)[0] ?? ''}.`)
@@ -117,7 +121,8 @@ export function displayName(
   onDate: string,
 ): string {
   if (format === 'kr') return person.legalName;
-  if (isMinorOn(person.dateOfBirth, onDate)) return initialsOf(language === 'en' && person.legalNameLatin ? person.legalNameLatin : person.legalName);
+  if (isMinorOn(person.dateOfBirth, onDate))
+    return initialsOf(language === 'en' && person.legalNameLatin ? person.legalNameLatin : person.legalName);
   return language === 'en' && person.legalNameLatin ? `${person.legalNameLatin} (${person.legalName})` : person.legalName;
 }
 

@@ -98,7 +98,14 @@ export const FURNITURE = {
 } as const;
 
 /** The writable box of a page, top-left based. */
-export function contentBox(format: DocumentFormat): { left: number; top: number; right: number; bottom: number; width: number; height: number } {
+export function contentBox(format: DocumentFormat): {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+} {
   const { size, margins } = FORMAT_LAYOUTS[format];
   const right = size.width - margins.right;
   const bottom = size.height - margins.bottom;

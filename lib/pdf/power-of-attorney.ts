@@ -23,7 +23,14 @@ const POWERS_TYPE = { ko: { size: 11, leading: 16 }, en: { size: 10.5, leading: 
 
 type Principal = { claimant: ClaimantSnapshot; consent: ConsentRecord };
 
-function drawGrant(flow: Flow, styles: DocumentStyles, input: PowerOfAttorneyInput, options: RenderOptions, plaintiffs: string, intro: string): void {
+function drawGrant(
+  flow: Flow,
+  styles: DocumentStyles,
+  input: PowerOfAttorneyInput,
+  options: RenderOptions,
+  plaintiffs: string,
+  intro: string,
+): void {
   const { format, language } = options;
   const strings = STRINGS[language];
   const text = strings.powerOfAttorney;
@@ -36,7 +43,12 @@ function drawGrant(flow: Flow, styles: DocumentStyles, input: PowerOfAttorneyInp
   flow.gap(6);
   const labelWidth = labelWidthFor(language);
   flow.labeled(text.attorneyLabel, counsel.name[language], styles.caption, labelWidth, styles.captionBold);
-  const details = [strings.complaint.counselAttorneys(attorneys), counsel.address[language], strings.complaint.contact(counsel.phone, counsel.fax), counsel.email ?? ''];
+  const details = [
+    strings.complaint.counselAttorneys(attorneys),
+    counsel.address[language],
+    strings.complaint.contact(counsel.phone, counsel.fax),
+    counsel.email ?? '',
+  ];
   for (const line of details.filter(Boolean)) flow.paragraph(line, { ...styles.caption, indent: labelWidth });
   flow.paragraph(text.powersHeading, { ...styles.heading, spaceBefore: 4 });
   const powerStyle = { ...styles.caption, ...POWERS_TYPE[language] };
@@ -47,14 +59,24 @@ function drawGrant(flow: Flow, styles: DocumentStyles, input: PowerOfAttorneyInp
   });
 }
 
-function drawPerClaimant(flow: Flow, styles: DocumentStyles, input: PowerOfAttorneyInput, options: RenderOptions, principal: Principal, plaintiffs: string): void {
+function drawPerClaimant(
+  flow: Flow,
+  styles: DocumentStyles,
+  input: PowerOfAttorneyInput,
+  options: RenderOptions,
+  principal: Principal,
+  plaintiffs: string,
+): void {
   const { format, language } = options;
   const timeZone = options.timeZone ?? 'Asia/Seoul';
   const strings = STRINGS[language];
   const name = displayName(principal.claimant, format, language, isoDateIn(options.now, timeZone));
   drawGrant(flow, styles, input, options, plaintiffs, strings.powerOfAttorney.intro(strings.powerOfAttorney.principalLine(name)));
   drawClosing(flow, styles, input.case, options, {
-    signatureLines: [`${strings.powerOfAttorney.principalLabel}  ${strings.powerOfAttorney.principalLine(name)} ${strings.common.eSigned}`, displayAddress(principal.claimant, format)],
+    signatureLines: [
+      `${strings.powerOfAttorney.principalLabel}  ${strings.powerOfAttorney.principalLine(name)} ${strings.common.eSigned}`,
+      displayAddress(principal.claimant, format),
+    ],
     signedAt: principal.consent.signedAt,
     record: { title: strings.signature.heading, rows: consentRecordRows(principal.consent, language, timeZone) },
   });
@@ -86,14 +108,26 @@ export async function renderPowerOfAttorney(input: PowerOfAttorneyInput, options
     });
   } else {
     drawGrant(flow, styles, input, options, plaintiffs, strings.introCombined);
-    drawClosing(flow, styles, input.case, options, { signatureLines: [`${strings.principalLabel}  ${strings.principalsLine(principals.length)}`] });
+    drawClosing(flow, styles, input.case, options, {
+      signatureLines: [`${strings.principalLabel}  ${strings.principalsLine(principals.length)}`],
+    });
     flow.newPage();
     flow.paragraph(strings.principalsHeading, { ...styles.heading, spaceBefore: 0 });
     const columns: TableColumn<Principal>[] = [
       { header: strings.columns.number, width: 32, align: 'center', text: (_row, index) => String(index + 1) },
       { header: strings.columns.name, width: 58, text: (row) => displayName(row.claimant, format, language, onDate) },
-      { header: strings.columns.address, width: flow.box.width - 32 - 58 - RECORD_COLUMN_WIDTH, text: (row) => displayAddress(row.claimant, format), wordsOnly: true },
-      consentRecordColumn(builder, strings.columns.record, (row) => ({ ...row.consent, details: `IP ${row.consent.ip} · ${row.consent.documentVersion}` }), timeZone),
+      {
+        header: strings.columns.address,
+        width: flow.box.width - 32 - 58 - RECORD_COLUMN_WIDTH,
+        text: (row) => displayAddress(row.claimant, format),
+        wordsOnly: true,
+      },
+      consentRecordColumn(
+        builder,
+        strings.columns.record,
+        (row) => ({ ...row.consent, details: `IP ${row.consent.ip} · ${row.consent.documentVersion}` }),
+        timeZone,
+      ),
     ];
     drawTable(flow, columns, principals, styles.tableSmall);
   }

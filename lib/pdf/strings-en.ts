@@ -97,18 +97,22 @@ export const en: PdfStrings = {
     intro: (first, others) =>
       `Plaintiff ${first} and the ${formatNumber(others)} other plaintiffs listed in Schedule A (together, "Plaintiffs"), individually and on behalf of all others similarly situated, by their undersigned counsel, allege as follows:`,
     sections: ['PARTIES', 'JURISDICTION AND VENUE', 'FACTUAL ALLEGATIONS', 'CLASS ALLEGATIONS', 'CAUSES OF ACTION', 'PRAYER FOR RELIEF'],
-    leadPlaintiff: (name, locality, type, amount) => `Plaintiff ${name} resides in ${locality}, is a ${type}, and suffered damages of ${amount}.`,
+    leadPlaintiff: (name, locality, type, amount) =>
+      `Plaintiff ${name} resides in ${locality}, is a ${type}, and suffered damages of ${amount}.`,
     otherPlaintiffs: (count, total) =>
       `The localities and claimed amounts of the other ${formatNumber(count)} Plaintiffs are listed in Schedule A. Plaintiffs' claims total ${total}.`,
     defendant: (name, kind, address) => `Defendant ${name} is ${kind} with its principal place of business at ${address}.`,
-    factsFallback: (date) => `On ${date}, the outage described in this Complaint deprived Plaintiffs of their internet service and caused them damage.`,
+    factsFallback: (date) =>
+      `On ${date}, the outage described in this Complaint deprived Plaintiffs of their internet service and caused them damage.`,
     classDefinition: (date) =>
       `Plaintiffs bring this action under Federal Rules of Civil Procedure 23(a) and 23(b)(3) on behalf of all persons and entities who suffered damage from the outage of ${date} (the "Class").`,
     numerosity: (count) => `Numerosity. The Class has at least ${formatNumber(count)} members; joinder of all members is impracticable.`,
-    commonality: "Commonality. Questions of law and fact common to the Class include whether Defendants' conduct was unlawful and whether it caused the Class's damage.",
+    commonality:
+      "Commonality. Questions of law and fact common to the Class include whether Defendants' conduct was unlawful and whether it caused the Class's damage.",
     typicality: "Typicality. The named Plaintiffs' claims arise from the same facts and legal theories as the claims of the Class.",
     adequacy: 'Adequacy. Plaintiffs and their counsel will fairly and adequately protect the interests of the Class.',
-    predominance: 'Predominance and superiority. Common questions predominate over individual ones, and a class action is superior to other methods of adjudication.',
+    predominance:
+      'Predominance and superiority. Common questions predominate over individual ones, and a class action is superior to other methods of adjudication.',
     prayerLead: 'WHEREFORE, Plaintiffs pray for judgment against Defendants, jointly and severally, as follows:',
     prayerItems: (total) => [
       'Certifying the Class, appointing Plaintiffs as class representatives and their counsel as class counsel;',
@@ -138,7 +142,12 @@ export const en: PdfStrings = {
       'In the above case, the appointing parties listed below, who share a common interest with the other plaintiffs, appoint the following person(s) as representative party under Article 53 of the Civil Procedure Act of Korea.',
     representativesHeading: 'Representative party',
     appointersHeading: 'APPOINTING PARTIES',
-    columns: { number: 'No.', name: 'Name', address: 'Address', consent: 'Electronic consent\n(time · document version · SHA-256 of text)' },
+    columns: {
+      number: 'No.',
+      name: 'Name',
+      address: 'Address',
+      consent: 'Electronic consent\n(time · document version · SHA-256 of text)',
+    },
     consentLine: (signedAt, version) => `${signedAt} · ${version}`,
     signatureLine: (count) => `${formatNumber(count)} appointing parties (as listed, each signed electronically)`,
     note: "Each appointing party's consent was signed electronically; the time and the SHA-256 hash of the signed consent text are listed above.",
@@ -146,7 +155,8 @@ export const en: PdfStrings = {
   powerOfAttorney: {
     title: 'POWER OF ATTORNEY',
     intro: (names) => `In the above case, ${names} appoints the attorney below as counsel and grants the powers listed.`,
-    introCombined: 'In the above case, the plaintiffs listed in the attached schedule appoint the attorney below as counsel and grant the powers listed.',
+    introCombined:
+      'In the above case, the plaintiffs listed in the attached schedule appoint the attorney below as counsel and grant the powers listed.',
     attorneyLabel: 'Attorney',
     powersHeading: 'POWERS GRANTED',
     powers: [
@@ -173,7 +183,8 @@ export const en: PdfStrings = {
     damagesHeading: 'Damages',
     damagesColumns: { category: 'Category', description: 'Description', amount: 'Amount' },
     damagesTotal: 'Total',
-    affirmation: 'I declare under penalty of perjury under the laws of the United States of America that the foregoing is true and correct.',
+    affirmation:
+      'I declare under penalty of perjury under the laws of the United States of America that the foregoing is true and correct.',
     declarantSign: (name) => `Declarant: ${name}`,
     executedAt: (place) => `Executed at ${place}`,
   },
@@ -181,7 +192,15 @@ export const en: PdfStrings = {
     party: 'Exhibit',
     label: (_party, number, sub) => (sub === undefined ? `Exhibit ${number}` : `Exhibit ${number}-${sub}`),
     indexTitle: 'INDEX OF EXHIBITS',
-    columns: { label: 'Exhibit', description: 'Description', claimant: 'Plaintiff', pages: 'Pages', bates: 'Bates range', sha256: 'SHA-256 of original', filename: 'Original file' },
+    columns: {
+      label: 'Exhibit',
+      description: 'Description',
+      claimant: 'Plaintiff',
+      pages: 'Pages',
+      bates: 'Bates range',
+      sha256: 'SHA-256 of original',
+      filename: 'Original file',
+    },
     slipClaimant: (name, reference) => `Plaintiff ${name} (${reference})`,
     slipFile: (name) => `Original file: ${name}`,
     slipPages: (pages) => `${formatNumber(pages)} ${pages === 1 ? 'page' : 'pages'}`,
@@ -189,7 +208,8 @@ export const en: PdfStrings = {
     copyCertification: 'True copy of the original',
     pageOf: (page, pages) => `${page}/${pages}`,
     manifestTitle: 'HASH MANIFEST',
-    manifestIntro: (count) => `Before binding, each of the ${formatNumber(count)} files in this bundle was checked against the SHA-256 value below.`,
+    manifestIntro: (count) =>
+      `Before binding, each of the ${formatNumber(count)} files in this bundle was checked against the SHA-256 value below.`,
     manifestDigest: (hash) => `SHA-256 of this manifest: ${hash}`,
     unsupported: (mime) => `This file type (${mime}) cannot be converted to PDF; the original file is submitted separately.`,
   },

@@ -106,8 +106,10 @@ export const ko = {
     factsFallback: (date: string) => `${date} 발생한 이 사건 장애로 원고들은 인터넷 서비스를 이용하지 못하여 손해를 입었습니다.`,
     classDefinition: (date: string) =>
       `원고들은 연방민사소송규칙 제23조 (a)항 및 (b)(3)항에 따라 ${date} 발생한 이 사건 장애로 손해를 입은 모든 개인과 법인(이하 "집단")을 대표하여 이 소를 제기합니다.`,
-    numerosity: (count: number) => `다수성: 집단 구성원은 적어도 ${formatNumber(count)}명으로, 전원을 공동소송에 참가시키는 것은 현실적으로 불가능합니다.`,
-    commonality: '공통성: 피고들의 행위가 위법한지, 그 행위와 손해 사이에 인과관계가 있는지 등 법률상·사실상 쟁점이 집단 전체에 공통됩니다.',
+    numerosity: (count: number) =>
+      `다수성: 집단 구성원은 적어도 ${formatNumber(count)}명으로, 전원을 공동소송에 참가시키는 것은 현실적으로 불가능합니다.`,
+    commonality:
+      '공통성: 피고들의 행위가 위법한지, 그 행위와 손해 사이에 인과관계가 있는지 등 법률상·사실상 쟁점이 집단 전체에 공통됩니다.',
     typicality: '전형성: 대표 원고의 청구는 집단 구성원의 청구와 같은 사실과 법리에 기초합니다.',
     adequacy: '적절성: 대표 원고와 소송대리인은 집단의 이익을 공정하고 적절하게 대변할 것입니다.',
     predominance: '우월성: 공통 쟁점이 개별 쟁점보다 우월하며, 집단소송이 분쟁 해결에 가장 효율적인 방법입니다.',
@@ -184,7 +186,15 @@ export const ko = {
     label: (party: string, number: number, sub?: number) =>
       sub === undefined ? `${party} 제${formatNumber(number)}호증` : `${party} 제${formatNumber(number)}호증의 ${formatNumber(sub)}`,
     indexTitle: '증 거 목 록',
-    columns: { label: '호증', description: '증거 내용', claimant: '원고', pages: '면수', bates: 'Bates 번호', sha256: '원본 SHA-256', filename: '원본 파일명' },
+    columns: {
+      label: '호증',
+      description: '증거 내용',
+      claimant: '원고',
+      pages: '면수',
+      bates: 'Bates 번호',
+      sha256: '원본 SHA-256',
+      filename: '원본 파일명',
+    },
     slipClaimant: (name: string, reference: string) => `원고 ${name} (${reference})`,
     slipFile: (name: string) => `원본 파일: ${name}`,
     slipPages: (pages: number) => `${formatNumber(pages)}면`,

@@ -90,7 +90,8 @@ export type CaseInfo = {
 
 export type ClaimantType = 'home_subscriber' | 'pc_bang' | 'online_shop' | 'server_operator' | 'other';
 
-export type DamageCategory = 'service_outage' | 'fee_refund' | 'lost_revenue' | 'lost_sales' | 'recovery_cost' | 'emotional_distress' | 'other';
+export type DamageCategory =
+  'service_outage' | 'fee_refund' | 'lost_revenue' | 'lost_sales' | 'recovery_cost' | 'emotional_distress' | 'other';
 
 export type DamageItem = {
   /** A known category (translated in the PDF) or free text printed as is. */

@@ -26,13 +26,19 @@ function form(values: Record<string, string>): FormData {
 describe('signPetitionAction', () => {
   it('signs, then says already signed, in the language of the page', async () => {
     requestContext.locale = 'en';
-    const first = await signPetitionAction(null, form({ caseSlug: 'slammer-2003', name: 'Page Signer', email: 'page@example.com', privacyConsent: 'on', source: 'flyer' }));
+    const first = await signPetitionAction(
+      null,
+      form({ caseSlug: 'slammer-2003', name: 'Page Signer', email: 'page@example.com', privacyConsent: 'on', source: 'flyer' }),
+    );
     expect(first).toMatchObject({ ok: true, data: { status: 'signed' } });
     const [row] = await db.select().from(supporters).where(eq(supporters.email, 'page@example.com'));
     expect(row.locale).toBe('en');
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'page@example.com'));
     expect(mail.subject).toContain('Please confirm your support');
-    const second = await signPetitionAction(null, form({ caseSlug: 'slammer-2003', name: 'Page Signer', email: 'page@example.com', privacyConsent: 'on' }));
+    const second = await signPetitionAction(
+      null,
+      form({ caseSlug: 'slammer-2003', name: 'Page Signer', email: 'page@example.com', privacyConsent: 'on' }),
+    );
     expect(second).toMatchObject({ ok: true, data: { status: 'already_signed' } });
     requestContext.locale = 'ko';
   });
@@ -42,7 +48,11 @@ describe('signPetitionAction', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.values).toMatchObject({ name: '김민수', email: 'kim@', phone: '02-12' });
-    expect(result.fieldErrors).toEqual({ email: '이메일 주소 형식이 아닙니다.', phone: expect.stringContaining('전화번호'), privacyConsent: '동의해야 진행할 수 있습니다.' });
+    expect(result.fieldErrors).toEqual({
+      email: '이메일 주소 형식이 아닙니다.',
+      phone: expect.stringContaining('전화번호'),
+      privacyConsent: '동의해야 진행할 수 있습니다.',
+    });
     expect(result.message).toBe('입력한 내용을 확인해 주세요.');
   });
 
@@ -63,7 +73,10 @@ describe('confirm and withdraw actions', () => {
     expect(await withdrawSignatureAction(null, form({ caseSlug: 'slammer-2003', token }))).toMatchObject({ ok: true, data: 'withdrawn' });
     const [withdrawn] = await db.select().from(supporters).where(eq(supporters.email, 'confirm-me@example.com'));
     expect(withdrawn.withdrawnAt).toBeInstanceOf(Date);
-    expect(await confirmSignatureAction(null, form({ caseSlug: 'slammer-2003', token: 'y'.repeat(43) }))).toMatchObject({ ok: false, message: '링크가 올바르지 않거나 오래되었습니다.' });
+    expect(await confirmSignatureAction(null, form({ caseSlug: 'slammer-2003', token: 'y'.repeat(43) }))).toMatchObject({
+      ok: false,
+      message: '링크가 올바르지 않거나 오래되었습니다.',
+    });
     expect(await withdrawSignatureAction(null, form({ caseSlug: 'slammer-2003', token: 'short' }))).toMatchObject({ ok: false });
   });
 });

@@ -19,7 +19,11 @@ export async function signPetitionAction(_previous: unknown, formData: FormData)
     const slug = String(formData.get('caseSlug') ?? '');
     const input = parseTypedInput(petitionSchema, values);
     const request = await currentRequestInfo();
-    return signPetition(await getDb(), slug, input, { locale: toLocale(await getLocale()), ipHash: hashIp(request.ip), appUrl: await currentAppUrl() });
+    return signPetition(await getDb(), slug, input, {
+      locale: toLocale(await getLocale()),
+      ipHash: hashIp(request.ip),
+      appUrl: await currentAppUrl(),
+    });
   });
 }
 

@@ -9,7 +9,11 @@ export type SignatureState = 'unconfirmed' | 'confirmed' | 'withdrawn';
  * The link in the confirmation mail carries one token; only its hash is stored. The same token
  * confirms (double opt-in) and later withdraws, so a signer needs no account for either.
  */
-export async function findSignatureByToken(db: Database, caseSlug: string, token: string): Promise<{ id: string; state: SignatureState } | null> {
+export async function findSignatureByToken(
+  db: Database,
+  caseSlug: string,
+  token: string,
+): Promise<{ id: string; state: SignatureState } | null> {
   const [row] = await db
     .select({ id: supporters.id, confirmedAt: supporters.confirmedAt, withdrawnAt: supporters.withdrawnAt })
     .from(supporters)

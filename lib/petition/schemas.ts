@@ -13,7 +13,9 @@ const consentSchema = z.preprocess(
 );
 
 const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.trim() : value ?? ''), z.string().max(max)).transform((value) => value || undefined);
+  z
+    .preprocess((value) => (typeof value === 'string' ? value.trim() : (value ?? '')), z.string().max(max))
+    .transform((value) => value || undefined);
 
 export const petitionSchema = z.object({
   name: z.string().trim().min(1).max(100),

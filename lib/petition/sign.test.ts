@@ -36,7 +36,12 @@ function tokenFromMail(body: string, kind: 'confirm' | 'withdraw'): string {
 
 describe('signPetition', () => {
   it('stores one signature with the encrypted phone, the consent version and the source, and queues the confirmation mail', async () => {
-    const result = await signPetition(db, DEMO_CASE_SLUG, input({ email: ' New.Signer@Example.com ', phone: '010-1234-5678', region: 'busan', source: 'Radio_Ad!' }), context);
+    const result = await signPetition(
+      db,
+      DEMO_CASE_SLUG,
+      input({ email: ' New.Signer@Example.com ', phone: '010-1234-5678', region: 'busan', source: 'Radio_Ad!' }),
+      context,
+    );
     expect(result).toEqual({ status: 'signed' });
     const [row] = await db.select().from(supporters).where(eq(supporters.email, 'new.signer@example.com'));
     expect(row.caseId).toBe(caseId);
@@ -60,7 +65,9 @@ describe('signPetition', () => {
   });
 
   it('keeps one row when many requests for one address race', async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, () => signPetition(db, DEMO_CASE_SLUG, input({ email: 'racer@example.com' }), context)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => signPetition(db, DEMO_CASE_SLUG, input({ email: 'racer@example.com' }), context)),
+    );
     expect(results.filter((result) => result.status === 'signed')).toHaveLength(1);
     expect(results.filter((result) => result.status === 'already_signed')).toHaveLength(11);
     expect(await db.$count(supporters, and(eq(supporters.caseId, caseId), eq(supporters.email, 'racer@example.com')))).toBe(1);
@@ -68,7 +75,9 @@ describe('signPetition', () => {
 
   it('refuses an unknown case with not_found and a resident registration number in the name', async () => {
     await expect(signPetition(db, 'no-such-case', input({ email: 'x@example.com' }), context)).rejects.toMatchObject({ code: 'not_found' });
-    const error = await signPetition(db, DEMO_CASE_SLUG, input({ email: 'rrn@example.com', name: '홍길동 800101-1234567' }), context).catch((caught) => caught);
+    const error = await signPetition(db, DEMO_CASE_SLUG, input({ email: 'rrn@example.com', name: '홍길동 800101-1234567' }), context).catch(
+      (caught) => caught,
+    );
     expect(isAppError(error) && error.fieldErrors).toEqual({ name: 'validation.rrnRefused' });
   });
 
@@ -83,7 +92,11 @@ describe('signPetition', () => {
 
     expect(await confirmSignature(db, DEMO_CASE_SLUG, token)).toBe('confirmed');
     expect(await confirmSignature(db, DEMO_CASE_SLUG, token)).toBe('confirmed');
-    expect(await totals()).toEqual({ ...start, 'supporters.signed': start['supporters.signed'] + 1, 'supporters.confirmed': start['supporters.confirmed'] + 1 });
+    expect(await totals()).toEqual({
+      ...start,
+      'supporters.signed': start['supporters.signed'] + 1,
+      'supporters.confirmed': start['supporters.confirmed'] + 1,
+    });
 
     expect(await withdrawSignature(db, DEMO_CASE_SLUG, token)).toBe('withdrawn');
     expect(await totals()).toEqual({ ...start, 'supporters.withdrawn': start['supporters.withdrawn'] + 1 });
@@ -101,12 +114,24 @@ describe('signPetition', () => {
 
 describe('the supporter rollups', () => {
   it('count after inserts, confirmations and withdrawals exactly what a full recount counts, per dimension', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, index) => signPetition(db, DEMO_CASE_SLUG, input({ email: `rollup-${index}@example.com`, region: index % 2 ? 'busan' : undefined, source: `src${index % 3}` }), context)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        signPetition(
+          db,
+          DEMO_CASE_SLUG,
+          input({ email: `rollup-${index}@example.com`, region: index % 2 ? 'busan' : undefined, source: `src${index % 3}` }),
+          context,
+        ),
+      ),
+    );
     const snapshot = async () =>
       Object.fromEntries(
         (
           await db
-            .select({ key: sql<string>`${metricCounters.metric} || '|' || ${metricCounters.dimension} || '|' || ${metricCounters.dimensionValue}`, total: sum(metricCounters.delta).mapWith(Number) })
+            .select({
+              key: sql<string>`${metricCounters.metric} || '|' || ${metricCounters.dimension} || '|' || ${metricCounters.dimensionValue}`,
+              total: sum(metricCounters.delta).mapWith(Number),
+            })
             .from(metricCounters)
             .where(and(eq(metricCounters.caseId, caseId), sql`${metricCounters.metric} like 'supporters.%'`))
             .groupBy(metricCounters.metric, metricCounters.dimension, metricCounters.dimensionValue)

@@ -102,7 +102,12 @@ export async function signPetition(db: Database, slug: string, input: PetitionIn
     to: email,
     locale,
     template: 'petitionConfirm' as const,
-    params: { name: input.name, caseTitle: target.title[locale], link: `${base}/confirm?token=${token}`, withdrawLink: `${base}/withdraw?token=${token}` },
+    params: {
+      name: input.name,
+      caseTitle: target.title[locale],
+      link: `${base}/confirm?token=${token}`,
+      withdrawLink: `${base}/withdraw?token=${token}`,
+    },
   };
   if (!getEnv().SMTP_URL && (await insertSignatureWithStoredMail(db, row, mail))) return { status: 'signed' };
 

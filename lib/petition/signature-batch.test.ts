@@ -22,7 +22,8 @@ beforeAll(async () => {
   caseId = (await seedDemoCase(db)).caseId;
 });
 
-const sign = (email: string) => signPetition(db, DEMO_CASE_SLUG, parseInput(petitionSchema, { name: '김서명', privacyConsent: true, email, region: 'seoul' }), context);
+const sign = (email: string) =>
+  signPetition(db, DEMO_CASE_SLUG, parseInput(petitionSchema, { name: '김서명', privacyConsent: true, email, region: 'seoul' }), context);
 
 async function signature(email: string, overrides: Partial<PendingSignature['row']> = {}): Promise<PendingSignature> {
   const target = (await findPetitionTarget(db, DEMO_CASE_SLUG))!;
@@ -52,16 +53,28 @@ describe('signatures written together', () => {
     const results = await Promise.all(emails.map(sign));
     expect(results.every((result) => result.status === 'signed')).toBe(true);
     expect(await db.$count(supporters, and(eq(supporters.caseId, caseId), like(supporters.email, 'batch-%@example.test')))).toBe(300);
-    const mails = await db.select({ to: mailOutbox.toAddress, body: mailOutbox.textBody }).from(mailOutbox).where(like(mailOutbox.toAddress, 'batch-%@example.test'));
+    const mails = await db
+      .select({ to: mailOutbox.toAddress, body: mailOutbox.textBody })
+      .from(mailOutbox)
+      .where(like(mailOutbox.toAddress, 'batch-%@example.test'));
     expect(mails.map((mail) => mail.to).sort()).toEqual([...emails].sort());
     const after = await readMetricTotals(db, caseId, ['supporters.signed']);
     expect(after['supporters.signed'] - before['supporters.signed']).toBe(300);
   });
 
   it('lets only one of two simultaneous signatures of one address through, the other is already signed', async () => {
-    const results = await Promise.all([...Array.from({ length: 8 }, (_, index) => sign(`crowd-${index}@example.test`)), sign('twice@example.test'), sign('Twice@Example.test')]);
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, (_, index) => sign(`crowd-${index}@example.test`)),
+      sign('twice@example.test'),
+      sign('Twice@Example.test'),
+    ]);
     expect(results.slice(0, 8).every((result) => result.status === 'signed')).toBe(true);
-    expect(results.slice(8).map((result) => result.status).sort()).toEqual(['already_signed', 'signed']);
+    expect(
+      results
+        .slice(8)
+        .map((result) => result.status)
+        .sort(),
+    ).toEqual(['already_signed', 'signed']);
     expect(await db.$count(supporters, eq(supporters.email, 'twice@example.test'))).toBe(1);
     expect(await db.$count(mailOutbox, eq(mailOutbox.toAddress, 'twice@example.test'))).toBe(1);
   });
@@ -70,7 +83,11 @@ describe('signatures written together', () => {
     const batcher = new SignatureBatcher(db);
     // The first four go out alone at once; the next seven wait and travel as one batch with a bad row.
     const first = await Promise.all(Array.from({ length: 4 }, (_, index) => signature(`lead-${index}@example.test`)));
-    const rest = await Promise.all(Array.from({ length: 7 }, (_, index) => signature(`mixed-${index}@example.test`, index === 3 ? { consentDocumentId: randomUUID() } : {})));
+    const rest = await Promise.all(
+      Array.from({ length: 7 }, (_, index) =>
+        signature(`mixed-${index}@example.test`, index === 3 ? { consentDocumentId: randomUUID() } : {}),
+      ),
+    );
     const outcomes = await Promise.allSettled([...first, ...rest].map((item) => batcher.submit(item)));
     expect(outcomes.map((outcome) => outcome.status)).toEqual([...Array(7).fill('fulfilled'), 'rejected', ...Array(3).fill('fulfilled')]);
     expect(await db.$count(supporters, like(supporters.email, 'mixed-%@example.test'))).toBe(6);

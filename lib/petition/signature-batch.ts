@@ -68,7 +68,10 @@ export class SignatureBatcher {
 
   private async write(batch: Waiting[]): Promise<void> {
     try {
-      const signed = await insertSignatures(this.db, batch.map((waiting) => waiting.signature));
+      const signed = await insertSignatures(
+        this.db,
+        batch.map((waiting) => waiting.signature),
+      );
       for (const waiting of batch) waiting.resolve(signed.has(waiting.signature.row.confirmTokenHash));
     } catch (error) {
       // With the database down, one by one would only wait out every connection timeout again.
@@ -118,7 +121,10 @@ async function insertSignatures(db: Database, batch: PendingSignature[]): Promis
       text_body: mail.text,
     })),
   );
-  const rows = await executePrepared<{ confirm_token_hash: string }>(db, 'petition_sign_batch', sql`
+  const rows = await executePrepared<{ confirm_token_hash: string }>(
+    db,
+    'petition_sign_batch',
+    sql`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb) as t(
         position int, case_id uuid, name text, email text, region text, phone_encrypted text, locale text, source text,
@@ -136,6 +142,7 @@ async function insertSignatures(db: Database, batch: PendingSignature[]): Promis
       order by input.position
       returning id
     )
-    select confirm_token_hash from signed`);
+    select confirm_token_hash from signed`,
+  );
   return new Set(rows.map((row) => row.confirm_token_hash));
 }

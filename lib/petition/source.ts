@@ -14,7 +14,11 @@ export function normalizeSource(value: string | null | undefined): string | unde
   return cleaned || undefined;
 }
 
-export function resolveCampaignSource(input: { src?: string | null; referer?: string | null; ownHost?: string | null }): string | undefined {
+export function resolveCampaignSource(input: {
+  src?: string | null;
+  referer?: string | null;
+  ownHost?: string | null;
+}): string | undefined {
   const fromCode = normalizeSource(input.src);
   if (fromCode) return fromCode;
   if (!input.referer) return undefined;

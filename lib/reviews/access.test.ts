@@ -11,7 +11,10 @@ import { type ReviewWorld, createReviewWorld } from './test-world';
  * only thing replaced (there is no request here); the session row, the user and the role all
  * come from the database as in production.
  */
-vi.mock('next-auth', async (importOriginal) => ({ ...(await importOriginal<typeof import('next-auth')>()), ...(await import('@/tests/helpers/next-context')).nextAuthMock }));
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  ...(await import('@/tests/helpers/next-context')).nextAuthMock,
+}));
 
 let handle: DatabaseHandle;
 let world: ReviewWorld;
@@ -86,11 +89,13 @@ describe('review access', () => {
     expect(refusedAudits).toEqual([]);
   });
 
-  it('gives the queue as JSON to lawyers of the case only, never with another case\'s claimants', async () => {
+  it("gives the queue as JSON to lawyers of the case only, never with another case's claimants", async () => {
     const route = await import('@/app/api/cases/[slug]/claimants/route');
     for (const [name, user, status] of actors()) {
       await signInAs(user);
-      const response = await route.GET(new Request('http://localhost/api/cases/slammer-2003/claimants?status=all&q=한가람'), { params: Promise.resolve({ slug: 'slammer-2003' }) });
+      const response = await route.GET(new Request('http://localhost/api/cases/slammer-2003/claimants?status=all&q=한가람'), {
+        params: Promise.resolve({ slug: 'slammer-2003' }),
+      });
       expect(response.status, name).toBe(status);
       if (status === 200) {
         const body = (await response.json()) as { rows: { id: string }[]; counts: { all: number } };

@@ -19,7 +19,10 @@ import { assignSchema, bulkSchema, decisionSchema, flagSchema, noteSchema, rejec
  */
 const revalidateReview = (slug: string) => revalidatePath(`/cases/${slug}/review`, 'layout');
 
-export async function decideAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ status: ClaimantStatus; version: number }>> {
+export async function decideAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ status: ClaimantStatus; version: number }>> {
   return runAction(formValues(formData), async () => {
     const input = parseInput(decisionSchema, Object.fromEntries(formData));
     const { user, case: found } = await requireReviewer(input.slug);
@@ -39,7 +42,8 @@ export async function decideAction(_previous: unknown, formData: FormData): Prom
   });
 }
 
-export type BulkActionData = { kind: 'decision'; result: { done: number; stale: number; skipped: number } } | { kind: 'assign'; assigned: number };
+export type BulkActionData =
+  { kind: 'decision'; result: { done: number; stale: number; skipped: number } } | { kind: 'assign'; assigned: number };
 
 export async function bulkAction(_previous: unknown, formData: FormData): Promise<ActionResult<BulkActionData>> {
   return runAction(formValues(formData), async () => {
@@ -49,10 +53,24 @@ export async function bulkAction(_previous: unknown, formData: FormData): Promis
     const request = await currentRequestInfo();
     let data: BulkActionData;
     if (input.action === 'assign') {
-      const { assigned } = await assignClaimants(db, { caseId: found.id, claimantIds: input.items.map((item) => item.claimantId), lawyerId: input.lawyerId || null, actorId: user.id, ip: request.ip });
+      const { assigned } = await assignClaimants(db, {
+        caseId: found.id,
+        claimantIds: input.items.map((item) => item.claimantId),
+        lawyerId: input.lawyerId || null,
+        actorId: user.id,
+        ip: request.ip,
+      });
       data = { kind: 'assign', assigned };
     } else {
-      const result: BulkResult = await decideInBulk(db, { caseId: found.id, decision: input.action, items: input.items, text: input.text, actorId: user.id, ip: request.ip, appUrl: await currentAppUrl() });
+      const result: BulkResult = await decideInBulk(db, {
+        caseId: found.id,
+        decision: input.action,
+        items: input.items,
+        text: input.text,
+        actorId: user.id,
+        ip: request.ip,
+        appUrl: await currentAppUrl(),
+      });
       data = { kind: 'decision', result: { done: result.done.length, stale: result.stale.length, skipped: result.skipped.length } };
     }
     revalidateReview(input.slug);
@@ -66,7 +84,13 @@ export async function addNoteAction(_previous: unknown, formData: FormData): Pro
     async () => {
       const input = parseInput(noteSchema, Object.fromEntries(formData));
       const { user, case: found } = await requireReviewer(input.slug);
-      await addReviewNote(await getDb(), { caseId: found.id, claimantId: input.claimantId, body: input.body, actorId: user.id, ip: (await currentRequestInfo()).ip });
+      await addReviewNote(await getDb(), {
+        caseId: found.id,
+        claimantId: input.claimantId,
+        body: input.body,
+        actorId: user.id,
+        ip: (await currentRequestInfo()).ip,
+      });
       revalidateReview(input.slug);
       return undefined;
     },
@@ -80,7 +104,13 @@ export async function assignAction(_previous: unknown, formData: FormData): Prom
     async () => {
       const input = parseInput(assignSchema, Object.fromEntries(formData));
       const { user, case: found } = await requireReviewer(input.slug);
-      await assignClaimant(await getDb(), { caseId: found.id, claimantId: input.claimantId, lawyerId: input.lawyerId || null, actorId: user.id, ip: (await currentRequestInfo()).ip });
+      await assignClaimant(await getDb(), {
+        caseId: found.id,
+        claimantId: input.claimantId,
+        lawyerId: input.lawyerId || null,
+        actorId: user.id,
+        ip: (await currentRequestInfo()).ip,
+      });
       revalidateReview(input.slug);
       return undefined;
     },

@@ -19,11 +19,16 @@ export type BulkResult = { done: string[]; stale: string[]; skipped: string[] };
  */
 export async function decideInBulk(
   db: Database,
-  input: Omit<DecisionInput, 'claimantId' | 'expectedVersion' | 'decision' | 'batchSize'> & { decision: 'verify' | 'request_info'; items: BulkItem[] },
+  input: Omit<DecisionInput, 'claimantId' | 'expectedVersion' | 'decision' | 'batchSize'> & {
+    decision: 'verify' | 'request_info';
+    items: BulkItem[];
+  },
 ): Promise<BulkResult> {
   const items = dedupe(input.items);
-  if (items.length === 0 || items.length > MAX_BULK_SELECTION) throw new AppError('invalid_input', { messageKey: 'review.errors.selection' });
-  if (input.decision === 'request_info' && !input.text?.trim()) throw new AppError('invalid_input', { fieldErrors: { text: 'validation.required' } });
+  if (items.length === 0 || items.length > MAX_BULK_SELECTION)
+    throw new AppError('invalid_input', { messageKey: 'review.errors.selection' });
+  if (input.decision === 'request_info' && !input.text?.trim())
+    throw new AppError('invalid_input', { fieldErrors: { text: 'validation.required' } });
   const result: BulkResult = { done: [], stale: [], skipped: [] };
   await db.transaction(async (tx) => {
     for (const item of items) {
@@ -57,7 +62,13 @@ export async function assignClaimants(
       const [member] = await tx
         .select({ role: caseMemberships.role })
         .from(caseMemberships)
-        .where(and(eq(caseMemberships.caseId, input.caseId), eq(caseMemberships.userId, input.lawyerId), inArray(caseMemberships.role, ['lawyer', 'admin'])));
+        .where(
+          and(
+            eq(caseMemberships.caseId, input.caseId),
+            eq(caseMemberships.userId, input.lawyerId),
+            inArray(caseMemberships.role, ['lawyer', 'admin']),
+          ),
+        );
       if (!member) throw new AppError('invalid_input', { fieldErrors: { lawyerId: 'validation.choose' } });
     }
     const updated = await tx
@@ -66,7 +77,15 @@ export async function assignClaimants(
       .where(and(eq(claimants.caseId, input.caseId), inArray(claimants.id, ids)))
       .returning({ id: claimants.id });
     for (const row of updated) {
-      await recordAudit(tx, { action: 'review.assigned', actorUserId: input.actorId, caseId: input.caseId, subjectType: 'claimant', subjectId: row.id, ip: input.ip, details: { assigneeId: input.lawyerId, batchSize: ids.length } });
+      await recordAudit(tx, {
+        action: 'review.assigned',
+        actorUserId: input.actorId,
+        caseId: input.caseId,
+        subjectType: 'claimant',
+        subjectId: row.id,
+        ip: input.ip,
+        details: { assigneeId: input.lawyerId, batchSize: ids.length },
+      });
     }
     return { assigned: updated.length };
   });

@@ -21,7 +21,12 @@ describe('the claimant file', () => {
   it('holds the decrypted details, damages with their total, consents with their records and the evidence', async () => {
     const file = await loadClaimantFile(handle.db, world.caseA.id, world.walkthrough.id);
     expect(file).not.toBeNull();
-    expect(file!.details).toEqual({ phone: '010-2003-0125', dateOfBirth: '1975-03-14', address: '서울특별시 마포구 월드컵로 12, 302호', serviceAddress: '서울특별시 마포구 월드컵로 12, 302호' });
+    expect(file!.details).toEqual({
+      phone: '010-2003-0125',
+      dateOfBirth: '1975-03-14',
+      address: '서울특별시 마포구 월드컵로 12, 302호',
+      serviceAddress: '서울특별시 마포구 월드컵로 12, 302호',
+    });
     expect(file!.email).toBe('reviewee@joinder.test');
     expect(file!.damagesTotalKrw).toBe(101_935);
     expect(file!.consents.map((row) => row.consent.kind).sort()).toEqual(['representative_appointment', 'retainer']);
@@ -38,27 +43,71 @@ describe('the claimant file', () => {
     expect([first.statement.version, second.statement.version]).toEqual([1, 2]);
     expect(first.changes).toBeNull();
     expect(second.changes!.answers.map((change) => change.key)).toEqual(['outageNoticedAt', 'warned', 'warnedAt']);
-    expect(second.changes!.answers.find((change) => change.key === 'warned')).toEqual({ key: 'warned', before: 'none', after: 'isp_notice' });
-    const removed = second.changes!.text.filter((part) => part.kind === 'removed').map((part) => part.text).join('');
-    const added = second.changes!.text.filter((part) => part.kind === 'added').map((part) => part.text).join('');
+    expect(second.changes!.answers.find((change) => change.key === 'warned')).toEqual({
+      key: 'warned',
+      before: 'none',
+      after: 'isp_notice',
+    });
+    const removed = second
+      .changes!.text.filter((part) => part.kind === 'removed')
+      .map((part) => part.text)
+      .join('');
+    const added = second
+      .changes!.text.filter((part) => part.kind === 'added')
+      .map((part) => part.text)
+      .join('');
     expect(removed).toContain('14:40경부터');
     expect(added).toContain('14:35경부터');
-    expect(second.changes!.text.filter((part) => part.kind !== 'removed').map((part) => part.text).join('')).toBe(second.statement.renderedText);
+    expect(
+      second
+        .changes!.text.filter((part) => part.kind !== 'removed')
+        .map((part) => part.text)
+        .join(''),
+    ).toBe(second.statement.renderedText);
   });
 
   it('is not found through another case, and opening it is audited in the same transaction', async () => {
     expect(await loadClaimantFile(handle.db, world.caseB.id, world.walkthrough.id)).toBeNull();
-    expect(await openClaimantFile(handle.db, { caseId: world.caseB.id, claimantId: world.walkthrough.id, actorId: world.lawyerB.id, ip: null })).toBeNull();
-    const opened = await openClaimantFile(handle.db, { caseId: world.caseA.id, claimantId: world.walkthrough.id, actorId: world.lawyerA.id, ip: '192.0.2.4' });
+    expect(
+      await openClaimantFile(handle.db, { caseId: world.caseB.id, claimantId: world.walkthrough.id, actorId: world.lawyerB.id, ip: null }),
+    ).toBeNull();
+    const opened = await openClaimantFile(handle.db, {
+      caseId: world.caseA.id,
+      claimantId: world.walkthrough.id,
+      actorId: world.lawyerA.id,
+      ip: '192.0.2.4',
+    });
     expect(opened?.claimant.id).toBe(world.walkthrough.id);
     const entries = await handle.db.select().from(auditLog).where(eq(auditLog.subjectId, world.walkthrough.id));
     expect(entries.map((entry) => [entry.action, entry.actorUserId])).toEqual([['claimant.viewed', world.lawyerA.id]]);
   });
 
   it('keeps an internal notes thread', async () => {
-    await addReviewNote(handle.db, { caseId: world.caseA.id, claimantId: world.walkthrough.id, body: '  동일인 여부 전화 확인 필요  ', actorId: world.lawyerA.id, ip: null });
-    await expect(addReviewNote(handle.db, { caseId: world.caseA.id, claimantId: world.walkthrough.id, body: ' ', actorId: world.lawyerA.id, ip: null })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(addReviewNote(handle.db, { caseId: world.caseB.id, claimantId: world.walkthrough.id, body: 'x', actorId: world.lawyerB.id, ip: null })).rejects.toMatchObject({ code: 'not_found' });
+    await addReviewNote(handle.db, {
+      caseId: world.caseA.id,
+      claimantId: world.walkthrough.id,
+      body: '  동일인 여부 전화 확인 필요  ',
+      actorId: world.lawyerA.id,
+      ip: null,
+    });
+    await expect(
+      addReviewNote(handle.db, {
+        caseId: world.caseA.id,
+        claimantId: world.walkthrough.id,
+        body: ' ',
+        actorId: world.lawyerA.id,
+        ip: null,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      addReviewNote(handle.db, {
+        caseId: world.caseB.id,
+        claimantId: world.walkthrough.id,
+        body: 'x',
+        actorId: world.lawyerB.id,
+        ip: null,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     const file = await loadClaimantFile(handle.db, world.caseA.id, world.walkthrough.id);
     expect(file!.notes.map((row) => [row.note.body, row.authorName])).toEqual([['동일인 여부 전화 확인 필요', '변호사 데모']]);
     const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'review.note_added'));
@@ -82,13 +131,16 @@ describe('evidence files', () => {
 
   it('finds nothing when the evidence id is paired with another claimant or case', async () => {
     const [file] = await handle.db.select().from(evidence).where(eq(evidence.claimantId, world.walkthrough.id));
-    const attempt = (caseId: string, claimantId: string) => openEvidenceFile(handle.db, { caseId, claimantId, evidenceId: file.id, disposition: 'inline', actorId: world.lawyerB.id, ip: null });
+    const attempt = (caseId: string, claimantId: string) =>
+      openEvidenceFile(handle.db, { caseId, claimantId, evidenceId: file.id, disposition: 'inline', actorId: world.lawyerB.id, ip: null });
     await expect(attempt(world.caseB.id, world.walkthrough.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(attempt(world.caseA.id, world.otherCaseClaimant.id)).rejects.toMatchObject({ code: 'not_found' });
     expect((await handle.db.select().from(auditLog).where(eq(auditLog.actorUserId, world.lawyerB.id))).length).toBe(0);
   });
 
   it('names files safely in Content-Disposition, Korean names included', () => {
-    expect(contentDisposition('attachment', '요금 "청구서".pdf')).toBe(`attachment; filename="__ _____.pdf"; filename*=UTF-8''${encodeURIComponent('요금 "청구서".pdf')}`);
+    expect(contentDisposition('attachment', '요금 "청구서".pdf')).toBe(
+      `attachment; filename="__ _____.pdf"; filename*=UTF-8''${encodeURIComponent('요금 "청구서".pdf')}`,
+    );
   });
 });

@@ -1,7 +1,19 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { claimantMessages, claimants, consentDocuments, consents, damageItems, duplicateFlags, evidence, reviewNotes, reviews, statements, users } from '@/db/schema';
+import {
+  claimantMessages,
+  claimants,
+  consentDocuments,
+  consents,
+  damageItems,
+  duplicateFlags,
+  evidence,
+  reviewNotes,
+  reviews,
+  statements,
+  users,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import { type AnswerChange, type TextPart, diffAnswers, diffWords } from './statement-diff';
@@ -87,7 +99,15 @@ export async function openClaimantFile(db: Database, input: { caseId: string; cl
   return db.transaction(async (tx) => {
     const file = await loadClaimantFile(tx, input.caseId, input.claimantId);
     if (!file) return null;
-    await recordAudit(tx, { action: 'claimant.viewed', actorUserId: input.actorId, caseId: input.caseId, subjectType: 'claimant', subjectId: input.claimantId, ip: input.ip, details: { version: file.claimant.version } });
+    await recordAudit(tx, {
+      action: 'claimant.viewed',
+      actorUserId: input.actorId,
+      caseId: input.caseId,
+      subjectType: 'claimant',
+      subjectId: input.claimantId,
+      ip: input.ip,
+      details: { version: file.claimant.version },
+    });
     return file;
   });
 }

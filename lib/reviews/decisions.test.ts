@@ -30,7 +30,8 @@ const decision = (claimantId: string, version: number, extra: Partial<DecisionIn
   ...extra,
 });
 
-const auditFor = (subjectId: string) => handle.db.select().from(auditLog).where(eq(auditLog.subjectId, subjectId)).orderBy(desc(auditLog.id));
+const auditFor = (subjectId: string) =>
+  handle.db.select().from(auditLog).where(eq(auditLog.subjectId, subjectId)).orderBy(desc(auditLog.id));
 
 describe('review decisions', () => {
   it('verifies: status, version, review row, audit row and a mail to the claimant, together', async () => {
@@ -57,7 +58,9 @@ describe('review decisions', () => {
 
   it('rejects with a reason the claimant is told, and refuses a rejection without one', async () => {
     const claimant = await freshClaimant();
-    await expect(decideClaimant(handle.db, decision(claimant.id, 1, { decision: 'reject', text: '  ' }))).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(decideClaimant(handle.db, decision(claimant.id, 1, { decision: 'reject', text: '  ' }))).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     await decideClaimant(handle.db, decision(claimant.id, 1, { decision: 'reject', text: '같은 사람이 두 번 신청했습니다.' }));
     const [row] = await handle.db.select().from(claimants).where(eq(claimants.id, claimant.id));
     expect(row).toMatchObject({ status: 'rejected', rejectionReason: '같은 사람이 두 번 신청했습니다.' });
@@ -87,7 +90,10 @@ describe('review decisions', () => {
   it('answers a decision on an outdated version with stale and changes nothing', async () => {
     const claimant = await freshClaimant();
     await decideClaimant(handle.db, decision(claimant.id, 1, { decision: 'request_info', text: '주소를 확인해 주세요.' }));
-    await expect(decideClaimant(handle.db, decision(claimant.id, 1))).rejects.toMatchObject({ code: 'stale', messageKey: 'review.errors.stale' });
+    await expect(decideClaimant(handle.db, decision(claimant.id, 1))).rejects.toMatchObject({
+      code: 'stale',
+      messageKey: 'review.errors.stale',
+    });
     const [row] = await handle.db.select().from(claimants).where(eq(claimants.id, claimant.id));
     expect(row).toMatchObject({ status: 'needs_info', version: 2 });
     expect(await handle.db.select().from(reviews).where(eq(reviews.claimantId, claimant.id))).toHaveLength(1);
@@ -115,16 +121,26 @@ describe('review decisions', () => {
 
   it('refuses decisions on drafts and withdrawn claims, and rejecting a claimant already on a filing', async () => {
     const draft = await freshClaimant({ status: 'draft', referenceNumber: null });
-    await expect(decideClaimant(handle.db, decision(draft.id, 1))).rejects.toMatchObject({ code: 'conflict', messageKey: 'review.errors.notDecidable' });
+    await expect(decideClaimant(handle.db, decision(draft.id, 1))).rejects.toMatchObject({
+      code: 'conflict',
+      messageKey: 'review.errors.notDecidable',
+    });
     const withdrawn = await freshClaimant({ status: 'withdrawn' });
-    await expect(decideClaimant(handle.db, decision(withdrawn.id, 1, { decision: 'request_info', text: '?' }))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(decideClaimant(handle.db, decision(withdrawn.id, 1, { decision: 'request_info', text: '?' }))).rejects.toMatchObject({
+      code: 'conflict',
+    });
     const filed = await freshClaimant({ status: 'verified', isOnFiling: true });
-    await expect(decideClaimant(handle.db, decision(filed.id, 1, { decision: 'reject', text: '중복' }))).rejects.toMatchObject({ messageKey: 'review.errors.onFiling' });
+    await expect(decideClaimant(handle.db, decision(filed.id, 1, { decision: 'reject', text: '중복' }))).rejects.toMatchObject({
+      messageKey: 'review.errors.onFiling',
+    });
   });
 
   it('cannot reach a claimant of another case through this case', async () => {
     await expect(decideClaimant(handle.db, decision(world.otherCaseClaimant.id, 1))).rejects.toMatchObject({ code: 'not_found' });
-    const [row] = await handle.db.select().from(claimants).where(and(eq(claimants.id, world.otherCaseClaimant.id)));
+    const [row] = await handle.db
+      .select()
+      .from(claimants)
+      .where(and(eq(claimants.id, world.otherCaseClaimant.id)));
     expect(row.status).toBe('submitted');
   });
 });

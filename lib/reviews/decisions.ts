@@ -50,7 +50,15 @@ export async function decideClaimant(db: Database, input: DecisionInput): Promis
  */
 export async function applyDecision(tx: Database, input: DecisionInput): Promise<DecisionResult> {
   const [row] = await tx
-    .select({ claimant: claimants, email: users.email, userName: users.name, userLocale: users.locale, caseSlug: cases.slug, caseTitleKo: cases.titleKo, caseTitleEn: cases.titleEn })
+    .select({
+      claimant: claimants,
+      email: users.email,
+      userName: users.name,
+      userLocale: users.locale,
+      caseSlug: cases.slug,
+      caseTitleKo: cases.titleKo,
+      caseTitleEn: cases.titleEn,
+    })
     .from(claimants)
     .innerJoin(users, eq(users.id, claimants.userId))
     .innerJoin(cases, eq(cases.id, claimants.caseId))
@@ -58,8 +66,10 @@ export async function applyDecision(tx: Database, input: DecisionInput): Promise
     .for('update', { of: claimants });
   if (!row) throw new AppError('not_found');
   const { claimant } = row;
-  if (claimant.version !== input.expectedVersion) throw new AppError('stale', { messageKey: 'review.errors.stale', fieldErrors: { version: 'review.errors.stale' } });
-  if (!DECISION_FROM[input.decision].includes(claimant.status)) throw new AppError('conflict', { messageKey: 'review.errors.notDecidable' });
+  if (claimant.version !== input.expectedVersion)
+    throw new AppError('stale', { messageKey: 'review.errors.stale', fieldErrors: { version: 'review.errors.stale' } });
+  if (!DECISION_FROM[input.decision].includes(claimant.status))
+    throw new AppError('conflict', { messageKey: 'review.errors.notDecidable' });
   if (input.decision === 'reject' && claimant.isOnFiling) throw new AppError('conflict', { messageKey: 'review.errors.onFiling' });
   const text = (input.text ?? '').trim();
   if (input.decision !== 'verify' && !text) throw new AppError('invalid_input', { fieldErrors: { text: 'validation.required' } });
@@ -82,7 +92,14 @@ export async function applyDecision(tx: Database, input: DecisionInput): Promise
 
   const [review] = await tx
     .insert(reviews)
-    .values({ claimantId: claimant.id, caseId: input.caseId, reviewerId: input.actorId, fromStatus: claimant.status, toStatus: to, reason: text })
+    .values({
+      claimantId: claimant.id,
+      caseId: input.caseId,
+      reviewerId: input.actorId,
+      fromStatus: claimant.status,
+      toStatus: to,
+      reason: text,
+    })
     .returning({ id: reviews.id });
   let messageId: string | null = null;
   if (input.decision === 'request_info') {
@@ -100,7 +117,14 @@ export async function applyDecision(tx: Database, input: DecisionInput): Promise
     subjectId: claimant.id,
     ip: input.ip,
     // Ids and statuses only: the reason and the message are personal correspondence.
-    details: { reviewId: review.id, from: claimant.status, to, version: updated.version, ...(messageId ? { messageId } : {}), ...(input.batchSize ? { batchSize: input.batchSize } : {}) },
+    details: {
+      reviewId: review.id,
+      from: claimant.status,
+      to,
+      version: updated.version,
+      ...(messageId ? { messageId } : {}),
+      ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+    },
   });
 
   const locale = toLocale(row.userLocale ?? claimant.locale);
@@ -115,7 +139,14 @@ export async function applyDecision(tx: Database, input: DecisionInput): Promise
       to: row.email,
       locale,
       template: 'claimDecision',
-      params: { name, reference, caseTitle: locale === 'ko' ? row.caseTitleKo : row.caseTitleEn, status: t(`common.statuses.${to}`), reason: text, link },
+      params: {
+        name,
+        reference,
+        caseTitle: locale === 'ko' ? row.caseTitleKo : row.caseTitleEn,
+        status: t(`common.statuses.${to}`),
+        reason: text,
+        link,
+      },
     });
   }
   return { claimantId: claimant.id, status: to, version: updated.version };

@@ -15,7 +15,11 @@ const PAGE_SIZE = 50;
  * Open signals of a case, one line per pair (each pair is stored in both directions; the line
  * shows the direction whose first id is smaller) and one per IP-burst member, newest first.
  */
-export async function listDuplicatePairs(db: Database, caseId: string, options: { reason?: DuplicateReason; before?: { createdAt: string; id: string } } = {}) {
+export async function listDuplicatePairs(
+  db: Database,
+  caseId: string,
+  options: { reason?: DuplicateReason; before?: { createdAt: string; id: string } } = {},
+) {
   const first = alias(claimants, 'first');
   const second = alias(claimants, 'second');
   const rows = await db
@@ -34,7 +38,9 @@ export async function listDuplicatePairs(db: Database, caseId: string, options: 
         eq(duplicateFlags.status, 'open'),
         or(isNull(duplicateFlags.otherClaimantId), lt(duplicateFlags.claimantId, duplicateFlags.otherClaimantId)),
         options.reason ? eq(duplicateFlags.reason, options.reason) : undefined,
-        options.before ? sql`(${duplicateFlags.createdAt}, ${duplicateFlags.id}) < (${options.before.createdAt}::timestamptz, ${options.before.id}::uuid)` : undefined,
+        options.before
+          ? sql`(${duplicateFlags.createdAt}, ${duplicateFlags.id}) < (${options.before.createdAt}::timestamptz, ${options.before.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(duplicateFlags.createdAt), desc(duplicateFlags.id))
@@ -68,19 +74,38 @@ export async function openDuplicateComparison(db: Database, input: { caseId: str
     if (!left) throw new AppError('not_found');
     for (const file of [left, right]) {
       if (!file) continue;
-      await recordAudit(tx, { action: 'claimant.viewed', actorUserId: input.actorId, caseId: input.caseId, subjectType: 'claimant', subjectId: file.claimant.id, ip: input.ip, details: { flagId: flag.id, version: file.claimant.version } });
+      await recordAudit(tx, {
+        action: 'claimant.viewed',
+        actorUserId: input.actorId,
+        caseId: input.caseId,
+        subjectType: 'claimant',
+        subjectId: file.claimant.id,
+        ip: input.ip,
+        details: { flagId: flag.id, version: file.claimant.version },
+      });
     }
     return { flag, left, right };
   });
 }
 
 /** Not a duplicate after all: the flag (both directions) is closed and the counts follow. */
-export async function dismissFlag(db: Database, input: { caseId: string; flagId: string; actorId: string; ip: string | null }): Promise<void> {
+export async function dismissFlag(
+  db: Database,
+  input: { caseId: string; flagId: string; actorId: string; ip: string | null },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const flag = await findFlag(tx, input.caseId, input.flagId);
     if (flag.status !== 'open') throw new AppError('stale', { messageKey: 'review.errors.flagResolved' });
     const affected = await resolvePair(tx, flag, 'dismissed', input.actorId, false);
-    await recordAudit(tx, { action: 'flag.dismissed', actorUserId: input.actorId, caseId: input.caseId, subjectType: 'duplicate_flag', subjectId: flag.id, ip: input.ip, details: { reason: flag.reason, claimantId: flag.claimantId, otherClaimantId: flag.otherClaimantId, rows: affected } });
+    await recordAudit(tx, {
+      action: 'flag.dismissed',
+      actorUserId: input.actorId,
+      caseId: input.caseId,
+      subjectType: 'duplicate_flag',
+      subjectId: flag.id,
+      ip: input.ip,
+      details: { reason: flag.reason, claimantId: flag.claimantId, otherClaimantId: flag.otherClaimantId, rows: affected },
+    });
   });
 }
 
@@ -98,19 +123,36 @@ export async function rejectAsDuplicate(
     if (input.claimantId !== flag.claimantId && input.claimantId !== flag.otherClaimantId) throw new AppError('not_found');
     await applyDecision(tx, { ...input, decision: 'reject' });
     const affected = await resolvePair(tx, flag, 'confirmed', input.actorId, true);
-    await recordAudit(tx, { action: 'flag.confirmed', actorUserId: input.actorId, caseId: input.caseId, subjectType: 'duplicate_flag', subjectId: flag.id, ip: input.ip, details: { reason: flag.reason, rejectedClaimantId: input.claimantId, rows: affected } });
+    await recordAudit(tx, {
+      action: 'flag.confirmed',
+      actorUserId: input.actorId,
+      caseId: input.caseId,
+      subjectType: 'duplicate_flag',
+      subjectId: flag.id,
+      ip: input.ip,
+      details: { reason: flag.reason, rejectedClaimantId: input.claimantId, rows: affected },
+    });
   });
   forgetStatusCounts(input.caseId);
 }
 
 async function findFlag(tx: Database, caseId: string, flagId: string): Promise<DuplicateFlag> {
-  const [flag] = await tx.select().from(duplicateFlags).where(and(eq(duplicateFlags.id, flagId), eq(duplicateFlags.caseId, caseId)));
+  const [flag] = await tx
+    .select()
+    .from(duplicateFlags)
+    .where(and(eq(duplicateFlags.id, flagId), eq(duplicateFlags.caseId, caseId)));
   if (!flag) throw new AppError('not_found');
   return flag;
 }
 
 /** Closes the flag and its mirror (or, when confirming, every open flag between the two files). */
-async function resolvePair(tx: Database, flag: DuplicateFlag, status: 'dismissed' | 'confirmed', actorId: string, isWholePair: boolean): Promise<number> {
+async function resolvePair(
+  tx: Database,
+  flag: DuplicateFlag,
+  status: 'dismissed' | 'confirmed',
+  actorId: string,
+  isWholePair: boolean,
+): Promise<number> {
   const sameReason = isWholePair ? undefined : eq(duplicateFlags.reason, flag.reason);
   const pair = flag.otherClaimantId
     ? or(

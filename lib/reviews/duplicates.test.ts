@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 
 const flagsOf = (claimantId: string) => handle.db.select().from(duplicateFlags).where(eq(duplicateFlags.claimantId, claimantId));
-const countOf = async (claimantId: string) => (await handle.db.select({ n: claimants.openFlagCount }).from(claimants).where(eq(claimants.id, claimantId)))[0].n;
+const countOf = async (claimantId: string) =>
+  (await handle.db.select({ n: claimants.openFlagCount }).from(claimants).where(eq(claimants.id, claimantId)))[0].n;
 const detect = (claimantId: string) => handle.db.transaction((tx) => detectDuplicatesForClaimant(tx, claimantId));
 
 describe('duplicate detection for one claimant', () => {
@@ -27,7 +28,9 @@ describe('duplicate detection for one claimant', () => {
     const first = await insertClaimant(handle.db, world.caseA.id, { phoneHash });
     const second = await insertClaimant(handle.db, world.caseA.id, { phoneHash });
     expect(await detect(second.id)).toEqual({ opened: 2, closed: 0 });
-    expect((await flagsOf(second.id)).map((flag) => [flag.otherClaimantId, flag.reason, flag.status])).toEqual([[first.id, 'same_phone', 'open']]);
+    expect((await flagsOf(second.id)).map((flag) => [flag.otherClaimantId, flag.reason, flag.status])).toEqual([
+      [first.id, 'same_phone', 'open'],
+    ]);
     expect((await flagsOf(first.id)).map((flag) => [flag.otherClaimantId, flag.reason])).toEqual([[second.id, 'same_phone']]);
     expect([await countOf(first.id), await countOf(second.id)]).toEqual([1, 1]);
     // Idempotent: nothing new the second time.
@@ -44,7 +47,14 @@ describe('duplicate detection for one claimant', () => {
     await handle.db.update(users).set({ email: 'dongmyung+2@googlemail.com' }).where(eq(users.id, c.userId));
     const sha256 = await putBlob(handle.db, new TextEncoder().encode('%PDF-1.4 same bill'), 'application/pdf');
     for (const owner of [a, c]) {
-      await handle.db.insert(evidence).values({ claimantId: owner.id, caseId: world.caseA.id, originalFilename: 'bill.pdf', detectedMime: 'application/pdf', byteSize: 18, sha256 });
+      await handle.db.insert(evidence).values({
+        claimantId: owner.id,
+        caseId: world.caseA.id,
+        originalFilename: 'bill.pdf',
+        detectedMime: 'application/pdf',
+        byteSize: 18,
+        sha256,
+      });
     }
     await detect(b.id);
     await detect(c.id);
@@ -61,13 +71,15 @@ describe('duplicate detection for one claimant', () => {
     const start = new Date('2026-02-20T10:00:00Z').getTime();
     const ip = blindIndex('ip', '192.0.2.77');
     const members = [];
-    for (let index = 0; index < 4; index++) members.push(await insertClaimant(handle.db, world.caseA.id, { signupIpHash: ip, createdAt: new Date(start + index * 90_000) }));
+    for (let index = 0; index < 4; index++)
+      members.push(await insertClaimant(handle.db, world.caseA.id, { signupIpHash: ip, createdAt: new Date(start + index * 90_000) }));
     expect(await detect(members[3].id)).toEqual({ opened: 0, closed: 0 });
     members.push(await insertClaimant(handle.db, world.caseA.id, { signupIpHash: ip, createdAt: new Date(start + 9 * 60_000) }));
     // Someone from the same address much later is not part of it.
     const later = await insertClaimant(handle.db, world.caseA.id, { signupIpHash: ip, createdAt: new Date(start + 60 * 60_000) });
     expect(await detect(members[4].id)).toEqual({ opened: 5, closed: 0 });
-    for (const member of members) expect((await flagsOf(member.id)).map((flag) => [flag.reason, flag.otherClaimantId])).toEqual([['ip_burst', null]]);
+    for (const member of members)
+      expect((await flagsOf(member.id)).map((flag) => [flag.reason, flag.otherClaimantId])).toEqual([['ip_burst', null]]);
     expect(await flagsOf(later.id)).toEqual([]);
     expect((await flagsOf(members[0].id))[0].detail).toMatchObject({ signups: 5 });
   });
@@ -84,7 +96,10 @@ describe('duplicate detection for one claimant', () => {
     expect(await countOf(c.id)).toBe(1);
 
     // The claimant corrects the phone number: the open flag with b goes, the dismissed one with a stays.
-    await handle.db.update(claimants).set({ phoneHash: blindIndex('phone', '01077779999') }).where(eq(claimants.id, c.id));
+    await handle.db
+      .update(claimants)
+      .set({ phoneHash: blindIndex('phone', '01077779999') })
+      .where(eq(claimants.id, c.id));
     expect(await detect(c.id)).toEqual({ opened: 0, closed: 2 });
     expect((await flagsOf(c.id)).map((flag) => [flag.otherClaimantId, flag.status])).toEqual([[a.id, 'dismissed']]);
     expect([await countOf(b.id), await countOf(c.id)]).toEqual([0, 0]);
@@ -106,7 +121,10 @@ describe('duplicate detection for a whole case', () => {
   it('finds pairs per-claimant checks never compared, and running it again changes nothing', async () => {
     // Two earlier claimants with one phone were each only compared with a third one that changed.
     const phoneHash = blindIndex('phone', '01077770002');
-    const samePhone = await handle.db.select({ id: claimants.id }).from(claimants).where(and(eq(claimants.caseId, world.caseA.id), eq(claimants.phoneHash, phoneHash!)));
+    const samePhone = await handle.db
+      .select({ id: claimants.id })
+      .from(claimants)
+      .where(and(eq(claimants.caseId, world.caseA.id), eq(claimants.phoneHash, phoneHash!)));
     expect(await detectDuplicatesForCase(handle.db, world.caseA.id)).toMatchObject({ closed: 0 });
     const before = await handle.db.select().from(duplicateFlags).where(eq(duplicateFlags.caseId, world.caseA.id));
     const pairs = before.filter((flag) => flag.reason === 'same_phone' && samePhone.some((row) => row.id === flag.claimantId));
@@ -114,7 +132,15 @@ describe('duplicate detection for a whole case', () => {
     expect(await detectDuplicatesForCase(handle.db, world.caseA.id)).toEqual({ opened: 0, closed: 0 });
     const after = await handle.db.select().from(duplicateFlags).where(eq(duplicateFlags.caseId, world.caseA.id));
     expect(after.map((flag) => flag.id).sort()).toEqual(before.map((flag) => flag.id).sort());
-    const planted = await handle.db.select({ name: claimants.legalName, n: claimants.openFlagCount }).from(claimants).where(and(eq(claimants.caseId, world.caseA.id), inArray(claimants.legalName, ['김영희', '김영이', '이민수', '이민서', '박철수', '최지훈', '최서아'])));
+    const planted = await handle.db
+      .select({ name: claimants.legalName, n: claimants.openFlagCount })
+      .from(claimants)
+      .where(
+        and(
+          eq(claimants.caseId, world.caseA.id),
+          inArray(claimants.legalName, ['김영희', '김영이', '이민수', '이민서', '박철수', '최지훈', '최서아']),
+        ),
+      );
     expect(planted.every((row) => row.n >= 1)).toBe(true);
   });
 });
@@ -124,22 +150,40 @@ describe('resolving flags', () => {
     const { rows } = await listDuplicatePairs(handle.db, world.caseA.id, { reason: 'same_identity' });
     const pair = rows.find((row) => [row.first.name, row.second?.name].includes('한가람'));
     expect(pair).toBeDefined();
-    expect(rows.filter((row) => row.flag.claimantId === pair!.flag.otherClaimantId && row.flag.otherClaimantId === pair!.flag.claimantId)).toHaveLength(0);
+    expect(
+      rows.filter((row) => row.flag.claimantId === pair!.flag.otherClaimantId && row.flag.otherClaimantId === pair!.flag.claimantId),
+    ).toHaveLength(0);
 
     const duplicate = pair!.first.name === '한가람' ? pair!.second! : pair!.first;
     const [target] = await handle.db.select().from(claimants).where(eq(claimants.id, duplicate.id));
-    await rejectAsDuplicate(handle.db, { caseId: world.caseA.id, flagId: pair!.flag.id, claimantId: target.id, expectedVersion: target.version, text: '중복 신청', actorId: world.lawyerA.id, ip: null, appUrl: 'http://x' });
+    await rejectAsDuplicate(handle.db, {
+      caseId: world.caseA.id,
+      flagId: pair!.flag.id,
+      claimantId: target.id,
+      expectedVersion: target.version,
+      text: '중복 신청',
+      actorId: world.lawyerA.id,
+      ip: null,
+      appUrl: 'http://x',
+    });
     const [rejected] = await handle.db.select().from(claimants).where(eq(claimants.id, target.id));
     expect(rejected).toMatchObject({ status: 'rejected', openFlagCount: 0 });
-    const between = await handle.db.select().from(duplicateFlags).where(inArray(duplicateFlags.claimantId, [pair!.flag.claimantId, pair!.flag.otherClaimantId!]));
+    const between = await handle.db
+      .select()
+      .from(duplicateFlags)
+      .where(inArray(duplicateFlags.claimantId, [pair!.flag.claimantId, pair!.flag.otherClaimantId!]));
     expect(between.filter((flag) => flag.reason === 'same_identity').map((flag) => flag.status)).toEqual(['confirmed', 'confirmed']);
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.subjectId, pair!.flag.id));
     expect(audits.map((entry) => entry.action)).toEqual(['flag.confirmed']);
-    await expect(dismissFlag(handle.db, { caseId: world.caseA.id, flagId: pair!.flag.id, actorId: world.lawyerA.id, ip: null })).rejects.toMatchObject({ code: 'stale' });
+    await expect(
+      dismissFlag(handle.db, { caseId: world.caseA.id, flagId: pair!.flag.id, actorId: world.lawyerA.id, ip: null }),
+    ).rejects.toMatchObject({ code: 'stale' });
   });
 
   it('cannot resolve a flag through another case', async () => {
     const { rows } = await listDuplicatePairs(handle.db, world.caseA.id);
-    await expect(dismissFlag(handle.db, { caseId: world.caseB.id, flagId: rows[0].flag.id, actorId: world.lawyerB.id, ip: null })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      dismissFlag(handle.db, { caseId: world.caseB.id, flagId: rows[0].flag.id, actorId: world.lawyerB.id, ip: null }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

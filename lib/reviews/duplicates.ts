@@ -12,7 +12,12 @@ import { type DuplicateReason, claimants, duplicateFlags, evidence, users } from
 export const IP_BURST_WINDOW_MINUTES = 10;
 export const IP_BURST_MIN_SIGNUPS = 5;
 
-export type DuplicateSignal = { claimantId: string; otherClaimantId: string | null; reason: DuplicateReason; detail: Record<string, unknown> };
+export type DuplicateSignal = {
+  claimantId: string;
+  otherClaimantId: string | null;
+  reason: DuplicateReason;
+  detail: Record<string, unknown>;
+};
 export type DetectionResult = { opened: number; closed: number };
 
 /**
@@ -21,7 +26,15 @@ export type DetectionResult = { opened: number; closed: number };
  */
 export async function detectDuplicatesForClaimant(tx: Database, claimantId: string): Promise<DetectionResult> {
   const [subject] = await tx
-    .select({ id: claimants.id, caseId: claimants.caseId, phoneHash: claimants.phoneHash, identityHash: claimants.identityHash, signupIpHash: claimants.signupIpHash, createdAt: claimants.createdAt, email: users.email })
+    .select({
+      id: claimants.id,
+      caseId: claimants.caseId,
+      phoneHash: claimants.phoneHash,
+      identityHash: claimants.identityHash,
+      signupIpHash: claimants.signupIpHash,
+      createdAt: claimants.createdAt,
+      email: users.email,
+    })
     .from(claimants)
     .innerJoin(users, eq(users.id, claimants.userId))
     .where(eq(claimants.id, claimantId));
@@ -36,11 +49,17 @@ export async function detectDuplicatesForClaimant(tx: Database, claimantId: stri
     .where(and(sql`canonical_email(${users.email}) = canonical_email(${subject.email})`, others));
   pairs.push(...sameEmail.map((row) => ({ otherId: row.id, reason: 'same_email' as const, detail: {} })));
   if (subject.phoneHash) {
-    const samePhone = await tx.select({ id: claimants.id }).from(claimants).where(and(others, eq(claimants.phoneHash, subject.phoneHash)));
+    const samePhone = await tx
+      .select({ id: claimants.id })
+      .from(claimants)
+      .where(and(others, eq(claimants.phoneHash, subject.phoneHash)));
     pairs.push(...samePhone.map((row) => ({ otherId: row.id, reason: 'same_phone' as const, detail: {} })));
   }
   if (subject.identityHash) {
-    const sameIdentity = await tx.select({ id: claimants.id }).from(claimants).where(and(others, eq(claimants.identityHash, subject.identityHash)));
+    const sameIdentity = await tx
+      .select({ id: claimants.id })
+      .from(claimants)
+      .where(and(others, eq(claimants.identityHash, subject.identityHash)));
     pairs.push(...sameIdentity.map((row) => ({ otherId: row.id, reason: 'same_identity' as const, detail: {} })));
   }
   const sharedFiles = await tx.execute<{ other_id: string; sha256: string }>(sql`
@@ -57,7 +76,10 @@ export async function detectDuplicatesForClaimant(tx: Database, claimantId: stri
     { claimantId: pair.otherId, otherClaimantId: subject.id, reason: pair.reason, detail: pair.detail },
   ]);
   const burst = subject.signupIpHash ? await findIpBurstAround(tx, subject.caseId, subject.signupIpHash, subject.createdAt) : null;
-  if (burst) desired.push(...burst.memberIds.map((id) => ({ claimantId: id, otherClaimantId: null, reason: 'ip_burst' as const, detail: burst.detail })));
+  if (burst)
+    desired.push(
+      ...burst.memberIds.map((id) => ({ claimantId: id, otherClaimantId: null, reason: 'ip_burst' as const, detail: burst.detail })),
+    );
 
   // Open flags this claimant's own signals are responsible for: its rows, and the mirrors on others.
   const current = await tx
@@ -72,7 +94,13 @@ export async function detectDuplicatesForClaimant(tx: Database, claimantId: stri
     );
   const wanted = new Set(desired.map(signalKey));
   const stale = current.filter((flag) => !wanted.has(signalKey(flag)));
-  return applySignals(tx, subject.caseId, desired, stale.map((flag) => flag.id), [subject.id, ...current.map((flag) => flag.claimantId)]);
+  return applySignals(
+    tx,
+    subject.caseId,
+    desired,
+    stale.map((flag) => flag.id),
+    [subject.id, ...current.map((flag) => flag.claimantId)],
+  );
 }
 
 /**
@@ -80,7 +108,12 @@ export async function detectDuplicatesForClaimant(tx: Database, claimantId: stri
  * set-based joins on the blind indexes, so 100,000 claimants take seconds, not hours.
  */
 export async function detectDuplicatesForCase(db: Database, caseId: string): Promise<DetectionResult> {
-  const found = await db.execute<{ claimant_id: string; other_id: string | null; reason: DuplicateReason; detail: Record<string, unknown> }>(sql`
+  const found = await db.execute<{
+    claimant_id: string;
+    other_id: string | null;
+    reason: DuplicateReason;
+    detail: Record<string, unknown>;
+  }>(sql`
     with pairs as (
       select a.id as claimant_id, b.id as other_id, 'same_phone'::duplicate_reason as reason, '{}'::jsonb as detail
       from claimants a join claimants b on b.case_id = a.case_id and b.phone_hash = a.phone_hash and b.id <> a.id
@@ -119,11 +152,25 @@ export async function detectDuplicatesForCase(db: Database, caseId: string): Pro
     select claimant_id, other_id, reason, detail from pairs
     union all
     select claimant_id, other_id, reason, detail from bursts`);
-  const desired: DuplicateSignal[] = rowsOf<{ claimant_id: string; other_id: string | null; reason: DuplicateReason; detail: Record<string, unknown> }>(found).map((row) => ({ claimantId: row.claimant_id, otherClaimantId: row.other_id, reason: row.reason, detail: row.detail }));
-  const current = await db.select().from(duplicateFlags).where(and(eq(duplicateFlags.caseId, caseId), eq(duplicateFlags.status, 'open')));
+  const desired: DuplicateSignal[] = rowsOf<{
+    claimant_id: string;
+    other_id: string | null;
+    reason: DuplicateReason;
+    detail: Record<string, unknown>;
+  }>(found).map((row) => ({ claimantId: row.claimant_id, otherClaimantId: row.other_id, reason: row.reason, detail: row.detail }));
+  const current = await db
+    .select()
+    .from(duplicateFlags)
+    .where(and(eq(duplicateFlags.caseId, caseId), eq(duplicateFlags.status, 'open')));
   const wanted = new Set(desired.map(signalKey));
   const stale = current.filter((flag) => !wanted.has(signalKey(flag)));
-  return applySignals(db, caseId, desired, stale.map((flag) => flag.id), current.map((flag) => flag.claimantId));
+  return applySignals(
+    db,
+    caseId,
+    desired,
+    stale.map((flag) => flag.id),
+    current.map((flag) => flag.claimantId),
+  );
 }
 
 /** Members of a sign-up burst from one address that includes the given time, if there is one. */
@@ -132,7 +179,13 @@ async function findIpBurstAround(tx: Database, caseId: string, ipHash: string, a
   const nearby = await tx
     .select({ id: claimants.id, createdAt: claimants.createdAt })
     .from(claimants)
-    .where(and(eq(claimants.caseId, caseId), eq(claimants.signupIpHash, ipHash), sql`${claimants.createdAt} between ${new Date(at.getTime() - windowMs)} and ${new Date(at.getTime() + windowMs)}`))
+    .where(
+      and(
+        eq(claimants.caseId, caseId),
+        eq(claimants.signupIpHash, ipHash),
+        sql`${claimants.createdAt} between ${new Date(at.getTime() - windowMs)} and ${new Date(at.getTime() + windowMs)}`,
+      ),
+    )
     .orderBy(claimants.createdAt);
   const members = new Set<string>();
   let best: { windowStart: string; signups: number } | null = null;
@@ -147,7 +200,13 @@ async function findIpBurstAround(tx: Database, caseId: string, ipHash: string, a
   return best ? { memberIds: [...members], detail: best } : null;
 }
 
-async function applySignals(db: Database, caseId: string, desired: DuplicateSignal[], staleIds: string[], alsoRecount: string[]): Promise<DetectionResult> {
+async function applySignals(
+  db: Database,
+  caseId: string,
+  desired: DuplicateSignal[],
+  staleIds: string[],
+  alsoRecount: string[],
+): Promise<DetectionResult> {
   let opened = 0;
   for (let start = 0; start < desired.length; start += 500) {
     const inserted = await db

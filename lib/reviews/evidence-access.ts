@@ -27,7 +27,8 @@ export async function openEvidenceFile(
     if (!file) throw new AppError('not_found');
     const bytes = await readVerifiedBlob(tx, file.sha256);
     if (!bytes) throw new AppError('not_found');
-    const disposition: EvidenceDisposition = input.disposition === 'inline' && INLINE_TYPES.has(file.detectedMime) ? 'inline' : 'attachment';
+    const disposition: EvidenceDisposition =
+      input.disposition === 'inline' && INLINE_TYPES.has(file.detectedMime) ? 'inline' : 'attachment';
     await recordAudit(tx, {
       action: disposition === 'inline' ? 'evidence.viewed' : 'evidence.downloaded',
       actorUserId: input.actorId,

@@ -5,7 +5,9 @@ const headersFor = (pathname: string) => buildSecurityHeaders({ nonce: 'n', path
 
 describe('framing of evidence previews', () => {
   it('lets only our own pages frame the inline evidence route', () => {
-    const inline = headersFor('/api/cases/slammer-2003/claimants/0b6c2c8e-0000-4000-8000-000000000001/evidence/0b6c2c8e-0000-4000-8000-000000000002/inline');
+    const inline = headersFor(
+      '/api/cases/slammer-2003/claimants/0b6c2c8e-0000-4000-8000-000000000001/evidence/0b6c2c8e-0000-4000-8000-000000000002/inline',
+    );
     expect(inline['Content-Security-Policy']).toContain("frame-ancestors 'self'");
     expect(inline['X-Frame-Options']).toBe('SAMEORIGIN');
     expect(inline['X-Content-Type-Options']).toBe('nosniff');

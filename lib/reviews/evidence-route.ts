@@ -34,7 +34,7 @@ export async function serveEvidence(request: Request, params: EvidenceRouteParam
       'Cache-Control': 'private, no-store',
       'Cross-Origin-Resource-Policy': 'same-origin',
       // The SHA-256 the lawyer sees in the file, so a download can be checked against it.
-      'Digest': `sha-256=${Buffer.from(opened.file.sha256, 'hex').toString('base64')}`,
+      Digest: `sha-256=${Buffer.from(opened.file.sha256, 'hex').toString('base64')}`,
     },
   });
 }

@@ -10,19 +10,37 @@ export const MAX_NOTE_LENGTH = 4_000;
  * An internal note on a claimant file. Notes belong to the legal team: nothing on the claimant's
  * side reads this table, and the audit row records that a note was written, not what it says.
  */
-export async function addReviewNote(db: Database, input: { caseId: string; claimantId: string; body: string; actorId: string; ip: string | null }): Promise<{ id: string }> {
+export async function addReviewNote(
+  db: Database,
+  input: { caseId: string; claimantId: string; body: string; actorId: string; ip: string | null },
+): Promise<{ id: string }> {
   const body = input.body.trim();
   if (!body) throw new AppError('invalid_input', { fieldErrors: { body: 'validation.required' } });
-  if (body.length > MAX_NOTE_LENGTH) throw new AppError('invalid_input', { fieldErrors: { body: `validation.tooLong|${JSON.stringify({ max: MAX_NOTE_LENGTH })}` } });
+  if (body.length > MAX_NOTE_LENGTH)
+    throw new AppError('invalid_input', { fieldErrors: { body: `validation.tooLong|${JSON.stringify({ max: MAX_NOTE_LENGTH })}` } });
   return db.transaction(async (tx) => {
     const [claimant] = await tx
       .select({ id: claimants.id })
       .from(claimants)
       .where(and(eq(claimants.id, input.claimantId), eq(claimants.caseId, input.caseId)));
     if (!claimant) throw new AppError('not_found');
-    const [note] = await tx.insert(reviewNotes).values({ claimantId: claimant.id, caseId: input.caseId, authorId: input.actorId, body }).returning({ id: reviewNotes.id });
-    await tx.update(claimants).set({ lastActivityAt: new Date() }).where(and(eq(claimants.id, claimant.id), eq(claimants.caseId, input.caseId)));
-    await recordAudit(tx, { action: 'review.note_added', actorUserId: input.actorId, caseId: input.caseId, subjectType: 'claimant', subjectId: claimant.id, ip: input.ip, details: { noteId: note.id, length: body.length } });
+    const [note] = await tx
+      .insert(reviewNotes)
+      .values({ claimantId: claimant.id, caseId: input.caseId, authorId: input.actorId, body })
+      .returning({ id: reviewNotes.id });
+    await tx
+      .update(claimants)
+      .set({ lastActivityAt: new Date() })
+      .where(and(eq(claimants.id, claimant.id), eq(claimants.caseId, input.caseId)));
+    await recordAudit(tx, {
+      action: 'review.note_added',
+      actorUserId: input.actorId,
+      caseId: input.caseId,
+      subjectType: 'claimant',
+      subjectId: claimant.id,
+      ip: input.ip,
+      details: { noteId: note.id, length: body.length },
+    });
     return note;
   });
 }

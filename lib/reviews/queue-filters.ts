@@ -28,11 +28,7 @@ function hasNoNul(value: string): boolean {
   return !value.includes('\u0000');
 }
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .enum(values)
-    .optional()
-    .catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
 
 export const queueFiltersSchema = z.object({
   status: z.enum(STATUS_FILTERS).catch(DEFAULT_STATUS).default(DEFAULT_STATUS),
@@ -63,13 +59,19 @@ export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
 /** Reads the filters from URL search parameters (a page's `searchParams` or a request URL). */
 export function parseQueueFilters(input: URLSearchParams | Record<string, string | string[] | undefined>): QueueFilters {
-  const entries = input instanceof URLSearchParams ? [...input.entries()] : Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]);
+  const entries =
+    input instanceof URLSearchParams
+      ? [...input.entries()]
+      : Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]);
   const plain = Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== ''));
   return queueFiltersSchema.parse(plain);
 }
 
 /** The same filters as URL parameters, leaving out defaults, for links that keep the view. */
-export function queueFiltersToParams(filters: Partial<QueueFilters>, overrides: Partial<Record<keyof QueueFilters, string | undefined>> = {}): URLSearchParams {
+export function queueFiltersToParams(
+  filters: Partial<QueueFilters>,
+  overrides: Partial<Record<keyof QueueFilters, string | undefined>> = {},
+): URLSearchParams {
   const merged: Record<string, string | undefined> = { ...(filters as Record<string, string | undefined>), ...overrides };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
@@ -89,7 +91,10 @@ export function encodeCursor(sort: QueueSort, key: CursorKey): string {
   return Buffer.from(JSON.stringify([sort, ...key]), 'utf8').toString('base64url');
 }
 
-const cursorSchema = z.array(z.union([z.string().max(200).refine(hasNoNul), z.number(), z.boolean()])).min(2).max(4);
+const cursorSchema = z
+  .array(z.union([z.string().max(200).refine(hasNoNul), z.number(), z.boolean()]))
+  .min(2)
+  .max(4);
 
 /** The key of a cursor made for this sort, or null for anything else (stale or hand-made). */
 export function decodeCursor(sort: QueueSort, cursor: string | undefined): CursorKey | null {

@@ -48,12 +48,21 @@ describe('review queue filters', () => {
     [{ status: 'all', region: 'busan' }, sql`${claimants.region} = 'busan'`],
     [{ status: 'all', isp: 'hanaro' }, sql`${claimants.isp} = 'hanaro'`],
     [{ status: 'all', completeness: 'missing_evidence' }, sql`${claimants.evidenceCount} = 0`],
-    [{ status: 'all', completeness: 'complete' }, sql`${claimants.hasSignedStatement} and ${claimants.hasSignedConsent} and ${claimants.evidenceCount} > 0`],
+    [
+      { status: 'all', completeness: 'complete' },
+      sql`${claimants.hasSignedStatement} and ${claimants.hasSignedConsent} and ${claimants.evidenceCount} > 0`,
+    ],
     [{ status: 'submitted', flags: 'flagged' }, sql`${claimants.status} = 'submitted' and ${claimants.openFlagCount} > 0`],
-    [{ status: 'all', flags: 'same_phone' }, sql`exists (select 1 from duplicate_flags f where f.claimant_id = ${claimants.id} and f.reason = 'same_phone' and f.status = 'open')`],
+    [
+      { status: 'all', flags: 'same_phone' },
+      sql`exists (select 1 from duplicate_flags f where f.claimant_id = ${claimants.id} and f.reason = 'same_phone' and f.status = 'open')`,
+    ],
     [{ status: 'all', assignee: 'none', isp: 'kt' }, sql`${claimants.assignedLawyerId} is null and ${claimants.isp} = 'kt'`],
   ])('%o returns exactly the matching claimants of the case', async (params, condition) => {
-    const expected = await handle.db.select({ id: claimants.id }).from(claimants).where(and(eq(claimants.caseId, world.caseA.id), condition));
+    const expected = await handle.db
+      .select({ id: claimants.id })
+      .from(claimants)
+      .where(and(eq(claimants.caseId, world.caseA.id), condition));
     const ids = await readAllPages(filters(params as Record<string, string>));
     expect(expected.length).toBeGreaterThan(0);
     expect(new Set(ids)).toEqual(new Set(expected.map((row) => row.id)));
@@ -96,7 +105,10 @@ describe('review queue search', () => {
 
   it('finds by phone number in any notation through the blind index', async () => {
     for (const q of ['010-2003-0125', '01020030125', '+82 10 2003 0125']) {
-      expect((await search(q)).map((row) => row.id), q).toEqual([world.walkthrough.id]);
+      expect(
+        (await search(q)).map((row) => row.id),
+        q,
+      ).toEqual([world.walkthrough.id]);
     }
   });
 
@@ -110,7 +122,10 @@ describe('review queue search', () => {
     const reference = world.walkthrough.referenceNumber!;
     const serial = String(Number(reference.split('-')[1]));
     for (const q of [reference, reference.toLowerCase(), `SLM${serial}`, serial]) {
-      expect((await search(q)).map((row) => row.id), q).toEqual([world.walkthrough.id]);
+      expect(
+        (await search(q)).map((row) => row.id),
+        q,
+      ).toEqual([world.walkthrough.id]);
     }
   });
 
@@ -126,19 +141,25 @@ describe('review queue search', () => {
 });
 
 describe('review queue pagination', () => {
-  it.each(['activity_asc', 'activity_desc', 'reference', 'name', 'amount_desc'])('walks every claimant exactly once sorted by %s, forwards and back', async (sort) => {
-    const base = filters({ status: 'all', sort });
-    const ids = await readAllPages(base, 40);
-    const [{ n }] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(claimants).where(eq(claimants.caseId, world.caseA.id));
-    expect(ids.length).toBe(n);
-    expect(new Set(ids).size).toBe(n);
+  it.each(['activity_asc', 'activity_desc', 'reference', 'name', 'amount_desc'])(
+    'walks every claimant exactly once sorted by %s, forwards and back',
+    async (sort) => {
+      const base = filters({ status: 'all', sort });
+      const ids = await readAllPages(base, 40);
+      const [{ n }] = await handle.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(claimants)
+        .where(eq(claimants.caseId, world.caseA.id));
+      expect(ids.length).toBe(n);
+      expect(new Set(ids).size).toBe(n);
 
-    const first = await listClaimantsForReview(handle.db, scope(), base, 40);
-    const second = await listClaimantsForReview(handle.db, scope(), { ...base, cursor: first.nextCursor! }, 40);
-    const back = await listClaimantsForReview(handle.db, scope(), { ...base, cursor: second.prevCursor!, dir: 'prev' }, 40);
-    expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
-    expect(back.prevCursor).toBeNull();
-  });
+      const first = await listClaimantsForReview(handle.db, scope(), base, 40);
+      const second = await listClaimantsForReview(handle.db, scope(), { ...base, cursor: first.nextCursor! }, 40);
+      const back = await listClaimantsForReview(handle.db, scope(), { ...base, cursor: second.prevCursor!, dir: 'prev' }, 40);
+      expect(back.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+      expect(back.prevCursor).toBeNull();
+    },
+  );
 
   it('keeps the next page stable while claimants change and new ones arrive', async () => {
     const base = filters({ status: 'all', sort: 'activity_desc' });
@@ -146,7 +167,10 @@ describe('review queue pagination', () => {
     const expectedNext = await listClaimantsForReview(handle.db, scope(), { ...base, cursor: first.nextCursor! }, 30);
     // Someone registers now (newest activity) and a claimant on page one is verified.
     await insertClaimant(handle.db, world.caseA.id, { legalName: '새신청', lastActivityAt: new Date() });
-    await handle.db.update(claimants).set({ status: 'verified' as ClaimantStatus }).where(eq(claimants.id, first.rows[3].id));
+    await handle.db
+      .update(claimants)
+      .set({ status: 'verified' as ClaimantStatus })
+      .where(eq(claimants.id, first.rows[3].id));
     const next = await listClaimantsForReview(handle.db, scope(), { ...base, cursor: first.nextCursor! }, 30);
     expect(next.rows.map((row) => row.id)).toEqual(expectedNext.rows.map((row) => row.id));
   });

@@ -103,8 +103,15 @@ export async function listClaimantsForReview(
   const page = rows.slice(0, pageSize);
   if (isBackward) page.reverse();
   // Most pages have no flagged row at all: ask for reasons only when there are some.
-  const reasons = await listOpenFlagReasons(db, scope.caseId, page.filter((row) => row.openFlagCount > 0).map((row) => row.id));
-  const result = page.map(({ activityKey: _a, referenceKey: _r, nameKey: _n, isNameMissing: _m, ...row }) => ({ ...row, flagReasons: reasons.get(row.id) ?? [] }));
+  const reasons = await listOpenFlagReasons(
+    db,
+    scope.caseId,
+    page.filter((row) => row.openFlagCount > 0).map((row) => row.id),
+  );
+  const result = page.map(({ activityKey: _a, referenceKey: _r, nameKey: _n, isNameMissing: _m, ...row }) => ({
+    ...row,
+    flagReasons: reasons.get(row.id) ?? [],
+  }));
 
   const keyOf = (row: (typeof rows)[number]): CursorKey => {
     switch (filters.sort) {

@@ -57,7 +57,12 @@ describe('statement diff', () => {
   });
 
   it('lists changed answers, nested ones by dotted key', () => {
-    expect(diffAnswers({ warned: 'none', patch: { ms02039: 'no' }, same: 1 }, { warned: 'email', patch: { ms02039: 'yes' }, same: 1, extra: ['a', 'b'] })).toEqual([
+    expect(
+      diffAnswers(
+        { warned: 'none', patch: { ms02039: 'no' }, same: 1 },
+        { warned: 'email', patch: { ms02039: 'yes' }, same: 1, extra: ['a', 'b'] },
+      ),
+    ).toEqual([
       { key: 'extra', before: null, after: 'a, b' },
       { key: 'patch.ms02039', before: 'no', after: 'yes' },
       { key: 'warned', before: 'none', after: 'email' },

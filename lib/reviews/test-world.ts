@@ -16,7 +16,15 @@ export const TEST_NOW = new Date('2026-03-01T09:00:00Z');
 export async function createReviewWorld(db: Database, options: { claimants?: number } = {}) {
   const demo = await seedDemoCase(db, TEST_NOW);
   const [caseA] = await db.select().from(cases).where(eq(cases.slug, DEMO_CASE_SLUG));
-  await seedVolume(db, { caseId: caseA.id, referencePrefix: caseA.referencePrefix, claimants: options.claimants ?? 300, supporters: 0, now: TEST_NOW, seed: 7, reviewFixtures: true });
+  await seedVolume(db, {
+    caseId: caseA.id,
+    referencePrefix: caseA.referencePrefix,
+    claimants: options.claimants ?? 300,
+    supporters: 0,
+    now: TEST_NOW,
+    seed: 7,
+    reviewFixtures: true,
+  });
 
   const [caseB] = await db
     .insert(cases)
@@ -28,7 +36,13 @@ export async function createReviewWorld(db: Database, options: { claimants?: num
   };
   const lawyerB = await account('lawyer-b@joinder.test', '다른 사건 변호사');
   await db.insert(caseMemberships).values({ caseId: caseB.id, userId: lawyerB.id, role: 'lawyer' });
-  const otherCaseClaimant = await insertClaimant(db, caseB.id, { referenceNumber: 'BLS-000001', status: 'submitted', legalName: '한가람', nameNormalized: '한가람', nameInitials: 'ㅎㄱㄹ' });
+  const otherCaseClaimant = await insertClaimant(db, caseB.id, {
+    referenceNumber: 'BLS-000001',
+    status: 'submitted',
+    legalName: '한가람',
+    nameNormalized: '한가람',
+    nameInitials: 'ㅎㄱㄹ',
+  });
 
   const byEmail = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0];
   const [walkthrough] = await db
@@ -62,7 +76,14 @@ export async function insertClaimant(db: Database, caseId: string, values: Parti
     .returning();
   const [claimant] = await db
     .insert(claimants)
-    .values({ caseId, userId: user.id, status: 'submitted', type: 'home_subscriber', referenceNumber: `T-${String(serial).padStart(6, '0')}`, ...values })
+    .values({
+      caseId,
+      userId: user.id,
+      status: 'submitted',
+      type: 'home_subscriber',
+      referenceNumber: `T-${String(serial).padStart(6, '0')}`,
+      ...values,
+    })
     .returning();
   return claimant;
 }

@@ -2,7 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** What the production build is made from; a change to any of them means building again. */
-const BUILD_INPUTS = ['app', 'lib', 'db', 'public', 'next.config.js', 'package-lock.json', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'tsconfig.json'];
+const BUILD_INPUTS = [
+  'app',
+  'lib',
+  'db',
+  'public',
+  'next.config.js',
+  'package-lock.json',
+  'proxy.ts',
+  'instrumentation.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+];
 
 function newestMtime(root: string, target: string): number {
   const full = path.join(root, target);

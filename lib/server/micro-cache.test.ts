@@ -20,7 +20,11 @@ beforeAll(async () => {
       return;
     }
     const isCookie = request.url?.includes('lang=en');
-    response.writeHead(request.url?.includes('missing') ? 404 : 200, { 'cache-control': 'public, max-age=2', 'content-type': 'application/json', ...(isCookie ? { 'set-cookie': 'NEXT_LOCALE=en' } : {}) });
+    response.writeHead(request.url?.includes('missing') ? 404 : 200, {
+      'cache-control': 'public, max-age=2',
+      'content-type': 'application/json',
+      ...(isCookie ? { 'set-cookie': 'NEXT_LOCALE=en' } : {}),
+    });
     response.end(JSON.stringify({ hit: originHits }));
   });
   await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));

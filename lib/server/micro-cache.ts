@@ -74,8 +74,15 @@ export function createMicroCache(now: () => number = Date.now): MicroCache {
       if (response.statusCode === 200 && ttl > 0 && !headers['set-cookie']) {
         if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
         const stored: Record<string, string> = {};
-        for (const [name, value] of Object.entries(headers)) if (!DROPPED_HEADERS.has(name) && value !== undefined) stored[name] = Array.isArray(value) ? value.join(', ') : String(value);
-        entries.set(key, { status: 200, headers: stored, body: Buffer.concat(chunks), freshUntil: now() + ttl * 1000, staleUntil: now() + STALE_LIMIT_MS });
+        for (const [name, value] of Object.entries(headers))
+          if (!DROPPED_HEADERS.has(name) && value !== undefined) stored[name] = Array.isArray(value) ? value.join(', ') : String(value);
+        entries.set(key, {
+          status: 200,
+          headers: stored,
+          body: Buffer.concat(chunks),
+          freshUntil: now() + ttl * 1000,
+          staleUntil: now() + STALE_LIMIT_MS,
+        });
       }
       return (end as (...args: unknown[]) => ServerResponse)(chunk, ...rest);
     }) as ServerResponse['end'];

@@ -40,7 +40,8 @@ export type StatementAnswers = {
 };
 
 const text = (max: number) => z.string().trim().max(max).optional().default('');
-const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((value) => (value === '' ? undefined : value), z.enum(values).optional());
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), z.enum(values).optional());
 const multi = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).optional().default([]);
 
 const flatShape = {
@@ -55,17 +56,31 @@ const flatShape = {
   warnedOn: text(10),
   warnedHow: multi(WARNING_CHANNELS),
   freeText: text(3000),
-  ...Object.fromEntries(BULLETINS.flatMap((bulletin) => [[`${bulletin.id}_status`, optionalChoice(PATCH_STATUSES)], [`${bulletin.id}_appliedOn`, text(10)]])),
+  ...Object.fromEntries(
+    BULLETINS.flatMap((bulletin) => [
+      [`${bulletin.id}_status`, optionalChoice(PATCH_STATUSES)],
+      [`${bulletin.id}_appliedOn`, text(10)],
+    ]),
+  ),
 } as Record<string, z.ZodType>;
 
 type Flat = Record<string, unknown> & { ranSqlServer: StatementAnswers['ranSqlServer']; warned: StatementAnswers['warned'] };
 type Issue = { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void };
 
-function checkDate(value: string, notBefore: string, field: string, tooEarlyKey: string, today: Date, issue: Issue, params: Record<string, string> = {}): void {
+function checkDate(
+  value: string,
+  notBefore: string,
+  field: string,
+  tooEarlyKey: string,
+  today: Date,
+  issue: Issue,
+  params: Record<string, string> = {},
+): void {
   const date = parseCalendarDate(value);
   if (!value) issue.addIssue({ code: 'custom', path: [field], message: 'validation.required' });
   else if (!date) issue.addIssue({ code: 'custom', path: [field], message: 'validation.date' });
-  else if (value < notBefore) issue.addIssue({ code: 'custom', path: [field], message: `${tooEarlyKey}|${JSON.stringify({ date: notBefore, ...params })}` });
+  else if (value < notBefore)
+    issue.addIssue({ code: 'custom', path: [field], message: `${tooEarlyKey}|${JSON.stringify({ date: notBefore, ...params })}` });
   else if (date > today) issue.addIssue({ code: 'custom', path: [field], message: 'validation.dateInFuture' });
 }
 
@@ -73,28 +88,44 @@ function checkDate(value: string, notBefore: string, field: string, tooEarlyKey:
 export function statementAnswersSchema(today = new Date()) {
   return z
     .object(flatShape)
-    .superRefine((raw, issue) => {
-      const value = raw as Flat;
-      if (value.ranSqlServer === 'yes') {
-        const products = (value.products as string[] | undefined) ?? [];
-        if (products.length === 0) issue.addIssue({ code: 'custom', path: ['products'], message: 'validation.tooFew|{"min":1}' });
-        if (products.includes('other') && !value.productOther) issue.addIssue({ code: 'custom', path: ['productOther'], message: 'validation.required' });
-        for (const bulletin of BULLETINS) {
-          const status = value[`${bulletin.id}_status`];
-          if (!status) issue.addIssue({ code: 'custom', path: [`${bulletin.id}_status`], message: 'validation.choose' });
-          if (status === 'applied') checkDate(String(value[`${bulletin.id}_appliedOn`] ?? ''), bulletin.publishedOn, `${bulletin.id}_appliedOn`, 'validation.patchBeforeBulletin', today, issue, { bulletin: bulletin.name });
+    .superRefine(
+      (raw, issue) => {
+        const value = raw as Flat;
+        if (value.ranSqlServer === 'yes') {
+          const products = (value.products as string[] | undefined) ?? [];
+          if (products.length === 0) issue.addIssue({ code: 'custom', path: ['products'], message: 'validation.tooFew|{"min":1}' });
+          if (products.includes('other') && !value.productOther)
+            issue.addIssue({ code: 'custom', path: ['productOther'], message: 'validation.required' });
+          for (const bulletin of BULLETINS) {
+            const status = value[`${bulletin.id}_status`];
+            if (!status) issue.addIssue({ code: 'custom', path: [`${bulletin.id}_status`], message: 'validation.choose' });
+            if (status === 'applied')
+              checkDate(
+                String(value[`${bulletin.id}_appliedOn`] ?? ''),
+                bulletin.publishedOn,
+                `${bulletin.id}_appliedOn`,
+                'validation.patchBeforeBulletin',
+                today,
+                issue,
+                { bulletin: bulletin.name },
+              );
+          }
+          if (!value.administeredBy) issue.addIssue({ code: 'custom', path: ['administeredBy'], message: 'validation.choose' });
+          if (value.administeredBy === 'other' && !value.administeredByOther)
+            issue.addIssue({ code: 'custom', path: ['administeredByOther'], message: 'validation.required' });
         }
-        if (!value.administeredBy) issue.addIssue({ code: 'custom', path: ['administeredBy'], message: 'validation.choose' });
-        if (value.administeredBy === 'other' && !value.administeredByOther) issue.addIssue({ code: 'custom', path: ['administeredByOther'], message: 'validation.required' });
-      }
-      if (value.warned === 'yes') {
-        const warnedBy = (value.warnedBy as string[] | undefined) ?? [];
-        if (warnedBy.length === 0) issue.addIssue({ code: 'custom', path: ['warnedBy'], message: 'validation.tooFew|{"min":1}' });
-        if (warnedBy.includes('other') && !value.warnedByOther) issue.addIssue({ code: 'custom', path: ['warnedByOther'], message: 'validation.required' });
-        if (((value.warnedHow as string[] | undefined) ?? []).length === 0) issue.addIssue({ code: 'custom', path: ['warnedHow'], message: 'validation.tooFew|{"min":1}' });
-        checkDate(String(value.warnedOn ?? ''), FIRST_DISCLOSURE, 'warnedOn', 'validation.warnedBeforeDisclosure', today, issue);
-      }
-    }, { when: () => true })
+        if (value.warned === 'yes') {
+          const warnedBy = (value.warnedBy as string[] | undefined) ?? [];
+          if (warnedBy.length === 0) issue.addIssue({ code: 'custom', path: ['warnedBy'], message: 'validation.tooFew|{"min":1}' });
+          if (warnedBy.includes('other') && !value.warnedByOther)
+            issue.addIssue({ code: 'custom', path: ['warnedByOther'], message: 'validation.required' });
+          if (((value.warnedHow as string[] | undefined) ?? []).length === 0)
+            issue.addIssue({ code: 'custom', path: ['warnedHow'], message: 'validation.tooFew|{"min":1}' });
+          checkDate(String(value.warnedOn ?? ''), FIRST_DISCLOSURE, 'warnedOn', 'validation.warnedBeforeDisclosure', today, issue);
+        }
+      },
+      { when: () => true },
+    )
     .transform((raw): StatementAnswers => {
       const value = raw as Flat;
       const ran = value.ranSqlServer === 'yes';

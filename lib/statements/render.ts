@@ -20,11 +20,18 @@ const INTL_LOCALE: Record<Locale, string> = { ko: 'ko-KR', en: 'en-GB' };
 
 /** Calendar dates are KST days (the case happened in Korea), whatever the server's zone. */
 export function formatStatementDate(value: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: TIME_ZONE }).format(new Date(`${value}T00:00:00+09:00`));
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: TIME_ZONE }).format(
+    new Date(`${value}T00:00:00+09:00`),
+  );
 }
 
 export function formatStatementDateTime(value: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone: TIME_ZONE }).format(value);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone: TIME_ZONE,
+  }).format(value);
 }
 
 function list(items: string[], locale: Locale): string {
@@ -41,15 +48,27 @@ export function renderPatchStatement(answers: StatementAnswers, context: Stateme
   const s = (key: string, params?: Record<string, string | number>) => t(`intake.statementText.${key}`, params);
   const sections: string[][] = [];
 
-  const isp = context.isp === 'other' ? context.ispOther ?? '' : context.isp ? t(`common.isps.${context.isp}`) : s('unknown');
+  const isp = context.isp === 'other' ? (context.ispOther ?? '') : context.isp ? t(`common.isps.${context.isp}`) : s('unknown');
   const line = context.lineType ? t(`common.lineTypes.${context.lineType}`) : s('unknown');
   const connection = [s('connection', { isp, line })];
   if (context.outageStartedAt && context.outageEndedAt) {
-    connection.push(s('outage', { start: formatStatementDateTime(context.outageStartedAt, locale), end: formatStatementDateTime(context.outageEndedAt, locale) }));
+    connection.push(
+      s('outage', {
+        start: formatStatementDateTime(context.outageStartedAt, locale),
+        end: formatStatementDateTime(context.outageEndedAt, locale),
+      }),
+    );
   }
   sections.push([s('headings.connection'), connection.join(' ')]);
 
-  const server = [s(`ran.${answers.ranSqlServer}`, { products: list(answers.products.map((product) => (product === 'other' ? answers.productOther : s(`products.${product}`))), locale) })];
+  const server = [
+    s(`ran.${answers.ranSqlServer}`, {
+      products: list(
+        answers.products.map((product) => (product === 'other' ? answers.productOther : s(`products.${product}`))),
+        locale,
+      ),
+    }),
+  ];
   if (answers.ranSqlServer === 'yes' && answers.administeredBy) {
     server.push(s(`administeredBy.${answers.administeredBy}`, { other: answers.administeredByOther }));
   }
@@ -67,8 +86,14 @@ export function renderPatchStatement(answers: StatementAnswers, context: Stateme
     answers.warned === 'yes'
       ? s('warned.yes', {
           date: answers.warnedOn ? formatStatementDate(answers.warnedOn, locale) : s('unknown'),
-          by: list(answers.warnedBy.map((who) => (who === 'other' ? answers.warnedByOther : s(`warnedBy.${who}`))), locale),
-          how: list(answers.warnedHow.map((how) => s(`warnedHow.${how}`)), locale),
+          by: list(
+            answers.warnedBy.map((who) => (who === 'other' ? answers.warnedByOther : s(`warnedBy.${who}`))),
+            locale,
+          ),
+          how: list(
+            answers.warnedHow.map((how) => s(`warnedHow.${how}`)),
+            locale,
+          ),
         })
       : s(`warned.${answers.warned}`);
   sections.push([s('headings.warning'), warning]);
@@ -78,7 +103,10 @@ export function renderPatchStatement(answers: StatementAnswers, context: Stateme
     s('title'),
     '',
     s('case', { title: context.caseTitle }),
-    s('signer', { name: context.signerName, type: context.claimantType ? t(`common.claimantTypes.${context.claimantType}`) : s('unknown') }),
+    s('signer', {
+      name: context.signerName,
+      type: context.claimantType ? t(`common.claimantTypes.${context.claimantType}`) : s('unknown'),
+    }),
   ];
   const body = sections.map(([heading, ...lines], index) => [`${index + 1}. ${heading}`, ...lines].join('\n'));
   return [...header, '', body.join('\n\n'), '', s('affirmation')].join('\n');

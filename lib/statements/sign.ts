@@ -92,7 +92,12 @@ export async function signStatement(
       .returning();
     await tx
       .update(claimants)
-      .set({ hasSignedStatement: true, completedSteps: markStepDone('sign'), lastActivityAt: sql`now()`, version: sql`${claimants.version} + 1` })
+      .set({
+        hasSignedStatement: true,
+        completedSteps: markStepDone('sign'),
+        lastActivityAt: sql`now()`,
+        version: sql`${claimants.version} + 1`,
+      })
       .where(eq(claimants.id, claimant.id));
     await recordAudit(tx, {
       action: 'statement.signed',
@@ -101,7 +106,13 @@ export async function signStatement(
       subjectType: 'statement',
       subjectId: statement.id,
       ip: input.request.ip,
-      details: { claimantId: claimant.id, version: statement.version, textSha256: statement.textSha256, supersedesId: statement.supersedesId, language: input.locale },
+      details: {
+        claimantId: claimant.id,
+        version: statement.version,
+        textSha256: statement.textSha256,
+        supersedesId: statement.supersedesId,
+        language: input.locale,
+      },
     });
     return { statement, isNew: true };
   });

@@ -25,7 +25,11 @@ function tokenFromLastMail(to: string, path: string) {
 
 describe('accounts', () => {
   it('registers with a normalised email, a hashed password and a verification mail in the reader’s language', async () => {
-    const user = await registerUser(handle.db, { name: '김민준', email: 'MinJun@Example.KR', password: 'slammer worm 1434', locale: 'en' }, APP);
+    const user = await registerUser(
+      handle.db,
+      { name: '김민준', email: 'MinJun@Example.KR', password: 'slammer worm 1434', locale: 'en' },
+      APP,
+    );
     expect(user.email).toBe('minjun@example.kr');
     expect(user.passwordHash).not.toContain('slammer');
     expect(await verifyPassword(user.passwordHash, 'slammer worm 1434')).toBe(true);
@@ -35,8 +39,12 @@ describe('accounts', () => {
   });
 
   it('refuses short and common passwords with field errors, and a second account on the same email', async () => {
-    const attempt = (password: string, email = 'weak@example.kr') => registerUser(handle.db, { name: 'x', email, password, locale: 'ko' }, APP);
-    await expect(attempt('short')).rejects.toMatchObject({ code: 'invalid_input', fieldErrors: { password: 'validation.password.tooShort' } });
+    const attempt = (password: string, email = 'weak@example.kr') =>
+      registerUser(handle.db, { name: 'x', email, password, locale: 'ko' }, APP);
+    await expect(attempt('short')).rejects.toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { password: 'validation.password.tooShort' },
+    });
     await expect(attempt('1234567890')).rejects.toMatchObject({ fieldErrors: { password: 'validation.password.common' } });
     await attempt('a perfectly fine phrase', 'twice@example.kr');
     const error = await attempt('another fine phrase', 'TWICE@example.kr').catch((caught: unknown) => caught);
@@ -56,11 +64,17 @@ describe('accounts', () => {
   });
 
   it('resets a password with a single-use, expiring token and ends every session', async () => {
-    const user = await registerUser(handle.db, { name: '박지훈', email: 'reset@example.kr', password: 'old password here', locale: 'ko' }, APP);
+    const user = await registerUser(
+      handle.db,
+      { name: '박지훈', email: 'reset@example.kr', password: 'old password here', locale: 'ko' },
+      APP,
+    );
     await handle.db.insert(userSessions).values({ userId: user.id, expiresAt: new Date(Date.now() + 3600_000) });
     await requestPasswordReset(handle.db, 'Reset@Example.kr', APP.appUrl);
     const token = await tokenFromLastMail('reset@example.kr', 'reset-password')();
-    await expect(resetPassword(handle.db, token, 'password')).rejects.toMatchObject({ fieldErrors: { password: 'validation.password.tooShort' } });
+    await expect(resetPassword(handle.db, token, 'password')).rejects.toMatchObject({
+      fieldErrors: { password: 'validation.password.tooShort' },
+    });
     await resetPassword(handle.db, token, 'a brand new passphrase');
     const [updated] = await handle.db.select().from(users).where(eq(users.id, user.id));
     expect(await verifyPassword(updated.passwordHash, 'a brand new passphrase')).toBe(true);
@@ -69,7 +83,9 @@ describe('accounts', () => {
     await expect(resetPassword(handle.db, token, 'yet another passphrase')).rejects.toMatchObject({ messageKey: 'auth.tokenInvalid' });
     await requestPasswordReset(handle.db, 'reset@example.kr', APP.appUrl);
     const late = await tokenFromLastMail('reset@example.kr', 'reset-password')();
-    await expect(resetPassword(handle.db, late, 'too late passphrase', new Date(Date.now() + 2 * 3600_000))).rejects.toMatchObject({ messageKey: 'auth.tokenInvalid' });
+    await expect(resetPassword(handle.db, late, 'too late passphrase', new Date(Date.now() + 2 * 3600_000))).rejects.toMatchObject({
+      messageKey: 'auth.tokenInvalid',
+    });
   });
 
   it('says nothing about unknown emails when asked for a reset', async () => {

@@ -47,14 +47,23 @@ async function issueToken(db: Database, userId: string, kind: 'email_verificatio
   return token;
 }
 
-export async function sendVerificationMail(db: Database, user: Pick<User, 'id' | 'email' | 'name' | 'locale'>, appUrl: string): Promise<void> {
+export async function sendVerificationMail(
+  db: Database,
+  user: Pick<User, 'id' | 'email' | 'name' | 'locale'>,
+  appUrl: string,
+): Promise<void> {
   const token = await issueToken(db, user.id, 'email_verification', EMAIL_VERIFICATION_TTL_MS);
   await queueMail(db, verificationMail(user, appUrl, token));
 }
 
 /** The verification mail for a token: where it goes, in which language, and the link. */
 export function verificationMail(user: Pick<User, 'email' | 'name' | 'locale'>, appUrl: string, token: string) {
-  return { to: user.email, locale: user.locale, template: 'verifyEmail' as const, params: { name: user.name, link: `${appUrl}/verify-email?token=${token}` } };
+  return {
+    to: user.email,
+    locale: user.locale,
+    template: 'verifyEmail' as const,
+    params: { name: user.name, link: `${appUrl}/verify-email?token=${token}` },
+  };
 }
 
 /** Checks the password and hashes it for a new account: the email normalised, the hash argon2id. */
@@ -72,7 +81,9 @@ async function consumeToken(db: Database, token: string, kind: 'email_verificati
   const [row] = await db
     .update(authTokens)
     .set({ usedAt: now })
-    .where(and(eq(authTokens.tokenHash, sha256Hex(token)), eq(authTokens.kind, kind), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)))
+    .where(
+      and(eq(authTokens.tokenHash, sha256Hex(token)), eq(authTokens.kind, kind), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)),
+    )
     .returning({ userId: authTokens.userId });
   return row ?? null;
 }
@@ -81,18 +92,29 @@ export async function verifyEmail(db: Database, token: string, now = new Date())
   return db.transaction(async (tx) => {
     const row = await consumeToken(tx, token, 'email_verification', now);
     if (!row) return false;
-    await tx.update(users).set({ emailVerifiedAt: now }).where(and(eq(users.id, row.userId), isNull(users.emailVerifiedAt)));
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: now })
+      .where(and(eq(users.id, row.userId), isNull(users.emailVerifiedAt)));
     return true;
   });
 }
 
 /** Always looks the same from outside, whether or not the email has an account (no enumeration). */
 export async function requestPasswordReset(db: Database, email: string, appUrl: string): Promise<void> {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   if (!user) return;
   await db.transaction(async (tx) => {
     const token = await issueToken(tx, user.id, 'password_reset', PASSWORD_RESET_TTL_MS);
-    await queueMail(tx, { to: user.email, locale: user.locale, template: 'passwordReset', params: { name: user.name, link: `${appUrl}/reset-password?token=${token}` } });
+    await queueMail(tx, {
+      to: user.email,
+      locale: user.locale,
+      template: 'passwordReset',
+      params: { name: user.name, link: `${appUrl}/reset-password?token=${token}` },
+    });
   });
 }
 
@@ -109,7 +131,10 @@ export async function resetPassword(db: Database, token: string, password: strin
     const row = await consumeToken(tx, token, 'password_reset', now);
     if (!row) throw new AppError('invalid_input', { messageKey: 'auth.tokenInvalid' });
     // A reset proves control of the mailbox, so the address counts as verified from here.
-    await tx.update(users).set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` }).where(eq(users.id, row.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
+      .where(eq(users.id, row.userId));
     await revokeAllSessions(tx, row.userId, now);
   });
 }

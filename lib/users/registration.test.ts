@@ -18,9 +18,14 @@ const input = (email: string) => ({ name: '홍길동', email, password: 'a long 
 describe('registration with a case to join', () => {
   it('creates the account, its mail and the claimant record together', async () => {
     const found = await createTestCase(handle.db);
-    const user = await registerUser(handle.db, input('together@joinder.test'), { appUrl: 'https://joinder.example' }, async (tx, created) => {
-      await enrollClaimant(tx, { userId: created.id, caseSlug: found.slug, locale: 'ko' });
-    });
+    const user = await registerUser(
+      handle.db,
+      input('together@joinder.test'),
+      { appUrl: 'https://joinder.example' },
+      async (tx, created) => {
+        await enrollClaimant(tx, { userId: created.id, caseSlug: found.slug, locale: 'ko' });
+      },
+    );
     const [claim] = await handle.db.select().from(claimants).where(eq(claimants.userId, user.id));
     expect(claim.caseId).toBe(found.id);
   });
@@ -41,16 +46,32 @@ describe('registerWithClaim (the sign-up form and the registration API)', () => 
   const written = async (email: string) => {
     const [{ n: accounts }] = await handle.db.select({ n: count() }).from(users).where(eq(users.email, email));
     const [{ n: mails }] = await handle.db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.toAddress, email));
-    const [{ n: claims }] = await handle.db.select({ n: count() }).from(claimants).innerJoin(users, eq(users.id, claimants.userId)).where(eq(users.email, email));
+    const [{ n: claims }] = await handle.db
+      .select({ n: count() })
+      .from(claimants)
+      .innerJoin(users, eq(users.id, claimants.userId))
+      .where(eq(users.email, email));
     return { accounts, mails, claims };
   };
 
   it('writes the account, a working verification link and the draft claim in one go', async () => {
     const found = await createTestCase(handle.db);
-    const created = await registerWithClaim(handle.db, input('One.Go@Joinder.test'), { caseSlug: found.slug, source: 'naver-cafe', ipHash: 'ip-hash' }, links);
+    const created = await registerWithClaim(
+      handle.db,
+      input('One.Go@Joinder.test'),
+      { caseSlug: found.slug, source: 'naver-cafe', ipHash: 'ip-hash' },
+      links,
+    );
     expect(created.email).toBe('one.go@joinder.test');
     const [claim] = await handle.db.select().from(claimants).where(eq(claimants.id, created.claimantId));
-    expect(claim).toMatchObject({ caseId: found.id, userId: created.userId, status: 'draft', source: 'naver-cafe', signupIpHash: 'ip-hash', locale: 'ko' });
+    expect(claim).toMatchObject({
+      caseId: found.id,
+      userId: created.userId,
+      status: 'draft',
+      source: 'naver-cafe',
+      signupIpHash: 'ip-hash',
+      locale: 'ko',
+    });
     const [mail] = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'one.go@joinder.test'));
     expect(mail).toMatchObject({ template: 'verifyEmail', locale: 'ko', status: 'stored' });
     const token = /verify-email\?token=([\w-]+)/.exec(mail.textBody)?.[1];
@@ -63,15 +84,24 @@ describe('registerWithClaim (the sign-up form and the registration API)', () => 
   it('refuses a taken address and a closed or unknown case, writing nothing', async () => {
     const found = await createTestCase(handle.db);
     await registerWithClaim(handle.db, input('taken@joinder.test'), { caseSlug: found.slug }, links);
-    await expect(registerWithClaim(handle.db, input('TAKEN@joinder.test'), { caseSlug: found.slug }, links)).rejects.toMatchObject({ code: 'conflict', fieldErrors: { email: 'auth.emailTaken' } });
+    await expect(registerWithClaim(handle.db, input('TAKEN@joinder.test'), { caseSlug: found.slug }, links)).rejects.toMatchObject({
+      code: 'conflict',
+      fieldErrors: { email: 'auth.emailTaken' },
+    });
     expect(await written('taken@joinder.test')).toEqual({ accounts: 1, mails: 1, claims: 1 });
 
     await handle.db.update(cases).set({ status: 'closed' }).where(eq(cases.id, found.id));
-    await expect(registerWithClaim(handle.db, input('closed@joinder.test'), { caseSlug: found.slug }, links)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(registerWithClaim(handle.db, input('unknown@joinder.test'), { caseSlug: 'no-such-case' }, links)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(registerWithClaim(handle.db, input('closed@joinder.test'), { caseSlug: found.slug }, links)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(registerWithClaim(handle.db, input('unknown@joinder.test'), { caseSlug: 'no-such-case' }, links)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await written('closed@joinder.test')).toEqual({ accounts: 0, mails: 0, claims: 0 });
     expect(await written('unknown@joinder.test')).toEqual({ accounts: 0, mails: 0, claims: 0 });
-    await expect(registerWithClaim(handle.db, { ...input('weak@joinder.test'), password: 'short' }, { caseSlug: found.slug }, links)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      registerWithClaim(handle.db, { ...input('weak@joinder.test'), password: 'short' }, { caseSlug: found.slug }, links),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('with SMTP, queues the mail for delivery in the same transaction', async () => {

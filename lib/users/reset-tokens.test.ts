@@ -36,7 +36,10 @@ describe('password reset tokens', () => {
     expect(await verifyPassword(after.hash, 'a brand new passphrase')).toBe(true);
     expect((await checkSession(handle.db, session.id, user.id)).ok).toBe(false);
 
-    await expect(resetPassword(handle.db, token, 'yet another passphrase')).rejects.toMatchObject({ code: 'invalid_input', messageKey: 'auth.tokenInvalid' });
+    await expect(resetPassword(handle.db, token, 'yet another passphrase')).rejects.toMatchObject({
+      code: 'invalid_input',
+      messageKey: 'auth.tokenInvalid',
+    });
   });
 
   it('expire after an hour', async () => {
@@ -44,21 +47,33 @@ describe('password reset tokens', () => {
     await requestPasswordReset(handle.db, user.email, 'https://joinder.example');
     const token = await tokenMailedTo(user.email);
     const tooLate = new Date(Date.now() + PASSWORD_RESET_TTL_MS + 60_000);
-    await expect(resetPassword(handle.db, token, 'a brand new passphrase', tooLate)).rejects.toMatchObject({ messageKey: 'auth.tokenInvalid' });
+    await expect(resetPassword(handle.db, token, 'a brand new passphrase', tooLate)).rejects.toMatchObject({
+      messageKey: 'auth.tokenInvalid',
+    });
     expect(PASSWORD_RESET_TTL_MS).toBeLessThanOrEqual(60 * 60 * 1000);
   });
 
   it('still apply the password rules, and an email verification token cannot reset a password', async () => {
-    const user = await registerUser(handle.db, { name: '홍길동', email: `reset-${Date.now()}@joinder.test`, password: 'a long enough passphrase', locale: 'ko' }, { appUrl: 'https://joinder.example' });
+    const user = await registerUser(
+      handle.db,
+      { name: '홍길동', email: `reset-${Date.now()}@joinder.test`, password: 'a long enough passphrase', locale: 'ko' },
+      { appUrl: 'https://joinder.example' },
+    );
     const verificationToken = await tokenMailedTo(user.email);
-    await expect(resetPassword(handle.db, verificationToken, 'a brand new passphrase')).rejects.toMatchObject({ messageKey: 'auth.tokenInvalid' });
+    await expect(resetPassword(handle.db, verificationToken, 'a brand new passphrase')).rejects.toMatchObject({
+      messageKey: 'auth.tokenInvalid',
+    });
     expect(await verifyEmail(handle.db, verificationToken)).toBe(true);
     expect(await verifyEmail(handle.db, verificationToken)).toBe(false);
 
     await requestPasswordReset(handle.db, user.email, 'https://joinder.example');
     const token = await tokenMailedTo(user.email);
-    await expect(resetPassword(handle.db, token, 'qwertyuiop')).rejects.toMatchObject({ fieldErrors: { password: 'validation.password.common' } });
-    await expect(resetPassword(handle.db, token, 'short')).rejects.toMatchObject({ fieldErrors: { password: 'validation.password.tooShort' } });
+    await expect(resetPassword(handle.db, token, 'qwertyuiop')).rejects.toMatchObject({
+      fieldErrors: { password: 'validation.password.common' },
+    });
+    await expect(resetPassword(handle.db, token, 'short')).rejects.toMatchObject({
+      fieldErrors: { password: 'validation.password.tooShort' },
+    });
     // The refused attempts did not use the token up.
     await resetPassword(handle.db, token, 'a brand new passphrase');
   });

@@ -9,8 +9,18 @@ export const signUpSchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   locale: z.enum(LOCALES).default('ko'),
-  caseSlug: z.string().trim().max(64).optional().transform((value) => value || undefined),
-  source: z.string().trim().max(64).optional().transform((value) => value || undefined),
+  caseSlug: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((value) => value || undefined),
+  source: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((value) => value || undefined),
   acceptTerms: z.literal('on', { message: 'validation.mustAccept' }),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;

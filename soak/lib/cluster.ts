@@ -15,10 +15,18 @@ export type ClusterControl = { label: string; stop: () => Promise<void>; start: 
 export function clusterControl(version: string, name: string): ClusterControl {
   const run = async (action: 'stop' | 'start' | 'status') => {
     try {
-      await execFileAsync('pg_ctlcluster', ['--skip-systemctl-redirect', version, name, action, ...(action === 'stop' ? ['--', '-m', 'fast'] : [])]);
+      await execFileAsync('pg_ctlcluster', [
+        '--skip-systemctl-redirect',
+        version,
+        name,
+        action,
+        ...(action === 'stop' ? ['--', '-m', 'fast'] : []),
+      ]);
     } catch (error) {
       const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-      throw Object.assign(new Error(`pg_ctlcluster ${version} ${name} ${action}: ${(stderr || stdout || String(error)).trim()}`), { stderr });
+      throw Object.assign(new Error(`pg_ctlcluster ${version} ${name} ${action}: ${(stderr || stdout || String(error)).trim()}`), {
+        stderr,
+      });
     }
   };
   return {
@@ -63,10 +71,14 @@ async function freePort(): Promise<number> {
 }
 
 /** A new cluster only this soak run uses (trust auth on localhost), dropped at the end. */
-export async function createPrivateCluster(version = '15'): Promise<{ control: ClusterControl; adminDatabaseUrl: string; drop: () => void }> {
+export async function createPrivateCluster(
+  version = '15',
+): Promise<{ control: ClusterControl; adminDatabaseUrl: string; drop: () => void }> {
   const name = `joinder_soak_${process.pid}`;
   const port = await freePort();
-  execFileSync('pg_createcluster', [version, name, '--port', String(port), '--', '--auth-host=trust', '--auth-local=trust'], { stdio: 'pipe' });
+  execFileSync('pg_createcluster', [version, name, '--port', String(port), '--', '--auth-host=trust', '--auth-local=trust'], {
+    stdio: 'pipe',
+  });
   const control = clusterControl(version, name);
   await control.start();
   return {

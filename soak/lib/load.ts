@@ -1,13 +1,27 @@
 import { Pool } from 'undici';
 
 export type SoakRequest = { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
-export type SoakResponse = { index: number; status: number; retryAfter: string | null; body: string; startedAt: number; endedAt: number; error?: string };
+export type SoakResponse = {
+  index: number;
+  status: number;
+  retryAfter: string | null;
+  body: string;
+  startedAt: number;
+  endedAt: number;
+  error?: string;
+};
 
 /**
  * Sends `total` requests with `concurrency` in flight (each client sends its next as soon as the
  * last answered) and keeps every answer: the soak's checks are about each response, not averages.
  */
-export async function sendAll(options: { baseUrl: string; total: number; concurrency: number; makeRequest: (index: number) => SoakRequest; keepBody?: (status: number) => boolean }): Promise<SoakResponse[]> {
+export async function sendAll(options: {
+  baseUrl: string;
+  total: number;
+  concurrency: number;
+  makeRequest: (index: number) => SoakRequest;
+  keepBody?: (status: number) => boolean;
+}): Promise<SoakResponse[]> {
   const pool = new Pool(options.baseUrl, { connections: options.concurrency, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000 });
   const responses: SoakResponse[] = [];
   let next = 0;
@@ -25,7 +39,14 @@ export async function sendAll(options: { baseUrl: string; total: number; concurr
         });
         const body = options.keepBody?.(answer.statusCode) === false ? (await answer.body.dump(), '') : await answer.body.text();
         const retryAfter = answer.headers['retry-after'];
-        responses.push({ index, status: answer.statusCode, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, body, startedAt, endedAt: Date.now() });
+        responses.push({
+          index,
+          status: answer.statusCode,
+          retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+          body,
+          startedAt,
+          endedAt: Date.now(),
+        });
       } catch (error) {
         responses.push({ index, status: 0, retryAfter: null, body: '', startedAt, endedAt: Date.now(), error: (error as Error).message });
       }

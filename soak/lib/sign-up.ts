@@ -1,6 +1,11 @@
 import { HttpSession, loadActionIds } from '@/tests/support/http-session';
 
-export type SignUpOutcome = { email: string; status: number; outcome: 'created' | 'taken' | 'unavailable' | 'refused' | 'error'; message: string };
+export type SignUpOutcome = {
+  email: string;
+  status: number;
+  outcome: 'created' | 'taken' | 'unavailable' | 'refused' | 'error';
+  message: string;
+};
 
 const SIGN_UP = 'lib/users/actions.ts#signUpAction';
 
@@ -14,7 +19,16 @@ export function signUpClient(baseUrl: string): (email: string, name?: string) =>
   return async (email, name = '소크 참여자') => {
     const session = new HttpSession(baseUrl, { 'accept-language': 'en', cookie: 'NEXT_LOCALE=en' });
     const form = new FormData();
-    for (const [key, value] of Object.entries({ name, email, password: 'soak passphrase 2003', locale: 'ko', acceptTerms: 'on', caseSlug: 'slammer-2003', source: 'soak' })) form.append(key, value);
+    for (const [key, value] of Object.entries({
+      name,
+      email,
+      password: 'soak passphrase 2003',
+      locale: 'ko',
+      acceptTerms: 'on',
+      caseSlug: 'slammer-2003',
+      source: 'soak',
+    }))
+      form.append(key, value);
     try {
       const call = await session.callAction(identity.id, [null, form], identity.pagePath);
       const value = call.value as { ok?: boolean; message?: string } | undefined;

@@ -27,7 +27,11 @@ async function withClient<T>(url: string, work: (client: import('pg').Client) =>
  * soak's cluster) when there is one, else on a fresh embedded folder.
  */
 export async function startSoakStack(context: SoakContext, env: Record<string, string> = {}): Promise<SoakStack> {
-  const secrets = { AUTH_SECRET: randomBytes(32).toString('base64url'), JOINDER_ENCRYPTION_KEYS: `soak:${randomBytes(32).toString('base64')}`, JOINDER_BLIND_INDEX_KEY: randomBytes(32).toString('base64') };
+  const secrets = {
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    JOINDER_ENCRYPTION_KEYS: `soak:${randomBytes(32).toString('base64')}`,
+    JOINDER_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+  };
   const fullEnv = { ...secrets, DATABASE_POOL_MAX: '20', ...env };
   if (!context.adminDatabaseUrl) {
     const server = await startTestServer({ env: fullEnv });
@@ -62,7 +66,9 @@ export async function startSoakStack(context: SoakContext, env: Record<string, s
     },
     stop: async () => {
       await server.stop();
-      await withClient(context.adminDatabaseUrl!, (client) => client.query(`drop database if exists "${name}" with (force)`)).catch(() => {});
+      await withClient(context.adminDatabaseUrl!, (client) => client.query(`drop database if exists "${name}" with (force)`)).catch(
+        () => {},
+      );
     },
   };
 }

@@ -15,8 +15,24 @@ export type SoakSizes = {
 };
 
 export const SIZES: Record<SoakSize, SoakSizes> = {
-  ci: { petitionSignatures: 2_000, petitionConcurrency: 200, registrations: 100, registrationConcurrency: 25, databaseGapMs: 3_000, jobSteps: 6, doubleSubmissions: 20 },
-  full: { petitionSignatures: 10_000, petitionConcurrency: 200, registrations: 500, registrationConcurrency: 50, databaseGapMs: 10_000, jobSteps: 20, doubleSubmissions: 100 },
+  ci: {
+    petitionSignatures: 2_000,
+    petitionConcurrency: 200,
+    registrations: 100,
+    registrationConcurrency: 25,
+    databaseGapMs: 3_000,
+    jobSteps: 6,
+    doubleSubmissions: 20,
+  },
+  full: {
+    petitionSignatures: 10_000,
+    petitionConcurrency: 200,
+    registrations: 500,
+    registrationConcurrency: 50,
+    databaseGapMs: 10_000,
+    jobSteps: 20,
+    doubleSubmissions: 100,
+  },
 };
 
 export type SoakContext = {
@@ -38,4 +54,9 @@ export type SoakResult = {
   notes: string[];
 };
 
-export type SoakScenario = { name: string; description: string; needsPostgres: boolean; run: (context: SoakContext) => Promise<SoakResult> };
+export type SoakScenario = {
+  name: string;
+  description: string;
+  needsPostgres: boolean;
+  run: (context: SoakContext) => Promise<SoakResult>;
+};

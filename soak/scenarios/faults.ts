@@ -6,7 +6,15 @@ import type { SoakContext, SoakResult, SoakScenario } from '../lib/types';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Observation = { kind: 'health' | 'stats' | 'sign-up'; startedAt: number; endedAt: number; status: number; retryAfter: string | null; hasSecurityHeaders?: boolean; outcome?: SignUpOutcome['outcome'] };
+type Observation = {
+  kind: 'health' | 'stats' | 'sign-up';
+  startedAt: number;
+  endedAt: number;
+  status: number;
+  retryAfter: string | null;
+  hasSecurityHeaders?: boolean;
+  outcome?: SignUpOutcome['outcome'];
+};
 
 async function observeRead(baseUrl: string, kind: 'health' | 'stats', index: number): Promise<Observation> {
   const startedAt = Date.now();
@@ -17,7 +25,14 @@ async function observeRead(baseUrl: string, kind: 'health' | 'stats', index: num
     await answer.body.dump();
     const retryAfter = answer.headers['retry-after'];
     const hasSecurityHeaders = Boolean(answer.headers['content-security-policy']) && answer.headers['x-content-type-options'] === 'nosniff';
-    return { kind, startedAt, endedAt: Date.now(), status: answer.statusCode, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, hasSecurityHeaders };
+    return {
+      kind,
+      startedAt,
+      endedAt: Date.now(),
+      status: answer.statusCode,
+      retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+      hasSecurityHeaders,
+    };
   } catch {
     return { kind, startedAt, endedAt: Date.now(), status: 0, retryAfter: null };
   }
@@ -50,14 +65,18 @@ async function runDatabaseRestart(context: SoakContext): Promise<SoakResult> {
   let startCalledAt = Number.POSITIVE_INFINITY;
   let upAt = Number.POSITIVE_INFINITY;
   try {
-    const load = keepSending(12, () => isDone, async (index): Promise<Observation> => {
-      if (index % 4 === 3) {
-        const startedAt = Date.now();
-        const outcome = await signUp(`soak-fault-${index}@joinder.test`);
-        return { kind: 'sign-up', startedAt, endedAt: Date.now(), status: outcome.status, retryAfter: null, outcome: outcome.outcome };
-      }
-      return observeRead(baseUrl, index % 2 ? 'stats' : 'health', index);
-    });
+    const load = keepSending(
+      12,
+      () => isDone,
+      async (index): Promise<Observation> => {
+        if (index % 4 === 3) {
+          const startedAt = Date.now();
+          const outcome = await signUp(`soak-fault-${index}@joinder.test`);
+          return { kind: 'sign-up', startedAt, endedAt: Date.now(), status: outcome.status, retryAfter: null, outcome: outcome.outcome };
+        }
+        return observeRead(baseUrl, index % 2 ? 'stats' : 'health', index);
+      },
+    );
     await sleep(4_000);
     context.log(`stopping PostgreSQL (${cluster.label}) for ${context.sizes.databaseGapMs / 1000} s under load`);
     try {
@@ -90,20 +109,45 @@ async function runDatabaseRestart(context: SoakContext): Promise<SoakResult> {
     const serverErrors = observations.filter((item) => item.status === 500 || item.status === 0 || item.outcome === 'error').length;
     const halfWritten = await findHalfWrittenRegistrations(stack, 'soak-fault-');
     const created = observations.filter((item) => item.outcome === 'created').length + (afterwards.outcome === 'created' ? 1 : 0);
-    const [{ accounts }] = await stack.query<{ accounts: string }>(`select count(*) as accounts from users where email like 'soak-fault-%'`);
+    const [{ accounts }] = await stack.query<{ accounts: string }>(
+      `select count(*) as accounts from users where email like 'soak-fault-%'`,
+    );
     const recoverySeconds = Number(((recoveredAt - upAt) / 1000).toFixed(1));
     const notes: string[] = [];
     if (gapReads.length === 0) notes.push('no request fell entirely inside the gap');
-    if (gapReadsAs503 !== gapReads.length) notes.push(`${gapReads.length - gapReadsAs503} reads during the gap were not 503 with Retry-After and the security headers: ${JSON.stringify(countBy(gapReads, (item) => `${item.kind} ${item.status} ${item.retryAfter ?? '-'}`))}`);
-    if (gapWritesUnavailable !== gapWrites.length) notes.push(`${gapWrites.length - gapWritesUnavailable} sign-ups during the gap were not answered "briefly unavailable": ${JSON.stringify(countBy(gapWrites, (item) => item.outcome ?? '?'))}`);
+    if (gapReadsAs503 !== gapReads.length)
+      notes.push(
+        `${gapReads.length - gapReadsAs503} reads during the gap were not 503 with Retry-After and the security headers: ${JSON.stringify(countBy(gapReads, (item) => `${item.kind} ${item.status} ${item.retryAfter ?? '-'}`))}`,
+      );
+    if (gapWritesUnavailable !== gapWrites.length)
+      notes.push(
+        `${gapWrites.length - gapWritesUnavailable} sign-ups during the gap were not answered "briefly unavailable": ${JSON.stringify(countBy(gapWrites, (item) => item.outcome ?? '?'))}`,
+      );
     if (serverErrors) notes.push(`${serverErrors} answers were 500 or no answer`);
     if (halfWritten) notes.push(`${halfWritten} registrations half-written (account without claimant record or mail)`);
     if (Number(accounts) !== created) notes.push(`${accounts} accounts for ${created} successful sign-ups`);
     if (afterwards.outcome !== 'created') notes.push(`a sign-up after recovery failed: ${afterwards.message}`);
     return {
       name: 'fault-db-restart',
-      pass: gapReads.length > 0 && gapReadsAs503 === gapReads.length && gapWritesUnavailable === gapWrites.length && serverErrors === 0 && halfWritten === 0 && Number(accounts) === created && afterwards.outcome === 'created' && Number.isFinite(recoverySeconds),
-      figures: { requests: observations.length, duringGap: duringGap.length, gapReadsAs503, gapSignUpsUnavailable: gapWritesUnavailable, serverErrors, recoverySeconds, accounts: Number(accounts), halfWritten },
+      pass:
+        gapReads.length > 0 &&
+        gapReadsAs503 === gapReads.length &&
+        gapWritesUnavailable === gapWrites.length &&
+        serverErrors === 0 &&
+        halfWritten === 0 &&
+        Number(accounts) === created &&
+        afterwards.outcome === 'created' &&
+        Number.isFinite(recoverySeconds),
+      figures: {
+        requests: observations.length,
+        duringGap: duringGap.length,
+        gapReadsAs503,
+        gapSignUpsUnavailable: gapWritesUnavailable,
+        serverErrors,
+        recoverySeconds,
+        accounts: Number(accounts),
+        halfWritten,
+      },
       notes,
     };
   } finally {
@@ -118,22 +162,47 @@ async function runJobKill(context: SoakContext): Promise<SoakResult> {
   const stack = await startSoakStack(context, { JOINDER_SOAK_JOBS: '1' });
   try {
     const steps = context.sizes.jobSteps;
-    const [{ id }] = await stack.query<{ id: string }>(`insert into jobs (kind, payload, max_attempts) values ('soak.steps', $1, 3) returning id`, [JSON.stringify({ steps, stepMs: 1_000 })]);
-    const job = async () => (await stack.query<{ status: string; progress_done: number; attempts: number }>('select status, progress_done, attempts from jobs where id = $1', [id]))[0];
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline && (await job()).progress_done < 2; ) await sleep(200);
+    const [{ id }] = await stack.query<{ id: string }>(
+      `insert into jobs (kind, payload, max_attempts) values ('soak.steps', $1, 3) returning id`,
+      [JSON.stringify({ steps, stepMs: 1_000 })],
+    );
+    const job = async () =>
+      (
+        await stack.query<{ status: string; progress_done: number; attempts: number }>(
+          'select status, progress_done, attempts from jobs where id = $1',
+          [id],
+        )
+      )[0];
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && (await job()).progress_done < 2;) await sleep(200);
     const atKill = await job();
     context.log(`killing the app at step ${atKill.progress_done} of ${steps} (status ${atKill.status})`);
     const killedAt = Date.now();
     await stack.killAndRestart();
     let finished = await job();
-    for (const deadline = Date.now() + 180_000; Date.now() < deadline && finished.status !== 'done'; await sleep(1_000)) finished = await job();
+    for (const deadline = Date.now() + 180_000; Date.now() < deadline && finished.status !== 'done'; await sleep(1_000))
+      finished = await job();
     const seconds = Number(((Date.now() - killedAt) / 1000).toFixed(1));
-    const pass = atKill.status === 'running' && atKill.progress_done >= 2 && atKill.progress_done < steps && finished.status === 'done' && finished.progress_done === steps && finished.attempts === 2;
+    const pass =
+      atKill.status === 'running' &&
+      atKill.progress_done >= 2 &&
+      atKill.progress_done < steps &&
+      finished.status === 'done' &&
+      finished.progress_done === steps &&
+      finished.attempts === 2;
     return {
       name: 'fault-job-kill',
       pass,
-      figures: { steps, stepAtKill: atKill.progress_done, finalStatus: finished.status, finalProgress: finished.progress_done, attempts: finished.attempts, secondsToFinishAfterKill: seconds },
-      notes: pass ? [`a job whose worker died is reclaimed once its heartbeat is stale (60 s), then resumes from its saved progress`] : [`job ended ${finished.status} at ${finished.progress_done}/${steps} after ${finished.attempts} attempts`],
+      figures: {
+        steps,
+        stepAtKill: atKill.progress_done,
+        finalStatus: finished.status,
+        finalProgress: finished.progress_done,
+        attempts: finished.attempts,
+        secondsToFinishAfterKill: seconds,
+      },
+      notes: pass
+        ? [`a job whose worker died is reclaimed once its heartbeat is stale (60 s), then resumes from its saved progress`]
+        : [`job ended ${finished.status} at ${finished.progress_done}/${steps} after ${finished.attempts} attempts`],
     };
   } finally {
     await stack.stop();
@@ -146,7 +215,11 @@ async function runDoubleSubmit(context: SoakContext): Promise<SoakResult> {
   try {
     const signUp = signUpClient(stack.server.baseUrl);
     const pairs = context.sizes.doubleSubmissions;
-    const results = await Promise.all(Array.from({ length: pairs }, (_, index) => Promise.all([signUp(`soak-twice-${index}@joinder.test`), signUp(`soak-twice-${index}@joinder.test`)])));
+    const results = await Promise.all(
+      Array.from({ length: pairs }, (_, index) =>
+        Promise.all([signUp(`soak-twice-${index}@joinder.test`), signUp(`soak-twice-${index}@joinder.test`)]),
+      ),
+    );
     const clean = results.filter(([a, b]) => [a.outcome, b.outcome].sort().join() === 'created,taken').length;
     const duplicated = results.filter(([a, b]) => a.outcome === 'created' && b.outcome === 'created').length;
     const created = results.flat().filter((outcome) => outcome.outcome === 'created').length;
@@ -156,10 +229,22 @@ async function runDoubleSubmit(context: SoakContext): Promise<SoakResult> {
     const [{ users, claimants }] = await stack.query<{ users: string; claimants: string }>(
       `select (select count(*) from users where email like 'soak-twice-%') as users, (select count(*) from claimants c join users u on u.id = c.user_id where u.email like 'soak-twice-%') as claimants`,
     );
-    const figures: SoakResult['figures'] = { pairs, oneCreatedOneRefused: clean, twoRecords: duplicated, toldToRetry, accounts: Number(users), claimantRecords: Number(claimants) };
-    let pass = duplicated === 0 && errors === 0 && Number(users) === created && Number(claimants) === created && clean + toldToRetry === pairs;
+    const figures: SoakResult['figures'] = {
+      pairs,
+      oneCreatedOneRefused: clean,
+      twoRecords: duplicated,
+      toldToRetry,
+      accounts: Number(users),
+      claimantRecords: Number(claimants),
+    };
+    let pass =
+      duplicated === 0 && errors === 0 && Number(users) === created && Number(claimants) === created && clean + toldToRetry === pairs;
     const sign = (index: number) =>
-      request(`${stack.server.baseUrl}/api/cases/slammer-2003/support`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '두 번', email: `soak-twice-sign-${index}@joinder.test`, privacyConsent: true }) }).then(async (answer) => {
+      request(`${stack.server.baseUrl}/api/cases/slammer-2003/support`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: '두 번', email: `soak-twice-sign-${index}@joinder.test`, privacyConsent: true }),
+      }).then(async (answer) => {
         await answer.body.dump();
         return answer.statusCode;
       });
@@ -171,14 +256,30 @@ async function runDoubleSubmit(context: SoakContext): Promise<SoakResult> {
     pass &&= Number(n) === pairs && figures.petitionOneCreated === pairs;
     const combinations = countBy(results, ([a, b]) => [a.outcome, b.outcome].sort().join('+'));
     const sample = results.find(([a, b]) => [a.outcome, b.outcome].sort().join() !== 'created,taken');
-    return { name: 'double-submit', pass, figures: { ...figures, outcomes: JSON.stringify(combinations) }, notes: pass ? [] : [`e.g. ${JSON.stringify(sample)}`] };
+    return {
+      name: 'double-submit',
+      pass,
+      figures: { ...figures, outcomes: JSON.stringify(combinations) },
+      notes: pass ? [] : [`e.g. ${JSON.stringify(sample)}`],
+    };
   } finally {
     await stack.stop();
   }
 }
 
 export const scenarios: SoakScenario[] = [
-  { name: 'fault-db-restart', description: 'PostgreSQL stopped and started under load: 503 + Retry-After during the gap, recovery without a restart, nothing half-written', needsPostgres: true, run: runDatabaseRestart },
-  { name: 'fault-job-kill', description: 'The app killed during a job: the job finishes after the restart', needsPostgres: true, run: runJobKill },
+  {
+    name: 'fault-db-restart',
+    description:
+      'PostgreSQL stopped and started under load: 503 + Retry-After during the gap, recovery without a restart, nothing half-written',
+    needsPostgres: true,
+    run: runDatabaseRestart,
+  },
+  {
+    name: 'fault-job-kill',
+    description: 'The app killed during a job: the job finishes after the restart',
+    needsPostgres: true,
+    run: runJobKill,
+  },
   { name: 'double-submit', description: 'The same form submitted twice at once: one record', needsPostgres: true, run: runDoubleSubmit },
 ];

@@ -11,9 +11,17 @@ async function runHostile(context: SoakContext): Promise<SoakResult> {
     return {
       name: 'hostile-input',
       pass: summary.failures.length === 0 && report.isServerHealthy,
-      figures: { inputs: report.corpusSize, requests: summary.requests, ok: summary.byVerdict.ok ?? 0, failures: summary.failures.length, serverHealthy: String(report.isServerHealthy) },
+      figures: {
+        inputs: report.corpusSize,
+        requests: summary.requests,
+        ok: summary.byVerdict.ok ?? 0,
+        failures: summary.failures.length,
+        serverHealthy: String(report.isServerHealthy),
+      },
       notes: [
-        ...summary.failures.slice(0, 10).map((failure) => `${failure.target} ← ${failure.input}: ${failure.verdict} ${failure.status} ${failure.detail ?? ''}`),
+        ...summary.failures
+          .slice(0, 10)
+          .map((failure) => `${failure.target} ← ${failure.input}: ${failure.verdict} ${failure.status} ${failure.detail ?? ''}`),
         ...(report.pendingTargets.length ? [`pending until merged: ${report.pendingTargets.join(', ')}`] : []),
       ],
     };
@@ -22,4 +30,11 @@ async function runHostile(context: SoakContext): Promise<SoakResult> {
   }
 }
 
-export const scenarios: SoakScenario[] = [{ name: 'hostile-input', description: 'At least 200 hostile inputs through forms, JSON routes, queries and uploads', needsPostgres: false, run: runHostile }];
+export const scenarios: SoakScenario[] = [
+  {
+    name: 'hostile-input',
+    description: 'At least 200 hostile inputs through forms, JSON routes, queries and uploads',
+    needsPostgres: false,
+    run: runHostile,
+  },
+];

@@ -15,7 +15,8 @@ type SurgeTarget = {
 };
 
 function petitionTarget(): SurgeTarget {
-  const emailFor = (index: number) => `soak-sign-${index % REPEAT_EVERY === REPEAT_EVERY - 1 ? index - REPEAT_EVERY + 1 : index}@joinder.test`;
+  const emailFor = (index: number) =>
+    `soak-sign-${index % REPEAT_EVERY === REPEAT_EVERY - 1 ? index - REPEAT_EVERY + 1 : index}@joinder.test`;
   return {
     label: 'POST /api/cases/slammer-2003/support',
     request: (index) => ({
@@ -25,7 +26,14 @@ function petitionTarget(): SurgeTarget {
       // Distinct client addresses, as a real surge has (the server trusts no proxy hop in tests).
       headers: { 'x-forwarded-for': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` },
     }),
-    countRows: async (stack) => Number((await stack.query<{ n: string }>(`select count(*) as n from supporters s join cases c on c.id = s.case_id where c.slug = 'slammer-2003' and s.email like 'soak-sign-%'`))[0].n),
+    countRows: async (stack) =>
+      Number(
+        (
+          await stack.query<{ n: string }>(
+            `select count(*) as n from supporters s join cases c on c.id = s.case_id where c.slug = 'slammer-2003' and s.email like 'soak-sign-%'`,
+          )
+        )[0].n,
+      ),
     keyOf: emailFor,
   };
 }
@@ -49,17 +57,33 @@ async function runPetitionSurge(context: SoakContext): Promise<SoakResult> {
     }
     const repeated = [...byKey.values()].filter((group) => group.length > 1);
     const repeats = repeated.flatMap((group) => group.slice(1));
-    const repeatsAnsweredAsSigned = repeated.filter((group) => group.filter((response) => response.status === 201).length === 1 && group.filter((response) => response.status === 200 && /already_signed/.test(response.body)).length === group.length - 1).flatMap((group) => group.slice(1)).length;
+    const repeatsAnsweredAsSigned = repeated
+      .filter(
+        (group) =>
+          group.filter((response) => response.status === 201).length === 1 &&
+          group.filter((response) => response.status === 200 && /already_signed/.test(response.body)).length === group.length - 1,
+      )
+      .flatMap((group) => group.slice(1)).length;
     const rows = await target.countRows(stack);
     const serverErrors = responses.filter((response) => response.status >= 500 || response.status === 0).length;
     const notes: string[] = [];
     if (serverErrors) notes.push(`${serverErrors} responses were 5xx or no answer at all`);
     if (rows !== created) notes.push(`${rows} rows for ${created} successful responses`);
-    if (repeatsAnsweredAsSigned !== repeats.length) notes.push(`${repeats.length - repeatsAnsweredAsSigned} repeated signatures were not answered "already signed"`);
+    if (repeatsAnsweredAsSigned !== repeats.length)
+      notes.push(`${repeats.length - repeatsAnsweredAsSigned} repeated signatures were not answered "already signed"`);
     return {
       name: 'surge-petition',
       pass: serverErrors === 0 && rows === created && repeatsAnsweredAsSigned === repeats.length,
-      figures: { requests: total, concurrency, created, rows, repeats: repeats.length, serverErrors, statuses: JSON.stringify(statuses), perSecond: Math.round(total / seconds) },
+      figures: {
+        requests: total,
+        concurrency,
+        created,
+        rows,
+        repeats: repeats.length,
+        serverErrors,
+        statuses: JSON.stringify(statuses),
+        perSecond: Math.round(total / seconds),
+      },
       notes,
     };
   } finally {
@@ -94,12 +118,28 @@ async function runRegistrations(context: SoakContext): Promise<SoakResult> {
     const serverErrors = outcomes.filter((outcome) => outcome.outcome === 'error').length;
     const notes: string[] = [];
     if (serverErrors) notes.push(`${serverErrors} errors, e.g. ${outcomes.find((outcome) => outcome.outcome === 'error')?.message}`);
-    if (Number(users) !== created || Number(claimants) !== created) notes.push(`${users} accounts and ${claimants} claimant records for ${created} successful sign-ups`);
+    if (Number(users) !== created || Number(claimants) !== created)
+      notes.push(`${users} accounts and ${claimants} claimant records for ${created} successful sign-ups`);
     if (created !== total) notes.push(`${created} of ${total} people registered`);
     return {
       name: 'surge-registrations',
-      pass: serverErrors === 0 && created === total && Number(users) === created && Number(claimants) === created && (byOutcome.taken ?? 0) === queue.length - total,
-      figures: { submissions: queue.length, people: total, concurrency, created, accounts: Number(users), claimantRecords: Number(claimants), repeatsRefused: byOutcome.taken ?? 0, serverErrors, perSecond: Number((queue.length / seconds).toFixed(1)) },
+      pass:
+        serverErrors === 0 &&
+        created === total &&
+        Number(users) === created &&
+        Number(claimants) === created &&
+        (byOutcome.taken ?? 0) === queue.length - total,
+      figures: {
+        submissions: queue.length,
+        people: total,
+        concurrency,
+        created,
+        accounts: Number(users),
+        claimantRecords: Number(claimants),
+        repeatsRefused: byOutcome.taken ?? 0,
+        serverErrors,
+        perSecond: Number((queue.length / seconds).toFixed(1)),
+      },
       notes,
     };
   } finally {
@@ -108,6 +148,16 @@ async function runRegistrations(context: SoakContext): Promise<SoakResult> {
 }
 
 export const scenarios: SoakScenario[] = [
-  { name: 'surge-petition', description: 'Petition signatures at 200 concurrent: rows = successful responses, zero 5xx, repeats idempotent', needsPostgres: true, run: runPetitionSurge },
-  { name: 'surge-registrations', description: 'Claimant registrations through the sign-up form action, some submitted twice', needsPostgres: true, run: runRegistrations },
+  {
+    name: 'surge-petition',
+    description: 'Petition signatures at 200 concurrent: rows = successful responses, zero 5xx, repeats idempotent',
+    needsPostgres: true,
+    run: runPetitionSurge,
+  },
+  {
+    name: 'surge-registrations',
+    description: 'Claimant registrations through the sign-up form action, some submitted twice',
+    needsPostgres: true,
+    run: runRegistrations,
+  },
 ];

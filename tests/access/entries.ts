@@ -18,7 +18,8 @@ export type ActionProbe = { label: string; expect: Expectation; args: (context: 
 /** A URL for a pattern whose only dynamic segment is the case slug; anything else needs explicit probes. */
 function defaultUrl(pattern: string): string {
   const url = pattern.replace(/\[slug\]/g, '{case}');
-  if (/\[/.test(url)) throw new Error(`${pattern} has dynamic segments besides [slug]: give its probes (recordProbes, caseRecordProbes or probe())`);
+  if (/\[/.test(url))
+    throw new Error(`${pattern} has dynamic segments besides [slug]: give its probes (recordProbes, caseRecordProbes or probe())`);
   return url;
 }
 
@@ -31,13 +32,22 @@ export function page(pattern: string, access: Expectation | Probe[]): MatrixEntr
 }
 
 /** `route('POST /api/cases/[slug]/support', PUBLIC, { body: json({...}) })`. */
-export function route(key: `${string} /${string}`, access: Expectation | Probe[], options: Omit<Probe, 'url' | 'expect'> = {}): MatrixEntry {
+export function route(
+  key: `${string} /${string}`,
+  access: Expectation | Probe[],
+  options: Omit<Probe, 'url' | 'expect'> = {},
+): MatrixEntry {
   const [method, pattern] = key.split(' ');
   return { kind: 'route', key, method, probes: Array.isArray(access) ? access : [probe(defaultUrl(pattern), access, options)] };
 }
 
 /** `action('lib/users/actions.ts#signUpAction', PUBLIC, (context) => [null, form({...})])`: the arguments a client would send. */
-export function action(key: `${string}.ts#${string}`, expect: Expectation, args: (context: ActionContext) => unknown[] = () => [], options: { page?: string } = {}): MatrixEntry {
+export function action(
+  key: `${string}.ts#${string}`,
+  expect: Expectation,
+  args: (context: ActionContext) => unknown[] = () => [],
+  options: { page?: string } = {},
+): MatrixEntry {
   return { kind: 'action', key, calls: [{ label: 'call', expect, args, ...options }] };
 }
 
@@ -49,7 +59,12 @@ export function actionProbes(key: `${string}.ts#${string}`, calls: ActionProbe[]
   return { kind: 'action', key, calls };
 }
 
-export function call(label: string, expect: Expectation, args: (context: ActionContext) => unknown[], options: { page?: string } = {}): ActionProbe {
+export function call(
+  label: string,
+  expect: Expectation,
+  args: (context: ActionContext) => unknown[],
+  options: { page?: string } = {},
+): ActionProbe {
   return { label, expect, args, ...options };
 }
 

@@ -27,12 +27,21 @@ function listFiles(root: string, directory: string, test: (name: string) => bool
 
 /** `app/(public)/cases/[slug]/page.tsx` → `/cases/[slug]`: route groups and private folders vanish. */
 export function routePatternOf(file: string): string {
-  const segments = file.split('/').slice(1, -1).filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith('@'));
+  const segments = file
+    .split('/')
+    .slice(1, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith('@'));
   return `/${segments.join('/')}`;
 }
 
 function parse(root: string, file: string): ts.SourceFile {
-  return ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(
+    file,
+    fs.readFileSync(path.join(root, file), 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 }
 
 function isExported(node: ts.Node): boolean {
@@ -43,9 +52,11 @@ function isExported(node: ts.Node): boolean {
 export function exportedNames(source: ts.SourceFile): string[] {
   const names: string[] = [];
   for (const statement of source.statements) {
-    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && isExported(statement) && statement.name) names.push(statement.name.text);
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && isExported(statement) && statement.name)
+      names.push(statement.name.text);
     if (ts.isVariableStatement(statement) && isExported(statement)) {
-      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
     }
     if (ts.isExportDeclaration(statement) && !statement.isTypeOnly && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
       for (const element of statement.exportClause.elements) if (!element.isTypeOnly) names.push(element.name.text);
@@ -74,7 +85,10 @@ export function enumerateSurfaces(root = process.cwd()): Surface[] {
       surfaces.push({ kind: 'route', key: `${method} ${pattern}`, method, pattern, file });
     }
   }
-  for (const file of [...listFiles(root, 'app', (name) => /\.(ts|tsx)$/.test(name)), ...listFiles(root, 'lib', (name) => /\.(ts|tsx)$/.test(name))]) {
+  for (const file of [
+    ...listFiles(root, 'app', (name) => /\.(ts|tsx)$/.test(name)),
+    ...listFiles(root, 'lib', (name) => /\.(ts|tsx)$/.test(name)),
+  ]) {
     if (file.endsWith('.test.ts')) continue;
     const source = parse(root, file);
     if (!hasUseServerDirective(source)) continue;

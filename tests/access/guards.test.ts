@@ -26,7 +26,10 @@ beforeAll(async () => {
 });
 
 async function userOf(actor: Exclude<Actor, 'anonymous'>) {
-  const [user] = await handle.db.select({ id: users.id, isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.email, ACCESS_FIXTURE_EMAILS[actor]));
+  const [user] = await handle.db
+    .select({ id: users.id, isPlatformAdmin: users.isPlatformAdmin })
+    .from(users)
+    .where(eq(users.email, ACCESS_FIXTURE_EMAILS[actor]));
   return user;
 }
 
@@ -43,12 +46,21 @@ describe('roles per actor', () => {
   for (const actor of ACTORS.filter((name): name is Exclude<Actor, 'anonymous'> => name !== 'anonymous')) {
     it(`${actor}: ${JSON.stringify(expected[actor])}`, async () => {
       const user = await userOf(actor);
-      expect({ demo: await findCaseRole(handle.db, user, caseIds.demo), other: await findCaseRole(handle.db, user, caseIds.other), isStaff: await isStaffUser(handle.db, user.id) }).toEqual(expected[actor]);
+      expect({
+        demo: await findCaseRole(handle.db, user, caseIds.demo),
+        other: await findCaseRole(handle.db, user, caseIds.other),
+        isStaff: await isStaffUser(handle.db, user.id),
+      }).toEqual(expected[actor]);
     });
   }
 
   it('opens claimant files to lawyers and admins only, never to organizers', () => {
-    expect([canSeeClaimantFiles('lawyer'), canSeeClaimantFiles('admin'), canSeeClaimantFiles('platform_admin'), canSeeClaimantFiles('organizer')]).toEqual([true, true, true, false]);
+    expect([
+      canSeeClaimantFiles('lawyer'),
+      canSeeClaimantFiles('admin'),
+      canSeeClaimantFiles('platform_admin'),
+      canSeeClaimantFiles('organizer'),
+    ]).toEqual([true, true, true, false]);
   });
 });
 
@@ -56,7 +68,15 @@ describe('recordProbes', () => {
   it("tries each claimant's record as every actor: the owner and the case's lawyer in, everyone else 404", () => {
     const [a, b, c] = recordProbes('/api/evidence/{evidence}', { owner: 'allow', caseLawyer: 'allow' });
     expect([a.url, b.url, c.url]).toEqual(['/api/evidence/{evidenceA}', '/api/evidence/{evidenceB}', '/api/evidence/{evidenceC}']);
-    expect(a.expect).toEqual({ anonymous: 'signin', claimantA: 'allow', claimantB: 'deny', lawyer: 'allow', otherLawyer: 'deny', organizer: 'deny', admin: 'allow' });
+    expect(a.expect).toEqual({
+      anonymous: 'signin',
+      claimantA: 'allow',
+      claimantB: 'deny',
+      lawyer: 'allow',
+      otherLawyer: 'deny',
+      organizer: 'deny',
+      admin: 'allow',
+    });
     expect(b.expect).toMatchObject({ claimantA: 'deny', claimantB: 'allow' });
     expect(c.expect).toMatchObject({ claimantA: 'deny', claimantB: 'deny', lawyer: 'deny', otherLawyer: 'allow' });
   });

@@ -1,6 +1,17 @@
 import { ACCESS_FIXTURE_IDS as IDS, ACCESS_FIXTURE_VALUES as VALUES } from '@/db/seed/access-fixture-ids';
 import { type MatrixEntry, action, actionProbes, call, form } from './entries';
-import { CASE_ADMINS, CASE_CLAIMANTS, CASE_LAWYERS, CASE_ORGANIZERS, NOT_FOUND_FOR_ALL, OTHER_CASE_LAWYERS, PLACEHOLDERS, PLATFORM_ADMIN, PUBLIC, SIGNED_IN } from './policies';
+import {
+  CASE_ADMINS,
+  CASE_CLAIMANTS,
+  CASE_LAWYERS,
+  CASE_ORGANIZERS,
+  NOT_FOUND_FOR_ALL,
+  OTHER_CASE_LAWYERS,
+  PLACEHOLDERS,
+  PLATFORM_ADMIN,
+  PUBLIC,
+  SIGNED_IN,
+} from './policies';
 
 /**
  * The server actions of a case, called over HTTP exactly as React calls them (bound arguments
@@ -17,7 +28,9 @@ const TOO_LONG = 'x'.repeat(40_001);
 function intakeAction(name: string, step: string, fields: Record<string, string> = {}): MatrixEntry {
   return actionProbes(`lib/intake/actions.ts#${name}`, [
     call('own claim', CASE_CLAIMANTS, () => [null, form({ caseSlug: DEMO, ...fields })], { page: `/my/cases/{case}/intake/${step}` }),
-    call('a case without a claim', NOT_FOUND_FOR_ALL, () => [null, form({ caseSlug: OTHER, ...fields })], { page: `/my/cases/{otherCase}/intake/${step}` }),
+    call('a case without a claim', NOT_FOUND_FOR_ALL, () => [null, form({ caseSlug: OTHER, ...fields })], {
+      page: `/my/cases/{otherCase}/intake/${step}`,
+    }),
   ]);
 }
 
@@ -31,7 +44,11 @@ function reviewAction(name: string, fields: (slug: string, claimantId: string) =
 }
 
 /** A settings action bound to the case slug, for the demo case and the other case. */
-function settingsAction(name: string, expect: { demo: typeof CASE_ADMINS; other: typeof CASE_ADMINS }, fields: Record<string, string>): MatrixEntry {
+function settingsAction(
+  name: string,
+  expect: { demo: typeof CASE_ADMINS; other: typeof CASE_ADMINS },
+  fields: Record<string, string>,
+): MatrixEntry {
   return actionProbes(`lib/cases/actions.ts#${name}`, [
     call('the case', expect.demo, () => [DEMO, null, form(fields)], { page: '/cases/{case}/settings' }),
     call('the other case', expect.other, () => [OTHER, null, form(fields)], { page: '/cases/{otherCase}/settings' }),
@@ -40,22 +57,47 @@ function settingsAction(name: string, expect: { demo: typeof CASE_ADMINS; other:
 
 export const CASE_ACTIONS: MatrixEntry[] = [
   // Petition: anyone; the mail links' buttons say "bad link" to a token that is not one.
-  action('lib/petition/actions.ts#signPetitionAction', PUBLIC, (context) => [null, form({ caseSlug: DEMO, name: '접근 시험', email: context.uniqueEmail(), privacyConsent: 'on' })], { page: '/cases/{case}' }),
-  action('lib/petition/actions.ts#confirmSignatureAction', PUBLIC, () => [null, form({ caseSlug: DEMO, token: 'not-a-real-signature-token-000' })], { page: '/cases/{case}/support/confirm' }),
-  action('lib/petition/actions.ts#withdrawSignatureAction', PUBLIC, () => [null, form({ caseSlug: DEMO, token: 'not-a-real-signature-token-000' })], { page: '/cases/{case}/support/withdraw' }),
+  action(
+    'lib/petition/actions.ts#signPetitionAction',
+    PUBLIC,
+    (context) => [null, form({ caseSlug: DEMO, name: '접근 시험', email: context.uniqueEmail(), privacyConsent: 'on' })],
+    { page: '/cases/{case}' },
+  ),
+  action(
+    'lib/petition/actions.ts#confirmSignatureAction',
+    PUBLIC,
+    () => [null, form({ caseSlug: DEMO, token: 'not-a-real-signature-token-000' })],
+    { page: '/cases/{case}/support/confirm' },
+  ),
+  action(
+    'lib/petition/actions.ts#withdrawSignatureAction',
+    PUBLIC,
+    () => [null, form({ caseSlug: DEMO, token: 'not-a-real-signature-token-000' })],
+    { page: '/cases/{case}/support/withdraw' },
+  ),
 
   // The claimant's home: their own claim only.
   actionProbes('lib/claimants/actions.ts#answerInfoRequestAction', [
     call('own claim', CASE_CLAIMANTS, () => [null, form({ caseSlug: DEMO, message: '답변드립니다.' })], { page: '/my/cases/{case}' }),
-    call('a case without a claim', NOT_FOUND_FOR_ALL, () => [null, form({ caseSlug: OTHER, message: '답변드립니다.' })], { page: '/my/cases/{otherCase}' }),
+    call('a case without a claim', NOT_FOUND_FOR_ALL, () => [null, form({ caseSlug: OTHER, message: '답변드립니다.' })], {
+      page: '/my/cases/{otherCase}',
+    }),
   ]),
   actionProbes('lib/claimants/actions.ts#withdrawClaimAction', [
-    call('own claim', CASE_CLAIMANTS, () => [null, form({ caseSlug: PLACEHOLDERS.sandboxCase, reason: '접근 시험', confirm: 'on' })], { page: '/my/cases/{sandboxCase}' }),
-    call('a case without a claim', NOT_FOUND_FOR_ALL, () => [null, form({ caseSlug: OTHER, reason: '접근 시험', confirm: 'on' })], { page: '/my/cases/{otherCase}' }),
+    call('own claim', CASE_CLAIMANTS, () => [null, form({ caseSlug: PLACEHOLDERS.sandboxCase, reason: '접근 시험', confirm: 'on' })], {
+      page: '/my/cases/{sandboxCase}',
+    }),
+    call('a case without a claim', NOT_FOUND_FOR_ALL, () => [null, form({ caseSlug: OTHER, reason: '접근 시험', confirm: 'on' })], {
+      page: '/my/cases/{otherCase}',
+    }),
   ]),
-  action('lib/claimants/actions.ts#joinCaseAction', SIGNED_IN, () => [null, form({ caseSlug: PLACEHOLDERS.joinCase })], { page: '/my/cases/{joinCase}' }),
+  action('lib/claimants/actions.ts#joinCaseAction', SIGNED_IN, () => [null, form({ caseSlug: PLACEHOLDERS.joinCase })], {
+    page: '/my/cases/{joinCase}',
+  }),
   // The wrong password: refused after the guard, so nobody's account goes.
-  action('lib/claimants/actions.ts#eraseAccountAction', SIGNED_IN, () => [null, form({ password: 'not the password', confirm: 'on' })], { page: '/my/cases/{case}/privacy' }),
+  action('lib/claimants/actions.ts#eraseAccountAction', SIGNED_IN, () => [null, form({ password: 'not the password', confirm: 'on' })], {
+    page: '/my/cases/{case}/privacy',
+  }),
 
   // The intake wizard.
   intakeAction('saveTypeAction', 'type', { type: 'home_subscriber' }),
@@ -73,16 +115,34 @@ export const CASE_ACTIONS: MatrixEntry[] = [
   reviewAction('addNoteAction', (slug, claimantId) => ({ slug, claimantId, body: '접근 시험 메모' })),
   reviewAction('assignAction', (slug, claimantId) => ({ slug, claimantId, lawyerId: '' })),
   actionProbes('lib/reviews/actions.ts#bulkAction', [
-    call('files of the case', CASE_LAWYERS, () => [null, form({ slug: DEMO, action: 'verify', items: `${IDS.claimantA}:999` })], { page: '/cases/{case}/review' }),
-    call('in the other case', OTHER_CASE_LAWYERS, () => [null, form({ slug: OTHER, action: 'verify', items: `${IDS.claimantC}:999` })], { page: '/cases/{otherCase}/review' }),
+    call('files of the case', CASE_LAWYERS, () => [null, form({ slug: DEMO, action: 'verify', items: `${IDS.claimantA}:999` })], {
+      page: '/cases/{case}/review',
+    }),
+    call('in the other case', OTHER_CASE_LAWYERS, () => [null, form({ slug: OTHER, action: 'verify', items: `${IDS.claimantC}:999` })], {
+      page: '/cases/{otherCase}/review',
+    }),
   ]),
   actionProbes('lib/reviews/actions.ts#dismissFlagAction', [
-    call('a flag of the case', CASE_LAWYERS, () => [null, form({ slug: DEMO, flagId: IDS.flagDemo })], { page: '/cases/{case}/review/duplicates' }),
-    call("another case's flag", NOT_FOUND_FOR_ALL, () => [null, form({ slug: OTHER, flagId: IDS.flagDemo })], { page: '/cases/{otherCase}/review/duplicates' }),
+    call('a flag of the case', CASE_LAWYERS, () => [null, form({ slug: DEMO, flagId: IDS.flagDemo })], {
+      page: '/cases/{case}/review/duplicates',
+    }),
+    call("another case's flag", NOT_FOUND_FOR_ALL, () => [null, form({ slug: OTHER, flagId: IDS.flagDemo })], {
+      page: '/cases/{otherCase}/review/duplicates',
+    }),
   ]),
   actionProbes('lib/reviews/actions.ts#rejectDuplicateAction', [
-    call('a flag of the case', CASE_LAWYERS, () => [null, form({ slug: DEMO, flagId: IDS.flagDemo, claimantId: IDS.claimantB, version: '999', text: '중복' })], { page: '/cases/{case}/review/duplicates' }),
-    call("another case's flag", NOT_FOUND_FOR_ALL, () => [null, form({ slug: OTHER, flagId: IDS.flagDemo, claimantId: IDS.claimantB, version: '999', text: '중복' })], { page: '/cases/{otherCase}/review/duplicates' }),
+    call(
+      'a flag of the case',
+      CASE_LAWYERS,
+      () => [null, form({ slug: DEMO, flagId: IDS.flagDemo, claimantId: IDS.claimantB, version: '999', text: '중복' })],
+      { page: '/cases/{case}/review/duplicates' },
+    ),
+    call(
+      "another case's flag",
+      NOT_FOUND_FOR_ALL,
+      () => [null, form({ slug: OTHER, flagId: IDS.flagDemo, claimantId: IDS.claimantB, version: '999', text: '중복' })],
+      { page: '/cases/{otherCase}/review/duplicates' },
+    ),
   ]),
 
   // Filings: an empty builder form is refused after the guard; a finished filing cannot be cancelled.
@@ -91,32 +151,52 @@ export const CASE_ACTIONS: MatrixEntry[] = [
     call('the other case', OTHER_CASE_LAWYERS, () => [OTHER, null, form({})], { page: '/cases/{otherCase}/filings/new' }),
   ]),
   actionProbes('lib/filings/actions.ts#cancelFilingAction', [
-    call('a filing of the case', CASE_LAWYERS, () => [DEMO, Number(VALUES.filingVersionDemo), null, form({})], { page: '/cases/{case}/filings/{filingVersionDemo}' }),
-    call("another case's version", NOT_FOUND_FOR_ALL, () => [DEMO, Number(VALUES.filingVersionOther), null, form({})], { page: '/cases/{case}/filings/{filingVersionDemo}' }),
-    call('in the other case', OTHER_CASE_LAWYERS, () => [OTHER, Number(VALUES.filingVersionOther), null, form({})], { page: '/cases/{otherCase}/filings/{filingVersionOther}' }),
+    call('a filing of the case', CASE_LAWYERS, () => [DEMO, Number(VALUES.filingVersionDemo), null, form({})], {
+      page: '/cases/{case}/filings/{filingVersionDemo}',
+    }),
+    call("another case's version", NOT_FOUND_FOR_ALL, () => [DEMO, Number(VALUES.filingVersionOther), null, form({})], {
+      page: '/cases/{case}/filings/{filingVersionDemo}',
+    }),
+    call('in the other case', OTHER_CASE_LAWYERS, () => [OTHER, Number(VALUES.filingVersionOther), null, form({})], {
+      page: '/cases/{otherCase}/filings/{filingVersionOther}',
+    }),
   ]),
 
   // Campaigns: organizers and admins of the case.
   actionProbes('lib/campaigns/actions.ts#createCampaignCodeAction', [
-    call('the case', CASE_ORGANIZERS, (context) => [DEMO, null, form({ code: `matrix-${context.unique()}`, label: '접근 시험' })], { page: '/cases/{case}/campaigns' }),
-    call('the other case', CASE_ADMINS, (context) => [OTHER, null, form({ code: `matrix-${context.unique()}`, label: '접근 시험' })], { page: '/cases/{otherCase}/campaigns' }),
+    call('the case', CASE_ORGANIZERS, (context) => [DEMO, null, form({ code: `matrix-${context.unique()}`, label: '접근 시험' })], {
+      page: '/cases/{case}/campaigns',
+    }),
+    call('the other case', CASE_ADMINS, (context) => [OTHER, null, form({ code: `matrix-${context.unique()}`, label: '접근 시험' })], {
+      page: '/cases/{otherCase}/campaigns',
+    }),
   ]),
   actionProbes('lib/campaigns/actions.ts#setCampaignArchivedAction', [
-    call('a code of the case', CASE_ORGANIZERS, () => [DEMO, null, form({ code: VALUES.campaignDemo, archive: '1' })], { page: '/cases/{case}/campaigns' }),
-    call("another case's code", NOT_FOUND_FOR_ALL, () => [DEMO, null, form({ code: VALUES.campaignOther, archive: '1' })], { page: '/cases/{case}/campaigns' }),
+    call('a code of the case', CASE_ORGANIZERS, () => [DEMO, null, form({ code: VALUES.campaignDemo, archive: '1' })], {
+      page: '/cases/{case}/campaigns',
+    }),
+    call("another case's code", NOT_FOUND_FOR_ALL, () => [DEMO, null, form({ code: VALUES.campaignOther, archive: '1' })], {
+      page: '/cases/{case}/campaigns',
+    }),
   ]),
 
   // Case settings: the complaint text for lawyers, everything else for case admins. Empty or
   // oversized forms are refused after the guard; the removals take the fixtures' spares.
   action('lib/cases/actions.ts#createCaseAction', PLATFORM_ADMIN, () => [null, form({})], { page: '/admin/cases/new' }),
   settingsAction('updateCaseDetailsAction', { demo: CASE_ADMINS, other: CASE_ADMINS }, {}),
-  settingsAction('updateComplaintTemplateAction', { demo: CASE_LAWYERS, other: OTHER_CASE_LAWYERS }, { complaintCausesKo: TOO_LONG, complaintCausesEn: '' }),
+  settingsAction(
+    'updateComplaintTemplateAction',
+    { demo: CASE_LAWYERS, other: OTHER_CASE_LAWYERS },
+    { complaintCausesKo: TOO_LONG, complaintCausesEn: '' },
+  ),
   settingsAction('addDefendantAction', { demo: CASE_ADMINS, other: CASE_ADMINS }, {}),
   settingsAction('grantMembershipAction', { demo: CASE_ADMINS, other: CASE_ADMINS }, {}),
   settingsAction('publishConsentVersionAction', { demo: CASE_ADMINS, other: CASE_ADMINS }, {}),
   actionProbes('lib/cases/actions.ts#removeDefendantAction', [
     call('a defendant of the case', CASE_ADMINS, () => [DEMO, IDS.defendantSpare, null, form({})], { page: '/cases/{case}/settings' }),
-    call("another case's defendant", NOT_FOUND_FOR_ALL, () => [DEMO, IDS.defendantOther, null, form({})], { page: '/cases/{case}/settings' }),
+    call("another case's defendant", NOT_FOUND_FOR_ALL, () => [DEMO, IDS.defendantOther, null, form({})], {
+      page: '/cases/{case}/settings',
+    }),
   ]),
   actionProbes('lib/cases/actions.ts#revokeMembershipAction', [
     call('a member of the case', CASE_ADMINS, () => [DEMO, IDS.membershipSpare, null, form({})], { page: '/cases/{case}/settings' }),

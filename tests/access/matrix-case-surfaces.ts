@@ -31,26 +31,53 @@ const UPLOAD = { contentType: 'application/pdf', text: Buffer.from(minimalPdf('M
 
 export const CLAIMANT_SURFACES: MatrixEntry[] = [
   // The petition and its mail links: anyone.
-  page('/cases/[slug]/support/confirm', [probe('/cases/{case}/support/confirm?token=not-a-real-signature-token-000', PUBLIC), probe('/cases/{case}/support/confirm', PUBLIC)]),
-  page('/cases/[slug]/support/withdraw', [probe('/cases/{case}/support/withdraw?token=not-a-real-signature-token-000', PUBLIC), probe('/cases/no-such-case/support/withdraw', NOT_FOUND_FOR_ANYONE)]),
+  page('/cases/[slug]/support/confirm', [
+    probe('/cases/{case}/support/confirm?token=not-a-real-signature-token-000', PUBLIC),
+    probe('/cases/{case}/support/confirm', PUBLIC),
+  ]),
+  page('/cases/[slug]/support/withdraw', [
+    probe('/cases/{case}/support/withdraw?token=not-a-real-signature-token-000', PUBLIC),
+    probe('/cases/no-such-case/support/withdraw', NOT_FOUND_FOR_ANYONE),
+  ]),
   route('POST /api/cases/[slug]/support', [
-    probe('/api/cases/{case}/support', PUBLIC, { body: json({ name: '접근 시험', email: 'matrix-petition@joinder.test', privacyConsent: true }) }),
-    probe('/api/cases/no-such-case/support', NOT_FOUND_FOR_ANYONE, { body: json({ name: '접근 시험', email: 'matrix-petition@joinder.test', privacyConsent: true }) }),
+    probe('/api/cases/{case}/support', PUBLIC, {
+      body: json({ name: '접근 시험', email: 'matrix-petition@joinder.test', privacyConsent: true }),
+    }),
+    probe('/api/cases/no-such-case/support', NOT_FOUND_FOR_ANYONE, {
+      body: json({ name: '접근 시험', email: 'matrix-petition@joinder.test', privacyConsent: true }),
+    }),
   ]),
   route('OPTIONS /api/cases/[slug]/support', PUBLIC),
-  route('GET /api/cases/[slug]/badge.svg', [probe('/api/cases/{case}/badge.svg?lang=en', PUBLIC), probe('/api/cases/no-such-case/badge.svg', NOT_FOUND_FOR_ANYONE)]),
+  route('GET /api/cases/[slug]/badge.svg', [
+    probe('/api/cases/{case}/badge.svg?lang=en', PUBLIC),
+    probe('/api/cases/no-such-case/badge.svg', NOT_FOUND_FOR_ANYONE),
+  ]),
   // The first registration is 201, the same address again 409: both past any guard.
-  route('POST /api/auth/register', PUBLIC, { body: json({ name: '접근 시험', email: 'matrix-register@joinder.test', password: 'matrix passphrase 2003', acceptTerms: true, locale: 'ko' }) }),
+  route('POST /api/auth/register', PUBLIC, {
+    body: json({
+      name: '접근 시험',
+      email: 'matrix-register@joinder.test',
+      password: 'matrix passphrase 2003',
+      acceptTerms: true,
+      locale: 'ko',
+    }),
+  }),
 
   // A claimant's own claim. People without one see the join page of an open case.
   page('/my/cases/[slug]', [probe('/my/cases/{case}', SIGNED_IN), probe('/my/cases/{otherCase}', SIGNED_IN)]),
-  page('/my/cases/[slug]/intake', [probe('/my/cases/{case}/intake', CASE_CLAIMANTS), probe('/my/cases/{otherCase}/intake', NOT_FOUND_FOR_ALL)]),
+  page('/my/cases/[slug]/intake', [
+    probe('/my/cases/{case}/intake', CASE_CLAIMANTS),
+    probe('/my/cases/{otherCase}/intake', NOT_FOUND_FOR_ALL),
+  ]),
   page('/my/cases/[slug]/intake/[step]', [
     ...INTAKE_STEPS.map((step) => probe(`/my/cases/{case}/intake/${step}`, CASE_CLAIMANTS)),
     probe('/my/cases/{otherCase}/intake/type', NOT_FOUND_FOR_ALL),
     probe('/my/cases/{case}/intake/not-a-step', NOT_FOUND_FOR_ALL),
   ]),
-  page('/my/cases/[slug]/privacy', [probe('/my/cases/{case}/privacy', CASE_CLAIMANTS), probe('/my/cases/{otherCase}/privacy', NOT_FOUND_FOR_ALL)]),
+  page('/my/cases/[slug]/privacy', [
+    probe('/my/cases/{case}/privacy', CASE_CLAIMANTS),
+    probe('/my/cases/{otherCase}/privacy', NOT_FOUND_FOR_ALL),
+  ]),
   route('POST /api/evidence/upload/[slug]', [
     probe('/api/evidence/upload/{case}?kind=isp_bill&filename=matrix.pdf', CASE_CLAIMANTS, { body: UPLOAD }),
     probe('/api/evidence/upload/{otherCase}?kind=isp_bill&filename=matrix.pdf', NOT_FOUND_FOR_ALL, { body: UPLOAD }),
@@ -88,9 +115,18 @@ export const STAFF_SURFACES: MatrixEntry[] = [
     probe('/cases/{case}/review/{claimantC}', NOT_FOUND_FOR_ALL),
     probe('/cases/{otherCase}/review/{claimantA}', NOT_FOUND_FOR_ALL),
   ]),
-  page('/cases/[slug]/review/duplicates', [probe('/cases/{case}/review/duplicates', CASE_LAWYERS), probe('/cases/{otherCase}/review/duplicates', OTHER_CASE_LAWYERS)]),
-  page('/cases/[slug]/review/duplicates/[flagId]', [probe('/cases/{case}/review/duplicates/{flagDemo}', CASE_LAWYERS), probe('/cases/{otherCase}/review/duplicates/{flagDemo}', NOT_FOUND_FOR_ALL)]),
-  route('GET /api/cases/[slug]/claimants', [probe('/api/cases/{case}/claimants?status=all&q=김', CASE_LAWYERS), probe('/api/cases/{otherCase}/claimants', OTHER_CASE_LAWYERS)]),
+  page('/cases/[slug]/review/duplicates', [
+    probe('/cases/{case}/review/duplicates', CASE_LAWYERS),
+    probe('/cases/{otherCase}/review/duplicates', OTHER_CASE_LAWYERS),
+  ]),
+  page('/cases/[slug]/review/duplicates/[flagId]', [
+    probe('/cases/{case}/review/duplicates/{flagDemo}', CASE_LAWYERS),
+    probe('/cases/{otherCase}/review/duplicates/{flagDemo}', NOT_FOUND_FOR_ALL),
+  ]),
+  route('GET /api/cases/[slug]/claimants', [
+    probe('/api/cases/{case}/claimants?status=all&q=김', CASE_LAWYERS),
+    probe('/api/cases/{otherCase}/claimants', OTHER_CASE_LAWYERS),
+  ]),
   ...(['download', 'inline'] as const).map((mode) =>
     route(`GET /api/cases/[slug]/claimants/[claimantId]/evidence/[evidenceId]/${mode}`, [
       ...recordProbes(`/api/cases/{case}/claimants/{claimant}/evidence/{evidence}/${mode}`, { owner: 'deny', caseLawyer: 'allow' }),
@@ -102,8 +138,14 @@ export const STAFF_SURFACES: MatrixEntry[] = [
 
   // Filings: lawyers and admins of the case; a version of another case is not there.
   page('/cases/[slug]/filings', [probe('/cases/{case}/filings', CASE_LAWYERS), probe('/cases/{otherCase}/filings', OTHER_CASE_LAWYERS)]),
-  page('/cases/[slug]/filings/new', [probe('/cases/{case}/filings/new', CASE_LAWYERS), probe('/cases/{otherCase}/filings/new', OTHER_CASE_LAWYERS)]),
-  page('/cases/[slug]/filings/[version]', [...caseRecordProbes('/cases/{case}/filings/{filing}', { caseLawyer: 'allow' }), probe('/cases/{case}/filings/{filingVersionOther}', NOT_FOUND_FOR_ALL)]),
+  page('/cases/[slug]/filings/new', [
+    probe('/cases/{case}/filings/new', CASE_LAWYERS),
+    probe('/cases/{otherCase}/filings/new', OTHER_CASE_LAWYERS),
+  ]),
+  page('/cases/[slug]/filings/[version]', [
+    ...caseRecordProbes('/cases/{case}/filings/{filing}', { caseLawyer: 'allow' }),
+    probe('/cases/{case}/filings/{filingVersionOther}', NOT_FOUND_FOR_ALL),
+  ]),
   route('GET /api/cases/[slug]/filings/[version]/progress', [
     ...caseRecordProbes('/api/cases/{case}/filings/{filing}/progress', { caseLawyer: 'allow' }),
     probe('/api/cases/{case}/filings/{filingVersionOther}/progress', NOT_FOUND_FOR_ALL),
@@ -115,11 +157,26 @@ export const STAFF_SURFACES: MatrixEntry[] = [
   ]),
 
   // Dashboard and exports: organizers too (numbers, and contact lists without the claim files).
-  page('/cases/[slug]/dashboard', [probe('/cases/{case}/dashboard', CASE_DASHBOARD), probe('/cases/{otherCase}/dashboard', OTHER_CASE_LAWYERS)]),
-  route('GET /api/cases/[slug]/metrics', [probe('/api/cases/{case}/metrics', CASE_DASHBOARD), probe('/api/cases/{otherCase}/metrics', OTHER_CASE_LAWYERS)]),
-  route('GET /api/cases/[slug]/metrics/growth', [probe('/api/cases/{case}/metrics/growth?range=7d&interval=day', CASE_DASHBOARD), probe('/api/cases/{otherCase}/metrics/growth', OTHER_CASE_LAWYERS)]),
-  route('GET /api/cases/[slug]/reports/support', [probe('/api/cases/{case}/reports/support?lang=en', CASE_DASHBOARD), probe('/api/cases/{otherCase}/reports/support', OTHER_CASE_LAWYERS)]),
-  route('GET /api/cases/[slug]/exports/supporters', [probe('/api/cases/{case}/exports/supporters', CASE_DASHBOARD), probe('/api/cases/{otherCase}/exports/supporters', OTHER_CASE_LAWYERS)]),
+  page('/cases/[slug]/dashboard', [
+    probe('/cases/{case}/dashboard', CASE_DASHBOARD),
+    probe('/cases/{otherCase}/dashboard', OTHER_CASE_LAWYERS),
+  ]),
+  route('GET /api/cases/[slug]/metrics', [
+    probe('/api/cases/{case}/metrics', CASE_DASHBOARD),
+    probe('/api/cases/{otherCase}/metrics', OTHER_CASE_LAWYERS),
+  ]),
+  route('GET /api/cases/[slug]/metrics/growth', [
+    probe('/api/cases/{case}/metrics/growth?range=7d&interval=day', CASE_DASHBOARD),
+    probe('/api/cases/{otherCase}/metrics/growth', OTHER_CASE_LAWYERS),
+  ]),
+  route('GET /api/cases/[slug]/reports/support', [
+    probe('/api/cases/{case}/reports/support?lang=en', CASE_DASHBOARD),
+    probe('/api/cases/{otherCase}/reports/support', OTHER_CASE_LAWYERS),
+  ]),
+  route('GET /api/cases/[slug]/exports/supporters', [
+    probe('/api/cases/{case}/exports/supporters', CASE_DASHBOARD),
+    probe('/api/cases/{otherCase}/exports/supporters', OTHER_CASE_LAWYERS),
+  ]),
   route('GET /api/cases/[slug]/exports/claimants', [
     probe('/api/cases/{case}/exports/claimants', CASE_DASHBOARD, { forbiddenContent: { organizer: LAWYER_ONLY_COLUMNS } }),
     probe('/api/cases/{otherCase}/exports/claimants', OTHER_CASE_LAWYERS),

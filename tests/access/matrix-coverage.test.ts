@@ -39,7 +39,8 @@ describe('the access matrix covers every surface', () => {
       const expectations = entry.kind === 'action' ? entry.calls.map((item) => item.expect) : entry.probes.map((item) => item.expect);
       for (const expectation of expectations) expect(Object.keys(expectation).sort()).toEqual([...ACTORS].sort());
       if (entry.kind !== 'action') for (const item of entry.probes) expect(() => expandPlaceholders(item.url)).not.toThrow();
-      if (entry.kind === 'action') for (const item of entry.calls) if (item.page) expect(() => expandPlaceholders(item.page ?? '')).not.toThrow();
+      if (entry.kind === 'action')
+        for (const item of entry.calls) if (item.page) expect(() => expandPlaceholders(item.page ?? '')).not.toThrow();
     }
   });
 });

@@ -26,13 +26,21 @@ const RECORD_PLACEHOLDER = /\{(claimant|statement|evidence|spareEvidence|filing|
 
 afterAll(async () => {
   const count = (kind: string) => ACCESS_MATRIX.filter((entry) => entry.kind === kind).length;
-  const probes = ACCESS_MATRIX.flatMap((entry) => (entry.kind === 'action' ? entry.calls.map((call) => call.label) : entry.probes.map((item) => item.url)));
+  const probes = ACCESS_MATRIX.flatMap((entry) =>
+    entry.kind === 'action' ? entry.calls.map((call) => call.label) : entry.probes.map((item) => item.url),
+  );
   const recordProbes = ACCESS_MATRIX.reduce(
-    (total, entry) => total + (entry.kind === 'action' ? entry.calls.filter((call) => /another/.test(call.label)).length : entry.probes.filter((item) => RECORD_PLACEHOLDER.test(item.url)).length),
+    (total, entry) =>
+      total +
+      (entry.kind === 'action'
+        ? entry.calls.filter((call) => /another/.test(call.label)).length
+        : entry.probes.filter((item) => RECORD_PLACEHOLDER.test(item.url)).length),
     0,
   );
   const mismatches = allChecks.filter((check) => check.observed !== check.expected).length;
-  const notFoundChecks = allChecks.filter((check) => check.expected === 'deny' && (RECORD_PLACEHOLDER.test(check.url) || /\(another/.test(check.surface))).length;
+  const notFoundChecks = allChecks.filter(
+    (check) => check.expected === 'deny' && (RECORD_PLACEHOLDER.test(check.url) || /\(another/.test(check.surface)),
+  ).length;
   console.log(
     `[access matrix] ${ACCESS_MATRIX.length} surfaces (${count('page')} pages, ${count('route')} route handler methods, ${count('action')} server actions), ${probes.length} probes (${recordProbes} aimed at one record by id) × ${ACTORS.length} actors = ${allChecks.length} checks (${notFoundChecks} of them "someone else's record by id is not found"), ${mismatches} mismatches`,
   );
@@ -42,7 +50,11 @@ afterAll(async () => {
 describe('access matrix', () => {
   it('covers every surface on disk', () => {
     const inMatrix = new Set(ACCESS_MATRIX.map((entry) => `${entry.kind} ${entry.key}`));
-    expect(enumerateSurfaces().filter((surface) => !inMatrix.has(`${surface.kind} ${surface.key}`)).map((surface) => surface.key)).toEqual([]);
+    expect(
+      enumerateSurfaces()
+        .filter((surface) => !inMatrix.has(`${surface.kind} ${surface.key}`))
+        .map((surface) => surface.key),
+    ).toEqual([]);
   });
 
   for (const entry of ACCESS_MATRIX) {

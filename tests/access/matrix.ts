@@ -43,10 +43,17 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   route('GET /api/health', PUBLIC),
   route('GET /api/cases/[slug]/stats', [probe('/api/cases/{case}/stats', PUBLIC), probe('/api/cases/{otherCase}/stats', PUBLIC)]),
   route('OPTIONS /api/cases/[slug]/stats', PUBLIC),
-  route('GET /api/auth/[...nextauth]', [probe('/api/auth/session', PUBLIC), probe('/api/auth/csrf', PUBLIC), probe('/api/auth/providers', PUBLIC)]),
+  route('GET /api/auth/[...nextauth]', [
+    probe('/api/auth/session', PUBLIC),
+    probe('/api/auth/csrf', PUBLIC),
+    probe('/api/auth/providers', PUBLIC),
+  ]),
   // Anyone may try to sign in; a wrong password is a 401 for everyone, signed in or not.
   route('POST /api/auth/[...nextauth]', [
-    probe('/api/auth/callback/credentials', PUBLIC, { status: 401, body: urlEncoded({ csrfToken: '{csrf}', email: 'nobody@joinder.test', password: 'not the password', json: 'true' }) }),
+    probe('/api/auth/callback/credentials', PUBLIC, {
+      status: 401,
+      body: urlEncoded({ csrfToken: '{csrf}', email: 'nobody@joinder.test', password: 'not the password', json: 'true' }),
+    }),
   ]),
   // The benchmark ceilings answer only on servers started with JOINDER_BENCH_ROUTES=1.
   route('POST /api/bench/insert', NOBODY),
@@ -55,9 +62,15 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   // Server actions (called over HTTP by their id from the build's manifest)
   action('lib/i18n/actions.ts#setLocaleAction', PUBLIC, () => [form({ locale: 'ko' })]),
   action('lib/users/actions.ts#rememberLocaleForCurrentUser', PUBLIC, () => ['ko']),
-  action('lib/users/actions.ts#signUpAction', PUBLIC, (context) => [null, form({ name: '접근 시험', email: context.uniqueEmail(), password: 'matrix passphrase 2003', locale: 'ko', acceptTerms: 'on' })]),
+  action('lib/users/actions.ts#signUpAction', PUBLIC, (context) => [
+    null,
+    form({ name: '접근 시험', email: context.uniqueEmail(), password: 'matrix passphrase 2003', locale: 'ko', acceptTerms: 'on' }),
+  ]),
   action('lib/users/actions.ts#requestPasswordResetAction', PUBLIC, (context) => [null, form({ email: context.uniqueEmail() })]),
-  action('lib/users/actions.ts#resetPasswordAction', PUBLIC, () => [null, form({ token: 'not-a-real-token-0000', password: 'matrix passphrase 2003', passwordConfirm: 'matrix passphrase 2003' })]),
+  action('lib/users/actions.ts#resetPasswordAction', PUBLIC, () => [
+    null,
+    form({ token: 'not-a-real-token-0000', password: 'matrix passphrase 2003', passwordConfirm: 'matrix passphrase 2003' }),
+  ]),
   action('lib/auth/actions.ts#startTotpEnrollmentAction', STAFF, () => [null, form({})]),
   action('lib/auth/actions.ts#confirmTotpEnrollmentAction', STAFF, () => [null, form({ code: '000000' })]),
   action('lib/auth/actions.ts#disableTotpAction', STAFF, () => [null, form({ code: '000000' })]),

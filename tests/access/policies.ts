@@ -1,4 +1,10 @@
-import { ACCESS_FIXTURE_CASE_SLUG, ACCESS_FIXTURE_IDS, ACCESS_FIXTURE_VALUES, ACCESS_JOIN_CASE_SLUG, ACCESS_SANDBOX_CASE_SLUG } from '@/db/seed/access-fixture-ids';
+import {
+  ACCESS_FIXTURE_CASE_SLUG,
+  ACCESS_FIXTURE_IDS,
+  ACCESS_FIXTURE_VALUES,
+  ACCESS_JOIN_CASE_SLUG,
+  ACCESS_SANDBOX_CASE_SLUG,
+} from '@/db/seed/access-fixture-ids';
 import { DEMO_CASE_SLUG } from '@/db/seed/demo-case';
 
 /**
@@ -107,7 +113,10 @@ export function recordProbes(template: string, policy: RecordPolicy): Probe[] {
  * A case's own records (filings, campaign codes, flags): `{case}`, `{filing}` (a version number) and
  * `{campaign}` (a code) expand for the demo case and the other case.
  */
-export function caseRecordProbes(template: string, policy: { caseLawyer: Outcome; caseOrganizer?: Outcome; admin?: Outcome; otherLawyer?: Outcome }): Probe[] {
+export function caseRecordProbes(
+  template: string,
+  policy: { caseLawyer: Outcome; caseOrganizer?: Outcome; admin?: Outcome; otherLawyer?: Outcome },
+): Probe[] {
   return (['demo', 'other'] as const).map((caseKey) => ({
     url: template
       .replace(/\{case\}/g, caseKey === 'demo' ? '{case}' : '{otherCase}')

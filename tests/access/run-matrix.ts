@@ -56,8 +56,15 @@ export function classifyActionAnswer(status: number, redirect: string | null, va
   return 'allow';
 }
 
-async function probeOnce(session: HttpSession, actor: Actor, method: string, probe: Probe): Promise<{ observed: Observed; status: number }> {
-  const body = probe.body ? probe.body.text.replace('{csrf}', probe.body.text.includes('{csrf}') ? await session.csrfToken() : '') : undefined;
+async function probeOnce(
+  session: HttpSession,
+  actor: Actor,
+  method: string,
+  probe: Probe,
+): Promise<{ observed: Observed; status: number }> {
+  const body = probe.body
+    ? probe.body.text.replace('{csrf}', probe.body.text.includes('{csrf}') ? await session.csrfToken() : '')
+    : undefined;
   const response = await session.request(expandPlaceholders(probe.url), {
     method,
     headers: probe.body ? { 'content-type': probe.body.contentType } : {},
@@ -73,14 +80,27 @@ let uniqueCounter = 0;
 const nextUnique = () => `${process.pid}-${++uniqueCounter}`;
 
 /** Runs one matrix line for all seven actors; returns every check, matching or not. */
-export async function checkEntry(entry: MatrixEntry, sessions: Record<Actor, HttpSession>, actionIds: Map<string, ActionIdentity>): Promise<MatrixCheck[]> {
+export async function checkEntry(
+  entry: MatrixEntry,
+  sessions: Record<Actor, HttpSession>,
+  actionIds: Map<string, ActionIdentity>,
+): Promise<MatrixCheck[]> {
   const checks: MatrixCheck[] = [];
   if (entry.kind === 'action') {
     const identity = actionIds.get(entry.key);
     for (const call of entry.calls) {
       const surface = entry.calls.length > 1 ? `${entry.key} (${call.label})` : entry.key;
       if (!identity) {
-        checks.push(...ACTORS.map((actor) => ({ surface, url: '(action)', actor, expected: call.expect[actor], observed: 'error: not in the build manifest (rebuild, or no client imports it)' as const, status: 0 })));
+        checks.push(
+          ...ACTORS.map((actor) => ({
+            surface,
+            url: '(action)',
+            actor,
+            expected: call.expect[actor],
+            observed: 'error: not in the build manifest (rebuild, or no client imports it)' as const,
+            status: 0,
+          })),
+        );
         continue;
       }
       const page = call.page ? expandPlaceholders(call.page) : identity.pagePath;
@@ -88,15 +108,25 @@ export async function checkEntry(entry: MatrixEntry, sessions: Record<Actor, Htt
       for (const actor of ACTORS) {
         const args = call.args({ uniqueEmail: () => `matrix-${nextUnique()}@joinder.test`, unique: nextUnique });
         const answer = await sessions[actor].callAction(identity.id, args, page);
-        checks.push({ surface, url: page, actor, expected: call.expect[actor], observed: classifyActionAnswer(answer.status, answer.redirect, answer.value), status: answer.status });
+        checks.push({
+          surface,
+          url: page,
+          actor,
+          expected: call.expect[actor],
+          observed: classifyActionAnswer(answer.status, answer.redirect, answer.value),
+          status: answer.status,
+        });
       }
     }
     return checks;
   }
   const method = entry.kind === 'route' ? entry.method : 'GET';
   for (const probe of entry.probes) {
-    const results = await Promise.all(ACTORS.map(async (actor) => ({ actor, ...(await probeOnce(sessions[actor], actor, method, probe)) })));
-    for (const { actor, observed, status } of results) checks.push({ surface: entry.key, url: probe.url, actor, expected: probe.expect[actor], observed, status });
+    const results = await Promise.all(
+      ACTORS.map(async (actor) => ({ actor, ...(await probeOnce(sessions[actor], actor, method, probe)) })),
+    );
+    for (const { actor, observed, status } of results)
+      checks.push({ surface: entry.key, url: probe.url, actor, expected: probe.expect[actor], observed, status });
   }
   return checks;
 }

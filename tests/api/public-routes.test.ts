@@ -47,7 +47,10 @@ describe('GET /api/cases/{slug}/stats', () => {
   });
 
   it('answers 404 JSON for an unknown case, in the reader’s language', async () => {
-    const response = await getStats(new Request('http://localhost/api/cases/nope/stats', { headers: { 'accept-language': 'en-US,en;q=0.9' } }), params('nope'));
+    const response = await getStats(
+      new Request('http://localhost/api/cases/nope/stats', { headers: { 'accept-language': 'en-US,en;q=0.9' } }),
+      params('nope'),
+    );
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'not_found', message: 'Not found.' });
   });

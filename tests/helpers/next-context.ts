@@ -29,14 +29,21 @@ export async function actAs(db: Database, userId: string | null, options: { isSt
     requestContext.sessionId = null;
     return;
   }
-  const session = await startSession(db, { userId, isStaff: options.isStaff ?? false, ipHash: 'test', userAgent: requestContext.userAgent });
+  const session = await startSession(db, {
+    userId,
+    isStaff: options.isStaff ?? false,
+    ipHash: 'test',
+    userAgent: requestContext.userAgent,
+  });
   requestContext.userId = userId;
   requestContext.sessionId = session.id;
 }
 
 export const nextAuthMock = {
   getServerSession: async () =>
-    requestContext.userId ? { user: { id: requestContext.userId, sessionId: requestContext.sessionId, email: '', name: '' }, expires: '' } : null,
+    requestContext.userId
+      ? { user: { id: requestContext.userId, sessionId: requestContext.sessionId, email: '', name: '' }, expires: '' }
+      : null,
 };
 
 function currentHeaders(): Headers {

@@ -11,7 +11,12 @@ export async function createTestUser(db: Database, overrides: Partial<typeof use
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const [user] = await db
     .insert(users)
-    .values({ email: `user-${randomBytes(5).toString('hex')}@joinder.test`, name: 'Test User', passwordHash: await cachedHash, ...overrides })
+    .values({
+      email: `user-${randomBytes(5).toString('hex')}@joinder.test`,
+      name: 'Test User',
+      passwordHash: await cachedHash,
+      ...overrides,
+    })
     .returning();
   return user;
 }

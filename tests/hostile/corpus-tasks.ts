@@ -11,7 +11,12 @@ import type { CallTarget, FormTarget, JsonTarget, QueryTarget, SignInTarget, Upl
  */
 export type HostileVerdict = 'ok' | 'server-error' | 'no-message' | 'unescaped-script' | 'wrong-status' | 'connection-error';
 export type HostileOutcome = { target: string; input: string; status: number; verdict: HostileVerdict; detail?: string; ms?: number };
-export type Judge = (target: string, input: string, response: Response, options?: { mustBe413?: boolean; mustSucceed?: boolean }) => Promise<HostileOutcome>;
+export type Judge = (
+  target: string,
+  input: string,
+  response: Response,
+  options?: { mustBe413?: boolean; mustSucceed?: boolean },
+) => Promise<HostileOutcome>;
 export type Task = () => Promise<HostileOutcome>;
 export type SessionFor = (actor?: Actor) => Promise<HttpSession>;
 type ActionIds = ReturnType<typeof loadActionIds>;
@@ -35,9 +40,24 @@ export function bytesOf(file: HostileFile): Promise<Uint8Array> {
   return bytes;
 }
 
-export function formTasks(target: FormTarget, sessionFor: SessionFor, actionIds: ActionIds, nextUnique: () => string, judge: Judge): Task[] {
+export function formTasks(
+  target: FormTarget,
+  sessionFor: SessionFor,
+  actionIds: ActionIds,
+  nextUnique: () => string,
+  judge: Judge,
+): Task[] {
   const identity = actionIds.get(target.action);
-  if (!identity) return [async () => ({ target: target.name, input: '(action)', status: 0, verdict: 'connection-error', detail: `${target.action} is not in the build manifest` })];
+  if (!identity)
+    return [
+      async () => ({
+        target: target.name,
+        input: '(action)',
+        status: 0,
+        verdict: 'connection-error',
+        detail: `${target.action} is not in the build manifest`,
+      }),
+    ];
   const page = target.page ? expandPlaceholders(target.page) : identity.pagePath;
   return fieldTexts(target).map(({ field, text }) => async () => {
     const bound = [...(target.boundArgs ?? [])];
@@ -48,20 +68,33 @@ export function formTasks(target: FormTarget, sessionFor: SessionFor, actionIds:
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     const session = await sessionFor(target.signInAs);
     const encoded = await encodeActionArguments([...bound, ...(target.withPreviousState ? [null] : []), form]);
-    const response = await session.request(page, { method: 'POST', headers: { 'Next-Action': identity.id, Accept: 'text/x-component' }, body: encoded });
+    const response = await session.request(page, {
+      method: 'POST',
+      headers: { 'Next-Action': identity.id, Accept: 'text/x-component' },
+      body: encoded,
+    });
     return judge(`${target.name} [${field}]`, text.id, response);
   });
 }
 
 export function jsonTasks(target: JsonTarget, sessionFor: SessionFor, nextUnique: () => string, judge: Judge): Task[] {
   return fieldTexts(target).flatMap(({ field, text }) => {
-    const send = (encoding: 'json' | 'form'): Task => async () => {
-      const fields = { ...target.body(nextUnique()), [field]: text.value };
-      const session = await sessionFor(target.signInAs);
-      const body = encoding === 'json' ? JSON.stringify(fields) : new URLSearchParams(Object.entries(fields).map(([key, value]) => [key, String(value)])).toString();
-      const contentType = encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
-      return judge(`${target.name} [${field}, ${encoding}]`, text.id, await session.request(expandPlaceholders(target.path), { method: target.method, headers: { 'content-type': contentType }, body }));
-    };
+    const send =
+      (encoding: 'json' | 'form'): Task =>
+      async () => {
+        const fields = { ...target.body(nextUnique()), [field]: text.value };
+        const session = await sessionFor(target.signInAs);
+        const body =
+          encoding === 'json'
+            ? JSON.stringify(fields)
+            : new URLSearchParams(Object.entries(fields).map(([key, value]) => [key, String(value)])).toString();
+        const contentType = encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+        return judge(
+          `${target.name} [${field}, ${encoding}]`,
+          text.id,
+          await session.request(expandPlaceholders(target.path), { method: target.method, headers: { 'content-type': contentType }, body }),
+        );
+      };
     return target.alsoFormEncoded && SAMPLE_TEXTS.includes(text) ? [send('json'), send('form')] : [send('json')];
   });
 }
@@ -70,8 +103,19 @@ export function jsonTasks(target: JsonTarget, sessionFor: SessionFor, nextUnique
 export function signInTasks(target: SignInTarget, baseUrl: string, judge: Judge): Task[] {
   return fieldTexts(target).map(({ field, text }) => async () => {
     const session = new HttpSession(baseUrl);
-    const fields: Record<string, string> = { csrfToken: await session.csrfToken(), email: 'claimant@joinder.test', password: 'not the password', totp: '', json: 'true', [field]: text.value };
-    const response = await session.request('/api/auth/callback/credentials', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    const fields: Record<string, string> = {
+      csrfToken: await session.csrfToken(),
+      email: 'claimant@joinder.test',
+      password: 'not the password',
+      totp: '',
+      json: 'true',
+      [field]: text.value,
+    };
+    const response = await session.request('/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
     return judge(`${target.name} [${field}]`, text.id, response);
   });
 }
@@ -86,20 +130,40 @@ export function queryTasks(target: QueryTarget, sessionFor: SessionFor, judge: J
 export function callTasks(target: CallTarget, sessionFor: SessionFor, actionIds: ActionIds, judge: Judge): Task[] {
   const identity = actionIds.get(target.action);
   return target.rawBodies.map((body, index) => async () => {
-    if (!identity) return { target: target.name, input: `args-${index}`, status: 0, verdict: 'connection-error', detail: 'not in the build manifest' };
+    if (!identity)
+      return { target: target.name, input: `args-${index}`, status: 0, verdict: 'connection-error', detail: 'not in the build manifest' };
     const session = await sessionFor(target.signInAs);
     const page = target.page ? expandPlaceholders(target.page) : identity.pagePath;
-    return judge(target.name, `args-${index}`, await session.request(page, { method: 'POST', headers: { 'Next-Action': identity.id, Accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' }, body }));
+    return judge(
+      target.name,
+      `args-${index}`,
+      await session.request(page, {
+        method: 'POST',
+        headers: { 'Next-Action': identity.id, Accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' },
+        body,
+      }),
+    );
   });
 }
 
 /** A one-pixel PNG, the file sent with each hostile text in an upload's metadata (the files themselves are the other half). */
-const PLAIN_IMAGE = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
+const PLAIN_IMAGE = new Uint8Array(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'),
+);
 
-function uploadRequest(target: UploadTarget, fields: Record<string, string>, bytes: Uint8Array, contentType: string, filename: string): { url: string; init: { method: string; headers?: Record<string, string>; body: BodyInit } } {
+function uploadRequest(
+  target: UploadTarget,
+  fields: Record<string, string>,
+  bytes: Uint8Array,
+  contentType: string,
+  filename: string,
+): { url: string; init: { method: string; headers?: Record<string, string>; body: BodyInit } } {
   const path = expandPlaceholders(target.path);
   if (target.mode === 'raw') {
-    return { url: `${path}?${new URLSearchParams({ ...fields, [target.fileNameField]: filename })}`, init: { method: 'POST', headers: { 'content-type': contentType }, body: bytes as unknown as BodyInit } };
+    return {
+      url: `${path}?${new URLSearchParams({ ...fields, [target.fileNameField]: filename })}`,
+      init: { method: 'POST', headers: { 'content-type': contentType }, body: bytes as unknown as BodyInit },
+    };
   }
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -133,7 +197,14 @@ function chunkedStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
   });
 }
 
-export async function sendBody(session: HttpSession, method: string, path: string, body: HostileBody, bytes: Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
+export async function sendBody(
+  session: HttpSession,
+  method: string,
+  path: string,
+  body: HostileBody,
+  bytes: Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return session.request(path, {
     method,
     headers: { ...(body.contentType ? { 'content-type': body.contentType } : {}), ...headers },

@@ -33,7 +33,8 @@ describe('the hostile corpus', () => {
   });
 
   it('builds PDFs that run JavaScript, launch programs, are encrypted or cut short', async () => {
-    for (const id of ['pdf-javascript-openaction', 'pdf-javascript-names-tree', 'pdf-javascript-page-aa']) expect((await file(id)).toString('latin1')).toContain('/JavaScript');
+    for (const id of ['pdf-javascript-openaction', 'pdf-javascript-names-tree', 'pdf-javascript-page-aa'])
+      expect((await file(id)).toString('latin1')).toContain('/JavaScript');
     expect((await file('pdf-launch-action')).toString('latin1')).toContain('/Launch');
     expect((await file('pdf-encrypted')).toString('latin1')).toMatch(/\/Encrypt \d+ 0 R/);
     expect((await file('pdf-truncated-half')).toString('latin1')).not.toContain('%%EOF');

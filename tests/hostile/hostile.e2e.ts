@@ -27,9 +27,15 @@ describe('hostile input', () => {
 
   it('answers every request without a 5xx, with a message, and never echoes a script unescaped', () => {
     const summary = summarizeHostileReport(report);
-    console.log(`[hostile] ${summary.requests} requests from ${report.corpusSize} inputs in ${report.seconds.toFixed(0)} s: ${JSON.stringify(summary.byVerdict)}; pending targets: ${report.pendingTargets.join(', ') || 'none'}`);
+    console.log(
+      `[hostile] ${summary.requests} requests from ${report.corpusSize} inputs in ${report.seconds.toFixed(0)} s: ${JSON.stringify(summary.byVerdict)}; pending targets: ${report.pendingTargets.join(', ') || 'none'}`,
+    );
     console.log(`[hostile] most time: ${summary.slowestTargets.join('; ')}`);
-    expect(summary.failures.map((outcome) => `${outcome.target} ← ${outcome.input}: ${outcome.verdict} ${outcome.status} ${outcome.detail ?? ''}`)).toEqual([]);
+    expect(
+      summary.failures.map(
+        (outcome) => `${outcome.target} ← ${outcome.input}: ${outcome.verdict} ${outcome.status} ${outcome.detail ?? ''}`,
+      ),
+    ).toEqual([]);
   });
 
   it('leaves the server alive and healthy', async () => {

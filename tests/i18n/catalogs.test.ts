@@ -44,9 +44,11 @@ describe('message catalogs', () => {
       }
       return names;
     };
-    const placeholders = (text: string, locale: string) => [...collect(new IntlMessageFormat(text, locale).getAst() as unknown as Element[], new Set())].sort();
+    const placeholders = (text: string, locale: string) =>
+      [...collect(new IntlMessageFormat(text, locale).getAst() as unknown as Element[], new Set())].sort();
     for (const [key, koText] of catalogs.ko) {
-      for (const locale of LOCALES) expect(() => new IntlMessageFormat(catalogs[locale].get(key)!, locale), `${locale}.${key}`).not.toThrow();
+      for (const locale of LOCALES)
+        expect(() => new IntlMessageFormat(catalogs[locale].get(key)!, locale), `${locale}.${key}`).not.toThrow();
       const enText = catalogs.en.get(key)!;
       expect(placeholders(enText, 'en'), key).toEqual(placeholders(koText, 'ko'));
     }

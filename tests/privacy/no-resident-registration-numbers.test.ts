@@ -36,7 +36,9 @@ function findRrnNames(source: string): string[] {
     ...[...code.matchAll(/["']?([A-Za-z_$][\w$]*)["']?\s*[:=(]/g)].map((match) => match[1]),
     ...[...code.matchAll(/\b(?:text|varchar|integer|bigint)\(\s*["']([\w]+)["']/g)].map((match) => match[1]),
   ];
-  return names.filter((name) => !REFUSAL_NAMES.has(name) && RRN_NAME.test(name.replace(/businessRegistrationNumber|business_registration_number/g, '')));
+  return names.filter(
+    (name) => !REFUSAL_NAMES.has(name) && RRN_NAME.test(name.replace(/businessRegistrationNumber|business_registration_number/g, '')),
+  );
 }
 
 function walk(directory: string, extensions: readonly string[]): string[] {
@@ -73,9 +75,16 @@ describe('no resident registration numbers (PIPA art. 24-2)', () => {
   });
 
   it('no form field, zod schema key or identifier in the code is named for one', () => {
-    const files = [...walk('app', ['.ts', '.tsx']), ...walk('lib', ['.ts', '.tsx']), ...walk('db/schema', ['.ts']), ...walk('db/migrations', ['.sql'])].filter((file) => !file.endsWith('.test.ts'));
+    const files = [
+      ...walk('app', ['.ts', '.tsx']),
+      ...walk('lib', ['.ts', '.tsx']),
+      ...walk('db/schema', ['.ts']),
+      ...walk('db/migrations', ['.sql']),
+    ].filter((file) => !file.endsWith('.test.ts'));
     expect(files.length).toBeGreaterThan(50);
-    const offenders = files.flatMap((file) => findRrnNames(fs.readFileSync(path.join(ROOT, file), 'utf8')).map((name) => `${file}: ${name}`));
+    const offenders = files.flatMap((file) =>
+      findRrnNames(fs.readFileSync(path.join(ROOT, file), 'utf8')).map((name) => `${file}: ${name}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -102,7 +111,9 @@ describe('no resident registration numbers (PIPA art. 24-2)', () => {
       where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'ARRAY')`);
     const found: string[] = [];
     // Hashes and ciphertexts are derived, not typed: random hex or base64 can spell thirteen digits.
-    const typed = (columns as unknown as { rows: { table_name: string; column_name: string }[] }).rows.filter(({ column_name: column }) => !/(hash|sha256|encrypted|token)$/.test(column));
+    const typed = (columns as unknown as { rows: { table_name: string; column_name: string }[] }).rows.filter(
+      ({ column_name: column }) => !/(hash|sha256|encrypted|token)$/.test(column),
+    );
     expect(typed.length).toBeGreaterThan(30);
     for (const { table_name: table, column_name: column } of typed) {
       const hits = await handle.db.execute(

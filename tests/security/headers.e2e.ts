@@ -31,16 +31,41 @@ const SAMPLES: Sample[] = [
   { name: 'unknown API path', path: '/api/nothing-here', status: 404 },
   { name: 'method not allowed', path: '/api/health', method: 'POST', status: 405 },
   { name: 'auth endpoint', path: '/api/auth/csrf', status: 200 },
-  { name: 'body too large', path: '/api/cases/slammer-2003/stats', method: 'POST', headers: { 'content-type': 'application/json' }, body: `[${'1,'.repeat(5 * 1024 * 1024)}1]`, status: 413 },
-  { name: 'unknown server action', path: '/', method: 'POST', headers: { 'Next-Action': '00deadbeef', 'content-type': 'text/plain' }, body: '[]', status: 400 },
+  {
+    name: 'body too large',
+    path: '/api/cases/slammer-2003/stats',
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: `[${'1,'.repeat(5 * 1024 * 1024)}1]`,
+    status: 413,
+  },
+  {
+    name: 'unknown server action',
+    path: '/',
+    method: 'POST',
+    headers: { 'Next-Action': '00deadbeef', 'content-type': 'text/plain' },
+    body: '[]',
+    status: 400,
+  },
 ];
 
 async function fetchSample(server: TestServer, sample: Sample): Promise<Response> {
-  return fetch(`${server.baseUrl}${sample.path}`, { method: sample.method ?? 'GET', headers: sample.headers, body: sample.body, redirect: 'manual' });
+  return fetch(`${server.baseUrl}${sample.path}`, {
+    method: sample.method ?? 'GET',
+    headers: sample.headers,
+    body: sample.body,
+    redirect: 'manual',
+  });
 }
 
 function cspDirectives(header: string | null): Map<string, string> {
-  return new Map((header ?? '').split(';').map((part) => part.trim().split(/\s+/)).filter((parts) => parts[0]).map(([name, ...values]) => [name, values.join(' ')]));
+  return new Map(
+    (header ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 }
 
 describe('security headers on every response', () => {
@@ -67,7 +92,10 @@ describe('security headers on every response', () => {
 
   it('gives each page its own nonce and puts it on every script the page loads', async () => {
     const [first, second] = await Promise.all([fetch(`${plain.baseUrl}/cases/slammer-2003`), fetch(`${plain.baseUrl}/cases/slammer-2003`)]);
-    const nonceOf = (response: Response) => cspDirectives(response.headers.get('content-security-policy')).get('script-src')!.match(/'nonce-([^']+)'/)![1];
+    const nonceOf = (response: Response) =>
+      cspDirectives(response.headers.get('content-security-policy'))
+        .get('script-src')!
+        .match(/'nonce-([^']+)'/)![1];
     expect(nonceOf(first)).not.toBe(nonceOf(second));
     const html = await first.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);

@@ -23,7 +23,11 @@ export default async function globalSetup() {
     }
     return;
   }
-  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite'), import('drizzle-orm/pglite/migrator')]);
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const pglite = await PGlite.create();
   await migrate(drizzle({ client: pglite }), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
   const snapshot = await pglite.dumpDataDir('none');

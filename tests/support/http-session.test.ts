@@ -3,7 +3,10 @@ import { decodeActionValue } from './http-session';
 
 describe('decodeActionValue', () => {
   it('reads the value row the root row points to', () => {
-    expect(decodeActionValue('0:{"a":"$@1","f":"","b":"x"}\n1:{"ok":false,"message":"Please sign in"}\n')).toEqual({ ok: false, message: 'Please sign in' });
+    expect(decodeActionValue('0:{"a":"$@1","f":"","b":"x"}\n1:{"ok":false,"message":"Please sign in"}\n')).toEqual({
+      ok: false,
+      message: 'Please sign in',
+    });
   });
 
   it('puts long strings, sent as text rows with a byte length, back in place', () => {

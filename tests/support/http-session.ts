@@ -26,7 +26,10 @@ export class HttpSession {
     this.cookies.set(name, value);
   }
 
-  async request(target: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit | null; signal?: AbortSignal; duplex?: 'half' } = {}): Promise<Response> {
+  async request(
+    target: string,
+    init: { method?: string; headers?: Record<string, string>; body?: BodyInit | null; signal?: AbortSignal; duplex?: 'half' } = {},
+  ): Promise<Response> {
     const cookie = this.cookieHeader();
     const response = await fetch(new URL(target, this.baseUrl), {
       method: init.method ?? 'GET',
@@ -46,7 +49,10 @@ export class HttpSession {
       const separator = pair.indexOf('=');
       const name = pair.slice(0, separator).trim();
       const value = pair.slice(separator + 1).trim();
-      const isExpired = attributes.some((attribute) => /^\s*max-age=0/i.test(attribute) || (/^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1]) < Date.now()));
+      const isExpired = attributes.some(
+        (attribute) =>
+          /^\s*max-age=0/i.test(attribute) || (/^\s*expires=/i.test(attribute) && Date.parse(attribute.split('=')[1]) < Date.now()),
+      );
       if (isExpired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -76,9 +82,18 @@ export class HttpSession {
   /** Calls a server action the way the browser does; `pagePath` is any page the action is served on. */
   async callAction(actionId: string, args: unknown[], pagePath = '/'): Promise<ActionCall> {
     const body = await encodeReply(args);
-    const response = await this.request(pagePath, { method: 'POST', headers: { 'Next-Action': actionId, Accept: 'text/x-component' }, body });
+    const response = await this.request(pagePath, {
+      method: 'POST',
+      headers: { 'Next-Action': actionId, Accept: 'text/x-component' },
+      body,
+    });
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return { status: response.status, redirect: response.headers.get('x-action-redirect') ?? response.headers.get('location'), value: decodeActionValue(bytes), raw: Buffer.from(bytes).toString('utf8') };
+    return {
+      status: response.status,
+      redirect: response.headers.get('x-action-redirect') ?? response.headers.get('location'),
+      value: decodeActionValue(bytes),
+      raw: Buffer.from(bytes).toString('utf8'),
+    };
   }
 }
 
@@ -168,7 +183,9 @@ export function loadActionIds(root = process.cwd()): Map<string, ActionIdentity>
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (!entry.filename || !entry.exportedName) continue;
     // The page a form of this action lives on (a static one when there is a choice).
-    const pages = Object.keys(entry.workers).map((worker) => routeOfWorker(worker)).sort((a, b) => Number(a.includes('[')) - Number(b.includes('[')));
+    const pages = Object.keys(entry.workers)
+      .map((worker) => routeOfWorker(worker))
+      .sort((a, b) => Number(a.includes('[')) - Number(b.includes('[')));
     const pagePath = pages[0]?.replace(/\[[^\]]+\]/g, 'x') ?? '/';
     ids.set(`${entry.filename.split(path.sep).join('/')}#${entry.exportedName}`, { id, pagePath });
   }
@@ -177,6 +194,9 @@ export function loadActionIds(root = process.cwd()): Map<string, ActionIdentity>
 
 /** `app/(auth)/sign-up/page` → `/sign-up`. */
 function routeOfWorker(worker: string): string {
-  const segments = worker.split('/').slice(1, -1).filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith('_'));
+  const segments = worker
+    .split('/')
+    .slice(1, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith('_'));
   return `/${segments.join('/')}`;
 }

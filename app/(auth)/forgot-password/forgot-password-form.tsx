@@ -16,7 +16,15 @@ export function ForgotPasswordForm() {
           {state.message}
         </Alert>
       ) : null}
-      <TextField name="email" type="email" label={t('email')} autoComplete="email" defaultValue={state && !state.ok ? state.values.email : undefined} error={state && !state.ok ? state.fieldErrors.email : undefined} required />
+      <TextField
+        name="email"
+        type="email"
+        label={t('email')}
+        autoComplete="email"
+        defaultValue={state && !state.ok ? state.values.email : undefined}
+        error={state && !state.ok ? state.fieldErrors.email : undefined}
+        required
+      />
       <Button type="submit" disabled={isPending} className="w-full">
         {t('submit')}
       </Button>

@@ -7,7 +7,13 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <div className="mx-auto max-w-md">
       <PageHeader title={t('title')} />
-      <Card>{typeof token === 'string' && token.length > 10 ? <ResetPasswordForm token={token} /> : <Alert tone="warning">{t('missingToken')}</Alert>}</Card>
+      <Card>
+        {typeof token === 'string' && token.length > 10 ? (
+          <ResetPasswordForm token={token} />
+        ) : (
+          <Alert tone="warning">{t('missingToken')}</Alert>
+        )}
+      </Card>
     </div>
   );
 }

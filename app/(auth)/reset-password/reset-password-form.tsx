@@ -33,7 +33,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
       ) : null}
       <input type="hidden" name="token" value={token} />
       <TextField name="password" type="password" label={t('password')} autoComplete="new-password" error={errors.password} required />
-      <TextField name="passwordConfirm" type="password" label={t('passwordConfirm')} autoComplete="new-password" error={errors.passwordConfirm} required />
+      <TextField
+        name="passwordConfirm"
+        type="password"
+        label={t('passwordConfirm')}
+        autoComplete="new-password"
+        error={errors.passwordConfirm}
+        required
+      />
       <Button type="submit" disabled={isPending} className="w-full">
         {t('submit')}
       </Button>

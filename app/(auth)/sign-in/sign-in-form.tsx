@@ -34,7 +34,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       router.refresh();
       return;
     }
-    const code = (KNOWN_ERRORS as readonly string[]).includes(result?.error ?? '') ? (result!.error as (typeof KNOWN_ERRORS)[number]) : null;
+    const code = (KNOWN_ERRORS as readonly string[]).includes(result?.error ?? '')
+      ? (result!.error as (typeof KNOWN_ERRORS)[number])
+      : null;
     if (code === 'totp_required' || code === 'totp_invalid') setNeedsTotp(true);
     setError(code ? t(`errors.${code}`) : t('errors.generic'));
   }
@@ -48,9 +50,28 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       ) : null}
       <TextField name="email" type="email" label={t('email')} autoComplete="email" required />
       <TextField name="password" type="password" label={t('password')} autoComplete="current-password" required />
-      {needsTotp && !isRecoveryCode ? <TextField key="app-code" name="totp" label={t('totp')} hint={t('totpHint')} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" /> : null}
+      {needsTotp && !isRecoveryCode ? (
+        <TextField
+          key="app-code"
+          name="totp"
+          label={t('totp')}
+          hint={t('totpHint')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]{6}"
+        />
+      ) : null}
       {needsTotp && isRecoveryCode ? (
-        <TextField key="recovery-code" name="totp" label={t('recoveryCode')} hint={t('recoveryCodeHint')} autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={16} />
+        <TextField
+          key="recovery-code"
+          name="totp"
+          label={t('recoveryCode')}
+          hint={t('recoveryCodeHint')}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={16}
+        />
       ) : null}
       {needsTotp ? (
         <Button type="button" variant="ghost" className="w-full" onClick={() => setRecoveryCode((current) => !current)}>

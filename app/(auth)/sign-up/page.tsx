@@ -17,7 +17,11 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
     <div className="mx-auto max-w-md">
       <PageHeader title={t('title')} lead={t('lead')} />
       <Card>
-        {joining ? <p className="mb-4 rounded-xl bg-brand-50 p-3 text-sm text-brand-800">{t('joiningCase', { title: localized(joining, 'title', locale) })}</p> : null}
+        {joining ? (
+          <p className="mb-4 rounded-xl bg-brand-50 p-3 text-sm text-brand-800">
+            {t('joiningCase', { title: localized(joining, 'title', locale) })}
+          </p>
+        ) : null}
         <SignUpForm caseSlug={joining?.slug} source={source} />
         <p className="mt-5 text-sm text-slate-600">
           {t('haveAccount')}{' '}

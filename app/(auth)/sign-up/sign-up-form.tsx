@@ -52,9 +52,33 @@ export function SignUpForm({ caseSlug, source }: { caseSlug?: string; source?: s
       ) : null}
       {caseSlug ? <input type="hidden" name="caseSlug" value={caseSlug} /> : null}
       {source ? <input type="hidden" name="source" value={source} /> : null}
-      <TextField name="name" label={t('name')} hint={t('nameHint')} autoComplete="name" defaultValue={values.name} error={errors.name} required />
-      <TextField name="email" type="email" label={t('email')} autoComplete="email" defaultValue={values.email} error={errors.email} required />
-      <TextField name="password" type="password" label={t('password')} hint={t('passwordHint')} autoComplete="new-password" error={errors.password} required />
+      <TextField
+        name="name"
+        label={t('name')}
+        hint={t('nameHint')}
+        autoComplete="name"
+        defaultValue={values.name}
+        error={errors.name}
+        required
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t('email')}
+        autoComplete="email"
+        defaultValue={values.email}
+        error={errors.email}
+        required
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('password')}
+        hint={t('passwordHint')}
+        autoComplete="new-password"
+        error={errors.password}
+        required
+      />
       <SelectField name="locale" label={t('locale')} defaultValue={values.locale ?? locale} error={errors.locale}>
         <option value="ko">{common('languages.ko')}</option>
         <option value="en">{common('languages.en')}</option>

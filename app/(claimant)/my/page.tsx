@@ -10,7 +10,12 @@ import { toLocale } from '@/lib/i18n/config';
 
 export default async function MyClaimsPage() {
   const user = await guardPage(() => requireUser(), '/my');
-  const [t, common, locale, claims] = await Promise.all([getTranslations('claimant.home'), getTranslations('common'), getLocale().then(toLocale), listOwnClaims(await getDb(), user.id)]);
+  const [t, common, locale, claims] = await Promise.all([
+    getTranslations('claimant.home'),
+    getTranslations('common'),
+    getLocale().then(toLocale),
+    listOwnClaims(await getDb(), user.id),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('lead')} />

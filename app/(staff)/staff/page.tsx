@@ -13,7 +13,11 @@ import { toLocale } from '@/lib/i18n/config';
 export default async function StaffHomePage() {
   const user = await guardPage(() => requireUser(), '/staff');
   const db = await getDb();
-  const [t, common, locale] = await Promise.all([getTranslations('admin.staffHome'), getTranslations('common'), getLocale().then(toLocale)]);
+  const [t, common, locale] = await Promise.all([
+    getTranslations('admin.staffHome'),
+    getTranslations('common'),
+    getLocale().then(toLocale),
+  ]);
   const memberships = user.isPlatformAdmin
     ? (await listPublicCases(db)).map((found) => ({ case: found, role: 'platform_admin' as const }))
     : await listStaffCases(db, user.id);
@@ -34,7 +38,11 @@ export default async function StaffHomePage() {
               </div>
               <div className="flex flex-wrap gap-2">
                 {staffAreasFor(role).map((area) => (
-                  <Link key={area.path} href={`/cases/${found.slug}${area.path}`} className={buttonClass(area.path === '' ? 'secondary' : 'primary')}>
+                  <Link
+                    key={area.path}
+                    href={`/cases/${found.slug}${area.path}`}
+                    className={buttonClass(area.path === '' ? 'secondary' : 'primary')}
+                  >
                     {area.path === '' ? t('openCase') : common(area.labelKey)}
                   </Link>
                 ))}

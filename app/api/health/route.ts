@@ -8,6 +8,9 @@ export async function GET() {
     await handle.db.execute(sql`select 1`);
     return Response.json({ status: 'ok', db: handle.driver }, { headers: { 'Cache-Control': 'no-store' } });
   } catch {
-    return Response.json({ status: 'unavailable', db: process.env.DATABASE_URL ? 'postgres' : 'pglite' }, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } });
+    return Response.json(
+      { status: 'unavailable', db: process.env.DATABASE_URL ? 'postgres' : 'pglite' },
+      { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } },
+    );
   }
 }

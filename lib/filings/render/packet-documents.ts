@@ -1,8 +1,25 @@
 import type { MessagePort } from 'node:worker_threads';
 import { PDFDocument } from 'pdf-lib';
-import { renderAppointment, renderComplaint, renderDeclaration, renderExhibitBundle, renderPartyList, renderPowerOfAttorney, exhibitBundleDocument } from '@/lib/pdf';
+import {
+  renderAppointment,
+  renderComplaint,
+  renderDeclaration,
+  renderExhibitBundle,
+  renderPartyList,
+  renderPowerOfAttorney,
+  exhibitBundleDocument,
+} from '@/lib/pdf';
 import { captionName } from '@/lib/pdf/format';
-import type { CaseInfo, ClaimantSnapshot, DocumentFormat, ExhibitFile, Language, PacketDocument, PlaintiffsCaption, RenderOptions } from '@/lib/pdf/types';
+import type {
+  CaseInfo,
+  ClaimantSnapshot,
+  DocumentFormat,
+  ExhibitFile,
+  Language,
+  PacketDocument,
+  PlaintiffsCaption,
+  RenderOptions,
+} from '@/lib/pdf/types';
 import type { DocumentKey, FilingDocuments } from '../options';
 import { appointersOf } from '../requirements';
 import { complaintAttachments } from './complaint-attachments';
@@ -42,7 +59,11 @@ export function estimatePages(key: DocumentKey, input: RenderPacketInput): numbe
     case 'declarations':
       return 2 * count;
     case 'exhibits':
-      return Math.ceil(files / 18) + Math.ceil(files / 25) + input.claimants.reduce((sum, claimant) => sum + claimant.evidence.reduce((pages, file) => pages + 1 + (file.pageCount ?? 1), 0), 0);
+      return (
+        Math.ceil(files / 18) +
+        Math.ceil(files / 25) +
+        input.claimants.reduce((sum, claimant) => sum + claimant.evidence.reduce((pages, file) => pages + 1 + (file.pageCount ?? 1), 0), 0)
+      );
   }
 }
 
@@ -51,7 +72,12 @@ async function pageCountOf(bytes: Uint8Array): Promise<number> {
 }
 
 /** Each declaration is its own small PDF; they are bound into one document with a bookmark per claimant. */
-async function renderDeclarations(input: RenderPacketInput, options: RenderOptions, plaintiffs: PlaintiffsCaption, progress: PageProgress): Promise<PacketDocument> {
+async function renderDeclarations(
+  input: RenderPacketInput,
+  options: RenderOptions,
+  plaintiffs: PlaintiffsCaption,
+  progress: PageProgress,
+): Promise<PacketDocument> {
   const bound = await PDFDocument.create({ updateMetadata: false });
   const bookmarks: { title: string; pageIndex: number }[] = [];
   for (const [index, claimant] of input.claimants.entries()) {
@@ -69,7 +95,11 @@ async function renderDeclarations(input: RenderPacketInput, options: RenderOptio
  * Draws the chosen documents in filing order — 소장, 당사자목록, 선정서, 소송위임장, 진술서,
  * 증거자료 — reporting pages as it goes.
  */
-export async function renderPacketDocuments(input: RenderPacketInput, keys: readonly DocumentKey[], progress: PageProgress): Promise<RenderedDocument[]> {
+export async function renderPacketDocuments(
+  input: RenderPacketInput,
+  keys: readonly DocumentKey[],
+  progress: PageProgress,
+): Promise<RenderedDocument[]> {
   const titles = PACKET_TITLES[input.language];
   const { caseInfo, claimants, format, language } = input;
   const base: RenderOptions = { format, language, now: new Date(input.documentDate) };
@@ -84,24 +114,35 @@ export async function renderPacketDocuments(input: RenderPacketInput, keys: read
     if (key === 'complaint') {
       const hasEvidence = claimants.some((claimant) => claimant.evidence.length > 0);
       const attachments = complaintAttachments(input.documents, caseInfo, claimants.length, hasEvidence);
-      const bytes = await renderComplaint({ case: caseInfo, claimants, hasRepresentativeParty: input.documents.appointment, attachments }, options);
+      const bytes = await renderComplaint(
+        { case: caseInfo, claimants, hasRepresentativeParty: input.documents.appointment, attachments },
+        options,
+      );
       document = { title: format === 'us' ? titles.complaintUs : titles.complaint, bytes };
     } else if (key === 'partyList') {
       document = { title: titles.partyList, bytes: await renderPartyList({ case: caseInfo, claimants }, options) };
     } else if (key === 'appointment') {
       const representatives = claimants.filter((claimant) => input.representativeClaimantIds.includes(claimant.id));
       const appointers = appointersOf(claimants, input.representativeClaimantIds);
-      document = { title: titles.appointment, bytes: await renderAppointment({ case: caseInfo, representatives, appointers, plaintiffs }, options) };
+      document = {
+        title: titles.appointment,
+        bytes: await renderAppointment({ case: caseInfo, representatives, appointers, plaintiffs }, options),
+      };
     } else if (key === 'powerOfAttorney') {
       const mode = input.documents.powerOfAttorney === 'combined' ? 'combined' : 'per_claimant';
-      document = { title: titles.powerOfAttorney, bytes: await renderPowerOfAttorney({ case: caseInfo, claimants, mode, plaintiffs }, options) };
+      document = {
+        title: titles.powerOfAttorney,
+        bytes: await renderPowerOfAttorney({ case: caseInfo, claimants, mode, plaintiffs }, options),
+      };
     } else if (key === 'declarations') {
       document = await renderDeclarations(input, options, plaintiffs, progress);
     } else {
       if (!input.evidencePort) throw new Error('exhibits need the evidence channel');
       const order = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => evidence.sha256));
       const client = new EvidenceClient(input.evidencePort, order);
-      const files: ExhibitFile[] = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ evidence, claimant, data: () => client.load(evidence.sha256) })));
+      const files: ExhibitFile[] = claimants.flatMap((claimant) =>
+        claimant.evidence.map((evidence) => ({ evidence, claimant, data: () => client.load(evidence.sha256) })),
+      );
       const bundle = await renderExhibitBundle({ case: caseInfo, files, bates: input.bates }, options).finally(() => client.close());
       document = exhibitBundleDocument(titles.exhibits, bundle, input.bates);
       pageCount = bundle.pageCount;

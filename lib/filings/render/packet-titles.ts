@@ -6,7 +6,17 @@ import type { Language } from '@/lib/pdf/types';
  */
 export const PACKET_TITLES: Record<
   Language,
-  { complaint: string; complaintUs: string; partyList: string; appointment: string; powerOfAttorney: string; declarations: string; exhibits: string; packet: string; mainDocuments: string }
+  {
+    complaint: string;
+    complaintUs: string;
+    partyList: string;
+    appointment: string;
+    powerOfAttorney: string;
+    declarations: string;
+    exhibits: string;
+    packet: string;
+    mainDocuments: string;
+  }
 > = {
   ko: {
     complaint: '소장',

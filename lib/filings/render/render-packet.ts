@@ -1,7 +1,15 @@
 // Must stay the first import: it lowers this thread's priority before anything heavy loads.
 import './yield-cpu';
 import { createHash } from 'node:crypto';
-import { ExhibitIntegrityError, ExhibitSourceError, PageTooLargeError, PdfInputError, assemblePacket, numberExhibits, preflightPdf } from '@/lib/pdf';
+import {
+  ExhibitIntegrityError,
+  ExhibitSourceError,
+  PageTooLargeError,
+  PdfInputError,
+  assemblePacket,
+  numberExhibits,
+  preflightPdf,
+} from '@/lib/pdf';
 import type { PacketDocument } from '@/lib/pdf/types';
 import { MEGABYTE, chosenDocuments } from '../options';
 import { type RenderFailure, type RenderedPartMeta, packRenderResult } from '../render-result';
@@ -31,7 +39,8 @@ function groupDocuments(rendered: readonly RenderedDocument[], input: RenderPack
 }
 
 function filenameOf(input: RenderPacketInput, evidenceId: string): string {
-  for (const claimant of input.claimants) for (const file of claimant.evidence) if (file.id === evidenceId) return `${file.originalFilename} (${claimant.referenceNumber})`;
+  for (const claimant of input.claimants)
+    for (const file of claimant.evidence) if (file.id === evidenceId) return `${file.originalFilename} (${claimant.referenceNumber})`;
   return evidenceId;
 }
 
@@ -39,7 +48,9 @@ function filenameOf(input: RenderPacketInput, evidenceId: string): string {
 function exhibitOf(input: RenderPacketInput, sha256: string): { exhibit: string; file: string } {
   const items = input.claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ claimant, evidence })));
   const found = numberExhibits(items, (item) => item.claimant.id, input.language).find(({ item }) => item.evidence.sha256 === sha256);
-  return found ? { exhibit: found.label, file: `${found.item.evidence.originalFilename} (${found.item.claimant.referenceNumber})` } : { exhibit: '?', file: sha256 };
+  return found
+    ? { exhibit: found.label, file: `${found.item.evidence.originalFilename} (${found.item.claimant.referenceNumber})` }
+    : { exhibit: '?', file: sha256 };
 }
 
 /** Maps what can go wrong to a message the lawyer can act on; internal detail stays in `detail`. */
@@ -47,19 +58,46 @@ export function describeRenderFailure(error: unknown, input: RenderPacketInput):
   const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof EvidenceUnavailableError) {
     const messageKey = error.problem === 'mismatch' ? 'filings.errors.hashMismatch' : 'filings.errors.evidenceMissing';
-    return { code: error.problem === 'mismatch' ? 'exhibit_hash_mismatch' : 'exhibit_missing', messageKey, params: exhibitOf(input, error.sha256), detail };
+    return {
+      code: error.problem === 'mismatch' ? 'exhibit_hash_mismatch' : 'exhibit_missing',
+      messageKey,
+      params: exhibitOf(input, error.sha256),
+      detail,
+    };
   }
   if (error instanceof ExhibitIntegrityError) {
-    return { code: error.code, messageKey: 'filings.errors.hashMismatch', params: { exhibit: error.exhibitLabel, file: filenameOf(input, error.evidenceId) }, detail };
+    return {
+      code: error.code,
+      messageKey: 'filings.errors.hashMismatch',
+      params: { exhibit: error.exhibitLabel, file: filenameOf(input, error.evidenceId) },
+      detail,
+    };
   }
   if (error instanceof ExhibitSourceError) {
-    return { code: error.code, messageKey: 'filings.errors.exhibitUnreadable', params: { exhibit: error.exhibitLabel, file: filenameOf(input, error.evidenceId) }, detail };
+    return {
+      code: error.code,
+      messageKey: 'filings.errors.exhibitUnreadable',
+      params: { exhibit: error.exhibitLabel, file: filenameOf(input, error.evidenceId) },
+      detail,
+    };
   }
   if (error instanceof PageTooLargeError) {
-    return { code: error.code, messageKey: 'filings.errors.pageTooLarge', params: { page: error.pageNumber, limit: Math.round(error.limitBytes / MEGABYTE) }, detail };
+    return {
+      code: error.code,
+      messageKey: 'filings.errors.pageTooLarge',
+      params: { page: error.pageNumber, limit: Math.round(error.limitBytes / MEGABYTE) },
+      detail,
+    };
   }
-  if (error instanceof PdfInputError) return { code: error.code, messageKey: 'filings.errors.invalidInput', params: { field: error.field }, detail };
-  if (/could not split the packet/.test(detail)) return { code: 'cannot_split', messageKey: 'filings.errors.cannotSplit', params: { limit: Math.round(input.maxPartBytes / MEGABYTE) }, detail };
+  if (error instanceof PdfInputError)
+    return { code: error.code, messageKey: 'filings.errors.invalidInput', params: { field: error.field }, detail };
+  if (/could not split the packet/.test(detail))
+    return {
+      code: 'cannot_split',
+      messageKey: 'filings.errors.cannotSplit',
+      params: { limit: Math.round(input.maxPartBytes / MEGABYTE) },
+      detail,
+    };
   return { code: 'render_failed', messageKey: 'filings.errors.renderFailed', params: {}, detail };
 }
 
@@ -87,8 +125,18 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
     const bytes: Uint8Array[] = [];
     let assembled = 0;
     for (const group of groups) {
-      const metadata = { title: `${group.title} — ${input.caseInfo.title[input.language]}`, author: input.caseInfo.counsel.name[input.language], subject: input.caseInfo.caseName[input.language], keywords: [input.caseInfo.id], language: input.language, createdAt: new Date(input.documentDate) };
-      const result = await assemblePacket({ documents: group.documents.splice(0), metadata, maxPartBytes: input.maxPartBytes }, { onProgress: (done) => progress.assemble(assembled + done, pageCount) });
+      const metadata = {
+        title: `${group.title} — ${input.caseInfo.title[input.language]}`,
+        author: input.caseInfo.counsel.name[input.language],
+        subject: input.caseInfo.caseName[input.language],
+        keywords: [input.caseInfo.id],
+        language: input.language,
+        createdAt: new Date(input.documentDate),
+      };
+      const result = await assemblePacket(
+        { documents: group.documents.splice(0), metadata, maxPartBytes: input.maxPartBytes },
+        { onProgress: (done) => progress.assemble(assembled + done, pageCount) },
+      );
       assembled += result.pageCount;
       for (const part of result.parts) {
         const preflight = await preflightPdf(part.bytes, input.format, { maxBytes: input.maxPartBytes });

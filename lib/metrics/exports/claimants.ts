@@ -64,7 +64,12 @@ function selectBatch(db: Database, caseId: string, afterId: string | null, withF
 export type ClaimantExportRow = Awaited<ReturnType<typeof selectBatch>>[number];
 
 /** One batch after the cursor (keyset on the primary key; ids are random, so the order is arbitrary). */
-export async function readClaimantBatch(db: Database, caseId: string, role: EffectiveCaseRole, afterId: string | null): Promise<{ rows: ClaimantExportRow[]; next: string | null }> {
+export async function readClaimantBatch(
+  db: Database,
+  caseId: string,
+  role: EffectiveCaseRole,
+  afterId: string | null,
+): Promise<{ rows: ClaimantExportRow[]; next: string | null }> {
   const rows = await selectBatch(db, caseId, afterId, canSeeClaimantFiles(role));
   const last = rows.at(-1);
   return { rows, next: rows.length === BATCH_SIZE && last ? last.id : null };
@@ -79,7 +84,8 @@ type Translate = ReturnType<typeof getTranslator>;
  */
 export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): CsvColumn<ClaimantExportRow>[] {
   const header = (key: string) => t(`organizer.exports.columns.${key}` as never);
-  const label = (group: string, value: string | null, known: readonly string[]) => (value && known.includes(value) ? t(`common.${group}.${value}` as never) : value);
+  const label = (group: string, value: string | null, known: readonly string[]) =>
+    value && known.includes(value) ? t(`common.${group}.${value}` as never) : value;
   const columns: CsvColumn<ClaimantExportRow>[] = [
     { header: header('referenceNumber'), value: (row) => row.referenceNumber },
     { header: header('status'), value: (row) => t(`common.statuses.${row.status}` as never) },

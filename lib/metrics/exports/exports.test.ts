@@ -69,7 +69,12 @@ function parseCsv(text: string): string[][] {
     .replace(/^\uFEFF/, '')
     .split('\r\n')
     .filter(Boolean)
-    .map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.filter((cell) => cell !== '').map((cell) => cell.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
+    .map((line) =>
+      line
+        .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+        .filter((cell) => cell !== '')
+        .map((cell) => cell.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')),
+    );
 }
 
 describe('CSV cells', () => {
@@ -88,10 +93,14 @@ describe('CSV cells', () => {
 describe('GET /api/cases/{slug}/exports/supporters', () => {
   it('streams every supporter of the case once, with a BOM and Korean headers, and audits the count', async () => {
     await signInForTest(db, organizer);
-    const response = await exportSupporters(...routeRequest(`/api/cases/${found.slug}/exports/supporters`, { slug: found.slug }, { cookie: 'NEXT_LOCALE=ko' }));
+    const response = await exportSupporters(
+      ...routeRequest(`/api/cases/${found.slug}/exports/supporters`, { slug: found.slug }, { cookie: 'NEXT_LOCALE=ko' }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="supporters-case-[0-9a-f]+-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="supporters-case-[0-9a-f]+-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes));
@@ -104,7 +113,10 @@ describe('GET /api/cases/{slug}/exports/supporters', () => {
     expect(rows.find((row) => row[2] === 'bulk0@example.test')?.[1]).toBe(`'=HYPERLINK("http://evil")`);
     expect(rows.find((row) => row[2] === 'bulk1@example.test')?.[3]).toBe('010-1234-5678');
     expect(rows.find((row) => row[2] === 'bulk3@example.test')?.[4]).toBe('서울특별시');
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.caseId, found.id), eq(auditLog.action, 'export.supporters')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.caseId, found.id), eq(auditLog.action, 'export.supporters')));
     expect(audit.actorUserId).toBe(organizer.id);
     expect(audit.details).toMatchObject({ rows: SUPPORTER_COUNT, role: 'organizer' });
     expect(JSON.stringify(audit.details)).not.toMatch(/@|지지자/);
@@ -122,7 +134,9 @@ describe('GET /api/cases/{slug}/exports/supporters', () => {
 
 describe('GET /api/cases/{slug}/exports/claimants', () => {
   const download = async () => {
-    const response = await exportClaimants(...routeRequest(`/api/cases/${found.slug}/exports/claimants`, { slug: found.slug }, { cookie: 'NEXT_LOCALE=en' }));
+    const response = await exportClaimants(
+      ...routeRequest(`/api/cases/${found.slug}/exports/claimants`, { slug: found.slug }, { cookie: 'NEXT_LOCALE=en' }),
+    );
     expect(response.status).toBe(200);
     return parseCsv(await response.text());
   };
@@ -135,9 +149,19 @@ describe('GET /api/cases/{slug}/exports/claimants', () => {
     expect(header).toContain('City / district');
     expect(rows.length).toBe(1);
     const row = Object.fromEntries(header.map((name, index) => [name, rows[0][index]]));
-    expect(row).toMatchObject({ Name: '김원고', Mobile: '010-2222-3333', 'City / district': '서울특별시 마포구', Complete: 'Y', Status: 'Submitted', 'Internet provider': 'KT (Megapass)' });
+    expect(row).toMatchObject({
+      Name: '김원고',
+      Mobile: '010-2222-3333',
+      'City / district': '서울특별시 마포구',
+      Complete: 'Y',
+      Status: 'Submitted',
+      'Internet provider': 'KT (Megapass)',
+    });
     expect(rows.flat().join(' ')).not.toMatch(/1970-05-06|월드컵북로|철회원고|처리제한원고/);
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.actorUserId, organizer.id), eq(auditLog.action, 'export.claimants')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, organizer.id), eq(auditLog.action, 'export.claimants')));
     expect(audit.details).toMatchObject({ rows: 1, role: 'organizer' });
   });
 

@@ -27,7 +27,11 @@ export async function auditedCsvExport<Row, Cursor>(
   access: CaseAccess,
   ip: string | null,
   kind: ExportKind,
-  options: { columns: readonly CsvColumn<Row>[]; rowCount: number; readBatch: (after: Cursor | null) => Promise<{ rows: Row[]; next: Cursor | null }> },
+  options: {
+    columns: readonly CsvColumn<Row>[];
+    rowCount: number;
+    readBatch: (after: Cursor | null) => Promise<{ rows: Row[]; next: Cursor | null }>;
+  },
 ): Promise<Response> {
   await recordAudit(db, {
     action: `export.${kind}`,

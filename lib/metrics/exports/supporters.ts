@@ -37,7 +37,12 @@ function selectBatch(db: Database, caseId: string, after: SupporterCursor | null
       confirmedAt: supporters.confirmedAt,
     })
     .from(supporters)
-    .where(and(exportable(caseId), after ? sql`(${supporters.createdAt}, ${supporters.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined))
+    .where(
+      and(
+        exportable(caseId),
+        after ? sql`(${supporters.createdAt}, ${supporters.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined,
+      ),
+    )
     .orderBy(asc(supporters.createdAt), asc(supporters.id))
     .limit(BATCH_SIZE);
 }
@@ -45,7 +50,11 @@ function selectBatch(db: Database, caseId: string, after: SupporterCursor | null
 export type SupporterExportRow = Awaited<ReturnType<typeof selectBatch>>[number];
 
 /** One batch in sign-up order after the cursor (keyset on the (case_id, created_at) index). */
-export async function readSupporterBatch(db: Database, caseId: string, after: SupporterCursor | null): Promise<{ rows: SupporterExportRow[]; next: SupporterCursor | null }> {
+export async function readSupporterBatch(
+  db: Database,
+  caseId: string,
+  after: SupporterCursor | null,
+): Promise<{ rows: SupporterExportRow[]; next: SupporterCursor | null }> {
   const rows = await selectBatch(db, caseId, after);
   const last = rows.at(-1);
   return { rows, next: rows.length === BATCH_SIZE && last ? { createdAt: last.cursorAt, id: last.id } : null };

@@ -16,8 +16,17 @@ export async function makeSamplePdf(options: SamplePdfOptions): Promise<Uint8Arr
     const page = doc.addPage(options.size ?? [595.28, 841.89]);
     if (options.rotate) page.setRotation({ type: 'degrees' as never, angle: options.rotate } as never);
     const shade = ((options.seed ?? 0) * 37 + index * 53) % 100;
-    page.drawRectangle({ x: 60, y: 600, width: 475, height: 160, color: rgb(0.8 + shade / 500, 0.85, 0.9), borderColor: rgb(0.2, 0.2, 0.4), borderWidth: 1 });
-    for (let line = 0; line < 12; line++) page.drawLine({ start: { x: 60, y: 560 - line * 30 }, end: { x: 535, y: 560 - line * 30 }, thickness: 0.5 });
+    page.drawRectangle({
+      x: 60,
+      y: 600,
+      width: 475,
+      height: 160,
+      color: rgb(0.8 + shade / 500, 0.85, 0.9),
+      borderColor: rgb(0.2, 0.2, 0.4),
+      borderWidth: 1,
+    });
+    for (let line = 0; line < 12; line++)
+      page.drawLine({ start: { x: 60, y: 560 - line * 30 }, end: { x: 535, y: 560 - line * 30 }, thickness: 0.5 });
     if (font) page.drawText(`통신요금 고지서 ${index + 1}/${options.pages} — 2003년 1월분`, { x: 70, y: 700, size: 14, font });
   }
   return doc.save();
@@ -50,7 +59,9 @@ export async function makeActivePdf(): Promise<Uint8Array> {
 /** A photo-like image (coarse noise scaled up smoothly): thousands of colours, no transparency. Random: not byte-stable between calls. */
 export async function makePhoto(format: 'jpeg' | 'png', seed: number, width = 640, height = 480): Promise<Uint8Array> {
   const noise = { type: 'gaussian' as const, mean: 90 + (seed % 80), sigma: 60 };
-  const coarse = await sharp({ create: { width: Math.ceil(width / 8), height: Math.ceil(height / 8), channels: 3, background: { r: 0, g: 0, b: 0 }, noise } })
+  const coarse = await sharp({
+    create: { width: Math.ceil(width / 8), height: Math.ceil(height / 8), channels: 3, background: { r: 0, g: 0, b: 0 }, noise },
+  })
     .png()
     .toBuffer();
   const image = sharp(coarse).resize(width, height, { kernel: 'cubic' });
@@ -86,6 +97,13 @@ export function exhibitFile(
   return {
     claimant,
     data: bytes,
-    evidence: { id: `evidence-${fileCounter}`, kind: meta.kind ?? 'document', label: meta.label, originalFilename: meta.filename, mime: meta.mime, sha256: sha256Hex(bytes) },
+    evidence: {
+      id: `evidence-${fileCounter}`,
+      kind: meta.kind ?? 'document',
+      label: meta.label,
+      originalFilename: meta.filename,
+      mime: meta.mime,
+      sha256: sha256Hex(bytes),
+    },
   };
 }

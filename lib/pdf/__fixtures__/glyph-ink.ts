@@ -2,7 +2,10 @@ import sharp from 'sharp';
 import { loadFont, type FontFace } from '../fonts/font-files';
 
 /** Share of dark pixels in a region of a grey raster: how much "ink" a glyph put on the page. */
-export async function inkRatios(png: Buffer, cells: readonly { left: number; top: number; width: number; height: number }[]): Promise<number[]> {
+export async function inkRatios(
+  png: Buffer,
+  cells: readonly { left: number; top: number; width: number; height: number }[],
+): Promise<number[]> {
   const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
   return cells.map((cell) => {
     let dark = 0;
@@ -22,7 +25,12 @@ export async function inkRatios(png: Buffer, cells: readonly { left: number; top
  * SVG → raster), in a cell of the same geometry as on the PDF page: `size` px em, baseline at
  * `baseline` px from the cell's top.
  */
-export async function expectedInk(face: FontFace, char: string, size: number, cell: { width: number; height: number; baseline: number }): Promise<number> {
+export async function expectedInk(
+  face: FontFace,
+  char: string,
+  size: number,
+  cell: { width: number; height: number; baseline: number },
+): Promise<number> {
   const font = loadFont(face).font;
   const glyph = font.glyphForCodePoint(char.codePointAt(0) ?? 0) as unknown as { path: { toSVG(): string } };
   const scale = size / font.unitsPerEm;

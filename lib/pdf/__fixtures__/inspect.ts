@@ -37,7 +37,10 @@ export async function imageXObjectCount(bytes: Uint8Array): Promise<{ jpeg: numb
   const doc = await loadPdf(bytes);
   const images = doc.context
     .enumerateIndirectObjects()
-    .filter(([, object]) => object instanceof PDFStream && object.dict.get(PDFName.of('Subtype'))?.toString() === '/Image') as [PDFRef, PDFStream][];
+    .filter(([, object]) => object instanceof PDFStream && object.dict.get(PDFName.of('Subtype'))?.toString() === '/Image') as [
+    PDFRef,
+    PDFStream,
+  ][];
   const masks = new Set(images.map(([, stream]) => stream.dict.get(PDFName.of('SMask'))?.toString()).filter(Boolean));
   let jpeg = 0;
   let flate = 0;

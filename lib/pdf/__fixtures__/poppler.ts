@@ -25,7 +25,10 @@ function withFile<T>(bytes: Uint8Array, run: (file: string) => T): T {
 export function pdfText(bytes: Uint8Array, page?: number): string {
   return withFile(bytes, (file) => {
     const range = page ? ['-f', String(page), '-l', String(page)] : [];
-    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).replace(/\u00a0/g, ' ');
+    return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...range, file, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    }).replace(/\u00a0/g, ' ');
   });
 }
 
@@ -44,7 +47,13 @@ export function pdfFonts(bytes: Uint8Array): FontRow[] {
     .filter((line) => line.trim())
     .map((line) => {
       const flags = line.trim().split(/\s+/).slice(-5, -2);
-      return { name: line.split(/\s+/)[0], type: line.slice(37, 55).trim(), embedded: flags[0] === 'yes', subset: flags[1] === 'yes', unicode: flags[2] === 'yes' };
+      return {
+        name: line.split(/\s+/)[0],
+        type: line.slice(37, 55).trim(),
+        embedded: flags[0] === 'yes',
+        subset: flags[1] === 'yes',
+        unicode: flags[2] === 'yes',
+      };
     });
 }
 

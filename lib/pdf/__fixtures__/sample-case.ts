@@ -61,7 +61,7 @@ export const SAMPLE_CASE: CaseInfo = {
     },
     causesOfAction: {
       ko: '# 3. 피고들의 책임\n\n가. 피고 통신사업자들은 이용계약에 따라 안정적인 인터넷 서비스를 제공할 의무가 있음에도 이를 위반하였으므로 채무불이행 또는 불법행위로 인한 손해배상책임이 있습니다.\n\n나. 피고 대한민국은 정보통신망의 안정성을 확보할 의무를 게을리하였으므로 국가배상법에 따른 책임이 있습니다.\n\n다. 피고 마이크로소프트 코포레이션은 결함 있는 제품을 공급하고 그 구매자들에게 직접 경고하지 않았으므로 제조물 책임과 불법행위 책임이 있습니다.\n\n# 4. 손해배상의 범위\n\n원고 {{plaintiffCount}}명의 손해는 별지 당사자목록 기재와 같이 합계 {{totalClaim}}입니다.',
-      en: '# Count I — Breach of contract (against the carrier Defendants)\n\nThe carrier Defendants promised stable broadband service and failed to provide it during the outage.\n\n# Count II — Negligence (against all Defendants)\n\nDefendants owed Plaintiffs a duty of reasonable care to protect the network and to warn of the known flaw, breached that duty, and caused Plaintiffs\' damages of {{totalClaim}} in total.',
+      en: "# Count I — Breach of contract (against the carrier Defendants)\n\nThe carrier Defendants promised stable broadband service and failed to provide it during the outage.\n\n# Count II — Negligence (against all Defendants)\n\nDefendants owed Plaintiffs a duty of reasonable care to protect the network and to warn of the known flaw, breached that duty, and caused Plaintiffs' damages of {{totalClaim}} in total.",
     },
   },
   prayer: { civilRatePct: 5, litigationRatePct: 20 },

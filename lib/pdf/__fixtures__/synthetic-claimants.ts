@@ -3,7 +3,8 @@ import type { ClaimantSnapshot, ClaimantType, DamageItem, PartyListClaimant } fr
 
 /** Deterministic synthetic claimants with realistic Korean names and addresses (tests, benchmarks). */
 
-const SURNAMES = '김김김김이이이박박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부';
+const SURNAMES =
+  '김김김김이이이박박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부';
 const COMPOUND_SURNAMES = ['남궁', '황보', '제갈', '선우', '독고'];
 const GIVEN = '민서지현준우수영은정하윤도연성진예원재희승혜유경상훈동태호소주아나미다인규석철선용혁시찬한빈채건';
 const PLACES: [string, string[]][] = [
@@ -20,7 +21,20 @@ const PLACES: [string, string[]][] = [
   ['경상남도', ['창원시', '김해시', '진주시']],
   ['제주도', ['제주시', '서귀포시']],
 ];
-const ROADS = ['중앙로', '테헤란로', '세종대로', '한강대로', '대학로', '시청로', '문화로', '평화로', '역삼로', '번영로', '희망로', '새마을로'];
+const ROADS = [
+  '중앙로',
+  '테헤란로',
+  '세종대로',
+  '한강대로',
+  '대학로',
+  '시청로',
+  '문화로',
+  '평화로',
+  '역삼로',
+  '번영로',
+  '희망로',
+  '새마을로',
+];
 const DONGS = ['역삼동', '신림동', '상계동', '불광동', '정자동', '중동', '영통동', '구월동', '범어동', '둔산동'];
 
 /** mulberry32: a tiny seeded PRNG so every run produces the same claimants. */
@@ -48,7 +62,8 @@ export function syntheticAddress(random: () => number): { address: string; local
   const [province, districts] = pick(random, PLACES);
   const district = pick<string>(random, districts);
   const road = `${pick<string>(random, ROADS)} ${1 + Math.floor(random() * 480)}`;
-  const unit = random() < 0.7 ? `, ${101 + Math.floor(random() * 15)}동 ${1 + Math.floor(random() * 25)}0${1 + Math.floor(random() * 4)}호` : '';
+  const unit =
+    random() < 0.7 ? `, ${101 + Math.floor(random() * 15)}동 ${1 + Math.floor(random() * 25)}0${1 + Math.floor(random() * 4)}호` : '';
   return { address: `${province} ${district} ${road}${unit} (${pick<string>(random, DONGS)})`, locality: `${province} ${district}` };
 }
 
@@ -56,11 +71,16 @@ function damagesFor(type: ClaimantType, random: () => number): DamageItem[] {
   const round = (value: number) => Math.round(value / 1000) * 1000;
   if (type === 'pc_bang') {
     return [
-      { category: 'lost_revenue', description: `좌석 ${40 + Math.floor(random() * 60)}석 × 2일 영업손실`, amountKrw: round(1_000_000 + random() * 4_000_000) },
+      {
+        category: 'lost_revenue',
+        description: `좌석 ${40 + Math.floor(random() * 60)}석 × 2일 영업손실`,
+        amountKrw: round(1_000_000 + random() * 4_000_000),
+      },
       { category: 'recovery_cost', description: '네트워크 점검 비용', amountKrw: round(100_000 + random() * 300_000) },
     ];
   }
-  if (type === 'online_shop') return [{ category: 'lost_sales', description: '2003. 1. 25.~27. 주문 감소분', amountKrw: round(2_000_000 + random() * 8_000_000) }];
+  if (type === 'online_shop')
+    return [{ category: 'lost_sales', description: '2003. 1. 25.~27. 주문 감소분', amountKrw: round(2_000_000 + random() * 8_000_000) }];
   return [
     { category: 'fee_refund', description: '초고속 인터넷 이용요금 2일분', amountKrw: round(2_000 + random() * 2_000) },
     { category: 'emotional_distress', description: '서비스 중단으로 인한 정신적 손해', amountKrw: 100_000 },
@@ -77,7 +97,9 @@ export function syntheticClaimant(index: number, random: () => number): Claimant
   const name = syntheticName(random);
   const { address, locality } = syntheticAddress(random);
   const items = damagesFor(type, random);
-  const signedAt = new Date(Date.UTC(2003, 2, 1 + Math.floor(random() * 40), Math.floor(random() * 24), Math.floor(random() * 60), Math.floor(random() * 60))).toISOString();
+  const signedAt = new Date(
+    Date.UTC(2003, 2, 1 + Math.floor(random() * 40), Math.floor(random() * 24), Math.floor(random() * 60), Math.floor(random() * 60)),
+  ).toISOString();
   const ip = `211.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}.${1 + Math.floor(random() * 254)}`;
   const year = 1950 + Math.floor(random() * 52);
   const birth = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
@@ -99,9 +121,18 @@ export function syntheticClaimant(index: number, random: () => number): Claimant
     locality,
     phone: `010-${String(1000 + Math.floor(random() * 9000))}-${String(1000 + Math.floor(random() * 9000))}`,
     claimantType: type,
-    businessName: type === 'pc_bang' ? `${pick<string>(random, ['스타', '넷존', '게임월드', '씨티'])} PC방` : type === 'online_shop' ? '바른몰' : undefined,
+    businessName:
+      type === 'pc_bang'
+        ? `${pick<string>(random, ['스타', '넷존', '게임월드', '씨티'])} PC방`
+        : type === 'online_shop'
+          ? '바른몰'
+          : undefined,
     damages: { items, totalKrw: items.reduce((sum, item) => sum + item.amountKrw, 0) },
-    consents: [consent('retainer', 'retainer-2003-02'), consent('representative_appointment', 'appointment-2003-02'), consent('privacy', 'privacy-2003-01')],
+    consents: [
+      consent('retainer', 'retainer-2003-02'),
+      consent('representative_appointment', 'appointment-2003-02'),
+      consent('privacy', 'privacy-2003-01'),
+    ],
     statement: {
       version: 1,
       text: statementText,
@@ -146,7 +177,8 @@ export function syntheticPartyRows(count: number, seed = 1586): PartyListClaiman
     const year = 1950 + Math.floor(random() * 52);
     const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
     const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
-    const totalKrw = random() < 0.94 ? 100_000 + Math.round(random() * 4) * 1000 : Math.round((1_000_000 + random() * 4_000_000) / 1000) * 1000;
+    const totalKrw =
+      random() < 0.94 ? 100_000 + Math.round(random() * 4) * 1000 : Math.round((1_000_000 + random() * 4_000_000) / 1000) * 1000;
     return { legalName: syntheticName(random), address, locality, dateOfBirth: `${year}-${month}-${day}`, damages: { totalKrw } };
   });
 }

@@ -33,7 +33,10 @@ function evidenceLines(claimants: readonly ClaimantSnapshot[], language: Languag
   }
   return [...byNumber.values()].map((group) => {
     const head = group[0];
-    const label = group.length === 1 ? head.label : strings.complaint.exhibitGroup(strings.exhibits.label(strings.exhibits.party, head.number), group.length);
+    const label =
+      group.length === 1
+        ? head.label
+        : strings.complaint.exhibitGroup(strings.exhibits.label(strings.exhibits.party, head.number), group.length);
     const descriptions = [...new Set(group.map((exhibit) => exhibit.item.evidence.label))].join(', ');
     return { left: label, right: strings.complaint.evidenceOf(descriptions, head.item.claimant.legalName) };
   });
@@ -41,7 +44,11 @@ function evidenceLines(claimants: readonly ClaimantSnapshot[], language: Languag
 
 function attachmentLines(input: ComplaintInput, language: Language, hasEvidence: boolean): TabItem[] {
   const strings = STRINGS[language].complaint;
-  if (input.attachments) return input.attachments.map((line) => ({ left: line.label[language], right: strings.attachmentCount(line.count, line.each ?? false) }));
+  if (input.attachments)
+    return input.attachments.map((line) => ({
+      left: line.label[language],
+      right: strings.attachmentCount(line.count, line.each ?? false),
+    }));
   const corporate = input.case.defendants.filter((defendant) => defendant.kind !== 'state' && defendant.kind !== 'individual').length;
   const lines: [string, number, boolean][] = [
     [strings.attachmentEvidence, 1, true],

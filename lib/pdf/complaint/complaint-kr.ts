@@ -32,7 +32,13 @@ function defendantLines(defendant: Defendant, language: Language): string[] {
 }
 
 /** 소장 in the Korean court layout: caption, 청구취지, 청구원인, 입증방법, 첨부서류, date, signature. */
-export function drawKoreanComplaint(flow: Flow, styles: DocumentStyles, input: ComplaintInput, facts: ComplaintFacts, options: RenderOptions): void {
+export function drawKoreanComplaint(
+  flow: Flow,
+  styles: DocumentStyles,
+  input: ComplaintInput,
+  facts: ComplaintFacts,
+  options: RenderOptions,
+): void {
   const { language } = options;
   const strings = STRINGS[language];
   const text = strings.complaint;
@@ -41,11 +47,23 @@ export function drawKoreanComplaint(flow: Flow, styles: DocumentStyles, input: C
   const labelWidth = LABEL_WIDTHS[language];
 
   flow.paragraph(text.title, styles.title);
-  captionRow(flow, strings.common.plaintiffLabel, [strings.common.plaintiffs(captionName(facts.lead, language), facts.count), text.plaintiffsSuffix], styles.caption, labelWidth);
+  captionRow(
+    flow,
+    strings.common.plaintiffLabel,
+    [strings.common.plaintiffs(captionName(facts.lead, language), facts.count), text.plaintiffsSuffix],
+    styles.caption,
+    labelWidth,
+  );
   flow.gap(SPACE.paragraph);
   const attorneys = counsel.attorneys.map((attorney) => attorney.name[language]).join(', ');
   const contact = text.contact(counsel.phone, counsel.fax, counsel.email);
-  captionRow(flow, text.counselLabel, [counsel.name[language], text.counselAttorneys(attorneys), counsel.address[language], contact].filter(Boolean), styles.caption, labelWidth);
+  captionRow(
+    flow,
+    text.counselLabel,
+    [counsel.name[language], text.counselAttorneys(attorneys), counsel.address[language], contact].filter(Boolean),
+    styles.caption,
+    labelWidth,
+  );
   flow.gap(SPACE.paragraph);
   facts.defendants.forEach((defendant, index) => {
     const lines = defendantLines(defendant, language);

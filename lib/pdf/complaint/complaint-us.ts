@@ -39,21 +39,33 @@ function drawCaption(flow: Flow, styles: DocumentStyles, input: ComplaintInput, 
   flow.block(height, (canvas, top) => {
     const left = flow.box.left;
     leftLines.forEach((line, index) => {
-      canvas.text(line, left, top + index * LEADING.caption + baselineOffset(LEADING.caption, FONT_SIZE.body), { font: style.font, size: FONT_SIZE.body });
+      canvas.text(line, left, top + index * LEADING.caption + baselineOffset(LEADING.caption, FONT_SIZE.body), {
+        font: style.font,
+        size: FONT_SIZE.body,
+      });
     });
     canvas.line(left, top + height, left + half, top + height, { lineWidth: 0.8 });
     canvas.line(left + half, top, left + half, top + height, { lineWidth: 0.8 });
     const rightTop = top + (height - rightLines.length * LEADING.caption) / 2;
     rightLines.forEach((line, index) => {
       const font = index === 0 ? style.font : styles.captionBold.font;
-      canvas.text(line, left + half + 18, rightTop + index * LEADING.caption + baselineOffset(LEADING.caption, FONT_SIZE.body), { font, size: FONT_SIZE.body });
+      canvas.text(line, left + half + 18, rightTop + index * LEADING.caption + baselineOffset(LEADING.caption, FONT_SIZE.body), {
+        font,
+        size: FONT_SIZE.body,
+      });
     });
   });
   flow.gap(LEADING.body);
 }
 
 /** Class action complaint in US federal form: caption, numbered sections and paragraphs, jury demand, signature. */
-export function drawUsComplaint(flow: Flow, styles: DocumentStyles, input: ComplaintInput, facts: ComplaintFacts, options: RenderOptions): void {
+export function drawUsComplaint(
+  flow: Flow,
+  styles: DocumentStyles,
+  input: ComplaintInput,
+  facts: ComplaintFacts,
+  options: RenderOptions,
+): void {
   const { language } = options;
   const text = STRINGS[language].complaintUs;
   const common = STRINGS[language].common;
@@ -70,10 +82,25 @@ export function drawUsComplaint(flow: Flow, styles: DocumentStyles, input: Compl
   flow.paragraph(text.intro(leadName, facts.count - 1), { ...styles.body, firstLineIndent: 36 });
 
   section(0);
-  drawNumberedParagraph(flow, styles, next(), text.leadPlaintiff(leadName, displayAddress(facts.lead, 'us'), common.claimantTypes[facts.lead.claimantType], formatKrw(facts.lead.damages.totalKrw, language)));
+  drawNumberedParagraph(
+    flow,
+    styles,
+    next(),
+    text.leadPlaintiff(
+      leadName,
+      displayAddress(facts.lead, 'us'),
+      common.claimantTypes[facts.lead.claimantType],
+      formatKrw(facts.lead.damages.totalKrw, language),
+    ),
+  );
   if (facts.count > 1) drawNumberedParagraph(flow, styles, next(), text.otherPlaintiffs(facts.count - 1, total));
   for (const defendant of facts.defendants) {
-    drawNumberedParagraph(flow, styles, next(), text.defendant(defendant.name[language], common.defendantKinds[defendant.kind], defendant.address[language]));
+    drawNumberedParagraph(
+      flow,
+      styles,
+      next(),
+      text.defendant(defendant.name[language], common.defendantKinds[defendant.kind], defendant.address[language]),
+    );
   }
 
   section(1);
@@ -106,7 +133,12 @@ export function drawUsComplaint(flow: Flow, styles: DocumentStyles, input: Compl
   drawUsSignature(flow, styles, input, options);
 }
 
-export function drawUsSignature(flow: Flow, styles: DocumentStyles, input: ComplaintInput | { case: ComplaintInput['case'] }, options: RenderOptions): void {
+export function drawUsSignature(
+  flow: Flow,
+  styles: DocumentStyles,
+  input: ComplaintInput | { case: ComplaintInput['case'] },
+  options: RenderOptions,
+): void {
   const { language } = options;
   const text = STRINGS[language].complaintUs;
   const counsel = input.case.counsel;
@@ -116,7 +148,9 @@ export function drawUsSignature(flow: Flow, styles: DocumentStyles, input: Compl
     counsel.name[language],
     '',
     text.by(lead?.name[language] ?? counsel.name[language]),
-    ...counsel.attorneys.flatMap((attorney) => [attorney.name[language] + (attorney.barNumber ? `, ${text.barNumber(attorney.barNumber)}` : '')]),
+    ...counsel.attorneys.flatMap((attorney) => [
+      attorney.name[language] + (attorney.barNumber ? `, ${text.barNumber(attorney.barNumber)}` : ''),
+    ]),
     ...counsel.address[language].split('\n'),
     STRINGS[language].complaint.contact(counsel.phone, counsel.fax),
     counsel.email ?? '',
@@ -124,6 +158,9 @@ export function drawUsSignature(flow: Flow, styles: DocumentStyles, input: Compl
   ].filter((line, index, all) => line !== '' || index < all.length - 1);
   flow.ensure(LEADING.caption * (lines.length + 2));
   flow.gap(LEADING.body / 2);
-  flow.paragraph(text.dated(formatDate(isoDateIn(options.now, options.timeZone ?? 'Asia/Seoul'), language)), { ...styles.caption, spaceAfter: LEADING.caption / 2 });
+  flow.paragraph(text.dated(formatDate(isoDateIn(options.now, options.timeZone ?? 'Asia/Seoul'), language)), {
+    ...styles.caption,
+    spaceAfter: LEADING.caption / 2,
+  });
   for (const line of lines) flow.paragraph(line || ' ', { ...styles.caption, indent: flow.box.width / 2 });
 }

@@ -16,7 +16,8 @@ const total = claimants.reduce((sum, claimant) => sum + claimant.damages.totalKr
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('renderComplaint (KR)', () => {
-  const render = () => renderComplaint({ case: SAMPLE_CASE, claimants, hasRepresentativeParty: true }, { format: 'kr', language: 'ko', now: DEMO_NOW });
+  const render = () =>
+    renderComplaint({ case: SAMPLE_CASE, claimants, hasRepresentativeParty: true }, { format: 'kr', language: 'ko', now: DEMO_NOW });
 
   it('is A4 throughout, with metadata set', async () => {
     const bytes = await render();
@@ -55,7 +56,9 @@ describe('renderComplaint (KR)', () => {
   it('refuses damages whose items do not add up to the total', async () => {
     const broken = demoClaimants(2);
     broken[1].damages.totalKrw += 1;
-    await expect(renderComplaint({ case: SAMPLE_CASE, claimants: broken }, { format: 'kr', language: 'ko', now: DEMO_NOW })).rejects.toBeInstanceOf(PdfInputError);
+    await expect(
+      renderComplaint({ case: SAMPLE_CASE, claimants: broken }, { format: 'kr', language: 'ko', now: DEMO_NOW }),
+    ).rejects.toBeInstanceOf(PdfInputError);
   });
 });
 
@@ -68,7 +71,14 @@ describe('renderComplaint (US)', () => {
     expect(text).toContain('individually and on behalf of all others similarly situated');
     expect(text).toContain('CLASS ACTION COMPLAINT');
     expect(text).toContain('JURY TRIAL DEMANDED');
-    for (const section of ['I. PARTIES', 'II. JURISDICTION AND VENUE', 'III. FACTUAL ALLEGATIONS', 'IV. CLASS ALLEGATIONS', 'V. CAUSES OF ACTION', 'VI. PRAYER FOR RELIEF']) {
+    for (const section of [
+      'I. PARTIES',
+      'II. JURISDICTION AND VENUE',
+      'III. FACTUAL ALLEGATIONS',
+      'IV. CLASS ALLEGATIONS',
+      'V. CAUSES OF ACTION',
+      'VI. PRAYER FOR RELIEF',
+    ]) {
       expect(text).toContain(section);
     }
     expect(text).toMatch(/1\. Plaintiff Gil-dong Hong/);

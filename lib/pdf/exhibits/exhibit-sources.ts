@@ -36,7 +36,13 @@ export function isExhibitSource(page: PDFPage): boolean {
 }
 
 /** Copies every page of a source PDF (one copyPages call), brings each to the filing's paper, and returns the canvases to stamp them. */
-export async function appendPdf(builder: PdfBuilder, bytes: Uint8Array, label: string, evidenceId: string, modifiedAt: Date): Promise<PageCanvas[]> {
+export async function appendPdf(
+  builder: PdfBuilder,
+  bytes: Uint8Array,
+  label: string,
+  evidenceId: string,
+  modifiedAt: Date,
+): Promise<PageCanvas[]> {
   let source: PDFDocument;
   let indices: number[];
   try {
@@ -76,12 +82,25 @@ export function appendImagePage(builder: PdfBuilder, image: PlacedImage): PageCa
 }
 
 /** A notice page for a file that cannot be shown as PDF; the original is filed separately. */
-export function appendNoticePage(builder: PdfBuilder, mime: string, filename: string, format: DocumentFormat, language: Language): PageCanvas {
+export function appendNoticePage(
+  builder: PdfBuilder,
+  mime: string,
+  filename: string,
+  format: DocumentFormat,
+  language: Language,
+): PageCanvas {
   const canvas = builder.addPage();
   const box = contentBox(format);
   const font = builder.font('serif');
   let y = box.top + box.height / 3;
-  for (const line of [...breakLines(STRINGS[language].exhibits.unsupported(mime), () => box.width * 0.8, (text) => font.widthOf(text, FONT_SIZE.body)), filename]) {
+  for (const line of [
+    ...breakLines(
+      STRINGS[language].exhibits.unsupported(mime),
+      () => box.width * 0.8,
+      (text) => font.widthOf(text, FONT_SIZE.body),
+    ),
+    filename,
+  ]) {
     canvas.text(line, canvas.width / 2, y, { font, size: FONT_SIZE.body }, { align: 'center' });
     y += 20;
   }

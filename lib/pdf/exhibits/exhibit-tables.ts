@@ -22,7 +22,14 @@ export type ExhibitRow = {
 const HASH_SIZE = 6.5;
 
 function hashColumn<Row extends { sha256: string }>(flow: Flow, header: string): TableColumn<Row> {
-  return { header, width: 122, font: flow.builder.font('sans'), size: HASH_SIZE, leading: LEADING.tableSmall, text: (row) => splitHash(row.sha256).join('\n') };
+  return {
+    header,
+    width: 122,
+    font: flow.builder.font('sans'),
+    size: HASH_SIZE,
+    leading: LEADING.tableSmall,
+    text: (row) => splitHash(row.sha256).join('\n'),
+  };
 }
 
 /** Bates range always on two lines, so a row is as tall before the numbers are known as after. */

@@ -1,4 +1,13 @@
-import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFPage, concatTransformationMatrix, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  type PDFPage,
+  concatTransformationMatrix,
+  popGraphicsState,
+  pushGraphicsState,
+} from 'pdf-lib';
 import { type DocumentFormat, FORMAT_LAYOUTS } from '../geometry';
 import { STAMP_BAND, boxOf } from './stamp';
 

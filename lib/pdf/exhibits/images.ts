@@ -58,7 +58,15 @@ function flateXObject(context: PDFContext, pixels: Pixels): PDFRef {
       for (let channel = 0; channel < colorChannels; channel++) color[pixel * colorChannels + channel] = data[pixel * channels + channel];
       alpha[pixel] = data[pixel * channels + colorChannels];
     }
-    const maskDict = context.obj({ Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
+    const maskDict = context.obj({
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: width,
+      Height: height,
+      BitsPerComponent: 8,
+      ColorSpace: 'DeviceGray',
+      Filter: 'FlateDecode',
+    });
     smask = context.register(PDFRawStream.of(maskDict, deflateSync(alpha)));
   }
   const dict = context.obj({
@@ -96,10 +104,23 @@ export async function embedImage(context: PDFContext, bytes: Uint8Array, kind: S
   const stats = kind === 'jpeg' ? undefined : await sharp(bytes, { failOn: 'none' }).stats();
   const isPhoto = kind === 'jpeg' || (stats !== undefined && stats.isOpaque && (await isPhotoLike(bytes)));
   if (isPhoto) {
-    const { data, info } = await pipeline.removeAlpha().jpeg({ quality: JPEG_QUALITY, mozjpeg: false }).toBuffer({ resolveWithObject: true });
-    return { ref: jpegXObject(context, data, info.width, info.height, info.channels), width: info.width, height: info.height, encoding: 'jpeg' };
+    const { data, info } = await pipeline
+      .removeAlpha()
+      .jpeg({ quality: JPEG_QUALITY, mozjpeg: false })
+      .toBuffer({ resolveWithObject: true });
+    return {
+      ref: jpegXObject(context, data, info.width, info.height, info.channels),
+      width: info.width,
+      height: info.height,
+      encoding: 'jpeg',
+    };
   }
   const opaque = stats?.isOpaque ?? true;
   const { data, info } = await (opaque ? pipeline.removeAlpha() : pipeline).raw().toBuffer({ resolveWithObject: true });
-  return { ref: flateXObject(context, { data, width: info.width, height: info.height, channels: info.channels }), width: info.width, height: info.height, encoding: 'flate' };
+  return {
+    ref: flateXObject(context, { data, width: info.width, height: info.height, channels: info.channels }),
+    width: info.width,
+    height: info.height,
+    encoding: 'flate',
+  };
 }

@@ -15,7 +15,12 @@ export type NumberedExhibit<T> = {
  * numbers (갑 제N호증의 M) when a claimant has several files; US: Exhibit N / Exhibit N-M.
  * Groups keep the order in which they first appear.
  */
-export function numberExhibits<T>(items: readonly T[], groupKey: (item: T) => string, language: Language, startNumber = 1): NumberedExhibit<T>[] {
+export function numberExhibits<T>(
+  items: readonly T[],
+  groupKey: (item: T) => string,
+  language: Language,
+  startNumber = 1,
+): NumberedExhibit<T>[] {
   const strings = STRINGS[language].exhibits;
   const groups = new Map<string, T[]>();
   for (const item of items) {

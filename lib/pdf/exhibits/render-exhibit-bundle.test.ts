@@ -16,9 +16,17 @@ const ko = { format: 'kr', language: 'ko', now: DEMO_NOW } as const;
 async function sampleFiles(): Promise<ExhibitFile[]> {
   const photo = await makePhoto('jpeg', 1);
   return [
-    exhibitFile(await makeSamplePdf({ pages: 2 }), claimants[0], { label: '인터넷 요금 고지서', filename: 'bill.pdf', mime: 'application/pdf' }),
+    exhibitFile(await makeSamplePdf({ pages: 2 }), claimants[0], {
+      label: '인터넷 요금 고지서',
+      filename: 'bill.pdf',
+      mime: 'application/pdf',
+    }),
     exhibitFile(photo, claimants[0], { label: '모뎀 사진', filename: 'modem.jpg', mime: 'image/jpeg' }),
-    exhibitFile(await makeSamplePdf({ pages: 1, rotate: 90 }), claimants[1], { label: '매출 장부', filename: 'sales.pdf', mime: 'application/pdf' }),
+    exhibitFile(await makeSamplePdf({ pages: 1, rotate: 90 }), claimants[1], {
+      label: '매출 장부',
+      filename: 'sales.pdf',
+      mime: 'application/pdf',
+    }),
     exhibitFile(await makePhoto('png', 2), claimants[1], { label: '매장 사진', filename: 'shop.png', mime: 'image/png' }),
     exhibitFile(await makeScreenshot(3, true), claimants[2], { label: '오류 화면', filename: 'error.png', mime: 'image/png' }),
     exhibitFile(photo, claimants[2], { label: '같은 모뎀 사진', filename: 'modem-copy.jpg', mime: 'image/jpeg' }),
@@ -29,7 +37,14 @@ describe('renderExhibitBundle', () => {
   it('numbers exhibits per claimant with branch numbers and bookmarks each one, deterministically', async () => {
     const files = await sampleFiles();
     const result = await renderExhibitBundle({ case: SAMPLE_CASE, files, bates: { prefix: 'SLM' } }, ko);
-    expect(result.entries.map((entry) => entry.label)).toEqual(['갑 제1호증의 1', '갑 제1호증의 2', '갑 제2호증의 1', '갑 제2호증의 2', '갑 제3호증의 1', '갑 제3호증의 2']);
+    expect(result.entries.map((entry) => entry.label)).toEqual([
+      '갑 제1호증의 1',
+      '갑 제1호증의 2',
+      '갑 제2호증의 1',
+      '갑 제2호증의 2',
+      '갑 제3호증의 1',
+      '갑 제3호증의 2',
+    ]);
     const titles = await outlineTitles(result.bytes);
     expect(titles[0]).toBe('증거목록');
     expect(titles).toContain('갑 제2호증의 1 매출 장부');
@@ -62,7 +77,14 @@ describe('renderExhibitBundle', () => {
 
   it('embeds an image used twice once; PNG photos become JPEG, transparent screenshots stay lossless', async () => {
     const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: await sampleFiles(), bates: { prefix: 'SLM' } }, ko);
-    expect(result.entries.map((entry) => entry.imageEncoding)).toEqual([undefined, 'jpeg-original', undefined, 'jpeg', 'flate', 'jpeg-original']);
+    expect(result.entries.map((entry) => entry.imageEncoding)).toEqual([
+      undefined,
+      'jpeg-original',
+      undefined,
+      'jpeg',
+      'flate',
+      'jpeg-original',
+    ]);
     expect(await imageXObjectCount(result.bytes)).toEqual({ jpeg: 2, flate: 1 });
   });
 
@@ -75,26 +97,57 @@ describe('renderExhibitBundle', () => {
   });
 
   it('refuses encrypted and unreadable PDFs with a typed error', async () => {
-    const encrypted = exhibitFile(await makeEncryptedPdf(), claimants[0], { label: '암호 PDF', filename: 'locked.pdf', mime: 'application/pdf' });
-    await expect(renderExhibitBundle({ case: SAMPLE_CASE, files: [encrypted], bates: { prefix: 'SLM' } }, ko)).rejects.toMatchObject({ problem: 'encrypted', exhibitLabel: '갑 제1호증' });
-    const broken = exhibitFile(new TextEncoder().encode('%PDF-1.7\ngarbage'), claimants[0], { label: '깨진 PDF', filename: 'broken.pdf', mime: 'application/pdf' });
-    await expect(renderExhibitBundle({ case: SAMPLE_CASE, files: [broken], bates: { prefix: 'SLM' } }, ko)).rejects.toBeInstanceOf(ExhibitSourceError);
+    const encrypted = exhibitFile(await makeEncryptedPdf(), claimants[0], {
+      label: '암호 PDF',
+      filename: 'locked.pdf',
+      mime: 'application/pdf',
+    });
+    await expect(renderExhibitBundle({ case: SAMPLE_CASE, files: [encrypted], bates: { prefix: 'SLM' } }, ko)).rejects.toMatchObject({
+      problem: 'encrypted',
+      exhibitLabel: '갑 제1호증',
+    });
+    const broken = exhibitFile(new TextEncoder().encode('%PDF-1.7\ngarbage'), claimants[0], {
+      label: '깨진 PDF',
+      filename: 'broken.pdf',
+      mime: 'application/pdf',
+    });
+    await expect(renderExhibitBundle({ case: SAMPLE_CASE, files: [broken], bates: { prefix: 'SLM' } }, ko)).rejects.toBeInstanceOf(
+      ExhibitSourceError,
+    );
   });
 
   it('flattens form fields and drops scripts from copied PDFs, so the bundle passes preflight', async () => {
     const active = exhibitFile(await makeActivePdf(), claimants[0], { label: '양식', filename: 'form.pdf', mime: 'application/pdf' });
-    const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: [...(await sampleFiles()), active], bates: { prefix: 'SLM' } }, ko);
+    const result = await renderExhibitBundle(
+      { case: SAMPLE_CASE, files: [...(await sampleFiles()), active], bates: { prefix: 'SLM' } },
+      ko,
+    );
     const report = await preflightPdf(result.bytes, 'kr');
     const failed = report.checks.filter((check) => !check.ok);
     expect(failed, JSON.stringify(failed)).toEqual([]);
   });
 
-  it('brings copied pages to the filing\'s paper in their own orientation, text kept, so preflight passes', async () => {
-    const letter = exhibitFile(await makeSamplePdf({ pages: 1, size: [612, 792] }), claimants[0], { label: 'Letter 고지서', filename: 'letter.pdf', mime: 'application/pdf' });
-    const landscape = exhibitFile(await makeSamplePdf({ pages: 1, size: [792, 612] }), claimants[1], { label: '가로 장부', filename: 'wide.pdf', mime: 'application/pdf' });
-    const isSize = (size: { width: number; height: number }, width: number, height: number) => Math.abs(size.width - width) < 1 && Math.abs(size.height - height) < 1;
-    for (const [format, width, height] of [['kr', 595.28, 841.89], ['us', 612, 792]] as const) {
-      const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: [...(await sampleFiles()), letter, landscape], bates: { prefix: 'SLM' } }, { ...ko, format });
+  it("brings copied pages to the filing's paper in their own orientation, text kept, so preflight passes", async () => {
+    const letter = exhibitFile(await makeSamplePdf({ pages: 1, size: [612, 792] }), claimants[0], {
+      label: 'Letter 고지서',
+      filename: 'letter.pdf',
+      mime: 'application/pdf',
+    });
+    const landscape = exhibitFile(await makeSamplePdf({ pages: 1, size: [792, 612] }), claimants[1], {
+      label: '가로 장부',
+      filename: 'wide.pdf',
+      mime: 'application/pdf',
+    });
+    const isSize = (size: { width: number; height: number }, width: number, height: number) =>
+      Math.abs(size.width - width) < 1 && Math.abs(size.height - height) < 1;
+    for (const [format, width, height] of [
+      ['kr', 595.28, 841.89],
+      ['us', 612, 792],
+    ] as const) {
+      const result = await renderExhibitBundle(
+        { case: SAMPLE_CASE, files: [...(await sampleFiles()), letter, landscape], bates: { prefix: 'SLM' } },
+        { ...ko, format },
+      );
       const doc = await loadPdf(result.bytes);
       for (const page of doc.getPages()) {
         const size = page.getSize();
@@ -110,7 +163,10 @@ describe('renderExhibitBundle', () => {
 
   it('stands a notice page in for a file type that cannot be shown, and says so', async () => {
     const memo = exhibitFile(new TextEncoder().encode('memo'), claimants[0], { label: '메모', filename: 'memo.txt', mime: 'text/plain' });
-    const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: [memo], bates: { prefix: 'SLM' } }, { ...ko, language: 'en', format: 'us' });
+    const result = await renderExhibitBundle(
+      { case: SAMPLE_CASE, files: [memo], bates: { prefix: 'SLM' } },
+      { ...ko, language: 'en', format: 'us' },
+    );
     expect(result.entries[0]).toMatchObject({ kind: 'unsupported', label: 'Exhibit 1', pageCount: 1 });
     expect(result.warnings).toHaveLength(1);
   });

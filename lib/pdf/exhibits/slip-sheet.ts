@@ -28,12 +28,20 @@ export function drawSlipSheet(builder: PdfBuilder, canvas: PageCanvas, slip: Sli
   let y = box.top + box.height * 0.28;
   canvas.text(slip.label, center, y, { font: bold, size: FONT_SIZE.slipTitle }, { align: 'center' });
   y += 44;
-  for (const line of breakLines(slip.description, () => box.width * 0.8, (text) => serif.widthOf(text, 14))) {
+  for (const line of breakLines(
+    slip.description,
+    () => box.width * 0.8,
+    (text) => serif.widthOf(text, 14),
+  )) {
     canvas.text(line, center, y, { font: serif, size: 14 }, { align: 'center' });
     y += 22;
   }
   y += 10;
-  const details = [strings.slipClaimant(slip.claimant, slip.reference), strings.slipFile(slip.filename), `${strings.slipPages(slip.pages)} · ${slip.batesFirst} – ${slip.batesLast}`];
+  const details = [
+    strings.slipClaimant(slip.claimant, slip.reference),
+    strings.slipFile(slip.filename),
+    `${strings.slipPages(slip.pages)} · ${slip.batesFirst} – ${slip.batesLast}`,
+  ];
   for (const line of details) {
     canvas.text(line, center, y, { font: serif, size: FONT_SIZE.body }, { align: 'center' });
     y += 19;

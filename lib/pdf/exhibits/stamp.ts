@@ -47,13 +47,27 @@ export type StampText = {
   exhibit?: { label: string; page: string; certification?: string };
 };
 
-function boxedText(canvas: PageCanvas, lines: readonly string[], right: number, top: number, font: EmbeddedFont, size: number, border: boolean): void {
+function boxedText(
+  canvas: PageCanvas,
+  lines: readonly string[],
+  right: number,
+  top: number,
+  font: EmbeddedFont,
+  size: number,
+  border: boolean,
+): void {
   const leading = size * 1.3;
   const width = Math.max(...lines.map((line) => font.widthOf(line, size))) + 2 * STAMP_PADDING;
   const height = lines.length * leading + 2 * STAMP_PADDING;
   canvas.rect(right - width, top, width, height, border ? { fill: WHITE, stroke: STAMP_COLOR, lineWidth: 0.6 } : { fill: WHITE });
   lines.forEach((line, index) => {
-    canvas.text(line, right - width / 2, top + STAMP_PADDING + index * leading + size * 0.95, { font, size, color: STAMP_COLOR }, { align: 'center' });
+    canvas.text(
+      line,
+      right - width / 2,
+      top + STAMP_PADDING + index * leading + size * 0.95,
+      { font, size, color: STAMP_COLOR },
+      { align: 'center' },
+    );
   });
 }
 
@@ -64,7 +78,15 @@ function boxedText(canvas: PageCanvas, lines: readonly string[], right: number, 
 export function drawStamp(canvas: PageCanvas, fonts: { regular: EmbeddedFont; bold: EmbeddedFont }, stamp: StampText): void {
   const inset = FURNITURE.stampInset;
   canvas.artifact(() => {
-    boxedText(canvas, [stamp.bates], canvas.width - inset, canvas.height - inset - FONT_SIZE.stamp * 1.3 - 2 * STAMP_PADDING, fonts.regular, FONT_SIZE.stamp, false);
+    boxedText(
+      canvas,
+      [stamp.bates],
+      canvas.width - inset,
+      canvas.height - inset - FONT_SIZE.stamp * 1.3 - 2 * STAMP_PADDING,
+      fonts.regular,
+      FONT_SIZE.stamp,
+      false,
+    );
     if (!stamp.exhibit) return;
     const lines = [`${stamp.exhibit.label} (${stamp.exhibit.page})`, ...(stamp.exhibit.certification ? [stamp.exhibit.certification] : [])];
     boxedText(canvas, lines, canvas.width - inset, inset, fonts.bold, FONT_SIZE.stamp + 1, true);

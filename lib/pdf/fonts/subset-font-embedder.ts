@@ -89,10 +89,7 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
   override async embedIntoContext(context: PDFContext, ref?: PDFRef): Promise<PDFRef> {
     const program = this.glyphSubset.encode();
     this.baseFontName = `${this.subsetTag()}+${this.loaded.postscriptName}`;
-    const fontFile = PDFRawStream.of(
-      context.obj({ Filter: 'FlateDecode', Length1: program.length }),
-      deflateSync(program),
-    );
+    const fontFile = PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length1: program.length }), deflateSync(program));
     const font = this.loaded.font;
     const scale = 1000 / font.unitsPerEm;
     const descriptor = context.obj({
@@ -149,7 +146,9 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
 
   /** Six capital letters derived from the glyph set, as PDF subset names require (deterministic). */
   private subsetTag(): string {
-    const digest = createHash('sha256').update(`${this.loaded.postscriptName}:${this.cidCodePoints.join(',')}`).digest();
+    const digest = createHash('sha256')
+      .update(`${this.loaded.postscriptName}:${this.cidCodePoints.join(',')}`)
+      .digest();
     let tag = '';
     for (let index = 0; index < 6; index++) tag += String.fromCharCode(65 + (digest[index] % 26));
     return tag;
@@ -183,4 +182,3 @@ export class SubsetFontEmbedder extends CustomFontEmbedder {
     ].join('\n');
   }
 }
-

@@ -58,5 +58,9 @@ export function drawClosing(flow: Flow, styles: DocumentStyles, caseInfo: CaseIn
   }
   if (!isKr) return;
   flow.gap(ADDRESSEE_GAP);
-  flow.paragraph(STRINGS[options.language].common.addressee(caseInfo.court[options.language]), { ...styles.captionBold, size: 14, leading: ADDRESSEE_LEADING });
+  flow.paragraph(STRINGS[options.language].common.addressee(caseInfo.court[options.language]), {
+    ...styles.captionBold,
+    size: 14,
+    leading: ADDRESSEE_LEADING,
+  });
 }

@@ -112,7 +112,14 @@ export class Flow {
     const lines = this.layout(value, valueStyle);
     this.ensure(Math.min(lines.length, 2) * style.leading);
     const baseline = this.y + baselineOffset(style.leading, style.size);
-    drawDistributed(this.canvas, label, this.box.left + (style.indent ?? 0), baseline, Math.min(labelWidth - style.size, LABEL_SPREAD_EM * style.size), labelStyle);
+    drawDistributed(
+      this.canvas,
+      label,
+      this.box.left + (style.indent ?? 0),
+      baseline,
+      Math.min(labelWidth - style.size, LABEL_SPREAD_EM * style.size),
+      labelStyle,
+    );
     for (const line of lines) {
       this.ensure(style.leading);
       this.drawLine(line, valueStyle.indent, valueStyle, true);

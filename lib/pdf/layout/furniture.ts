@@ -22,9 +22,21 @@ export function drawPageFurniture(builder: PdfBuilder, numbering: PageNumbering)
   builder.canvases.forEach((canvas, index) => {
     canvas.artifact(() => {
       const number = first + index;
-      canvas.text(strings.pageNumber(number, total), canvas.width / 2, canvas.height - FURNITURE.pageNumberFromBottom, { font, size: FONT_SIZE.footer }, { align: 'center' });
+      canvas.text(
+        strings.pageNumber(number, total),
+        canvas.width / 2,
+        canvas.height - FURNITURE.pageNumberFromBottom,
+        { font, size: FONT_SIZE.footer },
+        { align: 'center' },
+      );
       if (numbering.runningHeader && number > 1) {
-        canvas.text(numbering.runningHeader, canvas.width / 2, FURNITURE.headerFromTop, { font, size: FONT_SIZE.small, color: [0.35, 0.35, 0.35] }, { align: 'center' });
+        canvas.text(
+          numbering.runningHeader,
+          canvas.width / 2,
+          FURNITURE.headerFromTop,
+          { font, size: FONT_SIZE.small, color: [0.35, 0.35, 0.35] },
+          { align: 'center' },
+        );
       }
     });
   });

@@ -76,6 +76,11 @@ export class PdfBuilder {
   async save(): Promise<Uint8Array> {
     for (const canvas of this.canvases) canvas.flush();
     applyMetadata(this.doc, this.meta);
-    return this.doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK });
+    return this.doc.save({
+      useObjectStreams: true,
+      addDefaultPage: false,
+      updateFieldAppearances: false,
+      objectsPerTick: OBJECTS_PER_TICK,
+    });
   }
 }

@@ -21,8 +21,21 @@ export function documentStyles(builder: PdfBuilder): DocumentStyles {
   const serifBold = builder.font('serifBold');
   const isKr = builder.format === 'kr';
   return {
-    title: { font: serifBold, size: isKr ? FONT_SIZE.title : FONT_SIZE.titleUs, leading: isKr ? 36 : 20, align: 'center', spaceAfter: isKr ? SPACE.afterTitle : SPACE.paragraph },
-    heading: { font: serifBold, size: FONT_SIZE.heading, leading: LEADING.body, align: 'center', spaceBefore: SPACE.section, spaceAfter: SPACE.paragraph },
+    title: {
+      font: serifBold,
+      size: isKr ? FONT_SIZE.title : FONT_SIZE.titleUs,
+      leading: isKr ? 36 : 20,
+      align: 'center',
+      spaceAfter: isKr ? SPACE.afterTitle : SPACE.paragraph,
+    },
+    heading: {
+      font: serifBold,
+      size: FONT_SIZE.heading,
+      leading: LEADING.body,
+      align: 'center',
+      spaceBefore: SPACE.section,
+      spaceAfter: SPACE.paragraph,
+    },
     body: { font: serif, size: FONT_SIZE.body, leading: LEADING.body, align: 'justify', spaceAfter: SPACE.paragraph },
     bodyLeft: { font: serif, size: FONT_SIZE.body, leading: LEADING.body, align: 'left' },
     caption: { font: serif, size: FONT_SIZE.body, leading: LEADING.caption, align: 'left' },

@@ -42,7 +42,12 @@ export function layoutRow<Row>(row: Row, index: number, columns: readonly TableC
     const font = column.font ?? style.font;
     const size = column.size ?? style.size;
     const width = column.width - 2 * style.padding;
-    const lines = breakLines(column.text(row, index), () => width, (piece) => font.widthOf(piece, size), column.wordsOnly);
+    const lines = breakLines(
+      column.text(row, index),
+      () => width,
+      (piece) => font.widthOf(piece, size),
+      column.wordsOnly,
+    );
     height = Math.max(height, lines.length * cellLeading(column, style));
     return lines;
   });
@@ -58,7 +63,18 @@ function tableWidth<Row>(columns: readonly TableColumn<Row>[]): number {
   return columns.reduce((sum, column) => sum + column.width, 0);
 }
 
-function drawCellLines(canvas: PageCanvas, lines: string[], x: number, top: number, width: number, align: TableColumn<unknown>['align'], font: EmbeddedFont, size: number, leading: number, padding: number): void {
+function drawCellLines(
+  canvas: PageCanvas,
+  lines: string[],
+  x: number,
+  top: number,
+  width: number,
+  align: TableColumn<unknown>['align'],
+  font: EmbeddedFont,
+  size: number,
+  leading: number,
+  padding: number,
+): void {
   lines.forEach((line, index) => {
     const baseline = top + padding + index * leading + baselineOffset(leading, size);
     const textStyle = { font, size, color: BLACK };
@@ -68,29 +84,71 @@ function drawCellLines(canvas: PageCanvas, lines: string[], x: number, top: numb
   });
 }
 
-export function drawHeader<Row>(canvas: PageCanvas, columns: readonly TableColumn<Row>[], left: number, top: number, style: TableStyle): number {
+export function drawHeader<Row>(
+  canvas: PageCanvas,
+  columns: readonly TableColumn<Row>[],
+  left: number,
+  top: number,
+  style: TableStyle,
+): number {
   const height = headerHeight(columns, style);
   canvas.rect(left, top, tableWidth(columns), height, { fill: style.headerFill });
   let x = left;
   for (const column of columns) {
-    drawCellLines(canvas, column.header.split('\n'), x, top, column.width, 'center', style.headerFont, style.size, style.leading, style.padding);
+    drawCellLines(
+      canvas,
+      column.header.split('\n'),
+      x,
+      top,
+      column.width,
+      'center',
+      style.headerFont,
+      style.size,
+      style.leading,
+      style.padding,
+    );
     x += column.width;
   }
   return height;
 }
 
-export function drawRow<Row>(canvas: PageCanvas, columns: readonly TableColumn<Row>[], layout: RowLayout, left: number, top: number, style: TableStyle): void {
+export function drawRow<Row>(
+  canvas: PageCanvas,
+  columns: readonly TableColumn<Row>[],
+  layout: RowLayout,
+  left: number,
+  top: number,
+  style: TableStyle,
+): void {
   let x = left;
   columns.forEach((column, index) => {
     const font = column.font ?? style.font;
-    drawCellLines(canvas, layout.cells[index], x, top, column.width, column.align, font, column.size ?? style.size, cellLeading(column, style), style.padding);
+    drawCellLines(
+      canvas,
+      layout.cells[index],
+      x,
+      top,
+      column.width,
+      column.align,
+      font,
+      column.size ?? style.size,
+      cellLeading(column, style),
+      style.padding,
+    );
     x += column.width;
   });
   canvas.line(left, top + layout.height, left + tableWidth(columns), top + layout.height, { color: style.ruleColor, lineWidth: 0.4 });
 }
 
 /** Outer frame and column separators of one page's part of the table, drawn once per page. */
-export function drawGrid<Row>(canvas: PageCanvas, columns: readonly TableColumn<Row>[], left: number, top: number, bottom: number, style: TableStyle): void {
+export function drawGrid<Row>(
+  canvas: PageCanvas,
+  columns: readonly TableColumn<Row>[],
+  left: number,
+  top: number,
+  bottom: number,
+  style: TableStyle,
+): void {
   const width = tableWidth(columns);
   canvas.rect(left, top, width, bottom - top, { stroke: style.ruleColor, lineWidth: 0.8 });
   let x = left;
@@ -104,7 +162,13 @@ export function drawGrid<Row>(canvas: PageCanvas, columns: readonly TableColumn<
  * Draws a table at the flow's position, repeating the header on every page it spans.
  * Returns the layouts so callers can report row positions.
  */
-export function drawTable<Row>(flow: Flow, columns: readonly TableColumn<Row>[], rows: readonly Row[], style: TableStyle, left = flow.box.left): void {
+export function drawTable<Row>(
+  flow: Flow,
+  columns: readonly TableColumn<Row>[],
+  rows: readonly Row[],
+  style: TableStyle,
+  left = flow.box.left,
+): void {
   const header = headerHeight(columns, style);
   let pageTop = -1;
   const closePage = () => {

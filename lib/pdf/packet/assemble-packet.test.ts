@@ -21,14 +21,25 @@ beforeAll(async () => {
     const claimant = claimants[index % 6];
     files.push(
       index % 2
-        ? exhibitFile(await makePhoto('jpeg', index, 700, 500), claimant, { label: `사진 ${index}`, filename: `p${index}.jpg`, mime: 'image/jpeg' })
-        : exhibitFile(await makeSamplePdf({ pages: 1 + (index % 3), seed: index }), claimant, { label: `고지서 ${index}`, filename: `b${index}.pdf`, mime: 'application/pdf' }),
+        ? exhibitFile(await makePhoto('jpeg', index, 700, 500), claimant, {
+            label: `사진 ${index}`,
+            filename: `p${index}.jpg`,
+            mime: 'image/jpeg',
+          })
+        : exhibitFile(await makeSamplePdf({ pages: 1 + (index % 3), seed: index }), claimant, {
+            label: `고지서 ${index}`,
+            filename: `b${index}.pdf`,
+            mime: 'application/pdf',
+          }),
     );
   }
   const options = { format: 'kr', language: 'ko', now: DEMO_NOW } as const;
   const bundle = await renderExhibitBundle({ case: SAMPLE_CASE, files, bates: { prefix: 'SLM' } }, options);
   input = {
-    documents: [{ title: '소장', bytes: await renderComplaint({ case: SAMPLE_CASE, claimants }, options) }, exhibitBundleDocument('증거자료', bundle, { prefix: 'SLM' })],
+    documents: [
+      { title: '소장', bytes: await renderComplaint({ case: SAMPLE_CASE, claimants }, options) },
+      exhibitBundleDocument('증거자료', bundle, { prefix: 'SLM' }),
+    ],
     metadata: { title: '소장 및 증거자료', author: '법무법인 한결', subject: '손해배상(기)', language: 'ko', createdAt: DEMO_NOW },
     maxPartBytes: LIMIT,
   };

@@ -4,7 +4,16 @@ import { batesLabel } from '../exhibits/bates';
 import { sanitizeCopiedPage } from '../exhibits/sanitize';
 import { applyMetadata, OBJECTS_PER_TICK } from '../layout/pdf-builder';
 import { STRINGS } from '../strings';
-import type { BatesSpec, Bookmark, ExhibitBundleResult, PacketDocument, PacketInput, PacketOptions, PacketPart, PacketResult } from '../types';
+import type {
+  BatesSpec,
+  Bookmark,
+  ExhibitBundleResult,
+  PacketDocument,
+  PacketInput,
+  PacketOptions,
+  PacketPart,
+  PacketResult,
+} from '../types';
 import { writeOutline } from './outline';
 import { planParts, type PacketPage } from './plan-parts';
 
@@ -14,13 +23,26 @@ const BUDGET_FACTORS = [0.95, 0.85, 0.7, 0.5];
 function bookmarksFor(document: PacketDocument, fromPage: number, toPage: number, title: string): Bookmark {
   const within = (bookmark: Bookmark): Bookmark | undefined =>
     bookmark.pageIndex >= fromPage && bookmark.pageIndex < toPage
-      ? { ...bookmark, pageIndex: bookmark.pageIndex - fromPage, children: bookmark.children?.map(within).filter((child): child is Bookmark => Boolean(child)) }
+      ? {
+          ...bookmark,
+          pageIndex: bookmark.pageIndex - fromPage,
+          children: bookmark.children?.map(within).filter((child): child is Bookmark => Boolean(child)),
+        }
       : undefined;
   const children = (document.bookmarks ?? []).map(within).filter((child): child is Bookmark => Boolean(child));
   return { title, pageIndex: 0, children };
 }
 
-async function buildPart(input: PacketInput, sources: readonly PDFDocument[], pages: readonly PacketPage[], range: [number, number], part: number, parts: number, options: PacketOptions, done: { pages: number }): Promise<PacketPart> {
+async function buildPart(
+  input: PacketInput,
+  sources: readonly PDFDocument[],
+  pages: readonly PacketPage[],
+  range: [number, number],
+  part: number,
+  parts: number,
+  options: PacketOptions,
+  done: { pages: number },
+): Promise<PacketPart> {
   const strings = STRINGS[input.metadata.language].packet;
   const doc = await PDFDocument.create({ updateMetadata: false });
   const outline: Bookmark[] = [];
@@ -45,7 +67,8 @@ async function buildPart(input: PacketInput, sources: readonly PDFDocument[], pa
     titles.push(title);
     const bookmark = bookmarksFor(document, indices[0], indices[indices.length - 1] + 1, title);
     outline.push({ ...bookmark, pageIndex: offset, children: bookmark.children?.map((child) => shift(child, offset)) });
-    if (document.bates) for (const pageIndex of indices) batesLabels.push(batesLabel(document.bates.spec, document.bates.first + pageIndex));
+    if (document.bates)
+      for (const pageIndex of indices) batesLabels.push(batesLabel(document.bates.spec, document.bates.first + pageIndex));
     done.pages += end - index;
     options.onProgress?.(done.pages, pages.length);
     index = end;
@@ -53,7 +76,12 @@ async function buildPart(input: PacketInput, sources: readonly PDFDocument[], pa
   writeOutline(doc, outline);
   const title = parts > 1 ? strings.partTitle(input.metadata.title, part, parts) : input.metadata.title;
   applyMetadata(doc, { ...input.metadata, title });
-  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK });
+  const bytes = await doc.save({
+    useObjectStreams: true,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: OBJECTS_PER_TICK,
+  });
   return {
     part,
     parts,
@@ -87,7 +115,9 @@ export async function assemblePacket(input: PacketInput, options: PacketOptions 
   const pages: PacketPage[] = sources.flatMap((source, document) => source.getPageIndices().map((pageIndex) => ({ document, pageIndex })));
   const bookmarkCount = (page: number) => {
     const { document, pageIndex } = pages[page];
-    return (pageIndex === 0 ? 1 : 0) + (input.documents[document].bookmarks ?? []).filter((bookmark) => bookmark.pageIndex === pageIndex).length;
+    return (
+      (pageIndex === 0 ? 1 : 0) + (input.documents[document].bookmarks ?? []).filter((bookmark) => bookmark.pageIndex === pageIndex).length
+    );
   };
   for (const factor of BUDGET_FACTORS) {
     const starts = planParts(sources, pages, input.maxPartBytes * factor, bookmarkCount);
@@ -103,7 +133,11 @@ export async function assemblePacket(input: PacketInput, options: PacketOptions 
 }
 
 /** A rendered exhibit bundle as a packet document: bookmarks per exhibit, Bates numbers carried over. */
-export function exhibitBundleDocument(title: string, bundle: Pick<ExhibitBundleResult, 'bytes' | 'batesStart' | 'entries'>, spec: BatesSpec): PacketDocument {
+export function exhibitBundleDocument(
+  title: string,
+  bundle: Pick<ExhibitBundleResult, 'bytes' | 'batesStart' | 'entries'>,
+  spec: BatesSpec,
+): PacketDocument {
   return {
     title,
     bytes: bundle.bytes,

@@ -9,7 +9,12 @@ export type PacketPage = { document: number; pageIndex: number };
  * `budget`. Objects shared by pages of one part (fonts) are counted once per part. Returns the
  * index of the first page of every part.
  */
-export function planParts(sources: readonly PDFDocument[], pages: readonly PacketPage[], budget: number, bookmarksPerPage: (page: number) => number): number[] {
+export function planParts(
+  sources: readonly PDFDocument[],
+  pages: readonly PacketPage[],
+  budget: number,
+  bookmarksPerPage: (page: number) => number,
+): number[] {
   const starts = [0];
   let counted = new Set<string>();
   let size = FILE_OVERHEAD_BYTES;

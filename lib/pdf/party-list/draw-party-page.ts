@@ -103,6 +103,18 @@ function drawTotals(context: PartyPageContext, top: number): void {
   canvas.rect(box.left, top, box.width, height, { fill: HEADER_FILL, stroke: RULE_COLOR, lineWidth: 0.8 });
   const baseline = top + PAD + baselineOffset(LEADING.table, FONT_SIZE.table);
   canvas.text(strings.total(context.rows.length), box.left + PAD, baseline, { font: bold, size: FONT_SIZE.table });
-  canvas.text(formatKrwShort(context.totalKrw, language), box.right - PAD, baseline, { font: bold, size: FONT_SIZE.table }, { align: 'right' });
-  canvas.text(strings.end, canvas.width / 2, top + height + 24, { font: builder.font('serif'), size: FONT_SIZE.small }, { align: 'center' });
+  canvas.text(
+    formatKrwShort(context.totalKrw, language),
+    box.right - PAD,
+    baseline,
+    { font: bold, size: FONT_SIZE.table },
+    { align: 'right' },
+  );
+  canvas.text(
+    strings.end,
+    canvas.width / 2,
+    top + height + 24,
+    { font: builder.font('serif'), size: FONT_SIZE.small },
+    { align: 'center' },
+  );
 }

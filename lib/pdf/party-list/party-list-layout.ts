@@ -5,7 +5,12 @@ import { breakLines } from '../layout/line-break';
 import { STRINGS } from '../strings';
 import type { Language, PartyListClaimant } from '../types';
 
-export type PartyColumn = { header: string; width: number; align: 'left' | 'center' | 'right'; text: (row: PartyListClaimant, number: number) => string };
+export type PartyColumn = {
+  header: string;
+  width: number;
+  align: 'left' | 'center' | 'right';
+  text: (row: PartyListClaimant, number: number) => string;
+};
 
 /** Space the title block takes on the first page, and the totals block on the last. */
 export const TITLE_BLOCK_HEIGHT = 96;
@@ -37,12 +42,23 @@ export function partyColumns(format: DocumentFormat, language: Language, onDate:
 }
 
 /** Cell lines of one row; the row is as tall as its tallest cell. */
-export function layoutPartyRow(row: PartyListClaimant, number: number, columns: readonly PartyColumn[], font: TextMeasure, size: number): string[][] {
+export function layoutPartyRow(
+  row: PartyListClaimant,
+  number: number,
+  columns: readonly PartyColumn[],
+  font: TextMeasure,
+  size: number,
+): string[][] {
   return columns.map((column) => {
     const text = column.text(row, number);
     const available = column.width - 2 * SPACE.tableCellPadding;
     if (font.widthOf(text, size) <= available) return [text];
-    return breakLines(text, () => available, (piece) => font.widthOf(piece, size), true);
+    return breakLines(
+      text,
+      () => available,
+      (piece) => font.widthOf(piece, size),
+      true,
+    );
   });
 }
 

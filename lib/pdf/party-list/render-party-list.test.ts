@@ -40,7 +40,11 @@ describe('renderPartyList', () => {
 
   it('splits into parts at page boundaries with plaintiff and page numbers running on', async () => {
     const parts: PartyListPart[] = [];
-    for await (const part of renderPartyListParts({ case: SAMPLE_CASE, claimants }, { format: 'kr', language: 'ko', now: DEMO_NOW, rowsPerPart: 60 })) parts.push(part);
+    for await (const part of renderPartyListParts(
+      { case: SAMPLE_CASE, claimants },
+      { format: 'kr', language: 'ko', now: DEMO_NOW, rowsPerPart: 60 },
+    ))
+      parts.push(part);
     expect(parts.length).toBeGreaterThanOrEqual(3);
     expect(parts.every((part) => part.parts === parts.length)).toBe(true);
     expect(parts[0].firstRow).toBe(1);
@@ -60,10 +64,15 @@ describe('renderPartyList', () => {
 
   it('reports progress and stops when cancelled', async () => {
     const seen: number[] = [];
-    await renderPartyList({ case: SAMPLE_CASE, claimants }, { format: 'kr', language: 'ko', now: DEMO_NOW, onProgress: (done) => seen.push(done) });
+    await renderPartyList(
+      { case: SAMPLE_CASE, claimants },
+      { format: 'kr', language: 'ko', now: DEMO_NOW, onProgress: (done) => seen.push(done) },
+    );
     expect(seen[seen.length - 1]).toBe(150);
     const controller = new AbortController();
     controller.abort();
-    await expect(renderPartyList({ case: SAMPLE_CASE, claimants }, { format: 'kr', language: 'ko', now: DEMO_NOW, signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
+    await expect(
+      renderPartyList({ case: SAMPLE_CASE, claimants }, { format: 'kr', language: 'ko', now: DEMO_NOW, signal: controller.signal }),
+    ).rejects.toMatchObject({ code: 'aborted' });
   });
 });

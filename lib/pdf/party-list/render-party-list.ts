@@ -58,7 +58,10 @@ export async function* renderPartyListParts(input: PartyListInput, options: Part
       throwIfAborted(options.signal);
       const start = pageStarts[page];
       const end = pageStarts[page + 1] ?? rows.length;
-      drawPartyPage({ ...context, builder, canvas: builder.addPage() }, { isFirst: page === 0, isLast: page === totalPages - 1, start, end });
+      drawPartyPage(
+        { ...context, builder, canvas: builder.addPage() },
+        { isFirst: page === 0, isLast: page === totalPages - 1, start, end },
+      );
       options.onProgress?.(end, rows.length);
     }
     const partLabel = partStarts.length > 1 ? ` ${strings.common.partLabel(part + 1, partStarts.length)}` : '';

@@ -13,7 +13,14 @@ const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set(Array.from('()<>[]{}/%').map((char) => char.charCodeAt(0)));
 
 function multiply(a: Matrix, b: Matrix): Matrix {
-  return [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3], a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3], a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]];
+  return [
+    a[0] * b[0] + a[1] * b[2],
+    a[0] * b[1] + a[1] * b[3],
+    a[2] * b[0] + a[3] * b[2],
+    a[2] * b[1] + a[3] * b[3],
+    a[4] * b[0] + a[5] * b[2] + b[4],
+    a[4] * b[1] + a[5] * b[3] + b[5],
+  ];
 }
 
 function translate(tx: number, ty: number, m: Matrix): Matrix {
@@ -94,26 +101,67 @@ export function scanText(content: Uint8Array): TextPlacement[] {
         continue;
       }
       switch (word) {
-        case 'q': saved.push(ctm); break;
-        case 'Q': ctm = saved.pop() ?? IDENTITY; break;
-        case 'cm': ctm = multiply(numbers(6) as Matrix, ctm); break;
-        case 'BT': tm = tlm = IDENTITY; break;
-        case 'Tm': tm = tlm = numbers(6) as Matrix; break;
-        case 'Td': tm = tlm = translate(numbers(2)[0], numbers(2)[1], tlm); break;
-        case 'TD': leading = -numbers(1)[0]; tm = tlm = translate(numbers(2)[0], numbers(2)[1], tlm); break;
-        case 'TL': leading = numbers(1)[0]; break;
-        case 'T*': nextLine(); break;
-        case "'": case '"': nextLine(); show(); break;
-        case 'Tj': case 'TJ': show(); break;
-        case 'BMC': case 'BDC': marks.push(stack.includes('/Artifact')); break;
-        case 'EMC': marks.pop(); break;
+        case 'q':
+          saved.push(ctm);
+          break;
+        case 'Q':
+          ctm = saved.pop() ?? IDENTITY;
+          break;
+        case 'cm':
+          ctm = multiply(numbers(6) as Matrix, ctm);
+          break;
+        case 'BT':
+          tm = tlm = IDENTITY;
+          break;
+        case 'Tm':
+          tm = tlm = numbers(6) as Matrix;
+          break;
+        case 'Td':
+          tm = tlm = translate(numbers(2)[0], numbers(2)[1], tlm);
+          break;
+        case 'TD':
+          leading = -numbers(1)[0];
+          tm = tlm = translate(numbers(2)[0], numbers(2)[1], tlm);
+          break;
+        case 'TL':
+          leading = numbers(1)[0];
+          break;
+        case 'T*':
+          nextLine();
+          break;
+        case "'":
+        case '"':
+          nextLine();
+          show();
+          break;
+        case 'Tj':
+        case 'TJ':
+          show();
+          break;
+        case 'BMC':
+        case 'BDC':
+          marks.push(stack.includes('/Artifact'));
+          break;
+        case 'EMC':
+          marks.pop();
+          break;
         case 'BI': {
           // Inline image: skip the binary data up to "EI" between whitespace.
-          while (pos < length - 2 && !(WHITESPACE.has(content[pos]) && content[pos + 1] === 0x45 && content[pos + 2] === 0x49 && (pos + 3 >= length || WHITESPACE.has(content[pos + 3])))) pos++;
+          while (
+            pos < length - 2 &&
+            !(
+              WHITESPACE.has(content[pos]) &&
+              content[pos + 1] === 0x45 &&
+              content[pos + 2] === 0x49 &&
+              (pos + 3 >= length || WHITESPACE.has(content[pos + 3]))
+            )
+          )
+            pos++;
           pos += 3;
           break;
         }
-        default: break;
+        default:
+          break;
       }
       stack.length = 0;
     }

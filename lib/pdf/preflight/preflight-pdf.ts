@@ -33,7 +33,11 @@ function check(id: PreflightCheck['id'], ok: boolean, detail: string, severity: 
  * Checks a PDF (one part of a packet) against what the court's e-filing system accepts, and
  * returns each check with a detail line so the UI can list them.
  */
-export async function preflightPdf(bytes: Uint8Array, format: DocumentFormat, options: { maxBytes?: number } = {}): Promise<PreflightResult> {
+export async function preflightPdf(
+  bytes: Uint8Array,
+  format: DocumentFormat,
+  options: { maxBytes?: number } = {},
+): Promise<PreflightResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const result = (checks: PreflightCheck[], pageCount: number): PreflightResult => ({
     ok: checks.every((item) => item.ok || item.severity === 'warning'),
@@ -57,7 +61,8 @@ export async function preflightPdf(bytes: Uint8Array, format: DocumentFormat, op
   let sourcePages = 0;
   pages.forEach((page, index) => {
     const { width, height } = page.getSize();
-    const fits = (w: number, h: number) => Math.abs(w - layout.size.width) <= SIZE_TOLERANCE && Math.abs(h - layout.size.height) <= SIZE_TOLERANCE;
+    const fits = (w: number, h: number) =>
+      Math.abs(w - layout.size.width) <= SIZE_TOLERANCE && Math.abs(h - layout.size.height) <= SIZE_TOLERANCE;
     if (!fits(width, height) && !fits(height, width)) wrongSize.push(index + 1);
     const placements = contentOf(page).flatMap(scanText);
     if (placements.length === 0) withoutText.push(index + 1);
@@ -66,7 +71,12 @@ export async function preflightPdf(bytes: Uint8Array, format: DocumentFormat, op
       return;
     }
     const isOutside = placements.some(
-      (text) => !text.isArtifact && (text.x < box.left - MARGIN_TOLERANCE || text.x > box.right || text.y < height - box.bottom - MARGIN_TOLERANCE || text.y > height - box.top + MARGIN_TOLERANCE),
+      (text) =>
+        !text.isArtifact &&
+        (text.x < box.left - MARGIN_TOLERANCE ||
+          text.x > box.right ||
+          text.y < height - box.bottom - MARGIN_TOLERANCE ||
+          text.y > height - box.top + MARGIN_TOLERANCE),
     );
     if (isOutside) outsideMargins.push(index + 1);
   });
@@ -81,7 +91,13 @@ export async function preflightPdf(bytes: Uint8Array, format: DocumentFormat, op
     check('parse', true, 'readable, not encrypted'),
     check('page-count', pages.length > 0, `${pages.length} pages`),
     check('file-size', bytes.length <= maxBytes, `${bytes.length} bytes of at most ${maxBytes}`),
-    check('page-size', wrongSize.length === 0, wrongSize.length === 0 ? `all pages ${layout.size.width}×${layout.size.height} pt` : `pages not ${layout.size.width}×${layout.size.height} pt: ${list(wrongSize)}`),
+    check(
+      'page-size',
+      wrongSize.length === 0,
+      wrongSize.length === 0
+        ? `all pages ${layout.size.width}×${layout.size.height} pt`
+        : `pages not ${layout.size.width}×${layout.size.height} pt: ${list(wrongSize)}`,
+    ),
     check(
       'margins',
       outsideMargins.length === 0,
@@ -89,12 +105,30 @@ export async function preflightPdf(bytes: Uint8Array, format: DocumentFormat, op
         (outsideMargins.length ? `; text starts outside them on pages ${list(outsideMargins)}` : '; all text inside') +
         (sourcePages ? `; ${sourcePages} copied exhibit pages keep their own layout` : ''),
     ),
-    check('text-layer', withoutText.length === 0, withoutText.length === 0 ? 'every page has searchable text' : `pages without text: ${list(withoutText)}`),
+    check(
+      'text-layer',
+      withoutText.length === 0,
+      withoutText.length === 0 ? 'every page has searchable text' : `pages without text: ${list(withoutText)}`,
+    ),
     check('no-javascript', scripts.length === 0, scripts.length === 0 ? 'no JavaScript or launch actions' : list(scripts)),
     check('no-forms', forms.length === 0, forms.length === 0 ? 'no form fields' : list(forms)),
-    check('fonts-embedded', notEmbedded.length === 0, notEmbedded.length === 0 ? `${fonts.length} fonts, all embedded` : `not embedded: ${list(notEmbedded)}`),
-    check('fonts-subset', notSubset.length === 0, notSubset.length === 0 ? 'embedded fonts are subset' : `embedded whole: ${list(notSubset)}`, 'warning'),
-    check('fonts-unicode', noUnicode.length === 0, noUnicode.length === 0 ? 'every font maps glyphs to Unicode' : `no ToUnicode map: ${list(noUnicode)}`, 'warning'),
+    check(
+      'fonts-embedded',
+      notEmbedded.length === 0,
+      notEmbedded.length === 0 ? `${fonts.length} fonts, all embedded` : `not embedded: ${list(notEmbedded)}`,
+    ),
+    check(
+      'fonts-subset',
+      notSubset.length === 0,
+      notSubset.length === 0 ? 'embedded fonts are subset' : `embedded whole: ${list(notSubset)}`,
+      'warning',
+    ),
+    check(
+      'fonts-unicode',
+      noUnicode.length === 0,
+      noUnicode.length === 0 ? 'every font maps glyphs to Unicode' : `no ToUnicode map: ${list(noUnicode)}`,
+      'warning',
+    ),
   ];
   return result(checks, pages.length);
 }

@@ -28,7 +28,8 @@ export function findJavaScript(doc: PDFDocument): string[] {
   doc.getPages().forEach((page, index) => {
     if (page.node.get(PDFName.of('AA'))) found.push(`page ${index + 1} /AA`);
     for (const annot of annotationsOf(doc, page.node)) {
-      if (isJavaScriptAction(doc, annot.get(PDFName.of('A'))) || annot.get(PDFName.of('AA'))) found.push(`page ${index + 1} annotation action`);
+      if (isJavaScriptAction(doc, annot.get(PDFName.of('A'))) || annot.get(PDFName.of('AA')))
+        found.push(`page ${index + 1} annotation action`);
     }
   });
   return found;
@@ -37,7 +38,10 @@ export function findJavaScript(doc: PDFDocument): string[] {
 function annotationsOf(doc: PDFDocument, page: PDFDict): PDFDict[] {
   const annots = doc.context.lookup(page.get(PDFName.of('Annots')));
   if (!(annots instanceof PDFArray)) return [];
-  return annots.asArray().map((entry) => lookupDict(doc, entry)).filter((dict): dict is PDFDict => Boolean(dict));
+  return annots
+    .asArray()
+    .map((entry) => lookupDict(doc, entry))
+    .filter((dict): dict is PDFDict => Boolean(dict));
 }
 
 /** Interactive form parts: an /AcroForm with fields, or widget annotations on pages. */

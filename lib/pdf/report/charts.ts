@@ -13,7 +13,13 @@ export type Box = { x: number; y: number; width: number };
 const BAR_ROW = 15;
 
 /** A row of figure tiles: the number large, its label small underneath. Returns the height used. */
-export function drawTiles(canvas: PageCanvas, fonts: ChartFonts, box: Box, heading: string, tiles: readonly { label: string; value: number }[]): number {
+export function drawTiles(
+  canvas: PageCanvas,
+  fonts: ChartFonts,
+  box: Box,
+  heading: string,
+  tiles: readonly { label: string; value: number }[],
+): number {
   canvas.text(heading, box.x, box.y + 10, { font: fonts.bold, size: 10.5 });
   const gap = 6;
   const width = (box.width - gap * (tiles.length - 1)) / tiles.length;
@@ -27,7 +33,13 @@ export function drawTiles(canvas: PageCanvas, fonts: ChartFonts, box: Box, headi
 }
 
 /** Progress bars against targets: "label ▓▓▓░░ 1,586 / 3,000 (53%)". Returns the height used. */
-export function drawGoals(canvas: PageCanvas, fonts: ChartFonts, box: Box, heading: string, goals: readonly { label: string; current: number; target: number }[]): number {
+export function drawGoals(
+  canvas: PageCanvas,
+  fonts: ChartFonts,
+  box: Box,
+  heading: string,
+  goals: readonly { label: string; current: number; target: number }[],
+): number {
   canvas.text(heading, box.x, box.y + 10, { font: fonts.bold, size: 10.5 });
   const labelWidth = box.width * 0.3;
   const valueWidth = 110;
@@ -39,13 +51,27 @@ export function drawGoals(canvas: PageCanvas, fonts: ChartFonts, box: Box, headi
     canvas.rect(box.x + labelWidth, y + 1, barWidth, 9, { fill: ACCENT_LIGHT });
     if (share > 0) canvas.rect(box.x + labelWidth, y + 1, barWidth * share, 9, { fill: ACCENT });
     const percent = goal.target > 0 ? Math.round((goal.current / goal.target) * 100) : 0;
-    canvas.text(`${formatNumber(goal.current)} / ${formatNumber(goal.target)} (${percent}%)`, box.x + box.width, y + 9, { font: fonts.regular, size: 8.5 }, { align: 'right' });
+    canvas.text(
+      `${formatNumber(goal.current)} / ${formatNumber(goal.target)} (${percent}%)`,
+      box.x + box.width,
+      y + 9,
+      { font: fonts.regular, size: 8.5 },
+      { align: 'right' },
+    );
   });
   return 18 + goals.length * BAR_ROW + 6;
 }
 
 /** Horizontal bars scaled to the largest count, longest first unless `keepOrder`. Returns the height used. */
-export function drawHorizontalBars(canvas: PageCanvas, fonts: ChartFonts, box: Box, heading: string, items: readonly CountItem[], maxItems = 6, keepOrder = false): number {
+export function drawHorizontalBars(
+  canvas: PageCanvas,
+  fonts: ChartFonts,
+  box: Box,
+  heading: string,
+  items: readonly CountItem[],
+  maxItems = 6,
+  keepOrder = false,
+): number {
   canvas.text(heading, box.x, box.y + 10, { font: fonts.bold, size: 10.5 });
   const shown = (keepOrder ? [...items] : [...items].sort((a, b) => b.count - a.count)).slice(0, maxItems);
   const max = Math.max(1, ...shown.map((item) => item.count));
@@ -64,7 +90,14 @@ export function drawHorizontalBars(canvas: PageCanvas, fonts: ChartFonts, box: B
 }
 
 /** Daily columns with the count on top and the day (M/D) below. Returns the height used. */
-export function drawColumns(canvas: PageCanvas, fonts: ChartFonts, box: Box, heading: string, days: readonly { date: string; count: number }[], height = 90): number {
+export function drawColumns(
+  canvas: PageCanvas,
+  fonts: ChartFonts,
+  box: Box,
+  heading: string,
+  days: readonly { date: string; count: number }[],
+  height = 90,
+): number {
   canvas.text(heading, box.x, box.y + 10, { font: fonts.bold, size: 10.5 });
   const max = Math.max(1, ...days.map((day) => day.count));
   const slot = box.width / Math.max(days.length, 1);
@@ -74,7 +107,13 @@ export function drawColumns(canvas: PageCanvas, fonts: ChartFonts, box: Box, hea
     const barHeight = (height - 12) * (day.count / max);
     const x = box.x + index * slot + slot * 0.18;
     canvas.rect(x, baseline - barHeight, slot * 0.64, barHeight, { fill: ACCENT });
-    canvas.text(formatNumber(day.count), x + slot * 0.32, baseline - barHeight - 2, { font: fonts.regular, size: 6.5, color: MUTED }, { align: 'center' });
+    canvas.text(
+      formatNumber(day.count),
+      x + slot * 0.32,
+      baseline - barHeight - 2,
+      { font: fonts.regular, size: 6.5, color: MUTED },
+      { align: 'center' },
+    );
     const [, month, date] = day.date.split('-').map(Number);
     canvas.text(`${month}/${date}`, x + slot * 0.32, baseline + 9, { font: fonts.regular, size: 6.5, color: MUTED }, { align: 'center' });
   });

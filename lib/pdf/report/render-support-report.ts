@@ -12,7 +12,10 @@ const SECTION_GAP = 14;
  * claimants, goal progress, top regions, ISPs and campaign sources as bars, and the last 14
  * days of growth. Everything is drawn with plain vector shapes; input is plain numbers.
  */
-export async function renderSupportReport(input: SupportReportInput, options: Pick<RenderOptions, 'language' | 'now'>): Promise<Uint8Array> {
+export async function renderSupportReport(
+  input: SupportReportInput,
+  options: Pick<RenderOptions, 'language' | 'now'>,
+): Promise<Uint8Array> {
   const { language } = options;
   const text = STRINGS[language].report;
   const builder = await PdfBuilder.create('kr', {
@@ -29,26 +32,42 @@ export async function renderSupportReport(input: SupportReportInput, options: Pi
   let y = REPORT_MARGIN;
 
   canvas.text(text.title, left, y + 18, { font: fonts.bold, size: 20 });
-  canvas.text(text.asOf(formatDate(input.asOf, language)), left + width, y + 18, { font: fonts.regular, size: 9.5, color: MUTED }, { align: 'right' });
+  canvas.text(
+    text.asOf(formatDate(input.asOf, language)),
+    left + width,
+    y + 18,
+    { font: fonts.regular, size: 9.5, color: MUTED },
+    { align: 'right' },
+  );
   canvas.text(input.caseTitle[language], left, y + 36, { font: fonts.regular, size: 11, color: MUTED });
   canvas.line(left, y + 46, left + width, y + 46, { lineWidth: 1 });
   y += 58;
 
   const { supporters, claimants } = input;
-  y += drawTiles(canvas, fonts, { x: left, y, width }, text.supporters, [
-    { label: text.signed, value: supporters.signed },
-    { label: text.confirmed, value: supporters.confirmed },
-    { label: text.withdrawn, value: supporters.withdrawn },
-  ]) + SECTION_GAP / 2;
-  y += drawTiles(canvas, fonts, { x: left, y, width }, text.claimants, [
-    { label: text.registered, value: claimants.registered },
-    { label: text.submitted, value: claimants.submitted },
-    { label: text.complete, value: claimants.complete },
-    { label: text.verified, value: claimants.verified },
-    { label: text.filed, value: claimants.filed },
-  ]) + SECTION_GAP;
+  y +=
+    drawTiles(canvas, fonts, { x: left, y, width }, text.supporters, [
+      { label: text.signed, value: supporters.signed },
+      { label: text.confirmed, value: supporters.confirmed },
+      { label: text.withdrawn, value: supporters.withdrawn },
+    ]) +
+    SECTION_GAP / 2;
+  y +=
+    drawTiles(canvas, fonts, { x: left, y, width }, text.claimants, [
+      { label: text.registered, value: claimants.registered },
+      { label: text.submitted, value: claimants.submitted },
+      { label: text.complete, value: claimants.complete },
+      { label: text.verified, value: claimants.verified },
+      { label: text.filed, value: claimants.filed },
+    ]) + SECTION_GAP;
   if (input.goals.length > 0) {
-    y += drawGoals(canvas, fonts, { x: left, y, width }, text.goals, input.goals.map((goal) => ({ ...goal, label: goal.label[language] }))) + SECTION_GAP;
+    y +=
+      drawGoals(
+        canvas,
+        fonts,
+        { x: left, y, width },
+        text.goals,
+        input.goals.map((goal) => ({ ...goal, label: goal.label[language] })),
+      ) + SECTION_GAP;
   }
   const regions = drawHorizontalBars(canvas, fonts, { x: left, y, width: half }, text.regions, input.topRegions);
   drawHorizontalBars(canvas, fonts, { x: left + half + 18, y, width: half }, text.isps, input.topIsps);

@@ -16,8 +16,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await guardPage(() => requirePlatformAdmin(), '/admin/audit');
   const db = await getDb();
-  const [t, format, raw, caseSlugs] = await Promise.all([getTranslations('security.audit'), getFormatter(), searchParams, listCaseSlugs(db)]);
-  const parsed = auditFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const [t, format, raw, caseSlugs] = await Promise.all([
+    getTranslations('security.audit'),
+    getFormatter(),
+    searchParams,
+    listCaseSlugs(db),
+  ]);
+  const parsed = auditFiltersSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
+  );
   const filters = parsed.success ? parsed.data : {};
   const caseId = filters.case ? caseSlugs.find((found) => found.slug === filters.case)?.id : undefined;
   const isUnknownCase = Boolean(filters.case && !caseId);
@@ -49,7 +56,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               </option>
             ))}
           </SelectField>
-          <TextField name="actor" label={t('actor')} hint={t('actorHint')} defaultValue={filters.actor ?? ''} error={parsed.success ? undefined : t('badFilter')} spellCheck={false} />
+          <TextField
+            name="actor"
+            label={t('actor')}
+            hint={t('actorHint')}
+            defaultValue={filters.actor ?? ''}
+            error={parsed.success ? undefined : t('badFilter')}
+            spellCheck={false}
+          />
           <div className="flex flex-wrap gap-2 sm:col-span-3">
             <button type="submit" className={buttonClass('primary')}>
               {t('apply')}

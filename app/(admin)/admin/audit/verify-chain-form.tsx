@@ -17,7 +17,9 @@ export function VerifyChainForm() {
       ) : null}
       {state?.ok ? (
         <Alert tone={state.data.isIntact ? 'success' : 'error'} role="status" data-testid="chain-result">
-          {state.data.isIntact ? t('chainIntact', { count: state.data.checked }) : t('chainBroken', { id: state.data.brokenAtId ?? 0, count: state.data.checked })}
+          {state.data.isIntact
+            ? t('chainIntact', { count: state.data.checked })
+            : t('chainBroken', { id: state.data.brokenAtId ?? 0, count: state.data.checked })}
         </Alert>
       ) : null}
       <Button type="submit" variant="secondary" disabled={isPending}>

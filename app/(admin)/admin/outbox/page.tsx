@@ -8,7 +8,11 @@ import { listOutbox } from '@/lib/mail/outbox';
 /** The dev outbox: mails kept while no SMTP server is configured (and the log of sent ones). */
 export default async function OutboxPage() {
   await guardPage(() => requirePlatformAdmin(), '/admin/outbox');
-  const [t, format, mails] = await Promise.all([getTranslations('admin.outbox'), getFormatter(), listOutbox(await getDb(), { limit: 200 })]);
+  const [t, format, mails] = await Promise.all([
+    getTranslations('admin.outbox'),
+    getFormatter(),
+    listOutbox(await getDb(), { limit: 200 }),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} />
@@ -20,7 +24,8 @@ export default async function OutboxPage() {
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">{mail.subject}</h2>
                 <span className="text-sm text-slate-600">
-                  {t(`statuses.${mail.status}`)} · {format.dateTime(mail.createdAt, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' })}
+                  {t(`statuses.${mail.status}`)} ·{' '}
+                  {format.dateTime(mail.createdAt, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' })}
                 </span>
               </div>
               <p className="text-sm text-slate-600">

@@ -31,8 +31,10 @@ export function LiveCounts({ slug, initial }: { slug: string; initial: PublicSta
     };
   }, [slug]);
 
-  const supporterPercent = stats.goals.supporters > 0 ? Math.min(100, Math.round((stats.supporters.signed / stats.goals.supporters) * 100)) : 0;
-  const plaintiffPercent = stats.goals.plaintiffs > 0 ? Math.min(100, Math.round((stats.claimants.verified / stats.goals.plaintiffs) * 100)) : 0;
+  const supporterPercent =
+    stats.goals.supporters > 0 ? Math.min(100, Math.round((stats.supporters.signed / stats.goals.supporters) * 100)) : 0;
+  const plaintiffPercent =
+    stats.goals.plaintiffs > 0 ? Math.min(100, Math.round((stats.claimants.verified / stats.goals.plaintiffs) * 100)) : 0;
   const figures = [
     { id: 'supporters', label: t('supporters'), value: stats.supporters.signed },
     { id: 'claimants', label: t('claimants'), value: stats.claimants.registered },
@@ -50,9 +52,21 @@ export function LiveCounts({ slug, initial }: { slug: string; initial: PublicSta
           </div>
         ))}
       </dl>
-      <GoalBar label={t('supporterGoal', { goal: stats.goals.supporters })} percent={supporterPercent} caption={t('progress', { percent: supporterPercent })} />
-      <GoalBar label={t('plaintiffGoal', { goal: stats.goals.plaintiffs })} percent={plaintiffPercent} caption={t('progress', { percent: plaintiffPercent })} />
-      <p className="text-xs text-slate-500">{t('updated', { time: format.dateTime(new Date(stats.updatedAt), { hour: '2-digit', hourCycle: 'h23', minute: '2-digit', second: '2-digit' }) })}</p>
+      <GoalBar
+        label={t('supporterGoal', { goal: stats.goals.supporters })}
+        percent={supporterPercent}
+        caption={t('progress', { percent: supporterPercent })}
+      />
+      <GoalBar
+        label={t('plaintiffGoal', { goal: stats.goals.plaintiffs })}
+        percent={plaintiffPercent}
+        caption={t('progress', { percent: plaintiffPercent })}
+      />
+      <p className="text-xs text-slate-500">
+        {t('updated', {
+          time: format.dateTime(new Date(stats.updatedAt), { hour: '2-digit', hourCycle: 'h23', minute: '2-digit', second: '2-digit' }),
+        })}
+      </p>
     </div>
   );
 }
@@ -64,7 +78,14 @@ function GoalBar({ label, percent, caption }: { label: string; percent: number; 
         <span className="font-medium">{label}</span>
         <span className="text-slate-600">{caption}</span>
       </div>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-3 overflow-hidden rounded-full bg-slate-200">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-3 overflow-hidden rounded-full bg-slate-200"
+      >
         <div className="h-full rounded-full bg-brand-500" style={{ width: `${percent}%` }} />
       </div>
     </div>

@@ -22,12 +22,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CasePage({ params, searchParams }: Props) {
-  const [{ slug }, query] = await Promise.all([params, searchParams ?? Promise.resolve({} as Record<string, string | string[] | undefined>)]);
+  const [{ slug }, query] = await Promise.all([
+    params,
+    searchParams ?? Promise.resolve({} as Record<string, string | string[] | undefined>),
+  ]);
   const db = await getDb();
-  const [view, t, format, locale, user] = await Promise.all([getCasePublicView(db, slug), getTranslations('case.page'), getFormatter(), getLocale().then(toLocale), getCurrentUser()]);
+  const [view, t, format, locale, user] = await Promise.all([
+    getCasePublicView(db, slug),
+    getTranslations('case.page'),
+    getFormatter(),
+    getLocale().then(toLocale),
+    getCurrentUser(),
+  ]);
   if (!view) notFound();
   const stats = await computePublicStats(db, view.case);
-  const [ownClaim] = user ? await db.select({ id: claimants.id }).from(claimants).where(and(eq(claimants.caseId, view.case.id), eq(claimants.userId, user.id))) : [];
+  const [ownClaim] = user
+    ? await db
+        .select({ id: claimants.id })
+        .from(claimants)
+        .where(and(eq(claimants.caseId, view.case.id), eq(claimants.userId, user.id)))
+    : [];
   const isOpen = view.case.status === 'open';
 
   return (
@@ -56,7 +70,14 @@ export default async function CasePage({ params, searchParams }: Props) {
         {isOpen ? (
           <>
             <p className="mt-2 text-slate-700">{t('joinLead')}</p>
-            <Link href={ownClaim || user ? `/my/cases/${view.case.slug}` : `/sign-up?case=${view.case.slug}${typeof query.src === 'string' ? `&src=${encodeURIComponent(query.src)}` : ''}`} className={buttonClass('primary', 'mt-4')}>
+            <Link
+              href={
+                ownClaim || user
+                  ? `/my/cases/${view.case.slug}`
+                  : `/sign-up?case=${view.case.slug}${typeof query.src === 'string' ? `&src=${encodeURIComponent(query.src)}` : ''}`
+              }
+              className={buttonClass('primary', 'mt-4')}
+            >
               {ownClaim ? t('continueCta') : t('joinCta')}
             </Link>
           </>
@@ -93,7 +114,10 @@ export default async function CasePage({ params, searchParams }: Props) {
               <span aria-hidden className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full bg-brand-500" />
               <p className="text-sm font-semibold text-brand-700">
                 <time dateTime={event.occurredAt.toISOString()}>
-                  {format.dateTime(event.occurredAt, event.isDateOnly ? { dateStyle: 'long' } : { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' })}
+                  {format.dateTime(
+                    event.occurredAt,
+                    event.isDateOnly ? { dateStyle: 'long' } : { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' },
+                  )}
                 </time>
               </p>
               <p className="font-medium">{localized(event, 'title', locale)}</p>

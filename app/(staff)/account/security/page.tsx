@@ -14,9 +14,14 @@ const FEW_RECOVERY_CODES = 3;
 /** Staff account security: two-step sign-in (TOTP) on and off, its recovery codes, and what the session rules are. */
 export default async function AccountSecurityPage() {
   const user = await guardPage(() => requireStaffUser(), '/account/security');
-  const [t, format, status] = await Promise.all([getTranslations('security.account'), getFormatter(), getTwoFactorStatus(await getDb(), user.id)]);
+  const [t, format, status] = await Promise.all([
+    getTranslations('security.account'),
+    getFormatter(),
+    getTwoFactorStatus(await getDb(), user.id),
+  ]);
   // The QR code is drawn here, so the secret never leaves the server except inside this page.
-  const qrCode = status.state === 'pending' ? await QRCode.toDataURL(status.uri, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) : null;
+  const qrCode =
+    status.state === 'pending' ? await QRCode.toDataURL(status.uri, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) : null;
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('lead')} />
@@ -26,7 +31,9 @@ export default async function AccountSecurityPage() {
         </h2>
         {status.state === 'enabled' ? (
           <>
-            <p className="font-medium text-emerald-800">{t('enabledSince', { date: format.dateTime(status.enabledAt, { dateStyle: 'long' }) })}</p>
+            <p className="font-medium text-emerald-800">
+              {t('enabledSince', { date: format.dateTime(status.enabledAt, { dateStyle: 'long' }) })}
+            </p>
             <p className="text-sm text-slate-600">{t('disableLead')}</p>
             <DisableTotpForm />
           </>
@@ -71,7 +78,9 @@ export default async function AccountSecurityPage() {
               {t('recoveryLeft', { count: status.recoveryCodesLeft })}
             </p>
           )}
-          {status.recoveryCodesLeft > 0 && status.recoveryCodesLeft <= FEW_RECOVERY_CODES ? <Alert tone="warning">{t('recoveryLow')}</Alert> : null}
+          {status.recoveryCodesLeft > 0 && status.recoveryCodesLeft <= FEW_RECOVERY_CODES ? (
+            <Alert tone="warning">{t('recoveryLow')}</Alert>
+          ) : null}
           <p className="text-sm text-slate-600">{t('recoveryCreateLead')}</p>
           <RecoveryCodesForm />
         </Card>
@@ -80,7 +89,9 @@ export default async function AccountSecurityPage() {
         <h2 id="sessions" className="text-lg font-semibold">
           {t('sessionsTitle')}
         </h2>
-        <p className="text-slate-700">{t('sessionsLead', { idleMinutes: STAFF_IDLE_MS / 60_000, absoluteHours: STAFF_ABSOLUTE_MS / 3_600_000 })}</p>
+        <p className="text-slate-700">
+          {t('sessionsLead', { idleMinutes: STAFF_IDLE_MS / 60_000, absoluteHours: STAFF_ABSOLUTE_MS / 3_600_000 })}
+        </p>
       </Card>
     </div>
   );

@@ -28,7 +28,15 @@ export function StartTotpForm({ label, variant = 'primary' }: { label: string; v
   );
 }
 
-function CodeForm({ action, submitLabel, variant }: { action: typeof confirmTotpEnrollmentAction; submitLabel: string; variant: 'primary' | 'danger' }) {
+function CodeForm({
+  action,
+  submitLabel,
+  variant,
+}: {
+  action: typeof confirmTotpEnrollmentAction;
+  submitLabel: string;
+  variant: 'primary' | 'danger';
+}) {
   const [state, formAction, isPending] = useActionState(action, null);
   return (
     <form action={formAction} className="max-w-sm space-y-4" noValidate>
@@ -44,7 +52,19 @@ function CodeForm({ action, submitLabel, variant }: { action: typeof confirmTotp
 /** The current code from the authenticator app, which every change to two-step sign-in asks for. */
 function TotpCodeField({ error }: { error?: string }) {
   const t = useTranslations('security.account');
-  return <TextField name="code" label={t('codeLabel')} hint={t('codeHint')} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} error={error} required />;
+  return (
+    <TextField
+      name="code"
+      label={t('codeLabel')}
+      hint={t('codeHint')}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9 ]{6,7}"
+      maxLength={7}
+      error={error}
+      required
+    />
+  );
 }
 
 export function ConfirmTotpForm() {
@@ -71,7 +91,11 @@ export function RecoveryCodesForm() {
         <div className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950" role="status">
           <p className="font-semibold">{state?.message}</p>
           <p className="text-sm">{t('recoveryShownOnce')}</p>
-          <ol aria-label={t('recoveryListLabel', { count: codes.length })} className="grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-base tracking-wider" data-testid="recovery-codes">
+          <ol
+            aria-label={t('recoveryListLabel', { count: codes.length })}
+            className="grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-base tracking-wider"
+            data-testid="recovery-codes"
+          >
             {codes.map((code) => (
               <li key={code}>{code}</li>
             ))}

@@ -15,7 +15,8 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 async function handler(request: NextRequest, context: Context) {
   try {
     const type = request.headers.get('content-type') ?? '';
-    if (request.method === 'POST' && !type.toLowerCase().startsWith('application/x-www-form-urlencoded')) throw new AppError('unsupported_media');
+    if (request.method === 'POST' && !type.toLowerCase().startsWith('application/x-www-form-urlencoded'))
+      throw new AppError('unsupported_media');
     // Options are built per request so that building the app needs no secrets.
     return await NextAuth(request as never, context as never, getAuthOptions());
   } catch (error) {

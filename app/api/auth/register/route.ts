@@ -13,7 +13,13 @@ import { signUpSchema } from '@/lib/users/schemas';
 
 /** JSON clients send `acceptTerms: true`; the sign-up form's checkbox sends "on". */
 const registerSchema = z.preprocess(
-  (value) => (value && typeof value === 'object' ? { ...value, acceptTerms: (value as { acceptTerms?: unknown }).acceptTerms === true ? 'on' : (value as { acceptTerms?: unknown }).acceptTerms } : value),
+  (value) =>
+    value && typeof value === 'object'
+      ? {
+          ...value,
+          acceptTerms: (value as { acceptTerms?: unknown }).acceptTerms === true ? 'on' : (value as { acceptTerms?: unknown }).acceptTerms,
+        }
+      : value,
   signUpSchema,
 );
 
@@ -29,8 +35,16 @@ export const POST = handleRoute(async (request) => {
   const db = await getDb();
   const links = { appUrl: await currentAppUrl() };
   if (input.caseSlug) {
-    const signedUp = await registerWithClaim(db, input, { caseSlug: input.caseSlug, source: input.source, ipHash: hashIp(requestInfoFrom(request.headers).ip) }, links);
-    return Response.json({ id: signedUp.userId, email: signedUp.email, claimantId: signedUp.claimantId }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    const signedUp = await registerWithClaim(
+      db,
+      input,
+      { caseSlug: input.caseSlug, source: input.source, ipHash: hashIp(requestInfoFrom(request.headers).ip) },
+      links,
+    );
+    return Response.json(
+      { id: signedUp.userId, email: signedUp.email, claimantId: signedUp.claimantId },
+      { status: 201, headers: { 'Cache-Control': 'no-store' } },
+    );
   }
   const user = await registerUser(db, input, links);
   return Response.json({ id: user.id, email: user.email }, { status: 201, headers: { 'Cache-Control': 'no-store' } });

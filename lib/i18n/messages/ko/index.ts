@@ -14,5 +14,20 @@ import security from './security.json';
 import validation from './validation.json';
 
 // One JSON file per namespace so each area of the app owns its strings.
-const messages = { admin, auth, case: caseMessages, claimant, common, errors, filings, intake, mail, organizer, petition, review, security, validation };
+const messages = {
+  admin,
+  auth,
+  case: caseMessages,
+  claimant,
+  common,
+  errors,
+  filings,
+  intake,
+  mail,
+  organizer,
+  petition,
+  review,
+  security,
+  validation,
+};
 export default messages;

@@ -20,7 +20,13 @@ export default async function NewCasePage() {
           columns={2}
           fields={[
             { kind: 'text', name: 'slug', label: t('cases.slug'), hint: t('cases.slugHint'), isRequired: true },
-            { kind: 'text', name: 'referencePrefix', label: t('cases.referencePrefix'), hint: t('cases.referencePrefixHint'), isRequired: true },
+            {
+              kind: 'text',
+              name: 'referencePrefix',
+              label: t('cases.referencePrefix'),
+              hint: t('cases.referencePrefixHint'),
+              isRequired: true,
+            },
             ...caseDetailsFields(translate),
           ]}
         />

@@ -23,12 +23,21 @@ export default async function ClaimantHomePage({ params, searchParams }: Props) 
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const path = `/my/cases/${slug}`;
   await guardPage(() => requireUser(), path);
-  const access = await guardPage(() => requireOwnClaimant(slug).catch((error: unknown) => (isAppError(error) && error.code === 'not_found' ? null : Promise.reject(error))), path);
+  const access = await guardPage(
+    () =>
+      requireOwnClaimant(slug).catch((error: unknown) => (isAppError(error) && error.code === 'not_found' ? null : Promise.reject(error))),
+    path,
+  );
   if (!access) return <JoinCase slug={slug} />;
 
   const { claimant, case: caseRow } = access;
   const db = await getDb();
-  const [t, common, format, locale] = await Promise.all([getTranslations('claimant.case'), getTranslations('common'), getFormatter(), getLocale().then(toLocale)]);
+  const [t, common, format, locale] = await Promise.all([
+    getTranslations('claimant.case'),
+    getTranslations('common'),
+    getFormatter(),
+    getLocale().then(toLocale),
+  ]);
   const [timeline, messages, statementVersions, overview] = await Promise.all([
     loadStatusTimeline(db, claimant),
     listOwnMessages(db, claimant),
@@ -65,13 +74,21 @@ export default async function ClaimantHomePage({ params, searchParams }: Props) 
         {claimant.restrictedAt ? <Alert tone="warning">{t('restricted')}</Alert> : null}
         {overview ? (
           <div className="space-y-3">
-            <p className="text-sm text-slate-700">{t('draftProgress', { done: claimant.completedSteps.filter((step) => (INTAKE_STEPS as readonly string[]).includes(step)).length, total: INTAKE_STEPS.length, missing: overview.missing.length })}</p>
+            <p className="text-sm text-slate-700">
+              {t('draftProgress', {
+                done: claimant.completedSteps.filter((step) => (INTAKE_STEPS as readonly string[]).includes(step)).length,
+                total: INTAKE_STEPS.length,
+                missing: overview.missing.length,
+              })}
+            </p>
             <Link href={`/my/cases/${slug}/intake`} className={buttonClass('primary', 'w-full sm:w-auto')}>
               {claimant.completedSteps.length ? t('continueDraft') : t('startDraft')}
             </Link>
           </div>
         ) : null}
-        {claimant.claimedTotalKrw > 0 ? <p className="text-sm text-slate-700">{t('claimedTotal', { amount: format.number(claimant.claimedTotalKrw) })}</p> : null}
+        {claimant.claimedTotalKrw > 0 ? (
+          <p className="text-sm text-slate-700">{t('claimedTotal', { amount: format.number(claimant.claimedTotalKrw) })}</p>
+        ) : null}
       </Card>
 
       {claimant.status === 'needs_info' ? (
@@ -80,7 +97,10 @@ export default async function ClaimantHomePage({ params, searchParams }: Props) 
             {t('requestTitle')}
           </h2>
           {latestRequest ? (
-            <blockquote className="whitespace-pre-wrap rounded-xl border border-amber-200 bg-white p-4 text-slate-800" data-testid="info-request-message">
+            <blockquote
+              className="whitespace-pre-wrap rounded-xl border border-amber-200 bg-white p-4 text-slate-800"
+              data-testid="info-request-message"
+            >
               {latestRequest.body}
             </blockquote>
           ) : null}

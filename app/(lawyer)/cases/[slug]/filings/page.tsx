@@ -18,7 +18,11 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function FilingsPage({ params }: Props) {
   const { slug } = await params;
   const access = await guardPage(() => requireCaseRole(slug, LAWYER_ROLES), `/cases/${slug}/filings`);
-  const [t, locale, items] = await Promise.all([getTranslations('filings'), getLocale().then(toLocale), listFilings(await getDb(), access.case.id)]);
+  const [t, locale, items] = await Promise.all([
+    getTranslations('filings'),
+    getLocale().then(toLocale),
+    listFilings(await getDb(), access.case.id),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('list.title')} lead={t('list.lead')}>
@@ -34,7 +38,11 @@ export default async function FilingsPage({ params }: Props) {
             <Card className="space-y-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="text-lg font-semibold">
-                  <Link href={`/cases/${slug}/filings/${filing.version}`} className="text-brand-800 underline-offset-4 hover:underline" aria-label={t('list.open', { version: filing.version })}>
+                  <Link
+                    href={`/cases/${slug}/filings/${filing.version}`}
+                    className="text-brand-800 underline-offset-4 hover:underline"
+                    aria-label={t('list.open', { version: filing.version })}
+                  >
                     {t('list.version', { version: filing.version })}
                   </Link>
                 </h2>
@@ -44,11 +52,25 @@ export default async function FilingsPage({ params }: Props) {
                 {t('list.requestedBy', { name: filing.createdByName ?? '—', date: formatDateTime(filing.createdAt, locale) })}
               </p>
               <p className="text-sm text-slate-800">
-                {[t(`formatShort.${filing.options.format}`), t(`languages.${filing.options.language}`), t('list.claimants', { count: filing.claimantCount }), filing.status === 'done' ? t('list.parts', { count: filing.partCount }) : null].filter(Boolean).join(' · ')}
+                {[
+                  t(`formatShort.${filing.options.format}`),
+                  t(`languages.${filing.options.language}`),
+                  t('list.claimants', { count: filing.claimantCount }),
+                  filing.status === 'done' ? t('list.parts', { count: filing.partCount }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
-              <p className="text-sm text-slate-600">{chosenDocuments(filing.options.documents).map((key) => t(`documents.${key}`)).join(', ')}</p>
+              <p className="text-sm text-slate-600">
+                {chosenDocuments(filing.options.documents)
+                  .map((key) => t(`documents.${key}`))
+                  .join(', ')}
+              </p>
               {filing.status === 'queued' || filing.status === 'running' ? (
-                <ProgressBar url={`/api/cases/${slug}/filings/${filing.version}/progress`} initial={{ status: filing.status, progressDone: filing.progressDone, progressTotal: filing.progressTotal, message: null }} />
+                <ProgressBar
+                  url={`/api/cases/${slug}/filings/${filing.version}/progress`}
+                  initial={{ status: filing.status, progressDone: filing.progressDone, progressTotal: filing.progressTotal, message: null }}
+                />
               ) : null}
             </Card>
           </li>

@@ -33,7 +33,9 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   ]);
   const base = `/cases/${slug}/review`;
   const pageLink = (cursor: string, dir: 'next' | 'prev') => `${base}?${queueFiltersToParams(filters, { cursor, dir })}`;
-  const dimensionLabel = dimension ? common(`${dimension.name === 'type' ? 'claimantTypes' : dimension.name === 'isp' ? 'isps' : 'regions'}.${dimension.value}`) : 'none';
+  const dimensionLabel = dimension
+    ? common(`${dimension.name === 'type' ? 'claimantTypes' : dimension.name === 'isp' ? 'isps' : 'regions'}.${dimension.value}`)
+    : 'none';
 
   return (
     <div className="space-y-5">

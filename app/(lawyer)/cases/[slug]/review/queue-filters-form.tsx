@@ -7,7 +7,15 @@ import { ISPS, REGIONS } from '@/lib/cases/reference-data';
 import { COMPLETENESS_FILTERS, FLAG_FILTERS, QUEUE_SORTS, type QueueFilters } from '@/lib/reviews/queue-filters';
 
 /** A plain GET form: every filter lives in the URL, works without JavaScript and can be shared. */
-export async function QueueFiltersForm({ base, filters, lawyers }: { base: string; filters: QueueFilters; lawyers: { id: string; name: string }[] }) {
+export async function QueueFiltersForm({
+  base,
+  filters,
+  lawyers,
+}: {
+  base: string;
+  filters: QueueFilters;
+  lawyers: { id: string; name: string }[];
+}) {
   const [t, common] = await Promise.all([getTranslations('review.queue'), getTranslations('common')]);
   const any = <option value="">{t('any')}</option>;
   return (

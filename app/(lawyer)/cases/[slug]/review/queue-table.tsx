@@ -15,7 +15,12 @@ const TABLE = [
 
 /** One page of claims. Checkboxes belong to the bulk form by its id, so the table stays server-rendered. */
 export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: QueueRow[]; lawyers: { id: string; name: string }[] }) {
-  const [t, common, duplicates, format] = await Promise.all([getTranslations('review.queue'), getTranslations('common'), getTranslations('review.duplicates'), getFormatter()]);
+  const [t, common, duplicates, format] = await Promise.all([
+    getTranslations('review.queue'),
+    getTranslations('common'),
+    getTranslations('review.duplicates'),
+    getFormatter(),
+  ]);
   if (rows.length === 0) return <Card>{t('empty')}</Card>;
   const lawyerName = new Map(lawyers.map((lawyer) => [lawyer.id, lawyer.name]));
   // Fifty rows repeat a handful of labels: translate each once per page, not once per cell.
@@ -34,27 +39,15 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
             <th scope="col">
               {t('reference')} / {t('name')}
             </th>
-            <th scope="col">
-              {t('type')}
-            </th>
+            <th scope="col">{t('type')}</th>
             <th scope="col">
               {t('region')} / {t('isp')}
             </th>
-            <th scope="col">
-              {t('statusColumn')}
-            </th>
-            <th scope="col">
-              {t('completenessColumn')}
-            </th>
-            <th scope="col">
-              {t('claimed')}
-            </th>
-            <th scope="col">
-              {t('flagsColumn')}
-            </th>
-            <th scope="col">
-              {t('lastActivity')}
-            </th>
+            <th scope="col">{t('statusColumn')}</th>
+            <th scope="col">{t('completenessColumn')}</th>
+            <th scope="col">{t('claimed')}</th>
+            <th scope="col">{t('flagsColumn')}</th>
+            <th scope="col">{t('lastActivity')}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -63,14 +56,26 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
             return (
               <tr key={row.id} className="hover:bg-slate-50">
                 <td>
-                  <input type="checkbox" name="items" value={`${row.id}:${row.version}`} form="bulk-form" aria-label={t('selectClaim', { name })} className="h-5 w-5 accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    name="items"
+                    value={`${row.id}:${row.version}`}
+                    form="bulk-form"
+                    aria-label={t('selectClaim', { name })}
+                    className="h-5 w-5 accent-brand-600"
+                  />
                 </td>
                 <td>
-                  <Link href={`/cases/${slug}/review/${row.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={`/cases/${slug}/review/${row.id}`}
+                    className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {name}
                   </Link>
                   <div className="whitespace-nowrap font-mono text-xs text-slate-600">{row.referenceNumber ?? t('noReference')}</div>
-                  {row.assignedLawyerId ? <div className="text-xs text-slate-600">{t('assignedTo', { name: lawyerName.get(row.assignedLawyerId) ?? '?' })}</div> : null}
+                  {row.assignedLawyerId ? (
+                    <div className="text-xs text-slate-600">{t('assignedTo', { name: lawyerName.get(row.assignedLawyerId) ?? '?' })}</div>
+                  ) : null}
                 </td>
                 <td>{row.type ? label(`claimantTypes.${row.type}`) : '—'}</td>
                 <td>
@@ -82,8 +87,16 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                 </td>
                 <td>
                   <ul className="space-y-0.5 text-xs">
-                    <Mark isDone={row.hasSignedStatement} label={marks.statement} state={row.hasSignedStatement ? marks.signed : marks.unsigned} />
-                    <Mark isDone={row.hasSignedConsent} label={marks.consent} state={row.hasSignedConsent ? marks.signed : marks.unsigned} />
+                    <Mark
+                      isDone={row.hasSignedStatement}
+                      label={marks.statement}
+                      state={row.hasSignedStatement ? marks.signed : marks.unsigned}
+                    />
+                    <Mark
+                      isDone={row.hasSignedConsent}
+                      label={marks.consent}
+                      state={row.hasSignedConsent ? marks.signed : marks.unsigned}
+                    />
                     <Mark isDone={row.evidenceCount > 0} label={t('evidenceCount', { count: row.evidenceCount })} />
                   </ul>
                 </td>
@@ -91,7 +104,10 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                 <td>
                   <ul className="flex flex-wrap gap-1">
                     {row.flagReasons.map((reason) => (
-                      <li key={reason} className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                      <li
+                        key={reason}
+                        className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
+                      >
                         {reasonLabel(reason)}
                       </li>
                     ))}

@@ -20,7 +20,9 @@ export async function StatusTabs({ base, filters, counts }: { base: string; filt
                 className={`inline-flex min-h-11 items-center gap-2 rounded-xl px-3 py-2 text-sm font-medium ${isCurrent ? 'bg-brand-600 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50'}`}
               >
                 {status === 'all' ? t('statusAll') : common(`statuses.${status}`)}
-                <span className={`rounded-full px-2 text-xs ${isCurrent ? 'bg-brand-700' : 'bg-slate-100'}`}>{format.number(counts[status])}</span>
+                <span className={`rounded-full px-2 text-xs ${isCurrent ? 'bg-brand-700' : 'bg-slate-100'}`}>
+                  {format.number(counts[status])}
+                </span>
               </Link>
             </li>
           );

@@ -5,7 +5,17 @@ import { Alert, buttonClass } from '@/app/_components/ui';
 import { setCampaignArchivedAction } from '@/lib/campaigns/actions';
 
 /** The archive / use-again button of one campaign; a refusal is shown next to it. */
-export function ArchiveCampaignForm({ caseSlug, code, isArchived, label }: { caseSlug: string; code: string; isArchived: boolean; label: string }) {
+export function ArchiveCampaignForm({
+  caseSlug,
+  code,
+  isArchived,
+  label,
+}: {
+  caseSlug: string;
+  code: string;
+  isArchived: boolean;
+  label: string;
+}) {
   const [state, formAction, isPending] = useActionState(setCampaignArchivedAction.bind(null, caseSlug), null);
   return (
     <form action={formAction} className="contents">

@@ -26,8 +26,28 @@ export function CreateCampaignForm({ caseSlug }: { caseSlug: string }) {
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="code" label={t('code')} hint={t('codeHint')} defaultValue={values.code} error={errors.code} required autoCapitalize="none" autoCorrect="off" spellCheck={false} maxLength={48} />
-        <TextField name="label" label={t('label')} hint={t('labelHint')} defaultValue={values.label} error={errors.label} isOptional optionalLabel={common('optional')} maxLength={80} />
+        <TextField
+          name="code"
+          label={t('code')}
+          hint={t('codeHint')}
+          defaultValue={values.code}
+          error={errors.code}
+          required
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={48}
+        />
+        <TextField
+          name="label"
+          label={t('label')}
+          hint={t('labelHint')}
+          defaultValue={values.label}
+          error={errors.label}
+          isOptional
+          optionalLabel={common('optional')}
+          maxLength={80}
+        />
       </div>
       <Button type="submit" disabled={isPending}>
         {t('submit')}

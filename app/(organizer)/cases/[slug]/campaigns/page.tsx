@@ -25,7 +25,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CampaignsPage({ params }: Props) {
   const { slug } = await params;
   const access = await guardPage(() => requireCaseRole(slug, ORGANIZER_ROLES), `/cases/${slug}/campaigns`);
-  const [campaigns, appUrl, t, locale] = await Promise.all([listCampaignsWithSignups(await getDb(), access.case.id), currentAppUrl(), getTranslations('organizer.campaigns'), getLocale().then(toLocale)]);
+  const [campaigns, appUrl, t, locale] = await Promise.all([
+    listCampaignsWithSignups(await getDb(), access.case.id),
+    currentAppUrl(),
+    getTranslations('organizer.campaigns'),
+    getLocale().then(toLocale),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('lead')}>
@@ -47,7 +52,12 @@ export default async function CampaignsPage({ params }: Props) {
         {campaigns.active.length === 0 ? <Card>{t('list.empty')}</Card> : null}
         <ul className="grid gap-4 md:grid-cols-2">
           {campaigns.active.map((campaign) => (
-            <CampaignItem key={campaign.id} campaign={campaign} caseSlug={access.case.slug} shareUrl={campaignShareUrl(appUrl, access.case.slug, campaign.code)} />
+            <CampaignItem
+              key={campaign.id}
+              campaign={campaign}
+              caseSlug={access.case.slug}
+              shareUrl={campaignShareUrl(appUrl, access.case.slug, campaign.code)}
+            />
           ))}
         </ul>
       </section>
@@ -59,7 +69,12 @@ export default async function CampaignsPage({ params }: Props) {
           </h2>
           <ul className="grid gap-4 md:grid-cols-2">
             {campaigns.archived.map((campaign) => (
-              <CampaignItem key={campaign.id} campaign={campaign} caseSlug={access.case.slug} shareUrl={campaignShareUrl(appUrl, access.case.slug, campaign.code)} />
+              <CampaignItem
+                key={campaign.id}
+                campaign={campaign}
+                caseSlug={access.case.slug}
+                shareUrl={campaignShareUrl(appUrl, access.case.slug, campaign.code)}
+              />
             ))}
           </ul>
         </section>
@@ -79,12 +94,23 @@ async function CampaignItem({ campaign, caseSlug, shareUrl }: { campaign: Campai
           <div className="min-w-0">
             <h3 className="break-all font-mono text-base font-semibold">{campaign.code}</h3>
             {campaign.label ? <p className="text-sm text-slate-700">{campaign.label}</p> : null}
-            <p className="text-xs text-slate-500">{t('createdOn', { date: format.dateTime(campaign.createdAt, { dateStyle: 'medium' }) })}</p>
+            <p className="text-xs text-slate-500">
+              {t('createdOn', { date: format.dateTime(campaign.createdAt, { dateStyle: 'medium' }) })}
+            </p>
           </div>
           {/* eslint-disable-next-line @next/next/no-img-element -- a same-origin SVG the server draws; next/image adds nothing */}
-          <img src={qrPath} alt={t('qrAlt', { code: campaign.code })} width={112} height={112} className="h-28 w-28 shrink-0 rounded-lg border border-slate-200" />
+          <img
+            src={qrPath}
+            alt={t('qrAlt', { code: campaign.code })}
+            width={112}
+            height={112}
+            className="h-28 w-28 shrink-0 rounded-lg border border-slate-200"
+          />
         </div>
-        <p className="rounded-xl bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800" data-testid={`campaign-${campaign.code}-signups`}>
+        <p
+          className="rounded-xl bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800"
+          data-testid={`campaign-${campaign.code}-signups`}
+        >
           {t('signups', { supporters: campaign.supporters, claimants: campaign.claimants })}
         </p>
         <div>
@@ -98,7 +124,12 @@ async function CampaignItem({ campaign, caseSlug, shareUrl }: { campaign: Campai
           <a href={qrPath} download={`qr-${caseSlug}-${campaign.code}.svg`} className={buttonClass('ghost')}>
             {t('downloadQr')}
           </a>
-          <ArchiveCampaignForm caseSlug={caseSlug} code={campaign.code} isArchived={isArchived} label={isArchived ? t('restore') : t('archive')} />
+          <ArchiveCampaignForm
+            caseSlug={caseSlug}
+            code={campaign.code}
+            isArchived={isArchived}
+            label={isArchived ? t('restore') : t('archive')}
+          />
         </div>
       </Card>
     </li>

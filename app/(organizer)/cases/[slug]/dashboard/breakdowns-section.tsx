@@ -28,7 +28,17 @@ export function BreakdownsSection({ breakdowns }: { breakdowns: Breakdowns }) {
   );
 }
 
-function BreakdownTable({ id, rows, columns, labelGroup }: { id: keyof Breakdowns; rows: BreakdownRow[]; columns: Column[]; labelGroup: string | null }) {
+function BreakdownTable({
+  id,
+  rows,
+  columns,
+  labelGroup,
+}: {
+  id: keyof Breakdowns;
+  rows: BreakdownRow[];
+  columns: Column[];
+  labelGroup: string | null;
+}) {
   const t = useTranslations('organizer.dashboard.breakdowns');
   const common = useTranslations('common');
   const format = useFormatter();
@@ -60,7 +70,11 @@ function BreakdownTable({ id, rows, columns, labelGroup }: { id: keyof Breakdown
             <tr key={row.value} className="border-b border-slate-100 last:border-0">
               <th scope="row" className="py-1.5 pr-2 text-left font-normal">
                 <span className="block break-all">{label(row.value)}</span>
-                <span aria-hidden className="mt-1 block h-1.5 rounded-full bg-brand-200" style={{ width: `${Math.max(0, (row[main] / largest) * 100)}%` }} />
+                <span
+                  aria-hidden
+                  className="mt-1 block h-1.5 rounded-full bg-brand-200"
+                  style={{ width: `${Math.max(0, (row[main] / largest) * 100)}%` }}
+                />
               </th>
               {columns.map((column) => (
                 <td key={column} className={`py-1.5 pl-2 text-right tabular-nums ${column === main ? 'font-semibold' : 'text-slate-700'}`}>

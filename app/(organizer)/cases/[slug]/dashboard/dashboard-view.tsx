@@ -19,7 +19,15 @@ const HIDDEN_POLL_MS = 30_000;
  * an aria-live region — a screen reader announcing every poll would drown everything else; the
  * time of the last update is shown instead.
  */
-export function DashboardView({ slug, initialSummary, initialGrowth }: { slug: string; initialSummary: DashboardSummary; initialGrowth: GrowthSeries }) {
+export function DashboardView({
+  slug,
+  initialSummary,
+  initialGrowth,
+}: {
+  slug: string;
+  initialSummary: DashboardSummary;
+  initialGrowth: GrowthSeries;
+}) {
   const t = useTranslations('organizer.dashboard');
   const format = useFormatter();
   const [summary, setSummary] = useState(initialSummary);
@@ -72,7 +80,12 @@ export function DashboardView({ slug, initialSummary, initialGrowth }: { slug: s
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="dashboard-status">
         <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${isOffline ? 'bg-amber-500' : 'bg-emerald-500'}`} />
         {isOffline ? t('offline') : t('live')}
-        <span>· {t('updatedAt', { time: format.dateTime(new Date(summary.updatedAt), { hour: '2-digit', hourCycle: 'h23', minute: '2-digit', second: '2-digit' }) })}</span>
+        <span>
+          ·{' '}
+          {t('updatedAt', {
+            time: format.dateTime(new Date(summary.updatedAt), { hour: '2-digit', hourCycle: 'h23', minute: '2-digit', second: '2-digit' }),
+          })}
+        </span>
       </p>
       <section aria-labelledby="headline-title">
         <h2 id="headline-title" className="sr-only">
@@ -80,7 +93,11 @@ export function DashboardView({ slug, initialSummary, initialGrowth }: { slug: s
         </h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {headline.map((figure) => (
-            <div key={figure.id} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" data-testid={`headline-${figure.id}`}>
+            <div
+              key={figure.id}
+              className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+              data-testid={`headline-${figure.id}`}
+            >
               <dt className="text-sm text-slate-600">{t(`headline.${figure.id}`)}</dt>
               <dd className="mt-1 text-2xl font-bold tabular-nums text-brand-800 sm:text-3xl">{format.number(figure.value)}</dd>
             </div>

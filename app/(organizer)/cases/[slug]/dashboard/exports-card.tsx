@@ -28,7 +28,14 @@ export async function ExportsCard({ slug, isOrganizer }: { slug: string; isOrgan
           <label htmlFor="report-date" className="block text-sm font-semibold text-slate-800">
             {t('report')} · {t('reportDate')}
           </label>
-          <input id="report-date" name="date" type="date" defaultValue={today} max={today} className="block min-h-11 rounded-xl border border-slate-300 bg-white px-3 py-2 text-base" />
+          <input
+            id="report-date"
+            name="date"
+            type="date"
+            defaultValue={today}
+            max={today}
+            className="block min-h-11 rounded-xl border border-slate-300 bg-white px-3 py-2 text-base"
+          />
         </div>
         <button type="submit" className={buttonClass('primary')}>
           {t('reportButton')}

@@ -33,7 +33,13 @@ export function FunnelSection({ summary }: { summary: DashboardSummary }) {
             </div>
             {stage.conversion !== null || stage.dropOff !== null ? (
               <p className="flex flex-wrap gap-x-3 text-xs text-slate-600">
-                {stage.conversion !== null ? <span>{stage.id === 'registered' ? t('conversionFromSupporters', { percent: stage.conversion }) : t('conversion', { percent: stage.conversion })}</span> : null}
+                {stage.conversion !== null ? (
+                  <span>
+                    {stage.id === 'registered'
+                      ? t('conversionFromSupporters', { percent: stage.conversion })
+                      : t('conversion', { percent: stage.conversion })}
+                  </span>
+                ) : null}
                 {stage.dropOff !== null && stage.dropOff > 0 ? <span>{t('dropOff', { count: stage.dropOff })}</span> : null}
               </p>
             ) : null}
@@ -41,7 +47,9 @@ export function FunnelSection({ summary }: { summary: DashboardSummary }) {
         ))}
       </ol>
       <div className="mt-4 space-y-1 border-t border-slate-100 pt-3 text-sm text-slate-600">
-        <p data-testid="funnel-withdrawals">{t('withdrawals', { supporters: summary.supporters.withdrawn, claimants: summary.claimants.withdrawn })}</p>
+        <p data-testid="funnel-withdrawals">
+          {t('withdrawals', { supporters: summary.supporters.withdrawn, claimants: summary.claimants.withdrawn })}
+        </p>
         {summary.supporters.unconfirmed > 0 ? <p>{t('unconfirmed', { count: summary.supporters.unconfirmed })}</p> : null}
       </div>
     </Card>

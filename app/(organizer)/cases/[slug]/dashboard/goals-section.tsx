@@ -36,17 +36,31 @@ function GoalCard({ goal }: { goal: GoalProgress }) {
         {goal.status === 'no_goal' ? (
           <p className="text-sm text-slate-600">{t('noGoal')}</p>
         ) : (
-          <p className="text-sm text-slate-700 tabular-nums">{t('progress', { current: goal.current, goal: goal.goal, percent: goal.percent })}</p>
+          <p className="text-sm text-slate-700 tabular-nums">
+            {t('progress', { current: goal.current, goal: goal.goal, percent: goal.percent })}
+          </p>
         )}
       </div>
       {goal.status !== 'no_goal' ? (
         <>
           <div className="relative pb-1">
-            <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={goal.percent} className="h-4 overflow-hidden rounded-full bg-slate-200">
+            <div
+              role="progressbar"
+              aria-label={label}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={goal.percent}
+              className="h-4 overflow-hidden rounded-full bg-slate-200"
+            >
               <div className="h-full rounded-full bg-brand-500" style={{ width: `${goal.percent}%` }} />
             </div>
             {goal.milestones.slice(0, -1).map((milestone) => (
-              <span key={milestone.percent} aria-hidden className="absolute top-0 h-4 w-0.5 bg-white/90" style={{ left: `${milestone.percent}%` }} />
+              <span
+                key={milestone.percent}
+                aria-hidden
+                className="absolute top-0 h-4 w-0.5 bg-white/90"
+                style={{ left: `${milestone.percent}%` }}
+              />
             ))}
           </div>
           <div>
@@ -56,7 +70,9 @@ function GoalCard({ goal }: { goal: GoalProgress }) {
                 <li key={milestone.percent} className={milestone.isReached ? 'text-brand-800' : 'text-slate-500'}>
                   <span aria-hidden>{milestone.isReached ? '● ' : '○ '}</span>
                   {t('milestone', { percent: milestone.percent, target: milestone.target })}
-                  <span className="block text-xs">{milestone.isReached && milestone.reachedOn ? t('reachedOn', { date: date(milestone.reachedOn) }) : t('notReached')}</span>
+                  <span className="block text-xs">
+                    {milestone.isReached && milestone.reachedOn ? t('reachedOn', { date: date(milestone.reachedOn) }) : t('notReached')}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -65,7 +81,8 @@ function GoalCard({ goal }: { goal: GoalProgress }) {
             {goal.status === 'reached' ? t('reached') : null}
             {goal.status === 'on_track' && goal.projectedOn ? (
               <>
-                {t('rate', { rate: Math.round(goal.ratePerDay * 10) / 10 })} <strong>{t('projected', { date: date(goal.projectedOn) })}</strong>
+                {t('rate', { rate: Math.round(goal.ratePerDay * 10) / 10 })}{' '}
+                <strong>{t('projected', { date: date(goal.projectedOn) })}</strong>
               </>
             ) : null}
             {goal.status === 'stalled' ? t('stalled') : null}

@@ -50,14 +50,26 @@ export function GrowthSection({ slug, initial, totalsKey }: { slug: string; init
           {t('title')}
         </h2>
         <div className="grid w-full grid-cols-2 gap-3 sm:w-auto">
-          <SelectField name="range" id="growth-range" label={t('range')} value={range} onChange={(event) => setRange(event.target.value as GrowthRange)}>
+          <SelectField
+            name="range"
+            id="growth-range"
+            label={t('range')}
+            value={range}
+            onChange={(event) => setRange(event.target.value as GrowthRange)}
+          >
             {GROWTH_RANGES.map((value) => (
               <option key={value} value={value}>
                 {t(`ranges.${value}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField name="interval" id="growth-interval" label={t('interval')} value={interval} onChange={(event) => setIntervalChoice(event.target.value as GrowthInterval)}>
+          <SelectField
+            name="interval"
+            id="growth-interval"
+            label={t('interval')}
+            value={interval}
+            onChange={(event) => setIntervalChoice(event.target.value as GrowthInterval)}
+          >
             {GROWTH_INTERVALS.map((value) => (
               <option key={value} value={value}>
                 {t(`intervals.${value}`)}
@@ -67,7 +79,13 @@ export function GrowthSection({ slug, initial, totalsKey }: { slug: string; init
         </div>
       </div>
       <p role="status" className="min-h-5 text-sm text-slate-600">
-        {isLoading ? t('loading') : hasError ? t('error') : series.interval !== interval ? t('coarsened', { interval: t(`intervals.${series.interval}`) }) : ''}
+        {isLoading
+          ? t('loading')
+          : hasError
+            ? t('error')
+            : series.interval !== interval
+              ? t('coarsened', { interval: t(`intervals.${series.interval}`) })
+              : ''}
       </p>
       <div className="grid gap-6 xl:grid-cols-2">
         <GrowthFigure series={series} kind="supporters" rangeLabel={t(`ranges.${series.range}`)} />
@@ -84,7 +102,12 @@ function GrowthFigure({ series, kind, rangeLabel }: { series: GrowthSeries; kind
   const total = series.points.at(-1)?.[`${kind}Total`] ?? 0;
   const summary = t('summary', { range: rangeLabel, change: series.change[kind], total });
   const periodLabel = (start: string) =>
-    format.dateTime(new Date(start), series.interval === 'hour' ? { month: 'numeric', day: 'numeric', hour: 'numeric', hourCycle: 'h23' } : { year: 'numeric', month: 'numeric', day: 'numeric' });
+    format.dateTime(
+      new Date(start),
+      series.interval === 'hour'
+        ? { month: 'numeric', day: 'numeric', hour: 'numeric', hourCycle: 'h23' }
+        : { year: 'numeric', month: 'numeric', day: 'numeric' },
+    );
   return (
     <figure className="space-y-2" data-testid={`growth-${kind}`}>
       <figcaption>

@@ -16,7 +16,9 @@ export async function PetitionCard({ caseRow, src }: { caseRow: Case; src?: stri
   const [t, locale, headerList] = await Promise.all([getTranslations('petition.form'), getLocale().then(toLocale), headers()]);
   const db = await getDb();
   // The text in the reader's language, or the Korean one when it has not been translated.
-  const consent = (await findCurrentConsentDocument(db, caseRow.id, 'petition_privacy', locale)) ?? (await findCurrentConsentDocument(db, caseRow.id, 'petition_privacy', 'ko'));
+  const consent =
+    (await findCurrentConsentDocument(db, caseRow.id, 'petition_privacy', locale)) ??
+    (await findCurrentConsentDocument(db, caseRow.id, 'petition_privacy', 'ko'));
   if (!consent || caseRow.status !== 'open') return null;
   const source = resolveCampaignSource({ src, referer: headerList.get('referer'), ownHost: headerList.get('host') });
   return (
@@ -25,7 +27,11 @@ export async function PetitionCard({ caseRow, src }: { caseRow: Case; src?: stri
         {t('title')}
       </h2>
       <p className="mb-4 mt-2 text-slate-700">{t('lead')}</p>
-      <PetitionForm caseSlug={caseRow.slug} source={source} consent={{ title: consent.title, body: consent.body, version: consent.version }} />
+      <PetitionForm
+        caseSlug={caseRow.slug}
+        source={source}
+        consent={{ title: consent.title, body: consent.body, version: consent.version }}
+      />
     </Card>
   );
 }

@@ -29,9 +29,35 @@ export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; 
       <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       {source ? <input type="hidden" name="source" value={source} /> : null}
-      <TextField id="petition-name" name="name" label={t('name')} autoComplete="name" defaultValue={values.name} error={errors.name} required />
-      <TextField id="petition-email" name="email" type="email" label={t('email')} autoComplete="email" inputMode="email" defaultValue={values.email} error={errors.email} required />
-      <SelectField id="petition-region" name="region" label={t('region')} isOptional optionalLabel={common('optional')} defaultValue={values.region ?? ''} error={errors.region}>
+      <TextField
+        id="petition-name"
+        name="name"
+        label={t('name')}
+        autoComplete="name"
+        defaultValue={values.name}
+        error={errors.name}
+        required
+      />
+      <TextField
+        id="petition-email"
+        name="email"
+        type="email"
+        label={t('email')}
+        autoComplete="email"
+        inputMode="email"
+        defaultValue={values.email}
+        error={errors.email}
+        required
+      />
+      <SelectField
+        id="petition-region"
+        name="region"
+        label={t('region')}
+        isOptional
+        optionalLabel={common('optional')}
+        defaultValue={values.region ?? ''}
+        error={errors.region}
+      >
         <option value="">{t('regionNone')}</option>
         {REGIONS.map((region) => (
           <option key={region} value={region}>
@@ -60,7 +86,13 @@ export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; 
           {consent.body}
         </p>
       </section>
-      <CheckboxField id="petition-consent" name="privacyConsent" label={t('consent')} defaultChecked={values.privacyConsent === 'on'} error={errors.privacyConsent} />
+      <CheckboxField
+        id="petition-consent"
+        name="privacyConsent"
+        label={t('consent')}
+        defaultChecked={values.privacyConsent === 'on'}
+        error={errors.privacyConsent}
+      />
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? t('submitting') : t('submit')}
       </Button>

@@ -4,7 +4,15 @@ import { Card, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { LAWYER_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
-import { addDefendantAction, grantMembershipAction, publishConsentVersionAction, removeDefendantAction, revokeMembershipAction, updateCaseDetailsAction, updateComplaintTemplateAction } from '@/lib/cases/actions';
+import {
+  addDefendantAction,
+  grantMembershipAction,
+  publishConsentVersionAction,
+  removeDefendantAction,
+  revokeMembershipAction,
+  updateCaseDetailsAction,
+  updateComplaintTemplateAction,
+} from '@/lib/cases/actions';
 import { listCurrentConsentTexts, listDefendants, listMembers } from '@/lib/cases/admin';
 import { caseDetailsFields } from '@/lib/cases/settings-fields';
 
@@ -34,7 +42,12 @@ export default async function CaseSettingsPage({ params }: Props) {
           <h2 id="details" className="mb-4 text-lg font-semibold">
             {t('settings.details')}
           </h2>
-          <ActionForm action={updateCaseDetailsAction.bind(null, slug)} submitLabel={t('settings.save')} columns={2} fields={caseDetailsFields(translate, found)} />
+          <ActionForm
+            action={updateCaseDetailsAction.bind(null, slug)}
+            submitLabel={t('settings.save')}
+            columns={2}
+            fields={caseDetailsFields(translate, found)}
+          />
         </Card>
       ) : null}
 
@@ -47,8 +60,20 @@ export default async function CaseSettingsPage({ params }: Props) {
           action={updateComplaintTemplateAction.bind(null, slug)}
           submitLabel={t('settings.save')}
           fields={[
-            { kind: 'textarea', name: 'complaintCausesKo', label: t('settings.complaintCausesKo'), defaultValue: found.complaintCausesKo, rows: 12 },
-            { kind: 'textarea', name: 'complaintCausesEn', label: t('settings.complaintCausesEn'), defaultValue: found.complaintCausesEn, rows: 12 },
+            {
+              kind: 'textarea',
+              name: 'complaintCausesKo',
+              label: t('settings.complaintCausesKo'),
+              defaultValue: found.complaintCausesKo,
+              rows: 12,
+            },
+            {
+              kind: 'textarea',
+              name: 'complaintCausesEn',
+              label: t('settings.complaintCausesEn'),
+              defaultValue: found.complaintCausesEn,
+              rows: 12,
+            },
           ]}
         />
       </Card>
@@ -71,7 +96,12 @@ export default async function CaseSettingsPage({ params }: Props) {
                       {t(`defendants.kinds.${defendant.kind}`)} · {defendant.addressKo}
                     </p>
                   </div>
-                  <ActionForm action={removeDefendantAction.bind(null, slug, defendant.id)} submitLabel={t('defendants.remove')} variant="secondary" fields={[]} />
+                  <ActionForm
+                    action={removeDefendantAction.bind(null, slug, defendant.id)}
+                    submitLabel={t('defendants.remove')}
+                    variant="secondary"
+                    fields={[]}
+                  />
                 </li>
               ))}
             </ol>
@@ -81,7 +111,16 @@ export default async function CaseSettingsPage({ params }: Props) {
               submitLabel={t('defendants.add')}
               columns={2}
               fields={[
-                { kind: 'select', name: 'kind', label: t('defendants.kind'), defaultValue: 'company', options: ['state', 'isp', 'vendor', 'company', 'person', 'other'].map((kind) => ({ value: kind, label: t(`defendants.kinds.${kind}`) })) },
+                {
+                  kind: 'select',
+                  name: 'kind',
+                  label: t('defendants.kind'),
+                  defaultValue: 'company',
+                  options: ['state', 'isp', 'vendor', 'company', 'person', 'other'].map((kind) => ({
+                    value: kind,
+                    label: t(`defendants.kinds.${kind}`),
+                  })),
+                },
                 { kind: 'text', name: 'nameKo', label: t('defendants.nameKo'), isRequired: true },
                 { kind: 'text', name: 'nameEn', label: t('defendants.nameEn'), isRequired: true },
                 { kind: 'text', name: 'representativeKo', label: t('defendants.representativeKo') },
@@ -108,7 +147,14 @@ export default async function CaseSettingsPage({ params }: Props) {
                       {common(`roles.${member.role}`)} · {member.hasTotp ? t('members.totpOn') : t('members.totpOff')}
                     </p>
                   </div>
-                  {member.userId !== access.user.id ? <ActionForm action={revokeMembershipAction.bind(null, slug, member.id)} submitLabel={t('members.revoke')} variant="secondary" fields={[]} /> : null}
+                  {member.userId !== access.user.id ? (
+                    <ActionForm
+                      action={revokeMembershipAction.bind(null, slug, member.id)}
+                      submitLabel={t('members.revoke')}
+                      variant="secondary"
+                      fields={[]}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -119,7 +165,13 @@ export default async function CaseSettingsPage({ params }: Props) {
               fields={[
                 { kind: 'email', name: 'email', label: t('members.email'), isRequired: true },
                 { kind: 'text', name: 'name', label: t('members.name') },
-                { kind: 'select', name: 'role', label: t('members.role'), defaultValue: 'lawyer', options: ['lawyer', 'organizer', 'admin'].map((role) => ({ value: role, label: common(`roles.${role}`) })) },
+                {
+                  kind: 'select',
+                  name: 'role',
+                  label: t('members.role'),
+                  defaultValue: 'lawyer',
+                  options: ['lawyer', 'organizer', 'admin'].map((role) => ({ value: role, label: common(`roles.${role}`) })),
+                },
               ]}
             />
           </Card>
@@ -145,7 +197,16 @@ export default async function CaseSettingsPage({ params }: Props) {
               action={publishConsentVersionAction.bind(null, slug)}
               submitLabel={t('consents.publish')}
               fields={[
-                { kind: 'select', name: 'kind', label: t('consents.kind'), defaultValue: 'retainer', options: ['retainer', 'representative_appointment', 'privacy', 'petition_privacy'].map((kind) => ({ value: kind, label: t(`consents.kinds.${kind}`) })) },
+                {
+                  kind: 'select',
+                  name: 'kind',
+                  label: t('consents.kind'),
+                  defaultValue: 'retainer',
+                  options: ['retainer', 'representative_appointment', 'privacy', 'petition_privacy'].map((kind) => ({
+                    value: kind,
+                    label: t(`consents.kinds.${kind}`),
+                  })),
+                },
                 { kind: 'text', name: 'titleKo', label: t('consents.titleKo'), isRequired: true },
                 { kind: 'textarea', name: 'bodyKo', label: t('consents.bodyKo'), rows: 6 },
                 { kind: 'text', name: 'titleEn', label: t('consents.titleEn'), isRequired: true },

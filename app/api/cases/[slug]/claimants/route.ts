@@ -23,6 +23,11 @@ export const GET = handleRoute<{ slug: string }>(async (request, { params }) => 
   const done = performance.now();
   return Response.json(
     { ...page, counts },
-    { headers: { 'Cache-Control': 'private, no-store', 'Server-Timing': `auth;dur=${(authorized - started).toFixed(1)}, queue;dur=${(done - authorized).toFixed(1)}, total;dur=${(done - started).toFixed(1)}` } },
+    {
+      headers: {
+        'Cache-Control': 'private, no-store',
+        'Server-Timing': `auth;dur=${(authorized - started).toFixed(1)}, queue;dur=${(done - authorized).toFixed(1)}, total;dur=${(done - started).toFixed(1)}`,
+      },
+    },
   );
 });

@@ -16,14 +16,19 @@ beforeAll(async () => {
 });
 
 function post(slug: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  return POST(new Request(`http://localhost:3000/api/cases/${slug}/support`, { method: 'POST', body, headers }), { params: Promise.resolve({ slug }) });
+  return POST(new Request(`http://localhost:3000/api/cases/${slug}/support`, { method: 'POST', body, headers }), {
+    params: Promise.resolve({ slug }),
+  });
 }
 
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('POST /api/cases/{slug}/support', () => {
   it('signs with JSON (201), then answers already_signed (200) without a second row', async () => {
-    const first = await post('slammer-2003', json({ name: 'Partner Signer', email: 'partner@example.com', privacyConsent: true, region: 'seoul', source: 'partner-site' }));
+    const first = await post(
+      'slammer-2003',
+      json({ name: 'Partner Signer', email: 'partner@example.com', privacyConsent: true, region: 'seoul', source: 'partner-site' }),
+    );
     expect(first.status).toBe(201);
     expect(await first.json()).toEqual({ status: 'signed' });
     expect(first.headers.get('access-control-allow-origin')).toBe('*');
@@ -47,18 +52,31 @@ describe('POST /api/cases/{slug}/support', () => {
   });
 
   it('answers 422 with per-field errors in the reader’s language', async () => {
-    const english = await post('slammer-2003', json({ name: '', email: 'nope', privacyConsent: false }), { 'content-type': 'application/json', 'accept-language': 'en-US,en;q=0.9' });
+    const english = await post('slammer-2003', json({ name: '', email: 'nope', privacyConsent: false }), {
+      'content-type': 'application/json',
+      'accept-language': 'en-US,en;q=0.9',
+    });
     expect(english.status).toBe(422);
     expect(english.headers.get('access-control-allow-origin')).toBe('*');
     const body = await english.json();
     expect(body.error).toBe('invalid_input');
-    expect(body.fieldErrors).toEqual({ name: 'This field is required.', email: 'This is not an email address.', privacyConsent: expect.stringContaining('agree') });
-    const korean = await post('slammer-2003', json({ name: '김', email: 'nope', privacyConsent: true }), { 'content-type': 'application/json', 'accept-language': 'ko-KR' });
+    expect(body.fieldErrors).toEqual({
+      name: 'This field is required.',
+      email: 'This is not an email address.',
+      privacyConsent: expect.stringContaining('agree'),
+    });
+    const korean = await post('slammer-2003', json({ name: '김', email: 'nope', privacyConsent: true }), {
+      'content-type': 'application/json',
+      'accept-language': 'ko-KR',
+    });
     expect((await korean.json()).fieldErrors.email).toBe('이메일 주소 형식이 아닙니다.');
   });
 
   it('refuses a resident registration number typed as a phone number', async () => {
-    const response = await post('slammer-2003', json({ name: '김', email: 'rrn@example.com', privacyConsent: true, phone: '8001011234567' }));
+    const response = await post(
+      'slammer-2003',
+      json({ name: '김', email: 'rrn@example.com', privacyConsent: true, phone: '8001011234567' }),
+    );
     expect(response.status).toBe(422);
     expect((await response.json()).fieldErrors.phone).toContain('주민등록번호');
     expect(await db.$count(supporters, eq(supporters.email, 'rrn@example.com'))).toBe(0);
@@ -67,7 +85,9 @@ describe('POST /api/cases/{slug}/support', () => {
   it('answers 404 for an unknown case, 415 for another content type, 413 for a huge body, 422 for broken JSON', async () => {
     expect((await post('no-such-case', json({ name: 'a', email: 'a@example.com', privacyConsent: true }))).status).toBe(404);
     expect((await post('slammer-2003', 'x', { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await post('slammer-2003', json({ name: 'a'.repeat(100_000), email: 'a@example.com', privacyConsent: true }))).status).toBe(413);
+    expect((await post('slammer-2003', json({ name: 'a'.repeat(100_000), email: 'a@example.com', privacyConsent: true }))).status).toBe(
+      413,
+    );
     const broken = await post('slammer-2003', '{"name":');
     expect(broken.status).toBe(422);
     expect((await broken.json()).message).toContain('JSON');

@@ -29,7 +29,11 @@ export async function POST(request: Request, { params }: RouteContext<{ slug: st
     const body = await readFormBody(request);
     const input = parseTypedInput(petitionSchema, body);
     const info = requestInfoFrom(request.headers);
-    const source = resolveCampaignSource({ src: input.source, referer: request.headers.get('referer'), ownHost: request.headers.get('host') });
+    const source = resolveCampaignSource({
+      src: input.source,
+      referer: request.headers.get('referer'),
+      ownHost: request.headers.get('host'),
+    });
     const result = await signPetition(
       await getDb(),
       slug,

@@ -46,7 +46,9 @@ function upload(bytes: Uint8Array | ReadableStream<Uint8Array>, meta: Meta = {},
 
 function fileRequest(method: 'GET' | 'DELETE', id: string) {
   const handler = method === 'GET' ? GET : DELETE;
-  return handler(new Request(`http://localhost:3000/api/my/cases/slammer-2003/evidence/${id}`, { method }), { params: Promise.resolve({ slug: 'slammer-2003', id }) });
+  return handler(new Request(`http://localhost:3000/api/my/cases/slammer-2003/evidence/${id}`, { method }), {
+    params: Promise.resolve({ slug: 'slammer-2003', id }),
+  });
 }
 
 describe('evidence upload', () => {
@@ -119,7 +121,19 @@ describe('evidence upload', () => {
   });
 
   it('keeps to the file count and the total quota', async () => {
-    const filler = new Uint8Array(await sharp({ create: { width: 700, height: 700, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer());
+    const filler = new Uint8Array(
+      await sharp({
+        create: {
+          width: 700,
+          height: 700,
+          channels: 3,
+          background: { r: 0, g: 0, b: 0 },
+          noise: { type: 'gaussian', mean: 128, sigma: 60 },
+        },
+      })
+        .png()
+        .toBuffer(),
+    );
     expect(filler.byteLength).toBeGreaterThan(1024 * 1024);
     expect(filler.byteLength).toBeLessThan(2 * 1024 * 1024);
     const third = await upload(filler, { kind: 'screenshot', filename: 'noise.png' });

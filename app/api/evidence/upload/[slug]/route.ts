@@ -18,7 +18,11 @@ import { errorResponse, type RouteContext } from '@/lib/http/route';
  * past 10 MB, cut) the body before it gets here: it is read as a stream, hashed on the way, and
  * dropped the moment it passes the size limit. So the proxy's headers are set here.
  */
-const HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" };
+const HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
 
 const metaSchema = z.object({
   kind: z.enum(evidenceKindEnum.enumValues),
@@ -51,7 +55,13 @@ export async function POST(request: Request, { params }: RouteContext<{ slug: st
     const received = await receiveUpload(request.body, limits.maxFileBytes, declaredLength);
     const file = await inspectUpload(received.bytes);
     const info = requestInfoFrom(request.headers);
-    const result = await storeEvidence(db, { claimant: access.claimant, file, meta: { ...meta, filename: meta.filename.normalize('NFC') }, limits, actor: { userId: access.user.id, ip: info.ip } });
+    const result = await storeEvidence(db, {
+      claimant: access.claimant,
+      file,
+      meta: { ...meta, filename: meta.filename.normalize('NFC') },
+      limits,
+      actor: { userId: access.user.id, ip: info.ip },
+    });
     return Response.json(
       { evidence: toEvidenceView(result.evidence, slug), isDuplicate: result.isDuplicate, uploadedSha256: received.sha256 },
       { status: result.isDuplicate ? 200 : 201, headers: HEADERS },

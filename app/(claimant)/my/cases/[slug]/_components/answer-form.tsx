@@ -31,7 +31,15 @@ export function AnswerForm({ caseSlug }: { caseSlug: string }) {
         </Link>
       </div>
       <input type="hidden" name="caseSlug" value={caseSlug} />
-      <TextAreaField name="message" label={t('message')} maxLength={5000} rows={5} defaultValue={values.message} error={errors.message} required />
+      <TextAreaField
+        name="message"
+        label={t('message')}
+        maxLength={5000}
+        rows={5}
+        defaultValue={values.message}
+        error={errors.message}
+        required
+      />
       <Button type="submit" disabled={isPending} className="w-full sm:w-auto">
         {t('submit')}
       </Button>

@@ -4,7 +4,15 @@ import type { ClaimantMessage, Statement } from '@/db/schema';
 import type { TimelineEntry } from '@/lib/claimants/home';
 
 /** The status timeline, the thread with counsel and the signed statement versions. */
-export async function ClaimHistory({ timeline, messages, statementVersions }: { timeline: TimelineEntry[]; messages: ClaimantMessage[]; statementVersions: Statement[] }) {
+export async function ClaimHistory({
+  timeline,
+  messages,
+  statementVersions,
+}: {
+  timeline: TimelineEntry[];
+  messages: ClaimantMessage[];
+  statementVersions: Statement[];
+}) {
   const [t, format] = await Promise.all([getTranslations('claimant.case'), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' });
   return (
@@ -36,7 +44,8 @@ export async function ClaimHistory({ timeline, messages, statementVersions }: { 
             {messages.map((message) => (
               <li key={message.id} className={`rounded-xl p-3 ${message.direction === 'to_claimant' ? 'bg-amber-50' : 'ml-6 bg-brand-50'}`}>
                 <p className="text-xs font-semibold text-slate-600">
-                  {t(message.direction === 'to_claimant' ? 'fromCounsel' : 'fromYou')} · <time dateTime={message.createdAt.toISOString()}>{when(message.createdAt)}</time>
+                  {t(message.direction === 'to_claimant' ? 'fromCounsel' : 'fromYou')} ·{' '}
+                  <time dateTime={message.createdAt.toISOString()}>{when(message.createdAt)}</time>
                 </p>
                 <p className="mt-1 whitespace-pre-wrap text-slate-800">{message.body}</p>
               </li>

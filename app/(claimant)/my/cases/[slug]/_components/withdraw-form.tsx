@@ -21,7 +21,15 @@ export function WithdrawForm({ caseSlug, isOnFiling }: { caseSlug: string; isOnF
       <FailureAlert state={state} />
       <p className="text-sm text-slate-700">{isOnFiling ? t('leadFiled') : t('lead')}</p>
       <input type="hidden" name="caseSlug" value={caseSlug} />
-      <TextAreaField name="reason" label={t('reason')} maxLength={1000} rows={3} defaultValue={values.reason} error={errors.reason} required />
+      <TextAreaField
+        name="reason"
+        label={t('reason')}
+        maxLength={1000}
+        rows={3}
+        defaultValue={values.reason}
+        error={errors.reason}
+        required
+      />
       <CheckboxField name="confirm" label={t('confirm')} defaultChecked={values.confirm === 'on'} error={errors.confirm} />
       <Button type="submit" variant="danger" disabled={isPending} className="w-full sm:w-auto">
         {t('submit')}

@@ -5,7 +5,21 @@ import type { FilingClaimantLine } from '@/lib/filings/queries';
 import type { Locale } from '@/lib/i18n/config';
 
 /** A page of the claimants a version holds, from its frozen snapshot. */
-export async function ClaimantsTable({ lines, total, page, pageSize, basePath, locale }: { lines: FilingClaimantLine[]; total: number; page: number; pageSize: number; basePath: string; locale: Locale }) {
+export async function ClaimantsTable({
+  lines,
+  total,
+  page,
+  pageSize,
+  basePath,
+  locale,
+}: {
+  lines: FilingClaimantLine[];
+  total: number;
+  page: number;
+  pageSize: number;
+  basePath: string;
+  locale: Locale;
+}) {
   const t = await getTranslations('filings.detail');
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
@@ -44,12 +58,18 @@ export async function ClaimantsTable({ lines, total, page, pageSize, basePath, l
       <nav aria-label={t('pagination')} className="flex flex-wrap items-center gap-3 text-sm">
         <span className="text-slate-700">{t('pageRange', { from, to, total })}</span>
         {page > 1 ? (
-          <Link href={`${basePath}?page=${page - 1}#claimants`} className="rounded-lg px-3 py-2 font-medium text-brand-700 underline underline-offset-4">
+          <Link
+            href={`${basePath}?page=${page - 1}#claimants`}
+            className="rounded-lg px-3 py-2 font-medium text-brand-700 underline underline-offset-4"
+          >
             {t('previous')}
           </Link>
         ) : null}
         {page < pages ? (
-          <Link href={`${basePath}?page=${page + 1}#claimants`} className="rounded-lg px-3 py-2 font-medium text-brand-700 underline underline-offset-4">
+          <Link
+            href={`${basePath}?page=${page + 1}#claimants`}
+            className="rounded-lg px-3 py-2 font-medium text-brand-700 underline underline-offset-4"
+          >
             {t('next')}
           </Link>
         ) : null}

@@ -39,9 +39,17 @@ export default async function FilingPage({ params, searchParams }: Props) {
   ]);
   const { options } = filing;
   const isActive = filing.status === 'queued' || filing.status === 'running';
-  const source = options.claimants.source === 'all_verified' ? t('detail.sourceAllVerified') : t('detail.sourceSelection', { name: options.claimants.selectionName });
+  const source =
+    options.claimants.source === 'all_verified'
+      ? t('detail.sourceAllVerified')
+      : t('detail.sourceSelection', { name: options.claimants.selectionName });
   const facts: [string, string][] = [
-    [t('detail.documents'), chosenDocuments(options.documents).map((key) => t(`documents.${key}`)).join(', ')],
+    [
+      t('detail.documents'),
+      chosenDocuments(options.documents)
+        .map((key) => t(`documents.${key}`))
+        .join(', '),
+    ],
     [t('detail.format'), t(`formats.${options.format}`)],
     [t('detail.language'), t(`languages.${options.language}`)],
     [t('detail.claimantSource'), `${source} · ${t('list.claimants', { count: filing.claimantCount })}`],
@@ -52,7 +60,10 @@ export default async function FilingPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t('detail.title', { version: filing.version })} lead={t('detail.requested', { name: filing.createdByName ?? '—', date: formatDateTime(filing.createdAt, locale) })}>
+      <PageHeader
+        title={t('detail.title', { version: filing.version })}
+        lead={t('detail.requested', { name: filing.createdByName ?? '—', date: formatDateTime(filing.createdAt, locale) })}
+      >
         <FilingStatusBadge status={filing.status} label={t(`statuses.${filing.status}`)} />
       </PageHeader>
       <Link href={`/cases/${slug}/filings`} className="inline-block text-sm font-medium text-brand-700 underline underline-offset-4">
@@ -64,7 +75,10 @@ export default async function FilingPage({ params, searchParams }: Props) {
           <h2 id="progress-heading" className="text-lg font-semibold">
             {t('progress.label')}
           </h2>
-          <ProgressBar url={`/api/cases/${slug}/filings/${filing.version}/progress`} initial={{ status: filing.status, progressDone: filing.progressDone, progressTotal: filing.progressTotal, message: null }} />
+          <ProgressBar
+            url={`/api/cases/${slug}/filings/${filing.version}/progress`}
+            initial={{ status: filing.status, progressDone: filing.progressDone, progressTotal: filing.progressTotal, message: null }}
+          />
           <CancelForm slug={slug} version={filing.version} />
         </Card>
       ) : null}
@@ -104,7 +118,14 @@ export default async function FilingPage({ params, searchParams }: Props) {
           {t('detail.claimantsTitle')}
         </h2>
         <p className="text-sm text-slate-600">{t('detail.claimantsLead')}</p>
-        <ClaimantsTable lines={claimants.lines} total={claimants.total} page={page} pageSize={PAGE_SIZE} basePath={basePath} locale={locale} />
+        <ClaimantsTable
+          lines={claimants.lines}
+          total={claimants.total}
+          page={page}
+          pageSize={PAGE_SIZE}
+          basePath={basePath}
+          locale={locale}
+        />
       </section>
     </div>
   );

@@ -13,7 +13,19 @@ function resultOf(check: PreflightCheck): keyof typeof RESULT_TONES {
 }
 
 /** Each stored part: pages, size against the limit, Bates range, hash, pre-flight checks and its download. */
-export async function PartsList({ slug, version, parts, maxPartBytes, locale }: { slug: string; version: number; parts: FilingPartRow[]; maxPartBytes: number; locale: Locale }) {
+export async function PartsList({
+  slug,
+  version,
+  parts,
+  maxPartBytes,
+  locale,
+}: {
+  slug: string;
+  version: number;
+  parts: FilingPartRow[];
+  maxPartBytes: number;
+  locale: Locale;
+}) {
   const t = await getTranslations('filings');
   return (
     <ol className="space-y-4">
@@ -34,15 +46,22 @@ export async function PartsList({ slug, version, parts, maxPartBytes, locale }: 
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 id={`part-${part.partNumber}`} className="text-lg font-semibold">
                   {t('detail.part', { part: part.partNumber, parts: parts.length })}
-                  {preflight ? <span className="ml-2 text-sm font-normal text-slate-600">{t(`detail.partGroups.${preflight.group}`)}</span> : null}
+                  {preflight ? (
+                    <span className="ml-2 text-sm font-normal text-slate-600">{t(`detail.partGroups.${preflight.group}`)}</span>
+                  ) : null}
                 </h3>
-                <p className={`text-sm font-semibold ${preflight?.ok ? RESULT_TONES.ok : RESULT_TONES.error}`}>{preflight?.ok ? t('detail.preflightPassed') : t('detail.preflightFailed')}</p>
+                <p className={`text-sm font-semibold ${preflight?.ok ? RESULT_TONES.ok : RESULT_TONES.error}`}>
+                  {preflight?.ok ? t('detail.preflightPassed') : t('detail.preflightFailed')}
+                </p>
               </div>
               <ul className="space-y-1 text-sm text-slate-800">
                 <li>
-                  {t('detail.pages', { count: part.pageCount })} · {t('detail.size', { size, limit: formatMegabytes(maxPartBytes, locale) })}
+                  {t('detail.pages', { count: part.pageCount })} ·{' '}
+                  {t('detail.size', { size, limit: formatMegabytes(maxPartBytes, locale) })}
                 </li>
-                {part.batesFirst && part.batesLast ? <li>{t('detail.batesRange', { first: part.batesFirst, last: part.batesLast })}</li> : null}
+                {part.batesFirst && part.batesLast ? (
+                  <li>{t('detail.batesRange', { first: part.batesFirst, last: part.batesLast })}</li>
+                ) : null}
                 {preflight?.documents.length ? <li>{t('detail.contains', { documents: preflight.documents.join(', ') })}</li> : null}
                 <li className="break-all">
                   {t('detail.sha256')}: <code className="font-mono text-xs">{part.sha256}</code>
@@ -77,11 +96,7 @@ export async function PartsList({ slug, version, parts, maxPartBytes, locale }: 
                   </tbody>
                 </table>
               ) : null}
-              <a
-                href={`/api/cases/${slug}/filings/${version}/parts/${part.partNumber}`}
-                download
-                className={buttonClass('primary')}
-              >
+              <a href={`/api/cases/${slug}/filings/${version}/parts/${part.partNumber}`} download className={buttonClass('primary')}>
                 {t('detail.download', { part: part.partNumber, size })}
               </a>
             </Card>

@@ -63,7 +63,10 @@ export function ProgressBar({ url, initial }: { url: string; initial: Progress }
         aria-valuetext={text}
         className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={`h-full rounded-full transition-[width] duration-500 ${isAssembling ? 'animate-pulse bg-brand-500' : 'bg-brand-600'}`} style={{ width: `${progress.status === 'done' ? 100 : percent}%` }} />
+        <div
+          className={`h-full rounded-full transition-[width] duration-500 ${isAssembling ? 'animate-pulse bg-brand-500' : 'bg-brand-600'}`}
+          style={{ width: `${progress.status === 'done' ? 100 : percent}%` }}
+        />
       </div>
       <p className="text-sm text-slate-700" aria-live="polite">
         {text}

@@ -22,7 +22,17 @@ const DOCUMENT_BOXES = [
  * The packet builder. Everything typed comes back after a refused request (the action returns
  * the values), and each message sits next to its field.
  */
-export function BuilderForm({ slug, verifiedCount, selections, defaults }: { slug: string; verifiedCount: number; selections: Selection[]; defaults: Defaults }) {
+export function BuilderForm({
+  slug,
+  verifiedCount,
+  selections,
+  defaults,
+}: {
+  slug: string;
+  verifiedCount: number;
+  selections: Selection[];
+  defaults: Defaults;
+}) {
   const t = useTranslations('filings');
   const [state, formAction, isPending] = useActionState(createFilingAction.bind(null, slug), null);
   const failed = state && !state.ok ? state : null;
@@ -51,9 +61,20 @@ export function BuilderForm({ slug, verifiedCount, selections, defaults }: { slu
             </p>
           ) : null}
           {DOCUMENT_BOXES.slice(0, 3).map(([name, document]) => (
-            <CheckboxField key={name} name={name} label={t(`documents.${document}`)} defaultChecked={isChecked(name)} error={errors[name]} />
+            <CheckboxField
+              key={name}
+              name={name}
+              label={t(`documents.${document}`)}
+              defaultChecked={isChecked(name)}
+              error={errors[name]}
+            />
           ))}
-          <SelectField name="powerOfAttorney" label={t('builder.powerOfAttorney')} defaultValue={values.powerOfAttorney ?? 'combined'} error={errors.powerOfAttorney}>
+          <SelectField
+            name="powerOfAttorney"
+            label={t('builder.powerOfAttorney')}
+            defaultValue={values.powerOfAttorney ?? 'combined'}
+            error={errors.powerOfAttorney}
+          >
             {(['per_claimant', 'combined', 'none'] as const).map((mode) => (
               <option key={mode} value={mode}>
                 {t(`powerOfAttorneyModes.${mode}`)}
@@ -61,7 +82,13 @@ export function BuilderForm({ slug, verifiedCount, selections, defaults }: { slu
             ))}
           </SelectField>
           {DOCUMENT_BOXES.slice(3).map(([name, document]) => (
-            <CheckboxField key={name} name={name} label={t(`documents.${document}`)} defaultChecked={isChecked(name)} error={errors[name]} />
+            <CheckboxField
+              key={name}
+              name={name}
+              label={t(`documents.${document}`)}
+              defaultChecked={isChecked(name)}
+              error={errors[name]}
+            />
           ))}
         </fieldset>
 
@@ -79,7 +106,13 @@ export function BuilderForm({ slug, verifiedCount, selections, defaults }: { slu
             ]}
           />
           {source === 'selection' ? (
-            <SelectField name="selectionId" label={t('builder.selection')} defaultValue={values.selectionId ?? ''} error={errors.selectionId} hint={selections.length === 0 ? t('builder.noSelections') : undefined}>
+            <SelectField
+              name="selectionId"
+              label={t('builder.selection')}
+              defaultValue={values.selectionId ?? ''}
+              error={errors.selectionId}
+              hint={selections.length === 0 ? t('builder.noSelections') : undefined}
+            >
               <option value="">{t('builder.selectionPlaceholder')}</option>
               {selections.map((selection) => (
                 <option key={selection.id} value={selection.id}>
@@ -112,10 +145,25 @@ export function BuilderForm({ slug, verifiedCount, selections, defaults }: { slu
                   </p>
                 ) : null}
               </div>
-              <TextField name="selectionName" label={t('builder.selectionName')} hint={t('builder.selectionNameHint')} defaultValue={values.selectionName ?? ''} error={errors.selectionName} maxLength={100} />
+              <TextField
+                name="selectionName"
+                label={t('builder.selectionName')}
+                hint={t('builder.selectionNameHint')}
+                defaultValue={values.selectionName ?? ''}
+                error={errors.selectionName}
+                maxLength={100}
+              />
             </>
           ) : null}
-          <TextField name="representativeReference" label={t('builder.representative')} hint={t('builder.representativeHint')} defaultValue={values.representativeReference ?? ''} error={errors.representativeReference} autoCapitalize="characters" spellCheck={false} />
+          <TextField
+            name="representativeReference"
+            label={t('builder.representative')}
+            hint={t('builder.representativeHint')}
+            defaultValue={values.representativeReference ?? ''}
+            error={errors.representativeReference}
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
         </div>
 
         <div className="grid gap-6 sm:grid-cols-2">
@@ -134,9 +182,36 @@ export function BuilderForm({ slug, verifiedCount, selections, defaults }: { slu
 
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-base font-semibold text-ink sm:col-span-3">{t('builder.batesLegend')}</legend>
-          <TextField name="batesPrefix" label={t('builder.batesPrefix')} hint={t('builder.batesPrefixHint')} defaultValue={value('batesPrefix')} error={errors.batesPrefix} autoCapitalize="characters" spellCheck={false} maxLength={12} />
-          <TextField name="batesStart" type="number" inputMode="numeric" min={1} label={t('builder.batesStart')} defaultValue={value('batesStart')} error={errors.batesStart} />
-          <TextField name="maxPartMb" type="number" inputMode="numeric" min={5} max={50} label={t('builder.maxPartMb')} hint={t('builder.maxPartMbHint')} defaultValue={value('maxPartMb')} error={errors.maxPartMb} />
+          <TextField
+            name="batesPrefix"
+            label={t('builder.batesPrefix')}
+            hint={t('builder.batesPrefixHint')}
+            defaultValue={value('batesPrefix')}
+            error={errors.batesPrefix}
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={12}
+          />
+          <TextField
+            name="batesStart"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            label={t('builder.batesStart')}
+            defaultValue={value('batesStart')}
+            error={errors.batesStart}
+          />
+          <TextField
+            name="maxPartMb"
+            type="number"
+            inputMode="numeric"
+            min={5}
+            max={50}
+            label={t('builder.maxPartMb')}
+            hint={t('builder.maxPartMbHint')}
+            defaultValue={value('maxPartMb')}
+            error={errors.maxPartMb}
+          />
         </fieldset>
       </div>
       <Button type="submit" disabled={isPending} className="w-full sm:w-auto">

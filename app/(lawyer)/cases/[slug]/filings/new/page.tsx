@@ -16,7 +16,12 @@ export default async function NewFilingPage({ params }: Props) {
   const { slug } = await params;
   const access = await guardPage(() => requireCaseRole(slug, LAWYER_ROLES), `/cases/${slug}/filings/new`);
   const db = await getDb();
-  const [t, locale, verified, selections] = await Promise.all([getTranslations('filings.builder'), getLocale().then(toLocale), countVerifiedClaimants(db, access.case.id), listSelections(db, access.case.id)]);
+  const [t, locale, verified, selections] = await Promise.all([
+    getTranslations('filings.builder'),
+    getLocale().then(toLocale),
+    countVerifiedClaimants(db, access.case.id),
+    listSelections(db, access.case.id),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('lead')} />

@@ -61,17 +61,46 @@ export function DecisionPanel({ slug, claimantId, version, statusLabel, decidabl
           </form>
         ) : null}
         {decidable.includes('request_info') ? (
-          <DecisionText decision="request_info" label={t('requestMessage')} button={t('requestInfo')} hidden={hidden} action={formAction} isPending={isPending} defaultValue={values.decision === 'request_info' ? values.text : ''} error={values.decision === 'request_info' ? errors.text : undefined} />
+          <DecisionText
+            decision="request_info"
+            label={t('requestMessage')}
+            button={t('requestInfo')}
+            hidden={hidden}
+            action={formAction}
+            isPending={isPending}
+            defaultValue={values.decision === 'request_info' ? values.text : ''}
+            error={values.decision === 'request_info' ? errors.text : undefined}
+          />
         ) : null}
         {decidable.includes('reject') ? (
-          <DecisionText decision="reject" label={t('rejectReason')} button={t('reject')} hidden={hidden} action={formAction} isPending={isPending} defaultValue={values.decision === 'reject' ? values.text : ''} error={values.decision === 'reject' ? errors.text : undefined} danger />
+          <DecisionText
+            decision="reject"
+            label={t('rejectReason')}
+            button={t('reject')}
+            hidden={hidden}
+            action={formAction}
+            isPending={isPending}
+            defaultValue={values.decision === 'reject' ? values.text : ''}
+            error={values.decision === 'reject' ? errors.text : undefined}
+            danger
+          />
         ) : null}
       </div>
     </Card>
   );
 }
 
-function DecisionText(props: { decision: Decision; label: string; button: string; hidden: React.ReactNode; action: (formData: FormData) => void; isPending: boolean; defaultValue?: string; error?: string; danger?: boolean }) {
+function DecisionText(props: {
+  decision: Decision;
+  label: string;
+  button: string;
+  hidden: React.ReactNode;
+  action: (formData: FormData) => void;
+  isPending: boolean;
+  defaultValue?: string;
+  error?: string;
+  danger?: boolean;
+}) {
   const id = `decision-${props.decision}`;
   return (
     <form action={props.action} className="space-y-2">

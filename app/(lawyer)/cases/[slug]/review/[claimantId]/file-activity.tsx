@@ -7,7 +7,12 @@ import { NoteForm } from './note-form';
 
 /** The side column: signals, the thread with the claimant, review history, internal notes, assignment. */
 export async function FileActivity({ slug, file, lawyers }: { slug: string; file: ClaimantFile; lawyers: { id: string; name: string }[] }) {
-  const [t, common, duplicates, format] = await Promise.all([getTranslations('review.file'), getTranslations('common'), getTranslations('review.duplicates'), getFormatter()]);
+  const [t, common, duplicates, format] = await Promise.all([
+    getTranslations('review.file'),
+    getTranslations('common'),
+    getTranslations('review.duplicates'),
+    getFormatter(),
+  ]);
   const when = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
   return (
     <div className="space-y-5">
@@ -15,13 +20,21 @@ export async function FileActivity({ slug, file, lawyers }: { slug: string; file
         {file.flags.length === 0 ? <p className="text-sm text-slate-600">{t('noFlags')}</p> : null}
         <ul className="space-y-2">
           {file.flags.map(({ flag, otherReference, otherName, otherStatus }) => (
-            <li key={flag.id} className={`rounded-xl border p-3 text-sm ${flag.status === 'open' ? 'border-amber-300 bg-amber-50' : 'border-slate-200'}`}>
+            <li
+              key={flag.id}
+              className={`rounded-xl border p-3 text-sm ${flag.status === 'open' ? 'border-amber-300 bg-amber-50' : 'border-slate-200'}`}
+            >
               <p className="font-semibold">
-                {duplicates(`reasons.${flag.reason}`)} <span className="font-normal text-slate-600">· {t(`flagStatuses.${flag.status}`)}</span>
+                {duplicates(`reasons.${flag.reason}`)}{' '}
+                <span className="font-normal text-slate-600">· {t(`flagStatuses.${flag.status}`)}</span>
               </p>
               <p>
                 {flag.otherClaimantId
-                  ? t('flagWith', { reference: otherReference ?? '—', name: otherName ?? '', status: otherStatus ? common(`statuses.${otherStatus}`) : '' })
+                  ? t('flagWith', {
+                      reference: otherReference ?? '—',
+                      name: otherName ?? '',
+                      status: otherStatus ? common(`statuses.${otherStatus}`) : '',
+                    })
                   : t('flagBurst', { signups: Number((flag.detail as { signups?: number } | null)?.signups ?? 0) })}
               </p>
               {flag.status === 'open' ? (
@@ -37,7 +50,10 @@ export async function FileActivity({ slug, file, lawyers }: { slug: string; file
         {file.messages.length === 0 ? <p className="text-sm text-slate-600">{t('noMessages')}</p> : null}
         <ol className="space-y-2">
           {file.messages.map(({ message, authorName }) => (
-            <li key={message.id} className={`rounded-xl p-3 text-sm ${message.direction === 'to_claimant' ? 'bg-brand-50' : 'bg-slate-100'}`}>
+            <li
+              key={message.id}
+              className={`rounded-xl p-3 text-sm ${message.direction === 'to_claimant' ? 'bg-brand-50' : 'bg-slate-100'}`}
+            >
               <p className="text-xs text-slate-600">
                 {message.direction === 'to_claimant' ? t('toClaimant') : t('fromClaimant')} · {authorName ?? ''} · {when(message.createdAt)}
               </p>
@@ -52,7 +68,9 @@ export async function FileActivity({ slug, file, lawyers }: { slug: string; file
           {file.history.map(({ review, reviewerName }) => (
             <li key={review.id}>
               <p>
-                <span className="font-medium">{t('historyEntry', { from: common(`statuses.${review.fromStatus}`), to: common(`statuses.${review.toStatus}`) })}</span>{' '}
+                <span className="font-medium">
+                  {t('historyEntry', { from: common(`statuses.${review.fromStatus}`), to: common(`statuses.${review.toStatus}`) })}
+                </span>{' '}
                 <span className="text-slate-600">
                   · {t('by', { name: reviewerName ?? '—' })} · {when(review.createdAt)}
                 </span>

@@ -7,7 +7,8 @@ export async function FileDetails({ file }: { file: ClaimantFile }) {
   const [t, common, format] = await Promise.all([getTranslations('review.file'), getTranslations('common'), getFormatter()]);
   const { claimant, details } = file;
   const none = <span className="text-slate-500">{t('notGiven')}</span>;
-  const when = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) : none);
+  const when = (value: Date | null) =>
+    value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) : none;
   const isp = claimant.isp ? `${common(`isps.${claimant.isp}`)}${claimant.ispOther ? ` (${claimant.ispOther})` : ''}` : null;
   const facts: [string, React.ReactNode][] = [
     [t('legalName'), claimant.legalName ?? none],
@@ -26,7 +27,17 @@ export async function FileDetails({ file }: { file: ClaimantFile }) {
   }
   if (claimant.pcBangSeats) facts.push([t('seats'), String(claimant.pcBangSeats)]);
   facts.push(
-    [t('outage'), claimant.outageStartedAt ? t('outageRange', { from: format.dateTime(claimant.outageStartedAt, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }), to: claimant.outageEndedAt ? format.dateTime(claimant.outageEndedAt, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) : '?' }) : none],
+    [
+      t('outage'),
+      claimant.outageStartedAt
+        ? t('outageRange', {
+            from: format.dateTime(claimant.outageStartedAt, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }),
+            to: claimant.outageEndedAt
+              ? format.dateTime(claimant.outageEndedAt, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })
+              : '?',
+          })
+        : none,
+    ],
     [t('source'), claimant.source ?? none],
     [t('submittedAt'), when(claimant.submittedAt)],
   );

@@ -11,7 +11,10 @@ import { Hash, Section } from '../_ui';
 export async function FileEvidence({ slug, file }: { slug: string; file: ClaimantFile }) {
   const [t, format] = await Promise.all([getTranslations('review.file'), getFormatter()]);
   const base = `/api/cases/${slug}/claimants/${file.claimant.id}/evidence`;
-  const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB` : `${format.number(Math.max(1, Math.round(bytes / 1024)))} KB`);
+  const size = (bytes: number) =>
+    bytes >= 1024 * 1024
+      ? `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`
+      : `${format.number(Math.max(1, Math.round(bytes / 1024)))} KB`;
   return (
     <Section id="evidence" title={t('evidence')}>
       {file.evidence.length === 0 ? <p className="text-sm text-slate-600">{t('noEvidence')}</p> : null}
@@ -25,14 +28,25 @@ export async function FileEvidence({ slug, file }: { slug: string; file: Claiman
                 <h3 className="font-semibold">
                   {label} <span className="font-normal text-slate-600">· {t(`evidenceKinds.${item.kind}`)}</span>
                 </h3>
-                <p className="break-all text-sm text-slate-600">{t('fileFacts', { filename: item.originalFilename, type: item.detectedMime, size: size(item.byteSize) })}</p>
+                <p className="break-all text-sm text-slate-600">
+                  {t('fileFacts', { filename: item.originalFilename, type: item.detectedMime, size: size(item.byteSize) })}
+                </p>
                 {item.note ? <p className="text-sm">{item.note}</p> : null}
               </div>
               {item.detectedMime.startsWith('image/') ? (
                 // eslint-disable-next-line @next/next/no-img-element -- authorized, audited, never optimised or cached by Next
-                <img src={inline} alt={t('preview', { label })} loading="lazy" className="max-h-96 w-auto max-w-full rounded-lg border border-slate-200" />
+                <img
+                  src={inline}
+                  alt={t('preview', { label })}
+                  loading="lazy"
+                  className="max-h-96 w-auto max-w-full rounded-lg border border-slate-200"
+                />
               ) : item.detectedMime === 'application/pdf' ? (
-                <iframe src={inline} title={t('preview', { label })} className="h-[28rem] w-full rounded-lg border border-slate-200 bg-slate-100" />
+                <iframe
+                  src={inline}
+                  title={t('preview', { label })}
+                  className="h-[28rem] w-full rounded-lg border border-slate-200 bg-slate-100"
+                />
               ) : null}
               <div>
                 <p className="text-xs font-medium text-slate-600">{t('sha256')}</p>

@@ -16,7 +16,9 @@ export async function FileSigned({ file }: { file: ClaimantFile }) {
             <li key={statement.id} className="space-y-3 rounded-xl border border-slate-200 p-4">
               <h3 className="font-semibold">{t('statementVersion', { version: statement.version })}</h3>
               <p className="text-sm text-slate-600">{t('signedBy', { name: statement.signerName, at: when(statement.signedAt) })}</p>
-              <p className="break-words text-xs text-slate-600">{t('signedFrom', { ip: statement.signerIp, userAgent: statement.signerUserAgent })}</p>
+              <p className="break-words text-xs text-slate-600">
+                {t('signedFrom', { ip: statement.signerIp, userAgent: statement.signerUserAgent })}
+              </p>
               <blockquote lang={statement.language} className="whitespace-pre-wrap rounded-lg bg-slate-50 p-3 text-sm leading-relaxed">
                 {statement.renderedText}
               </blockquote>
@@ -92,7 +94,10 @@ export async function FileSigned({ file }: { file: ClaimantFile }) {
               </h3>
               <Facts
                 items={[
-                  [t('documentVersion', { version: consent.documentVersion, locale }), t('signedBy', { name: consent.signerName, at: when(consent.signedAt) })],
+                  [
+                    t('documentVersion', { version: consent.documentVersion, locale }),
+                    t('signedBy', { name: consent.signerName, at: when(consent.signedAt) }),
+                  ],
                   ['IP · UA', `${consent.signerIp} · ${consent.signerUserAgent}`],
                   [t('textHash'), <Hash key="hash" value={consent.textSha256} />],
                   ...(consent.revokedAt ? ([[t('revoked', { at: when(consent.revokedAt) }), '']] as [string, string][]) : []),

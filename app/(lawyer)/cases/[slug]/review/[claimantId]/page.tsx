@@ -27,9 +27,15 @@ export default async function ClaimantFilePage({ params }: Props) {
   const db = await getDb();
   const file = await openClaimantFile(db, { caseId: found.id, claimantId, actorId: user.id, ip: (await currentRequestInfo()).ip });
   if (!file) notFound();
-  const [t, common, lawyers] = await Promise.all([getTranslations('review.file'), getTranslations('common'), listCaseLawyers(db, found.id)]);
+  const [t, common, lawyers] = await Promise.all([
+    getTranslations('review.file'),
+    getTranslations('common'),
+    listCaseLawyers(db, found.id),
+  ]);
   const { claimant } = file;
-  const decidable = (Object.keys(DECISION_FROM) as (keyof typeof DECISION_FROM)[]).filter((decision) => DECISION_FROM[decision].includes(claimant.status));
+  const decidable = (Object.keys(DECISION_FROM) as (keyof typeof DECISION_FROM)[]).filter((decision) =>
+    DECISION_FROM[decision].includes(claimant.status),
+  );
 
   return (
     <div className="space-y-5">

@@ -15,7 +15,10 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
   const { case: found } = await guardPage(() => requireReviewer(slug), `/cases/${slug}/review/duplicates`);
   const query = await searchParams;
   const reason = duplicateReasonEnum.enumValues.find((value) => value === query.reason);
-  const before = query.before && query.id && /^[0-9a-f-]{36}$/i.test(query.id) && !Number.isNaN(Date.parse(query.before)) ? { createdAt: query.before, id: query.id } : undefined;
+  const before =
+    query.before && query.id && /^[0-9a-f-]{36}$/i.test(query.id) && !Number.isNaN(Date.parse(query.before))
+      ? { createdAt: query.before, id: query.id }
+      : undefined;
   const [{ rows, next }, t, common, format] = await Promise.all([
     listDuplicatePairs(await getDb(), found.id, { reason, before }),
     getTranslations('review.duplicates'),
@@ -76,7 +79,10 @@ export default async function DuplicatesPage({ params, searchParams }: Props) {
         ))}
       </ul>
       {next ? (
-        <Link href={`${base}?${new URLSearchParams({ ...(reason ? { reason } : {}), before: next.createdAt, id: next.id })}`} className={buttonClass('secondary')}>
+        <Link
+          href={`${base}?${new URLSearchParams({ ...(reason ? { reason } : {}), before: next.createdAt, id: next.id })}`}
+          className={buttonClass('secondary')}
+        >
           {t('more')}
         </Link>
       ) : null}

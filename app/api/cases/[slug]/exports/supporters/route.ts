@@ -3,7 +3,13 @@ import { DASHBOARD_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { requestInfoFrom } from '@/lib/http/request-info';
 import { handleRoute } from '@/lib/http/route';
 import { getTranslator, localeFromRequest } from '@/lib/i18n/translator';
-import { type SupporterCursor, type SupporterExportRow, countSupportersForExport, readSupporterBatch, supporterExportColumns } from '@/lib/metrics/exports/supporters';
+import {
+  type SupporterCursor,
+  type SupporterExportRow,
+  countSupportersForExport,
+  readSupporterBatch,
+  supporterExportColumns,
+} from '@/lib/metrics/exports/supporters';
 import { auditedCsvExport } from '@/lib/metrics/exports/respond';
 
 /** The case's supporters as CSV: name, contact, region, source and the signature's state. */

@@ -18,7 +18,12 @@ export default async function IntakeStepPage({ params }: Props) {
   if (!isEditable(access.claimant.status)) redirect(`/my/cases/${slug}`);
   const locale = toLocale(await getLocale());
   return (
-    <WizardFrame caseSlug={slug} caseTitle={localized(access.case, 'title', locale)} step={step} completedSteps={access.claimant.completedSteps}>
+    <WizardFrame
+      caseSlug={slug}
+      caseTitle={localized(access.case, 'title', locale)}
+      step={step}
+      completedSteps={access.claimant.completedSteps}
+    >
       <StepContent step={step} claimant={access.claimant} caseRow={access.case} locale={locale} />
     </WizardFrame>
   );

@@ -10,7 +10,17 @@ import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
 
-export function ConnectionForm({ caseSlug, claimantId, defaults, backHref }: { caseSlug: string; claimantId: string; defaults: Record<string, string>; backHref: string }) {
+export function ConnectionForm({
+  caseSlug,
+  claimantId,
+  defaults,
+  backHref,
+}: {
+  caseSlug: string;
+  claimantId: string;
+  defaults: Record<string, string>;
+  backHref: string;
+}) {
   const t = useTranslations('intake.connection');
   const common = useTranslations('common');
   const { state, isPending, formProps } = useActionForm(saveConnectionAction);
@@ -29,7 +39,15 @@ export function ConnectionForm({ caseSlug, claimantId, defaults, backHref }: { c
     <form ref={formRef} {...formProps} className="space-y-5" noValidate>
       <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
-      <SelectField name="isp" label={t('isp')} hint={t('ispHint')} defaultValue={values.isp ?? ''} error={errors.isp} onChange={(event) => setIsp(event.target.value)} required>
+      <SelectField
+        name="isp"
+        label={t('isp')}
+        hint={t('ispHint')}
+        defaultValue={values.isp ?? ''}
+        error={errors.isp}
+        onChange={(event) => setIsp(event.target.value)}
+        required
+      >
         <option value="">{t('choose')}</option>
         {ISPS.map((code) => (
           <option key={code} value={code}>
@@ -37,7 +55,9 @@ export function ConnectionForm({ caseSlug, claimantId, defaults, backHref }: { c
           </option>
         ))}
       </SelectField>
-      {isp === 'other' ? <TextField name="ispOther" label={t('ispOther')} defaultValue={values.ispOther} error={errors.ispOther} required /> : null}
+      {isp === 'other' ? (
+        <TextField name="ispOther" label={t('ispOther')} defaultValue={values.ispOther} error={errors.ispOther} required />
+      ) : null}
       <SelectField name="lineType" label={t('lineType')} defaultValue={values.lineType ?? ''} error={errors.lineType} required>
         <option value="">{t('choose')}</option>
         {LINE_TYPES.map((code) => (
@@ -46,11 +66,32 @@ export function ConnectionForm({ caseSlug, claimantId, defaults, backHref }: { c
           </option>
         ))}
       </SelectField>
-      <CheckboxField name="sameAsHome" label={t('sameAsHome')} defaultChecked={isSameAsHome} onChange={(event) => setSameAsHome(event.target.checked)} />
+      <CheckboxField
+        name="sameAsHome"
+        label={t('sameAsHome')}
+        defaultChecked={isSameAsHome}
+        onChange={(event) => setSameAsHome(event.target.checked)}
+      />
       {!isSameAsHome ? (
-        <TextField name="serviceAddress" label={t('serviceAddress')} hint={t('serviceAddressHint')} autoComplete="street-address" defaultValue={values.serviceAddress} error={errors.serviceAddress} required />
+        <TextField
+          name="serviceAddress"
+          label={t('serviceAddress')}
+          hint={t('serviceAddressHint')}
+          autoComplete="street-address"
+          defaultValue={values.serviceAddress}
+          error={errors.serviceAddress}
+          required
+        />
       ) : null}
-      <TextField name="monthlyFeeKrw" label={t('monthlyFee')} hint={t('monthlyFeeHint')} inputMode="numeric" defaultValue={values.monthlyFeeKrw} error={errors.monthlyFeeKrw} required />
+      <TextField
+        name="monthlyFeeKrw"
+        label={t('monthlyFee')}
+        hint={t('monthlyFeeHint')}
+        inputMode="numeric"
+        defaultValue={values.monthlyFeeKrw}
+        error={errors.monthlyFeeKrw}
+        required
+      />
       <StepNav backHref={backHref} isPending={isPending} />
     </form>
   );

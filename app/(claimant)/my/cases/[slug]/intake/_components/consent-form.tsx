@@ -10,7 +10,19 @@ import { useActionForm } from '@/app/_components/use-action-form';
 export type ConsentText = { kind: string; documentId: string; title: string; body: string; version: number; isSigned: boolean };
 
 /** The retainer and the appointment of the representative party, read in full and signed together. */
-export function ConsentForm({ caseSlug, texts, legalName, backHref, nextHref }: { caseSlug: string; texts: ConsentText[]; legalName: string; backHref: string; nextHref: string }) {
+export function ConsentForm({
+  caseSlug,
+  texts,
+  legalName,
+  backHref,
+  nextHref,
+}: {
+  caseSlug: string;
+  texts: ConsentText[];
+  legalName: string;
+  backHref: string;
+  nextHref: string;
+}) {
   const t = useTranslations('intake.consent');
   const { state, isPending, values, errors, formProps } = useActionForm(signConsentsAction);
   const isAllSigned = texts.length > 0 && texts.every((text) => text.isSigned);
@@ -21,7 +33,12 @@ export function ConsentForm({ caseSlug, texts, legalName, backHref, nextHref }: 
           <h2 id={`consent-${text.kind}`} className="text-base font-semibold">
             {text.title} <span className="text-sm font-normal text-slate-600">({t('version', { version: text.version })})</span>
           </h2>
-          <div role="region" aria-labelledby={`consent-${text.kind}`} tabIndex={0} className="max-h-72 overflow-y-auto whitespace-pre-wrap rounded-xl border border-slate-300 bg-slate-50 p-4 text-[15px] leading-relaxed">
+          <div
+            role="region"
+            aria-labelledby={`consent-${text.kind}`}
+            tabIndex={0}
+            className="max-h-72 overflow-y-auto whitespace-pre-wrap rounded-xl border border-slate-300 bg-slate-50 p-4 text-[15px] leading-relaxed"
+          >
             {text.body}
           </div>
           {text.isSigned ? <p className="text-sm font-medium text-emerald-700">{t('signed')}</p> : null}

@@ -6,7 +6,16 @@ import { SelectField, TextField } from '@/app/_components/form-field';
 import { Button, FailureAlert } from '@/app/_components/ui';
 import type { ClaimantType, DamageCategory } from '@/db/schema';
 import { saveDamagesAction } from '@/lib/intake/actions';
-import { CATEGORY_FOR_HELPER, DAMAGE_CATEGORIES, type DamageCalculation, type DamageHelper, HELPER_FOR_TYPE, MAX_DAMAGE_ITEMS, computeDamage, helperForCategory } from '@/lib/intake/damage-calc';
+import {
+  CATEGORY_FOR_HELPER,
+  DAMAGE_CATEGORIES,
+  type DamageCalculation,
+  type DamageHelper,
+  HELPER_FOR_TYPE,
+  MAX_DAMAGE_ITEMS,
+  computeDamage,
+  helperForCategory,
+} from '@/lib/intake/damage-calc';
 import { StepNav } from './step-nav';
 import { requestDraftPersist, useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
@@ -19,7 +28,12 @@ type Keyed = DamageItemDraft & { key: number };
 type HelperInputs = Record<string, string>;
 
 function initialHelperInputs(helper: DamageHelper, defaults: HelperDefaults, calculation: DamageCalculation | null): HelperInputs {
-  if (calculation && calculation.helper === helper) return Object.fromEntries(Object.entries(calculation).filter(([key]) => key !== 'helper').map(([key, value]) => [key, String(value)]));
+  if (calculation && calculation.helper === helper)
+    return Object.fromEntries(
+      Object.entries(calculation)
+        .filter(([key]) => key !== 'helper')
+        .map(([key, value]) => [key, String(value)]),
+    );
   if (helper === 'pro_rata') return { monthlyFeeKrw: String(defaults.monthlyFeeKrw || ''), hours: String(defaults.hours) };
   if (helper === 'seats') return { seats: String(defaults.seats || ''), hourlyRateKrw: '', hours: String(defaults.hours) };
   return { dailySalesKrw: '', days: String(Math.round((defaults.hours / 24) * 10) / 10) };
@@ -69,7 +83,19 @@ function parseItems(raw: string | undefined): DamageItemDraft[] | null {
   }
 }
 
-export function DamagesForm({ caseSlug, claimantId, savedItems, helperDefaults, backHref }: { caseSlug: string; claimantId: string; savedItems: DamageItemDraft[]; helperDefaults: HelperDefaults; backHref: string }) {
+export function DamagesForm({
+  caseSlug,
+  claimantId,
+  savedItems,
+  helperDefaults,
+  backHref,
+}: {
+  caseSlug: string;
+  claimantId: string;
+  savedItems: DamageItemDraft[];
+  helperDefaults: HelperDefaults;
+  backHref: string;
+}) {
   const t = useTranslations('intake.damages');
   const format = useFormatter();
   const { state, isPending, formProps } = useActionForm(saveDamagesAction);
@@ -78,7 +104,14 @@ export function DamagesForm({ caseSlug, claimantId, savedItems, helperDefaults, 
     if (savedItems.length) return withKeys(savedItems);
     const helper = HELPER_FOR_TYPE[helperDefaults.claimantType];
     const calculation = toCalculation(helper, initialHelperInputs(helper, helperDefaults, null));
-    return withKeys([{ category: CATEGORY_FOR_HELPER[helper], description: '', amountKrw: calculation ? formatAmount(computeDamage(calculation)) : '', calculation }]);
+    return withKeys([
+      {
+        category: CATEGORY_FOR_HELPER[helper],
+        description: '',
+        amountKrw: calculation ? formatAmount(computeDamage(calculation)) : '',
+        calculation,
+      },
+    ]);
   });
   const shownItems = (state && !state.ok ? parseItems(state.values.items) : null) ?? null;
   const [lastShownErrorState, setLastShownErrorState] = useState(state);
@@ -123,7 +156,23 @@ export function DamagesForm({ caseSlug, claimantId, savedItems, helperDefaults, 
         ))}
       </ol>
       {items.length < MAX_DAMAGE_ITEMS ? (
-        <Button type="button" variant="secondary" className="w-full" onClick={() => setItems((current) => [...current, { category: 'other', description: '', amountKrw: '', calculation: null, key: Math.max(-1, ...current.map((item) => item.key)) + 1 }])}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          onClick={() =>
+            setItems((current) => [
+              ...current,
+              {
+                category: 'other',
+                description: '',
+                amountKrw: '',
+                calculation: null,
+                key: Math.max(-1, ...current.map((item) => item.key)) + 1,
+              },
+            ])
+          }
+        >
           {t('addItem')}
         </Button>
       ) : null}
@@ -135,7 +184,21 @@ export function DamagesForm({ caseSlug, claimantId, savedItems, helperDefaults, 
   );
 }
 
-function DamageItemCard({ index, item, helperDefaults, errors, onChange, onRemove }: { index: number; item: Keyed; helperDefaults: HelperDefaults; errors: Record<string, string>; onChange: (change: Partial<DamageItemDraft>) => void; onRemove?: () => void }) {
+function DamageItemCard({
+  index,
+  item,
+  helperDefaults,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  item: Keyed;
+  helperDefaults: HelperDefaults;
+  errors: Record<string, string>;
+  onChange: (change: Partial<DamageItemDraft>) => void;
+  onRemove?: () => void;
+}) {
   const t = useTranslations('intake.damages');
   const format = useFormatter();
   const helper = helperForCategory(item.category);
@@ -181,7 +244,16 @@ function DamageItemCard({ index, item, helperDefaults, errors, onChange, onRemov
           </option>
         ))}
       </SelectField>
-      <TextField id={id('description')} name="" label={t('description')} hint={t('descriptionHint')} value={item.description} maxLength={300} error={errors[`${prefix}.description`]} onChange={(event) => onChange({ description: event.target.value })} />
+      <TextField
+        id={id('description')}
+        name=""
+        label={t('description')}
+        hint={t('descriptionHint')}
+        value={item.description}
+        maxLength={300}
+        error={errors[`${prefix}.description`]}
+        onChange={(event) => onChange({ description: event.target.value })}
+      />
       {helper ? (
         <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-3">
           <legend className="px-1 text-sm font-semibold text-slate-800">{t(`helpers.${helper}.title`)}</legend>
@@ -209,7 +281,13 @@ function DamageItemCard({ index, item, helperDefaults, errors, onChange, onRemov
         id={id('amount')}
         name=""
         label={t('amount')}
-        hint={item.calculation ? t('amountFromHelper') : Number.isFinite(amount) && amount > 0 ? t('amountReads', { amount: format.number(amount) }) : t('amountHint')}
+        hint={
+          item.calculation
+            ? t('amountFromHelper')
+            : Number.isFinite(amount) && amount > 0
+              ? t('amountReads', { amount: format.number(amount) })
+              : t('amountHint')
+        }
         inputMode="numeric"
         value={item.amountKrw}
         error={errors[`${prefix}.amountKrw`]}

@@ -9,7 +9,16 @@ import type { EvidenceView } from '@/lib/evidence/view';
 import { EVIDENCE_KINDS, uploadEvidenceFile } from './upload-request';
 
 type Limits = { maxFileBytes: number; maxFiles: number; maxTotalBytes: number };
-type Pending = { id: number; file: File; kind: EvidenceKind; label: string; note: string; progress: number; status: 'ready' | 'uploading' | 'error'; message?: string };
+type Pending = {
+  id: number;
+  file: File;
+  kind: EvidenceKind;
+  label: string;
+  note: string;
+  progress: number;
+  status: 'ready' | 'uploading' | 'error';
+  message?: string;
+};
 
 const ACCEPT = 'application/pdf,.pdf,image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp';
 
@@ -22,7 +31,17 @@ function guessKind(file: File): EvidenceKind {
  * uploads them one by one with a progress bar, and lists what is stored with a remove button.
  * Sizes are checked here for a quick answer; the server decides (type by bytes, limits, quota).
  */
-export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits }: { caseSlug: string; initialFiles: EvidenceView[]; removableIds: string[]; limits: Limits }) {
+export function EvidenceUploader({
+  caseSlug,
+  initialFiles,
+  removableIds,
+  limits,
+}: {
+  caseSlug: string;
+  initialFiles: EvidenceView[];
+  removableIds: string[];
+  limits: Limits;
+}) {
   const t = useTranslations('intake.evidence');
   const format = useFormatter();
   const [uploaded, setUploaded] = useState<EvidenceView[]>(initialFiles);
@@ -36,8 +55,11 @@ export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits 
   const cameraRef = useRef<HTMLInputElement>(null);
 
   const size = (bytes: number) =>
-    bytes < 1024 * 1024 ? t('sizeKb', { size: format.number(Math.max(1, Math.round(bytes / 1024))) }) : t('size', { size: format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 }) });
-  const update = (id: number, change: Partial<Pending>) => setPending((current) => current.map((item) => (item.id === id ? { ...item, ...change } : item)));
+    bytes < 1024 * 1024
+      ? t('sizeKb', { size: format.number(Math.max(1, Math.round(bytes / 1024))) })
+      : t('size', { size: format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 }) });
+  const update = (id: number, change: Partial<Pending>) =>
+    setPending((current) => current.map((item) => (item.id === id ? { ...item, ...change } : item)));
 
   const addFiles = (files: FileList | File[] | null) => {
     if (!files) return;
@@ -70,7 +92,10 @@ export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits 
       }
       setPending((current) => current.filter((entry) => entry.id !== item.id));
       if (result.isDuplicate) {
-        setNotice({ tone: 'warning', text: t('duplicate', { name: item.file.name, label: result.evidence.label || result.evidence.filename }) });
+        setNotice({
+          tone: 'warning',
+          text: t('duplicate', { name: item.file.name, label: result.evidence.label || result.evidence.filename }),
+        });
       } else {
         setUploaded((current) => [...current, result.evidence]);
         setRemovable((current) => [...current, result.evidence.id]);
@@ -94,7 +119,9 @@ export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits 
   const usedBytes = uploaded.reduce((sum, file) => sum + file.byteSize, 0);
   return (
     <div className="space-y-5">
-      <p className="text-sm text-slate-600">{t('limits', { maxFile: size(limits.maxFileBytes), maxFiles: limits.maxFiles, maxTotal: size(limits.maxTotalBytes) })}</p>
+      <p className="text-sm text-slate-600">
+        {t('limits', { maxFile: size(limits.maxFileBytes), maxFiles: limits.maxFiles, maxTotal: size(limits.maxTotalBytes) })}
+      </p>
       <div
         data-testid="drop-zone"
         onDragOver={(event) => {
@@ -118,8 +145,33 @@ export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits 
             {t('camera')}
           </Button>
         </div>
-        <input ref={pickerRef} type="file" multiple accept={ACCEPT} className="sr-only" aria-label={t('choose')} tabIndex={-1} data-testid="file-picker" onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} />
-        <input ref={cameraRef} type="file" accept="image/*" capture="environment" className="sr-only" aria-label={t('camera')} tabIndex={-1} onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} />
+        <input
+          ref={pickerRef}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          className="sr-only"
+          aria-label={t('choose')}
+          tabIndex={-1}
+          data-testid="file-picker"
+          onChange={(event) => {
+            addFiles(event.target.files);
+            event.target.value = '';
+          }}
+        />
+        <input
+          ref={cameraRef}
+          type="file"
+          accept="image/*"
+          capture="environment"
+          className="sr-only"
+          aria-label={t('camera')}
+          tabIndex={-1}
+          onChange={(event) => {
+            addFiles(event.target.files);
+            event.target.value = '';
+          }}
+        />
       </div>
       {notice ? (
         <Alert tone={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
@@ -139,22 +191,57 @@ export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits 
                   <p className="break-all font-medium">
                     {item.file.name} <span className="text-sm font-normal text-slate-600">({size(item.file.size)})</span>
                   </p>
-                  <button type="button" className="min-h-11 shrink-0 rounded-lg px-3 text-sm font-medium text-rose-700 hover:bg-rose-50" disabled={item.status === 'uploading'} onClick={() => setPending((current) => current.filter((entry) => entry.id !== item.id))}>
+                  <button
+                    type="button"
+                    className="min-h-11 shrink-0 rounded-lg px-3 text-sm font-medium text-rose-700 hover:bg-rose-50"
+                    disabled={item.status === 'uploading'}
+                    onClick={() => setPending((current) => current.filter((entry) => entry.id !== item.id))}
+                  >
                     {t('drop')}
                     <span className="sr-only">: {item.file.name}</span>
                   </button>
                 </div>
-                <SelectField id={`kind-${item.id}`} name="" label={t('kind')} value={item.kind} disabled={item.status === 'uploading'} onChange={(event) => update(item.id, { kind: event.target.value as EvidenceKind })}>
+                <SelectField
+                  id={`kind-${item.id}`}
+                  name=""
+                  label={t('kind')}
+                  value={item.kind}
+                  disabled={item.status === 'uploading'}
+                  onChange={(event) => update(item.id, { kind: event.target.value as EvidenceKind })}
+                >
                   {EVIDENCE_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
                       {t(`kinds.${kind}`)}
                     </option>
                   ))}
                 </SelectField>
-                <TextField id={`label-${item.id}`} name="" label={t('label')} maxLength={120} value={item.label} disabled={item.status === 'uploading'} onChange={(event) => update(item.id, { label: event.target.value })} />
-                <TextField id={`note-${item.id}`} name="" label={t('note')} maxLength={1000} value={item.note} disabled={item.status === 'uploading'} onChange={(event) => update(item.id, { note: event.target.value })} />
+                <TextField
+                  id={`label-${item.id}`}
+                  name=""
+                  label={t('label')}
+                  maxLength={120}
+                  value={item.label}
+                  disabled={item.status === 'uploading'}
+                  onChange={(event) => update(item.id, { label: event.target.value })}
+                />
+                <TextField
+                  id={`note-${item.id}`}
+                  name=""
+                  label={t('note')}
+                  maxLength={1000}
+                  value={item.note}
+                  disabled={item.status === 'uploading'}
+                  onChange={(event) => update(item.id, { note: event.target.value })}
+                />
                 {item.status === 'uploading' ? (
-                  <div role="progressbar" aria-label={t('progress', { name: item.file.name })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={item.progress} className="h-3 overflow-hidden rounded-full bg-slate-200">
+                  <div
+                    role="progressbar"
+                    aria-label={t('progress', { name: item.file.name })}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={item.progress}
+                    className="h-3 overflow-hidden rounded-full bg-slate-200"
+                  >
                     <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${item.progress}%` }} />
                   </div>
                 ) : null}
@@ -166,7 +253,12 @@ export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits 
               </li>
             ))}
           </ul>
-          <Button type="button" className="w-full" disabled={isBusy || !pending.some((item) => item.status === 'ready')} onClick={() => void uploadAll()}>
+          <Button
+            type="button"
+            className="w-full"
+            disabled={isBusy || !pending.some((item) => item.status === 'ready')}
+            onClick={() => void uploadAll()}
+          >
             {isBusy ? t('uploading') : t('uploadAll')}
           </Button>
         </section>
@@ -188,12 +280,19 @@ export function EvidenceUploader({ caseSlug, initialFiles, removableIds, limits 
                 </p>
               </div>
               <div className="flex gap-1">
-                <a href={file.downloadUrl} className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-brand-700 hover:bg-brand-50">
+                <a
+                  href={file.downloadUrl}
+                  className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                >
                   {t('download')}
                   <span className="sr-only">: {file.label || file.filename}</span>
                 </a>
                 {removable.includes(file.id) ? (
-                  <button type="button" className="min-h-11 rounded-lg px-3 text-sm font-medium text-rose-700 hover:bg-rose-50" onClick={() => void remove(file)}>
+                  <button
+                    type="button"
+                    className="min-h-11 rounded-lg px-3 text-sm font-medium text-rose-700 hover:bg-rose-50"
+                    onClick={() => void remove(file)}
+                  >
                     {t('remove')}
                     <span className="sr-only">: {file.label || file.filename}</span>
                   </button>

@@ -16,7 +16,19 @@ type GroupProps = {
   columns?: 1 | 2;
 };
 
-function GroupFrame({ name, legend, error, hint, children }: { name: string; legend: ReactNode; error?: string; hint?: ReactNode; children: ReactNode }) {
+function GroupFrame({
+  name,
+  legend,
+  error,
+  hint,
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   const describedBy = [hint ? `group-${name}-hint` : null, error ? `group-${name}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className="space-y-2" aria-describedby={describedBy}>
@@ -36,11 +48,34 @@ function GroupFrame({ name, legend, error, hint, children }: { name: string; leg
   );
 }
 
-function OptionCard({ type, name, option, isChecked, onChange }: { type: 'radio' | 'checkbox'; name: string; option: Option; isChecked: boolean; onChange?: ComponentProps<'input'>['onChange'] }) {
+function OptionCard({
+  type,
+  name,
+  option,
+  isChecked,
+  onChange,
+}: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  option: Option;
+  isChecked: boolean;
+  onChange?: ComponentProps<'input'>['onChange'];
+}) {
   const id = `${name}-${option.value}`;
   return (
-    <label htmlFor={id} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl border border-slate-300 bg-white px-3.5 py-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-      <input id={id} type={type} name={name} value={option.value} defaultChecked={isChecked} onChange={onChange} className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600" />
+    <label
+      htmlFor={id}
+      className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl border border-slate-300 bg-white px-3.5 py-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+    >
+      <input
+        id={id}
+        type={type}
+        name={name}
+        value={option.value}
+        defaultChecked={isChecked}
+        onChange={onChange}
+        className="mt-0.5 h-5 w-5 shrink-0 accent-brand-600"
+      />
       <span className="space-y-0.5">
         <span className="block text-base font-medium text-ink">{option.label}</span>
         {option.description ? <span className="block text-sm text-slate-600">{option.description}</span> : null}
@@ -49,24 +84,48 @@ function OptionCard({ type, name, option, isChecked, onChange }: { type: 'radio'
   );
 }
 
-export function RadioGroup({ value, onChange, columns = 1, ...group }: GroupProps & { value?: string; onChange?: ComponentProps<'input'>['onChange'] }) {
+export function RadioGroup({
+  value,
+  onChange,
+  columns = 1,
+  ...group
+}: GroupProps & { value?: string; onChange?: ComponentProps<'input'>['onChange'] }) {
   return (
     <GroupFrame {...group}>
       <div className={`grid gap-2 ${columns === 2 ? 'sm:grid-cols-2' : ''}`}>
         {group.options.map((option) => (
-          <OptionCard key={option.value} type="radio" name={group.name} option={option} isChecked={value === option.value} onChange={onChange} />
+          <OptionCard
+            key={option.value}
+            type="radio"
+            name={group.name}
+            option={option}
+            isChecked={value === option.value}
+            onChange={onChange}
+          />
         ))}
       </div>
     </GroupFrame>
   );
 }
 
-export function CheckboxGroup({ values = [], onChange, columns = 1, ...group }: GroupProps & { values?: readonly string[]; onChange?: ComponentProps<'input'>['onChange'] }) {
+export function CheckboxGroup({
+  values = [],
+  onChange,
+  columns = 1,
+  ...group
+}: GroupProps & { values?: readonly string[]; onChange?: ComponentProps<'input'>['onChange'] }) {
   return (
     <GroupFrame {...group}>
       <div className={`grid gap-2 ${columns === 2 ? 'sm:grid-cols-2' : ''}`}>
         {group.options.map((option) => (
-          <OptionCard key={option.value} type="checkbox" name={group.name} option={option} isChecked={values.includes(option.value)} onChange={onChange} />
+          <OptionCard
+            key={option.value}
+            type="checkbox"
+            name={group.name}
+            option={option}
+            isChecked={values.includes(option.value)}
+            onChange={onChange}
+          />
         ))}
       </div>
     </GroupFrame>

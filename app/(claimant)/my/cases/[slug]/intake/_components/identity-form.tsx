@@ -12,7 +12,21 @@ import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
 
-export function IdentityForm({ caseSlug, claimantId, claimantType, latestBirthDate, defaults, backHref }: { caseSlug: string; claimantId: string; claimantType: ClaimantType | null; latestBirthDate: string; defaults: Record<string, string>; backHref: string }) {
+export function IdentityForm({
+  caseSlug,
+  claimantId,
+  claimantType,
+  latestBirthDate,
+  defaults,
+  backHref,
+}: {
+  caseSlug: string;
+  claimantId: string;
+  claimantType: ClaimantType | null;
+  latestBirthDate: string;
+  defaults: Record<string, string>;
+  backHref: string;
+}) {
   const t = useTranslations('intake.identity');
   const common = useTranslations('common');
   const { state, isPending, formProps } = useActionForm(saveIdentityAction);
@@ -25,10 +39,47 @@ export function IdentityForm({ caseSlug, claimantId, claimantType, latestBirthDa
     <form ref={formRef} {...formProps} className="space-y-5" noValidate>
       <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
-      <TextField name="legalName" label={t('legalName')} hint={t('legalNameHint')} autoComplete="name" defaultValue={values.legalName} error={errors.legalName} required />
-      <TextField name="dateOfBirth" type="date" label={t('dateOfBirth')} hint={t('dateOfBirthHint')} autoComplete="bday" min="1900-01-01" max={latestBirthDate} defaultValue={values.dateOfBirth} error={errors.dateOfBirth} required />
-      <TextField name="phone" type="tel" label={t('phone')} hint={t('phoneHint')} autoComplete="tel" inputMode="tel" defaultValue={values.phone} error={errors.phone} required />
-      <TextField name="address" label={t('address')} hint={t('addressHint')} autoComplete="street-address" defaultValue={values.address} error={errors.address} required />
+      <TextField
+        name="legalName"
+        label={t('legalName')}
+        hint={t('legalNameHint')}
+        autoComplete="name"
+        defaultValue={values.legalName}
+        error={errors.legalName}
+        required
+      />
+      <TextField
+        name="dateOfBirth"
+        type="date"
+        label={t('dateOfBirth')}
+        hint={t('dateOfBirthHint')}
+        autoComplete="bday"
+        min="1900-01-01"
+        max={latestBirthDate}
+        defaultValue={values.dateOfBirth}
+        error={errors.dateOfBirth}
+        required
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={t('phone')}
+        hint={t('phoneHint')}
+        autoComplete="tel"
+        inputMode="tel"
+        defaultValue={values.phone}
+        error={errors.phone}
+        required
+      />
+      <TextField
+        name="address"
+        label={t('address')}
+        hint={t('addressHint')}
+        autoComplete="street-address"
+        defaultValue={values.address}
+        error={errors.address}
+        required
+      />
       <div className="grid gap-5 sm:grid-cols-2">
         <SelectField name="region" label={t('region')} defaultValue={values.region ?? ''} error={errors.region} required>
           <option value="">{t('choose')}</option>
@@ -38,13 +89,28 @@ export function IdentityForm({ caseSlug, claimantId, claimantType, latestBirthDa
             </option>
           ))}
         </SelectField>
-        <TextField name="locality" label={t('locality')} hint={t('localityHint')} autoComplete="address-level2" defaultValue={values.locality} error={errors.locality} required />
+        <TextField
+          name="locality"
+          label={t('locality')}
+          hint={t('localityHint')}
+          autoComplete="address-level2"
+          defaultValue={values.locality}
+          error={errors.locality}
+          required
+        />
       </div>
       {mayHaveBusiness(claimantType) ? (
         <fieldset className="space-y-5 rounded-xl border border-slate-200 p-4">
           <legend className="px-1 text-sm font-semibold text-slate-800">{t('businessLegend')}</legend>
           {!isBusinessRequired ? <p className="text-sm text-slate-600">{t('businessOptional')}</p> : null}
-          <TextField name="businessName" label={t('businessName')} autoComplete="organization" defaultValue={values.businessName} error={errors.businessName} required={isBusinessRequired} />
+          <TextField
+            name="businessName"
+            label={t('businessName')}
+            autoComplete="organization"
+            defaultValue={values.businessName}
+            error={errors.businessName}
+            required={isBusinessRequired}
+          />
           <TextField
             name="businessRegistrationNumber"
             label={t('businessRegistrationNumber')}
@@ -56,7 +122,15 @@ export function IdentityForm({ caseSlug, claimantId, claimantType, latestBirthDa
             required={isBusinessRequired}
           />
           {claimantType === 'pc_bang' ? (
-            <TextField name="pcBangSeats" label={t('pcBangSeats')} hint={t('pcBangSeatsHint')} inputMode="numeric" defaultValue={values.pcBangSeats} error={errors.pcBangSeats} required />
+            <TextField
+              name="pcBangSeats"
+              label={t('pcBangSeats')}
+              hint={t('pcBangSeatsHint')}
+              inputMode="numeric"
+              defaultValue={values.pcBangSeats}
+              error={errors.pcBangSeats}
+              required
+            />
           ) : null}
         </fieldset>
       ) : null}

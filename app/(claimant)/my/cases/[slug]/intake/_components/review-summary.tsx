@@ -7,14 +7,29 @@ import { type IntakeStep, intakePath } from '@/lib/intake/steps';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import { formatBrn, formatPhone } from '@/lib/intake/draft';
 
-function Section({ title, step, caseSlug, editLabel, children }: { title: string; step: IntakeStep; caseSlug: string; editLabel: string; children: ReactNode }) {
+function Section({
+  title,
+  step,
+  caseSlug,
+  editLabel,
+  children,
+}: {
+  title: string;
+  step: IntakeStep;
+  caseSlug: string;
+  editLabel: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={`review-${step}`} className="space-y-2 border-b border-slate-100 pb-4 last:border-0">
       <div className="flex items-center justify-between gap-2">
         <h2 id={`review-${step}`} className="text-base font-semibold">
           {title}
         </h2>
-        <Link href={intakePath(caseSlug, step)} className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-brand-700 hover:bg-brand-50">
+        <Link
+          href={intakePath(caseSlug, step)}
+          className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-brand-700 hover:bg-brand-50"
+        >
           {editLabel}
           <span className="sr-only">: {title}</span>
         </Link>
@@ -42,7 +57,8 @@ export async function ReviewSummary({ claimant, caseRow, overview }: { claimant:
   const [t, common, format] = await Promise.all([getTranslations('intake'), getTranslations('common'), getFormatter()]);
   const edit = t('review.edit');
   const step = (key: IntakeStep) => t(`steps.${key}.title`);
-  const dateTime = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }) : '');
+  const dateTime = (value: Date | null) =>
+    value ? format.dateTime(value, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }) : '';
   return (
     <div className="space-y-4">
       {overview.missing.length > 0 ? (
@@ -74,7 +90,12 @@ export async function ReviewSummary({ claimant, caseRow, overview }: { claimant:
             [t('identity.phone'), formatPhone(decryptField(claimant.phoneEncrypted) ?? '')],
             [t('identity.address'), decryptField(claimant.addressEncrypted)],
             [t('identity.region'), claimant.region ? `${common(`regions.${claimant.region}`)} ${claimant.locality ?? ''}` : ''],
-            ...(claimant.businessName ? ([[t('identity.businessName'), `${claimant.businessName} (${formatBrn(claimant.businessRegistrationNumber ?? '')})`]] as [string, string][]) : []),
+            ...(claimant.businessName
+              ? ([[t('identity.businessName'), `${claimant.businessName} (${formatBrn(claimant.businessRegistrationNumber ?? '')})`]] as [
+                  string,
+                  string,
+                ][])
+              : []),
             ...(claimant.pcBangSeats ? ([[t('identity.pcBangSeats'), String(claimant.pcBangSeats)]] as [string, string][]) : []),
           ]}
         />
@@ -114,7 +135,10 @@ export async function ReviewSummary({ claimant, caseRow, overview }: { claimant:
       <Section title={step('sign')} step="sign" caseSlug={caseRow.slug} editLabel={edit}>
         <p className="text-sm">
           {overview.latestStatement
-            ? t(overview.isStatementCurrent ? 'review.statementSigned' : 'review.statementOutdated', { version: overview.latestStatement.version, date: format.dateTime(overview.latestStatement.signedAt, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }) })
+            ? t(overview.isStatementCurrent ? 'review.statementSigned' : 'review.statementOutdated', {
+                version: overview.latestStatement.version,
+                date: format.dateTime(overview.latestStatement.signedAt, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }),
+              })
             : t('review.statementUnsigned')}
         </p>
       </Section>

@@ -36,12 +36,24 @@ export function SignForm({
       <h2 className="text-base font-semibold" id="statement-text-title">
         {t('textTitle')}
       </h2>
-      <div role="region" aria-labelledby="statement-text-title" tabIndex={0} className="max-h-[28rem] overflow-y-auto whitespace-pre-wrap rounded-xl border border-slate-300 bg-slate-50 p-4 font-serif text-[15px] leading-relaxed" data-testid="statement-text">
+      <div
+        role="region"
+        aria-labelledby="statement-text-title"
+        tabIndex={0}
+        className="max-h-[28rem] overflow-y-auto whitespace-pre-wrap rounded-xl border border-slate-300 bg-slate-50 p-4 font-serif text-[15px] leading-relaxed"
+        data-testid="statement-text"
+      >
         {text}
       </div>
       <p className="break-all text-xs text-slate-500">{t('hash', { hash: sha256 })}</p>
       {isCurrentSigned && latest ? (
-        <SignedContinue message={t('alreadySigned', { version: latest.version, date: latest.signedAt })} backHref={backHref} backLabel={t('changeAnswers')} nextHref={nextHref} nextLabel={t('continue')} />
+        <SignedContinue
+          message={t('alreadySigned', { version: latest.version, date: latest.signedAt })}
+          backHref={backHref}
+          backLabel={t('changeAnswers')}
+          nextHref={nextHref}
+          nextLabel={t('continue')}
+        />
       ) : (
         <form {...formProps} className="space-y-5" noValidate>
           <FailureAlert state={state} />

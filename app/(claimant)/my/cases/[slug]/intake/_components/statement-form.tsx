@@ -5,7 +5,15 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { TextAreaField, TextField } from '@/app/_components/form-field';
 import { saveStatementAction } from '@/lib/intake/actions';
-import { ADMINISTRATORS, BULLETINS, PATCH_STATUSES, SQL_PRODUCTS, WARNERS, WARNING_CHANNELS, YES_NO_UNSURE } from '@/lib/statements/questionnaire';
+import {
+  ADMINISTRATORS,
+  BULLETINS,
+  PATCH_STATUSES,
+  SQL_PRODUCTS,
+  WARNERS,
+  WARNING_CHANNELS,
+  YES_NO_UNSURE,
+} from '@/lib/statements/questionnaire';
 import { CheckboxGroup, RadioGroup, splitValues } from './fields';
 import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
@@ -50,7 +58,13 @@ export function StatementForm({
   const options = (list: readonly string[], group: string) => list.map((value) => ({ value, label: label(`${group}.${value}`) }));
 
   return (
-    <form ref={formRef} {...formProps} className="space-y-6" noValidate onChange={(event) => setSnapshot(readSnapshot(event.currentTarget, values))}>
+    <form
+      ref={formRef}
+      {...formProps}
+      className="space-y-6"
+      noValidate
+      onChange={(event) => setSnapshot(readSnapshot(event.currentTarget, values))}
+    >
       <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
       <aside aria-label={t('timelineTitle')} className="rounded-xl bg-brand-50 p-3 text-sm text-brand-800">
@@ -63,11 +77,26 @@ export function StatementForm({
         </ul>
       </aside>
 
-      <RadioGroup name="ranSqlServer" legend={t('ranSqlServer')} hint={t('ranSqlServerHint')} value={values.ranSqlServer} error={errors.ranSqlServer} options={options(YES_NO_UNSURE, 'yesNoUnsure')} />
+      <RadioGroup
+        name="ranSqlServer"
+        legend={t('ranSqlServer')}
+        hint={t('ranSqlServerHint')}
+        value={values.ranSqlServer}
+        error={errors.ranSqlServer}
+        options={options(YES_NO_UNSURE, 'yesNoUnsure')}
+      />
 
       <div hidden={!has('ranSqlServer', 'yes')} className="space-y-6 border-l-4 border-brand-200 pl-4">
-        <CheckboxGroup name="products" legend={t('products')} values={splitValues(values.products)} error={errors.products} options={options(SQL_PRODUCTS, 'productOptions')} />
-        {has('products', 'other') ? <TextField name="productOther" label={t('productOther')} defaultValue={values.productOther} error={errors.productOther} /> : null}
+        <CheckboxGroup
+          name="products"
+          legend={t('products')}
+          values={splitValues(values.products)}
+          error={errors.products}
+          options={options(SQL_PRODUCTS, 'productOptions')}
+        />
+        {has('products', 'other') ? (
+          <TextField name="productOther" label={t('productOther')} defaultValue={values.productOther} error={errors.productOther} />
+        ) : null}
         {BULLETINS.map((bulletin) => (
           <div key={bulletin.id} className="space-y-3">
             <RadioGroup
@@ -89,19 +118,70 @@ export function StatementForm({
             </div>
           </div>
         ))}
-        <RadioGroup name="administeredBy" legend={t('administeredBy')} value={values.administeredBy} error={errors.administeredBy} options={options(ADMINISTRATORS, 'administratorOptions')} />
-        {has('administeredBy', 'other') ? <TextField name="administeredByOther" label={t('administeredByOther')} defaultValue={values.administeredByOther} error={errors.administeredByOther} /> : null}
+        <RadioGroup
+          name="administeredBy"
+          legend={t('administeredBy')}
+          value={values.administeredBy}
+          error={errors.administeredBy}
+          options={options(ADMINISTRATORS, 'administratorOptions')}
+        />
+        {has('administeredBy', 'other') ? (
+          <TextField
+            name="administeredByOther"
+            label={t('administeredByOther')}
+            defaultValue={values.administeredByOther}
+            error={errors.administeredByOther}
+          />
+        ) : null}
       </div>
 
-      <RadioGroup name="warned" legend={t('warned')} hint={t('warnedHint')} value={values.warned} error={errors.warned} options={options(YES_NO_UNSURE, 'yesNoUnsure')} />
+      <RadioGroup
+        name="warned"
+        legend={t('warned')}
+        hint={t('warnedHint')}
+        value={values.warned}
+        error={errors.warned}
+        options={options(YES_NO_UNSURE, 'yesNoUnsure')}
+      />
       <div hidden={!has('warned', 'yes')} className="space-y-6 border-l-4 border-brand-200 pl-4">
-        <CheckboxGroup name="warnedBy" legend={t('warnedBy')} values={splitValues(values.warnedBy)} error={errors.warnedBy} options={options(WARNERS, 'warnerOptions')} />
-        {has('warnedBy', 'other') ? <TextField name="warnedByOther" label={t('warnedByOther')} defaultValue={values.warnedByOther} error={errors.warnedByOther} /> : null}
-        <TextField name="warnedOn" type="date" label={t('warnedOn')} min={BULLETINS[0].publishedOn} defaultValue={values.warnedOn} error={errors.warnedOn} />
-        <CheckboxGroup name="warnedHow" legend={t('warnedHow')} values={splitValues(values.warnedHow)} error={errors.warnedHow} options={options(WARNING_CHANNELS, 'channelOptions')} />
+        <CheckboxGroup
+          name="warnedBy"
+          legend={t('warnedBy')}
+          values={splitValues(values.warnedBy)}
+          error={errors.warnedBy}
+          options={options(WARNERS, 'warnerOptions')}
+        />
+        {has('warnedBy', 'other') ? (
+          <TextField name="warnedByOther" label={t('warnedByOther')} defaultValue={values.warnedByOther} error={errors.warnedByOther} />
+        ) : null}
+        <TextField
+          name="warnedOn"
+          type="date"
+          label={t('warnedOn')}
+          min={BULLETINS[0].publishedOn}
+          defaultValue={values.warnedOn}
+          error={errors.warnedOn}
+        />
+        <CheckboxGroup
+          name="warnedHow"
+          legend={t('warnedHow')}
+          values={splitValues(values.warnedHow)}
+          error={errors.warnedHow}
+          options={options(WARNING_CHANNELS, 'channelOptions')}
+        />
       </div>
 
-      <TextAreaField name="freeText" label={t('freeText')} hint={t('freeTextHint')} isOptional optionalLabel={common('optional')} maxLength={3000} rows={5} defaultValue={values.freeText} error={errors.freeText} />
+      <TextAreaField
+        name="freeText"
+        label={t('freeText')}
+        hint={t('freeTextHint')}
+        isOptional
+        optionalLabel={common('optional')}
+        maxLength={3000}
+        rows={5}
+        defaultValue={values.freeText}
+        error={errors.freeText}
+      />
       <StepNav backHref={backHref} isPending={isPending} submitLabel={t('submit')} />
     </form>
   );

@@ -31,7 +31,17 @@ import { TypeForm } from './type-form';
 const FALLBACK_INCIDENT = new Date('2003-01-25T14:30:00+09:00');
 
 /** Loads what one step needs and renders its form. */
-export async function StepContent({ step, claimant, caseRow, locale }: { step: IntakeStep; claimant: Claimant; caseRow: Case; locale: Locale }) {
+export async function StepContent({
+  step,
+  claimant,
+  caseRow,
+  locale,
+}: {
+  step: IntakeStep;
+  claimant: Claimant;
+  caseRow: Case;
+  locale: Locale;
+}) {
   const db = await getDb();
   const defaults = loadIntakeDefaults(claimant, caseRow);
   const back = previousStep(step);
@@ -44,28 +54,58 @@ export async function StepContent({ step, claimant, caseRow, locale }: { step: I
     case 'type':
       return <TypeForm {...common} defaults={defaults} />;
     case 'identity':
-      return <IdentityForm {...common} claimantType={claimant.type} latestBirthDate={toKstDateInput(new Date(incident.getTime() - 24 * 3600_000))} defaults={defaults} backHref={backHref} />;
+      return (
+        <IdentityForm
+          {...common}
+          claimantType={claimant.type}
+          latestBirthDate={toKstDateInput(new Date(incident.getTime() - 24 * 3600_000))}
+          defaults={defaults}
+          backHref={backHref}
+        />
+      );
     case 'connection':
       return <ConnectionForm {...common} defaults={defaults} backHref={backHref} />;
     case 'outage':
       return <OutageForm {...common} defaults={defaults} incidentLabel={formatStatementDateTime(incident, locale)} backHref={backHref} />;
     case 'damages': {
       const items = await listDamageItems(db, claimant);
-      const savedItems: DamageItemDraft[] = items.map((item) => ({ category: item.category, description: item.description, amountKrw: String(item.amountKrw), calculation: item.calculation as DamageItemDraft['calculation'] }));
+      const savedItems: DamageItemDraft[] = items.map((item) => ({
+        category: item.category,
+        description: item.description,
+        amountKrw: String(item.amountKrw),
+        calculation: item.calculation as DamageItemDraft['calculation'],
+      }));
       return <DamagesForm {...common} savedItems={savedItems} helperDefaults={loadHelperDefaults(claimant)} backHref={backHref} />;
     }
     case 'statement': {
-      const bulletinDates = Object.fromEntries(BULLETINS.map((bulletin) => [bulletin.id, formatStatementDate(bulletin.publishedOn, locale)]));
-      return <StatementForm {...common} defaults={defaults} bulletinDates={bulletinDates} incidentLabel={formatStatementDateTime(incident, locale)} backHref={backHref} />;
+      const bulletinDates = Object.fromEntries(
+        BULLETINS.map((bulletin) => [bulletin.id, formatStatementDate(bulletin.publishedOn, locale)]),
+      );
+      return (
+        <StatementForm
+          {...common}
+          defaults={defaults}
+          bulletinDates={bulletinDates}
+          incidentLabel={formatStatementDateTime(incident, locale)}
+          backHref={backHref}
+        />
+      );
     }
     case 'sign':
       return <SignStep claimant={claimant} caseRow={caseRow} locale={locale} backHref={backHref} nextHref={nextHref} />;
     case 'evidence': {
       const files = await listOwnEvidence(db, claimant);
-      const removableIds = files.filter((file) => claimant.status === 'draft' || (claimant.needsInfoAt && file.uploadedAt >= claimant.needsInfoAt)).map((file) => file.id);
+      const removableIds = files
+        .filter((file) => claimant.status === 'draft' || (claimant.needsInfoAt && file.uploadedAt >= claimant.needsInfoAt))
+        .map((file) => file.id);
       return (
         <div className="space-y-6">
-          <EvidenceUploader caseSlug={caseRow.slug} initialFiles={files.map((file) => toEvidenceView(file, caseRow.slug))} removableIds={removableIds} limits={evidenceLimits()} />
+          <EvidenceUploader
+            caseSlug={caseRow.slug}
+            initialFiles={files.map((file) => toEvidenceView(file, caseRow.slug))}
+            removableIds={removableIds}
+            limits={evidenceLimits()}
+          />
           <StepLinks backHref={backHref} nextHref={nextHref} />
         </div>
       );
@@ -77,7 +117,14 @@ export async function StepContent({ step, claimant, caseRow, locale }: { step: I
         <ConsentForm
           caseSlug={caseRow.slug}
           legalName={claimant.legalName ?? ''}
-          texts={texts.map(({ kind, document }) => ({ kind, documentId: document.id, title: document.title, body: document.body, version: document.version, isSigned: signedKinds.has(kind) }))}
+          texts={texts.map(({ kind, document }) => ({
+            kind,
+            documentId: document.id,
+            title: document.title,
+            body: document.body,
+            version: document.version,
+            isSigned: signedKinds.has(kind),
+          }))}
           backHref={backHref}
           nextHref={nextHref}
         />
@@ -88,14 +135,30 @@ export async function StepContent({ step, claimant, caseRow, locale }: { step: I
       return (
         <div className="space-y-6">
           <ReviewSummary claimant={claimant} caseRow={caseRow} overview={overview} />
-          {claimant.status === 'draft' ? <SubmitForm caseSlug={caseRow.slug} isComplete={overview.missing.length === 0} backHref={backHref} /> : <NeedsInfoNote caseSlug={caseRow.slug} />}
+          {claimant.status === 'draft' ? (
+            <SubmitForm caseSlug={caseRow.slug} isComplete={overview.missing.length === 0} backHref={backHref} />
+          ) : (
+            <NeedsInfoNote caseSlug={caseRow.slug} />
+          )}
         </div>
       );
     }
   }
 }
 
-async function SignStep({ claimant, caseRow, locale, backHref, nextHref }: { claimant: Claimant; caseRow: Case; locale: Locale; backHref: string; nextHref: string }) {
+async function SignStep({
+  claimant,
+  caseRow,
+  locale,
+  backHref,
+  nextHref,
+}: {
+  claimant: Claimant;
+  caseRow: Case;
+  locale: Locale;
+  backHref: string;
+  nextHref: string;
+}) {
   const [t, format] = await Promise.all([getTranslations('intake.sign'), getFormatter()]);
   const rendered = renderDraftStatement(claimant, caseRow, locale);
   if (!rendered || !claimant.legalName) {
@@ -114,7 +177,15 @@ async function SignStep({ claimant, caseRow, locale, backHref, nextHref }: { cla
       text={rendered.text}
       sha256={rendered.sha256}
       legalName={claimant.legalName}
-      latest={latest ? { version: latest.version, signedAt: format.dateTime(latest.signedAt, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }), sha256: latest.textSha256 } : null}
+      latest={
+        latest
+          ? {
+              version: latest.version,
+              signedAt: format.dateTime(latest.signedAt, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }),
+              sha256: latest.textSha256,
+            }
+          : null
+      }
       isCurrentSigned={isCurrentSigned}
       backHref={backHref}
       nextHref={nextHref}

@@ -24,7 +24,19 @@ export function StepNav({ backHref, isPending, submitLabel }: { backHref: string
 }
 
 /** A step already signed: says so, and offers to go back or on. */
-export function SignedContinue({ message, backHref, backLabel, nextHref, nextLabel }: { message: string; backHref: string; backLabel: string; nextHref: string; nextLabel: string }) {
+export function SignedContinue({
+  message,
+  backHref,
+  backLabel,
+  nextHref,
+  nextLabel,
+}: {
+  message: string;
+  backHref: string;
+  backLabel: string;
+  nextHref: string;
+  nextLabel: string;
+}) {
   return (
     <>
       <Alert tone="success" role="status">

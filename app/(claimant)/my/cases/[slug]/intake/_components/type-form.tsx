@@ -26,7 +26,11 @@ export function TypeForm({ caseSlug, claimantId, defaults }: { caseSlug: string;
         legend={t('legend')}
         value={values.type}
         error={errors.type}
-        options={CLAIMANT_TYPES.map((type) => ({ value: type, label: t(`options.${type}.label`), description: t(`options.${type}.description`) }))}
+        options={CLAIMANT_TYPES.map((type) => ({
+          value: type,
+          label: t(`options.${type}.label`),
+          description: t(`options.${type}.description`),
+        }))}
       />
       <StepNav backHref={null} isPending={isPending} />
     </form>

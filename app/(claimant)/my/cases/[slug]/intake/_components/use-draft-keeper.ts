@@ -38,7 +38,8 @@ function restore(form: HTMLFormElement, values: Stored): void {
     if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement)) continue;
     const value = values[element.name];
     if (value === undefined) continue;
-    if (element instanceof HTMLInputElement && element.type === 'checkbox') element.checked = Array.isArray(value) && value.includes(element.value);
+    if (element instanceof HTMLInputElement && element.type === 'checkbox')
+      element.checked = Array.isArray(value) && value.includes(element.value);
     else if (element instanceof HTMLInputElement && element.type === 'radio') element.checked = value === element.value;
     else if (typeof value === 'string') element.value = value;
   }
@@ -49,7 +50,11 @@ function restore(form: HTMLFormElement, values: Stored): void {
  * a look at the previous step loses nothing. Saving the step (submit) clears it — from then on the
  * server's draft is the truth. sessionStorage ends with the tab, so a shared computer keeps none.
  */
-export function useDraftKeeper(formRef: RefObject<HTMLFormElement | null>, storageKey: string, options: { hiddenNames?: readonly string[]; onRestore?: (form: HTMLFormElement) => void } = {}) {
+export function useDraftKeeper(
+  formRef: RefObject<HTMLFormElement | null>,
+  storageKey: string,
+  options: { hiddenNames?: readonly string[]; onRestore?: (form: HTMLFormElement) => void } = {},
+) {
   const { hiddenNames = [], onRestore } = options;
   useEffect(() => {
     const form = formRef.current;

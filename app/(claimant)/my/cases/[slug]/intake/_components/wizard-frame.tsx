@@ -7,7 +7,19 @@ import { INTAKE_STEPS, type IntakeStep, intakePath, stepIndex } from '@/lib/inta
  * The frame of every wizard step: where the claimant is (step n of 10, a bar, and the whole list
  * behind a disclosure so a phone screen stays calm), the step's title and lead, then the step.
  */
-export async function WizardFrame({ caseSlug, caseTitle, step, completedSteps, children }: { caseSlug: string; caseTitle: string; step: IntakeStep; completedSteps: readonly string[]; children: ReactNode }) {
+export async function WizardFrame({
+  caseSlug,
+  caseTitle,
+  step,
+  completedSteps,
+  children,
+}: {
+  caseSlug: string;
+  caseTitle: string;
+  step: IntakeStep;
+  completedSteps: readonly string[];
+  children: ReactNode;
+}) {
   const t = await getTranslations('intake');
   const index = stepIndex(step);
   const percent = Math.round(((index + 1) / INTAKE_STEPS.length) * 100);
@@ -22,7 +34,14 @@ export async function WizardFrame({ caseSlug, caseTitle, step, completedSteps, c
         <p className="text-sm text-slate-600" id="wizard-progress-label">
           {t('wizard.progress', { current: index + 1, total: INTAKE_STEPS.length })}
         </p>
-        <div role="progressbar" aria-labelledby="wizard-progress-label" aria-valuemin={1} aria-valuemax={INTAKE_STEPS.length} aria-valuenow={index + 1} className="h-2 overflow-hidden rounded-full bg-slate-200">
+        <div
+          role="progressbar"
+          aria-labelledby="wizard-progress-label"
+          aria-valuemin={1}
+          aria-valuemax={INTAKE_STEPS.length}
+          aria-valuenow={index + 1}
+          className="h-2 overflow-hidden rounded-full bg-slate-200"
+        >
           <div className="h-full rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
         </div>
         <details className="text-sm">

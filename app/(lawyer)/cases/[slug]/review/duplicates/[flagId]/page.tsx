@@ -19,7 +19,12 @@ export default async function CompareDuplicatesPage({ params }: Props) {
   const { slug, flagId } = await params;
   const { user, case: found } = await guardPage(() => requireReviewer(slug), `/cases/${slug}/review/duplicates/${flagId}`);
   if (!/^[0-9a-f-]{36}$/i.test(flagId)) notFound();
-  const comparison = await openDuplicateComparison(await getDb(), { caseId: found.id, flagId, actorId: user.id, ip: (await currentRequestInfo()).ip }).catch((error) => {
+  const comparison = await openDuplicateComparison(await getDb(), {
+    caseId: found.id,
+    flagId,
+    actorId: user.id,
+    ip: (await currentRequestInfo()).ip,
+  }).catch((error) => {
     if (isAppError(error) && error.code === 'not_found') notFound();
     throw error;
   });
@@ -33,7 +38,11 @@ export default async function CompareDuplicatesPage({ params }: Props) {
         ← {t('title')}
       </Link>
       <PageHeader title={t('compareTitle')} lead={t('signal', { reason: t(`reasons.${flag.reason}`) })} />
-      {flag.status !== 'open' ? <Alert tone="info" role="status">{t('resolved', { status: file(`flagStatuses.${flag.status}`) })}</Alert> : null}
+      {flag.status !== 'open' ? (
+        <Alert tone="info" role="status">
+          {t('resolved', { status: file(`flagStatuses.${flag.status}`) })}
+        </Alert>
+      ) : null}
       {!right ? <Alert tone="warning">{t('burstMembers')}</Alert> : null}
       {flag.status === 'open' ? <DismissFlagForm slug={slug} flagId={flag.id} /> : null}
       <div className={`grid gap-5 ${right ? 'md:grid-cols-2' : ''}`}>
@@ -61,10 +70,17 @@ export default async function CompareDuplicatesPage({ params }: Props) {
 }
 
 async function ClaimSummary({ slug, file, other }: { slug: string; file: ClaimantFile; other?: ClaimantFile }) {
-  const [t, f, common, format] = await Promise.all([getTranslations('review.duplicates'), getTranslations('review.file'), getTranslations('common'), getFormatter()]);
+  const [t, f, common, format] = await Promise.all([
+    getTranslations('review.duplicates'),
+    getTranslations('review.file'),
+    getTranslations('common'),
+    getFormatter(),
+  ]);
   const { claimant } = file;
   const same = (mine: string | null | undefined, theirs: string | null | undefined) =>
-    other && mine && theirs && normalize(mine) === normalize(theirs) ? <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t('same')}</span> : null;
+    other && mine && theirs && normalize(mine) === normalize(theirs) ? (
+      <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t('same')}</span>
+    ) : null;
   const theirHashes = new Set(other?.evidence.map((item) => item.sha256) ?? []);
   const latest = file.statements[file.statements.length - 1]?.statement;
   return (
@@ -77,12 +93,47 @@ async function ClaimSummary({ slug, file, other }: { slug: string; file: Claiman
       </div>
       <Facts
         items={[
-          [f('legalName'), <>{claimant.legalName ?? '—'}{same(claimant.nameNormalized, other?.claimant.nameNormalized)}</>],
-          [f('dateOfBirth'), <>{file.details.dateOfBirth ?? '—'}{same(file.details.dateOfBirth, other?.details.dateOfBirth)}</>],
-          [f('phone'), <>{file.details.phone ?? '—'}{same(file.details.phone, other?.details.phone)}</>],
-          [f('email'), <>{file.email}{same(file.email, other?.email)}</>],
-          [f('address'), <>{file.details.address ?? '—'}{same(file.details.address, other?.details.address)}</>],
-          [f('submittedAt'), claimant.submittedAt ? format.dateTime(claimant.submittedAt, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) : '—'],
+          [
+            f('legalName'),
+            <>
+              {claimant.legalName ?? '—'}
+              {same(claimant.nameNormalized, other?.claimant.nameNormalized)}
+            </>,
+          ],
+          [
+            f('dateOfBirth'),
+            <>
+              {file.details.dateOfBirth ?? '—'}
+              {same(file.details.dateOfBirth, other?.details.dateOfBirth)}
+            </>,
+          ],
+          [
+            f('phone'),
+            <>
+              {file.details.phone ?? '—'}
+              {same(file.details.phone, other?.details.phone)}
+            </>,
+          ],
+          [
+            f('email'),
+            <>
+              {file.email}
+              {same(file.email, other?.email)}
+            </>,
+          ],
+          [
+            f('address'),
+            <>
+              {file.details.address ?? '—'}
+              {same(file.details.address, other?.details.address)}
+            </>,
+          ],
+          [
+            f('submittedAt'),
+            claimant.submittedAt
+              ? format.dateTime(claimant.submittedAt, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })
+              : '—',
+          ],
           [f('total'), common('won', { amount: file.damagesTotalKrw })],
         ]}
       />
@@ -91,7 +142,9 @@ async function ClaimSummary({ slug, file, other }: { slug: string; file: Claiman
         {file.evidence.map((item) => (
           <li key={item.id} className="text-sm">
             {item.label || item.originalFilename}
-            {theirHashes.has(item.sha256) ? <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t('same')}</span> : null}
+            {theirHashes.has(item.sha256) ? (
+              <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t('same')}</span>
+            ) : null}
             <Hash value={item.sha256} />
           </li>
         ))}

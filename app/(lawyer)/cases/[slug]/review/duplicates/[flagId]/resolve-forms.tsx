@@ -24,7 +24,14 @@ export function DismissFlagForm({ slug, flagId }: { slug: string; flagId: string
   );
 }
 
-export function RejectDuplicateForm(props: { slug: string; flagId: string; claimantId: string; version: number; defaultReason: string; name: string }) {
+export function RejectDuplicateForm(props: {
+  slug: string;
+  flagId: string;
+  claimantId: string;
+  version: number;
+  defaultReason: string;
+  name: string;
+}) {
   const t = useTranslations('review.duplicates');
   const [state, formAction, isPending] = useActionState(rejectDuplicateAction, null);
   const values = state && !state.ok ? state.values : {};
@@ -40,7 +47,15 @@ export function RejectDuplicateForm(props: { slug: string; flagId: string; claim
         <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
           {t('rejectReason')}
         </label>
-        <textarea id={id} name="text" rows={2} defaultValue={values.text ?? props.defaultReason} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="block w-full rounded-xl border border-slate-300 px-3.5 py-2.5 text-base" />
+        <textarea
+          id={id}
+          name="text"
+          rows={2}
+          defaultValue={values.text ?? props.defaultReason}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="block w-full rounded-xl border border-slate-300 px-3.5 py-2.5 text-base"
+        />
         {error ? (
           <p id={`${id}-error`} role="alert" className="text-sm font-medium text-rose-700">
             {error}

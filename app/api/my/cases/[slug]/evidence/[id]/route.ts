@@ -13,8 +13,15 @@ export const GET = handleRoute<{ slug: string; id: string }>(async (request, { p
   const { slug, id } = await params;
   const access = await requireOwnClaimant(slug);
   if (!UUID.test(id)) throw new AppError('not_found');
-  const file = await readOwnEvidenceFile(await getDb(), { claimant: access.claimant, evidenceId: id, actor: { userId: access.user.id, ip: requestInfoFrom(request.headers).ip } });
-  return new Response(Buffer.from(file.bytes), { status: 200, headers: attachmentHeaders(file.evidence.originalFilename, file.evidence.detectedMime, file.bytes.byteLength) });
+  const file = await readOwnEvidenceFile(await getDb(), {
+    claimant: access.claimant,
+    evidenceId: id,
+    actor: { userId: access.user.id, ip: requestInfoFrom(request.headers).ip },
+  });
+  return new Response(Buffer.from(file.bytes), {
+    status: 200,
+    headers: attachmentHeaders(file.evidence.originalFilename, file.evidence.detectedMime, file.bytes.byteLength),
+  });
 });
 
 /** Removes a file before the claim is submitted (or one added since counsel asked for more). */
@@ -22,6 +29,10 @@ export const DELETE = handleRoute<{ slug: string; id: string }>(async (request, 
   const { slug, id } = await params;
   const access = await requireOwnClaimant(slug);
   if (!UUID.test(id)) throw new AppError('not_found');
-  await removeEvidence(await getDb(), { claimant: access.claimant, evidenceId: id, actor: { userId: access.user.id, ip: requestInfoFrom(request.headers).ip } });
+  await removeEvidence(await getDb(), {
+    claimant: access.claimant,
+    evidenceId: id,
+    actor: { userId: access.user.id, ip: requestInfoFrom(request.headers).ip },
+  });
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
