@@ -86,6 +86,14 @@ describe('renderDeclaration (진술서)', () => {
     expect(text).not.toContain('세종대로');
   });
 
+  it.skipIf(!hasPoppler)('prints a phone number and a 사업자등록번호 stored as bare digits with their hyphens', async () => {
+    const owner = { ...lead, phone: '01048217735', businessName: '스타PC방', businessRegistrationNumber: '2208162517' };
+    const text = flat(pdfText(await renderDeclaration({ case: SAMPLE_CASE, claimant: owner }, ko)));
+    expect(text).toContain('010-4821-7735');
+    expect(text).toContain('스타PC방 (220-81-62517)');
+    expect(text).not.toContain('01048217735');
+  });
+
   it('refuses a claimant without a signed statement', async () => {
     const unsigned = { ...lead, statement: undefined };
     await expect(renderDeclaration({ case: SAMPLE_CASE, claimant: unsigned }, ko)).rejects.toBeInstanceOf(PdfInputError);

@@ -9,6 +9,7 @@ import { drawPageFurniture } from './layout/furniture';
 import { PdfBuilder } from './layout/pdf-builder';
 import { documentStyles } from './layout/styles';
 import { drawTable, type TableColumn } from './layout/table';
+import { formatBusinessNumber } from '@/lib/format/numbers';
 import { STRINGS } from './strings';
 import type { DamageItem, DeclarationInput, RenderOptions } from './types';
 
@@ -46,7 +47,7 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
     [text.fields.address, displayAddress(claimant, format)],
     [text.fields.phone, claimant.phone && formatPhone(claimant.phone, format)],
     [text.fields.type, strings.common.claimantTypes[claimant.claimantType]],
-    [text.fields.business, claimant.businessName],
+    [text.fields.business, businessLine(claimant.businessName, claimant.businessRegistrationNumber, format)],
   ];
   for (const [label, value] of fields) {
     if (value) flow.labeled(label, value, { ...styles.caption, indent: 12 }, labelWidthFor(language));
@@ -76,4 +77,10 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
   });
   drawPageFurniture(builder, { language });
   return builder.save();
+}
+
+/** 슬래머 PC방 (124-81-00998): the 사업자등록번호 only on Korean papers (a US filing would have to redact it). */
+function businessLine(name: string | undefined, number: string | undefined, format: 'kr' | 'us'): string | undefined {
+  if (!name) return undefined;
+  return number && format === 'kr' ? `${name} (${formatBusinessNumber(number)})` : name;
 }

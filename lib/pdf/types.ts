@@ -158,6 +158,8 @@ export type ClaimantSnapshot = {
   phone?: string;
   claimantType: ClaimantType;
   businessName?: string;
+  /** 사업자등록번호, digits (printed 3-2-5 on Korean papers only). */
+  businessRegistrationNumber?: string;
   damages: { items: DamageItem[]; totalKrw: number };
   consents: ConsentRecord[];
   statement?: SignedStatement;

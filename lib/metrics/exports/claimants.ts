@@ -5,7 +5,8 @@ import { type EffectiveCaseRole, canSeeClaimantFiles } from '@/lib/auth/guards';
 import { ISPS, LINE_TYPES, isRegion } from '@/lib/cases/reference-data';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import type { getTranslator } from '@/lib/i18n/translator';
-import type { CsvColumn } from './csv';
+import { formatBusinessNumber, formatPhoneNumber } from '@/lib/format/numbers';
+import { type CsvColumn, formatOptional } from './csv';
 
 const BATCH_SIZE = 1_000;
 
@@ -92,7 +93,7 @@ export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): Cs
     { header: header('type'), value: (row) => (row.type ? t(`common.claimantTypes.${row.type}` as never) : '') },
     { header: header('name'), value: (row) => row.legalName ?? row.accountName },
     { header: header('email'), value: (row) => row.email },
-    { header: header('phone'), value: (row) => decryptField(row.phoneEncrypted) },
+    { header: header('phone'), value: (row) => formatOptional(decryptField(row.phoneEncrypted), formatPhoneNumber) },
     { header: header('region'), value: (row) => (isRegion(row.region) ? t(`common.regions.${row.region}` as never) : row.region) },
     { header: header('locality'), value: (row) => row.locality },
     { header: header('isp'), value: (row) => label('isps', row.isp, ISPS) },
@@ -110,7 +111,7 @@ export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): Cs
     { header: header('dateOfBirth'), value: (row) => decryptField(row.dateOfBirthEncrypted) },
     { header: header('address'), value: (row) => decryptField(row.addressEncrypted) },
     { header: header('businessName'), value: (row) => row.businessName },
-    { header: header('businessRegistrationNumber'), value: (row) => row.businessRegistrationNumber },
+    { header: header('businessRegistrationNumber'), value: (row) => formatOptional(row.businessRegistrationNumber, formatBusinessNumber) },
     { header: header('claimedTotalKrw'), value: (row) => row.claimedTotalKrw },
   ];
 }

@@ -51,7 +51,7 @@ beforeAll(async () => {
     region: 'seoul',
     locality: '서울특별시 마포구',
     isp: 'kt',
-    phoneEncrypted: encryptField('010-2222-3333'),
+    phoneEncrypted: encryptField('01022223333'),
     dateOfBirthEncrypted: encryptField('1970-05-06'),
     addressEncrypted: encryptField('서울특별시 마포구 월드컵북로 1, 101동 202호'),
     hasSignedStatement: true,
