@@ -1,5 +1,5 @@
 import { createTranslator } from 'next-intl';
-import { type Locale, LOCALE_COOKIE, TIME_ZONE, isLocale, toLocale } from './config';
+import { type Locale, LOCALE_COOKIE, TIME_ZONE, isLocale } from './config';
 import { loadMessages } from './messages';
 import { negotiateLocale } from './negotiate';
 
