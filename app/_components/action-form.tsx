@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/forms/action';
 import { SelectField, TextAreaField, TextField } from './form-field';
+import { ErrorSummary } from './error-summary';
 import { Alert, Button } from './ui';
 
 export type FormFieldSpec =
@@ -44,11 +45,13 @@ export function ActionForm({
   const valueOf = (field: FormFieldSpec) => values[field.name] ?? field.defaultValue ?? '';
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state ? (
-        <Alert tone={state.ok ? 'success' : 'error'} role={state.ok ? 'status' : 'alert'}>
+      {state?.ok ? (
+        <Alert tone="success" role="status">
           {state.message}
         </Alert>
-      ) : null}
+      ) : (
+        <ErrorSummary state={state} />
+      )}
       <div className={columns === 2 ? 'grid gap-4 sm:grid-cols-2' : 'space-y-4'}>
         {fields.map((field) => {
           const key = `${field.name}:${state && !state.ok ? 'retry' : 'fresh'}`;
