@@ -23,9 +23,13 @@ function defendantLines(defendant: Defendant, language: Language): string[] {
   const strings = STRINGS[language].complaint;
   const lines = [`${defendant.position}. ${defendant.name[language]}`];
   if (defendant.address[language]) lines.push(defendant.address[language]);
-  if (defendant.representative) {
-    const representative = strings.representedBy(defendant.representative.title[language], defendant.representative.name[language]);
-    lines.push(defendant.kind === 'state' ? `${strings.stateRepresentative} ${representative}` : representative);
+  const representative = defendant.representative;
+  // The State is represented by an office (법무부장관), named or not; a company's line is its
+  // representative's name (대표이사 홍길동), so without a name there is no line at all.
+  if (representative && defendant.kind === 'state') {
+    lines.push(`${strings.stateRepresentative} ${strings.representedBy(representative.title[language], representative.name[language])}`.trim());
+  } else if (representative?.name[language].trim()) {
+    lines.push(strings.representedBy(representative.title[language], representative.name[language]).trim());
   }
   if (defendant.note) lines.push(defendant.note[language]);
   return lines;
