@@ -50,6 +50,23 @@ const CLAIMANT_TARGETS: HostileTarget[] = [
     alsoFormEncoded: true,
   },
   {
+    kind: 'json',
+    name: "petition from a partner site's HTML form",
+    method: 'POST',
+    path: '/api/cases/{case}/support',
+    routeFile: 'app/api/cases/[slug]/support/route.ts',
+    body: (unique) => ({
+      name: '김영희',
+      email: `petition-form-${unique}@joinder.test`,
+      privacyConsent: 'on',
+      locale: 'ko',
+      return: 'https://partner.example/thanks',
+    }),
+    hostileFields: ['name', 'email', 'return'],
+    sampleFields: ['locale', 'privacyConsent', 'embed'],
+    asBrowserForm: true,
+  },
+  {
     kind: 'form',
     name: 'signature link buttons',
     action: 'lib/petition/actions.ts#confirmSignatureAction',

@@ -4,12 +4,12 @@ import type { DatabaseHandle } from '@/db/client';
 import { cases, defendants } from '@/db/schema';
 import { DEMO_CASE_SLUG } from '@/db/seed/demo-case';
 import { seedDemoCase } from '@/db/seed/demo';
-import { buildCaseInfo } from '@/lib/filings/case-info';
+import { buildCaseInfo } from './case-info';
 import { renderComplaint } from '@/lib/pdf';
 import { hasPoppler, pdfText } from '@/lib/pdf/__fixtures__/poppler';
 import { DEMO_NOW, demoClaimants } from '@/lib/pdf/__fixtures__/synthetic-claimants';
 import { setupTestDatabase } from '@/tests/helpers/database';
-import { updateDefendantRepresentative } from './case-partners-and-defendants';
+import { updateDefendantRepresentative } from '@/lib/cases/case-partners-and-defendants';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
