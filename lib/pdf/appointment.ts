@@ -40,12 +40,12 @@ export async function renderAppointment(input: AppointmentInput, options: Render
   drawShortCaption(flow, styles, { format, language, caseInfo: input.case, plaintiffs });
   if (format === 'us') flow.paragraph(strings.title, styles.title);
   flow.paragraph(strings.intro, { ...styles.body, firstLineIndent: styles.body.size });
-  flow.paragraph(strings.representativesHeading, { ...styles.captionBold, spaceBefore: 12 });
+  flow.paragraph(strings.representativesHeading, { ...styles.captionBold, spaceBefore: 12, keepWithNext: true });
   for (const representative of input.representatives) {
     const name = displayName(representative, format, language, onDate);
     flow.paragraph(`${name}    ${displayAddress(representative, format)}`, { ...styles.caption, indent: 24 });
   }
-  flow.paragraph(strings.note, { ...styles.small, spaceBefore: 12 });
+  flow.paragraph(strings.note, { ...styles.small, spaceBefore: 12, keepWithNext: true });
   drawClosing(flow, styles, input.case, options, { signatureLines: [strings.signatureLine(rows.length)] });
 
   flow.newPage();

@@ -2,7 +2,9 @@ import { assertDamagesAddUp } from './claims';
 import { plaintiffsCaption, requireStatement, statementRecordRows } from './consents';
 import { caseDocumentMeta } from './document-meta';
 import { displayAddress, displayName, formatBirthDate, formatKrwShort, formatPhone, isoDateIn } from './format';
+import { SPACE } from './geometry';
 import { drawShortCaption, labelWidthFor } from './layout/caption';
+import { drawPlainText, splitRepeatedTitle } from './layout/plain-text';
 import { drawClosing } from './layout/closing';
 import { Flow } from './layout/flow';
 import { drawPageFurniture } from './layout/furniture';
@@ -31,7 +33,10 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
   const styles = documentStyles(builder);
   const flow = new Flow(builder);
 
-  if (format === 'kr') flow.paragraph(text.title, styles.title);
+  // The signed text usually opens with its own title: printed once, as the document's title.
+  const { subtitle, body } = splitRepeatedTitle(statement.text, text.title);
+  if (format === 'kr') flow.paragraph(text.title, subtitle ? { ...styles.title, spaceAfter: 0 } : styles.title);
+  if (format === 'kr' && subtitle) flow.paragraph(subtitle, { ...styles.caption, align: 'center', spaceAfter: SPACE.afterTitle });
   drawShortCaption(flow, styles, {
     format,
     language,
@@ -39,8 +44,9 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
     plaintiffs: plaintiffsCaption(language, input.plaintiffs, [claimant]),
   });
   if (format === 'us') flow.paragraph(`${text.title} — ${name}`, styles.title);
+  if (format === 'us' && subtitle) flow.paragraph(subtitle, { ...styles.caption, align: 'center' });
 
-  flow.paragraph(text.declarantHeading, { ...styles.captionBold, spaceAfter: 2 });
+  flow.paragraph(text.declarantHeading, { ...styles.captionBold, spaceAfter: 2, keepWithNext: true });
   const fields: [string, string | undefined][] = [
     [text.fields.name, name],
     [text.fields.birth, formatBirthDate(claimant.dateOfBirth, format, language)],
@@ -54,9 +60,7 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
   }
 
   flow.paragraph(text.statementHeading, { ...styles.heading, align: 'left' });
-  for (const paragraph of statement.text.split(/\n\s*\n/)) {
-    flow.paragraph(paragraph.replace(/\s*\n\s*/g, ' ').trim(), { ...styles.body, firstLineIndent: styles.body.size });
-  }
+  drawPlainText(flow, styles, body);
 
   flow.paragraph(text.damagesHeading, { ...styles.heading, align: 'left' });
   const columns: TableColumn<DamageItem>[] = [

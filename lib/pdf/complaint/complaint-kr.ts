@@ -27,7 +27,9 @@ function defendantLines(defendant: Defendant, language: Language): string[] {
   // The State is represented by an office (법무부장관), named or not; a company's line is its
   // representative's name (대표이사 홍길동), so without a name there is no line at all.
   if (representative && defendant.kind === 'state') {
-    lines.push(`${strings.stateRepresentative} ${strings.representedBy(representative.title[language], representative.name[language])}`.trim());
+    lines.push(
+      `${strings.stateRepresentative} ${strings.representedBy(representative.title[language], representative.name[language])}`.trim(),
+    );
   } else if (representative?.name[language].trim()) {
     lines.push(strings.representedBy(representative.title[language], representative.name[language]).trim());
   }
@@ -105,15 +107,15 @@ export function drawKoreanComplaint(
     drawTabList(flow, styles.bodyLeft, facts.evidenceLines);
   }
   flow.paragraph(text.attachmentsHeading, styles.heading);
-  drawTabList(flow, styles.bodyLeft, facts.attachmentLines);
+  // The date, the signature and the addressee stay with the last attachment line.
+  drawTabList(flow, styles.bodyLeft, facts.attachmentLines, true, true);
 
   const date = formatDate(isoDateIn(options.now, options.timeZone ?? 'Asia/Seoul'), language);
-  flow.ensure(LEADING.body * 7);
   flow.gap(LEADING.body);
-  flow.paragraph(date, { ...styles.bodyLeft, align: 'center', spaceAfter: LEADING.body / 2 });
+  flow.paragraph(date, { ...styles.bodyLeft, align: 'center', spaceAfter: LEADING.body / 2, keepWithNext: true });
   const signatureIndent = flow.box.width / 2;
   for (const line of [text.signatureLead, counsel.name[language], `${text.counselAttorneys(attorneys)} ${strings.common.eSigned}`]) {
-    flow.paragraph(line, { ...styles.caption, indent: signatureIndent });
+    flow.paragraph(line, { ...styles.caption, indent: signatureIndent, keepWithNext: true });
   }
   flow.gap(LEADING.body);
   flow.paragraph(strings.common.addressee(caseInfo.court[language]), { ...styles.captionBold, size: 14, leading: 22 });
