@@ -42,6 +42,7 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
     language,
     caseInfo: input.case,
     plaintiffs: plaintiffsCaption(language, input.plaintiffs, [claimant]),
+    representatives: input.plaintiffs?.representatives,
   });
   if (format === 'us') flow.paragraph(`${text.title} — ${name}`, styles.title);
   if (format === 'us' && subtitle) flow.paragraph(subtitle, { ...styles.caption, align: 'center' });

@@ -53,19 +53,30 @@ export function drawKoreanComplaint(
   const labelWidth = LABEL_WIDTHS[language];
 
   flow.paragraph(text.title, styles.title);
-  captionRow(
-    flow,
-    strings.common.plaintiffLabel,
-    [strings.common.plaintiffs(captionName(facts.lead, language), facts.count), text.plaintiffsSuffix],
-    styles.caption,
-    labelWidth,
-  );
+  const representatives = input.hasRepresentativeParty ? (input.representatives ?? []) : [];
+  if (representatives.length) {
+    // The appointed ones are the plaintiffs of record; everyone else is a 선정자 (art. 53(2)).
+    const lines = representatives.flatMap((person, index) => [
+      `${representatives.length > 1 ? `${index + 1}. ` : ''}${captionName(person, language)}`,
+      ...(person.address ? [person.address] : []),
+    ]);
+    const hang = representatives.length > 1 ? styles.caption.font.widthOf('1. ', styles.caption.size) : 0;
+    captionRow(flow, strings.common.representativePlaintiffLabel, [...lines, text.appointersSuffix], styles.caption, labelWidth, hang);
+  } else {
+    captionRow(
+      flow,
+      strings.common.plaintiffLabel,
+      [strings.common.plaintiffs(captionName(facts.lead, language), facts.count), text.plaintiffsSuffix],
+      styles.caption,
+      labelWidth,
+    );
+  }
   flow.gap(SPACE.paragraph);
   const attorneys = counsel.attorneys.map((attorney) => attorney.name[language]).join(', ');
   const contact = text.contact(counsel.phone, counsel.fax, counsel.email);
   captionRow(
     flow,
-    text.counselLabel,
+    representatives.length ? text.representativeCounselLabel : text.counselLabel,
     [counsel.name[language], text.counselAttorneys(attorneys), counsel.address[language], contact].filter(Boolean),
     styles.caption,
     labelWidth,
@@ -91,6 +102,7 @@ export function drawKoreanComplaint(
       formatDate(prayer.interestFrom ?? caseInfo.incidentDate, language),
       prayer.civilRatePct ?? 5,
       prayer.litigationRatePct ?? 12,
+      representatives.length ? text.representativePayees : undefined,
     ),
     text.prayerCosts(facts.defendants.length),
     text.prayerProvisional,
