@@ -84,7 +84,7 @@ describe('small things', () => {
     const page = await context.newPage();
     await signIn(page, 'claimant@joinder.test');
     await page.goto('/my/cases/slammer-2003/intake/evidence');
-    await expect(page.locator('main').textContent()).resolves.toMatch(/0 KB/);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/사용량 0KB \/ 200MB/);
     await context.close();
   });
 });

@@ -20,6 +20,7 @@ function controlFor(summary: HTMLElement | null, name: string): HTMLElement | nu
  */
 export function ErrorSummary({ state, linkless = [] }: { state: Refusal | null | undefined; linkless?: readonly string[] }) {
   const t = useTranslations('common.errorSummary');
+  const errors = useTranslations('errors');
   const ref = useRef<HTMLDivElement>(null);
   const failure = state && !state.ok ? state : null;
   const fields = Object.entries(failure?.fieldErrors ?? {});
@@ -60,7 +61,10 @@ export function ErrorSummary({ state, linkless = [] }: { state: Refusal | null |
       </h2>
       {fields.length ? (
         <>
-          {failure.message && !messages.has(failure.message) ? <p className="mt-1">{failure.message}</p> : null}
+          {/* The generic "check what you typed" adds nothing to the title; a specific reason does. */}
+          {failure.message && !messages.has(failure.message) && failure.message !== errors('invalid_input') ? (
+            <p className="mt-1">{failure.message}</p>
+          ) : null}
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {fields.map(([name, message]) =>
               linkless.includes(name) ? (

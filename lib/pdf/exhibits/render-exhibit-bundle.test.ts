@@ -1,9 +1,10 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { ExhibitIntegrityError, ExhibitSourceError } from '../errors';
 import { exhibitFile, makeActivePdf, makeEncryptedPdf, makePhoto, makeSamplePdf, makeScreenshot } from '../__fixtures__/exhibit-files';
 import { imageXObjectCount, loadPdf, outlineTitles } from '../__fixtures__/inspect';
-import { hasPoppler, pdfPageTexts } from '../__fixtures__/poppler';
+import { hasPoppler, overlappingPairs, pdfPageTexts, pdfWordBoxes } from '../__fixtures__/poppler';
+import { FORMAT_LAYOUTS } from '../geometry';
 import { SAMPLE_CASE } from '../__fixtures__/sample-case';
 import { DEMO_NOW, demoClaimants } from '../__fixtures__/synthetic-claimants';
 import { preflightPdf } from '../preflight/preflight-pdf';
@@ -158,6 +159,45 @@ describe('renderExhibitBundle', () => {
       const failed = (await preflightPdf(result.bytes, format)).checks.filter((check) => !check.ok);
       expect(failed, JSON.stringify(failed)).toEqual([]);
       if (hasPoppler) expect(pdfPageTexts(result.bytes)[pageOf(letter)]).toContain('통신요금 고지서 1/1');
+    }
+  });
+
+  it.skipIf(!hasPoppler)('scales every copied page into the court margins, so the exhibit label never covers its content', async () => {
+    // An A4 page (already the filing's paper) with text up to its top-right and bottom-right corners.
+    const source = await PDFDocument.create();
+    const font = await source.embedFont(StandardFonts.Helvetica);
+    for (const rotate of [0, 90]) {
+      const page = source.addPage([595.28, 841.89]);
+      page.setRotation(degrees(rotate));
+      page.drawText('CORNER-TOP', { x: 480, y: 826, size: 11, font });
+      page.drawText('CORNER-BOTTOM', { x: 460, y: 6, size: 11, font });
+      page.drawText('CORNER-LEFT', { x: 2, y: 420, size: 11, font });
+    }
+    const file = exhibitFile(await source.save(), claimants[0], { label: '가장자리', filename: 'edge.pdf', mime: 'application/pdf' });
+    for (const format of ['kr', 'us'] as const) {
+      const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: [file], bates: { prefix: 'SLM' } }, { ...ko, format });
+      const { margins } = FORMAT_LAYOUTS[format];
+      const words = pdfWordBoxes(result.bytes);
+      for (const page of [...new Set(words.filter((word) => word.text.startsWith('CORNER')).map((word) => word.page))]) {
+        const onPage = words.filter((word) => word.page === page);
+        const content = onPage.filter((word) => word.text.startsWith('CORNER'));
+        const stamps = onPage.filter((word) => !word.text.startsWith('CORNER'));
+        expect(content.length, `${format} page ${page}`).toBe(3);
+        expect(
+          overlappingPairs([...content, ...stamps]).filter(([a, b]) => a.text.startsWith('CORNER') !== b.text.startsWith('CORNER')),
+        ).toEqual([]);
+        const copied = (await loadPdf(result.bytes)).getPage(page - 1);
+        const { width, height } = copied.getSize();
+        // pdftotext measures the page as shown (after /Rotate).
+        const [pageWidth, pageHeight] = copied.getRotation().angle % 180 === 0 ? [width, height] : [height, width];
+        for (const word of content) {
+          const where = `${format} page ${page} ${word.text}`;
+          expect(word.xMin, where).toBeGreaterThanOrEqual(margins.left - 1);
+          expect(word.xMax, where).toBeLessThanOrEqual(pageWidth - margins.right + 1);
+          expect(word.yMin, where).toBeGreaterThanOrEqual(margins.top - 1);
+          expect(word.yMax, where).toBeLessThanOrEqual(pageHeight - margins.bottom + 1);
+        }
+      }
     }
   });
 
