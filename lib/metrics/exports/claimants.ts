@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { claimants, users } from '@/db/schema';
 import { type EffectiveCaseRole, canSeeClaimantFiles } from '@/lib/auth/guards';
@@ -11,10 +11,12 @@ import { type CsvColumn, formatOptional } from './csv';
 const BATCH_SIZE = 1_000;
 
 /**
- * Claimants an export may list: not withdrawn (they left the case) and not restricted (an erasure
- * request on someone already filed restricts processing to the court file).
+ * Claimants an export lists: everyone counted as registered (not withdrawn: they left the case),
+ * so the file has as many rows as the dashboard says. Someone whose processing is restricted (an
+ * erasure request once filed) keeps only their reference number and status in it: nothing that
+ * names or reaches them (see RESTRICTED_KEEPS).
  */
-const exportable = (caseId: string) => and(eq(claimants.caseId, caseId), ne(claimants.status, 'withdrawn'), isNull(claimants.restrictedAt));
+const exportable = (caseId: string) => and(eq(claimants.caseId, caseId), ne(claimants.status, 'withdrawn'));
 
 export async function countClaimantsForExport(db: Database, caseId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(claimants).where(exportable(caseId));
@@ -46,6 +48,7 @@ function selectBatch(db: Database, caseId: string, afterId: string | null, withF
       hasSignedConsent: claimants.hasSignedConsent,
       evidenceCount: claimants.evidenceCount,
       isOnFiling: claimants.isOnFiling,
+      restrictedAt: claimants.restrictedAt,
       createdAt: claimants.createdAt,
       submittedAt: claimants.submittedAt,
       verifiedAt: claimants.verifiedAt,
@@ -105,13 +108,27 @@ export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): Cs
     { header: header('submittedAt'), value: (row) => row.submittedAt },
     { header: header('verifiedAt'), value: (row) => row.verifiedAt },
   ];
-  if (!canSeeClaimantFiles(role)) return columns;
-  return [
-    ...columns,
-    { header: header('dateOfBirth'), value: (row) => decryptField(row.dateOfBirthEncrypted) },
-    { header: header('address'), value: (row) => decryptField(row.addressEncrypted) },
-    { header: header('businessName'), value: (row) => row.businessName },
-    { header: header('businessRegistrationNumber'), value: (row) => formatOptional(row.businessRegistrationNumber, formatBusinessNumber) },
-    { header: header('claimedTotalKrw'), value: (row) => row.claimedTotalKrw },
-  ];
+  const all: CsvColumn<ClaimantExportRow>[] = canSeeClaimantFiles(role)
+    ? [
+        ...columns,
+        { header: header('dateOfBirth'), value: (row) => decryptField(row.dateOfBirthEncrypted) },
+        { header: header('address'), value: (row) => decryptField(row.addressEncrypted) },
+        { header: header('businessName'), value: (row) => row.businessName },
+        {
+          header: header('businessRegistrationNumber'),
+          value: (row) => formatOptional(row.businessRegistrationNumber, formatBusinessNumber),
+        },
+        { header: header('claimedTotalKrw'), value: (row) => row.claimedTotalKrw },
+      ]
+    : columns;
+  const restrictedStatus = (row: ClaimantExportRow) =>
+    `${t(`common.statuses.${row.status}` as never)} (${t('organizer.exports.restricted')})`;
+  return all.map((column, index) =>
+    RESTRICTED_KEEPS.includes(index)
+      ? { ...column, value: (row) => (row.restrictedAt && index === 1 ? restrictedStatus(row) : column.value(row)) }
+      : { ...column, value: (row) => (row.restrictedAt ? null : column.value(row)) },
+  );
 }
+
+/** Columns a restricted claimant keeps: the reference number and the status (marked as restricted). */
+const RESTRICTED_KEEPS = [0, 1];
