@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type MouseEvent, useEffect, useLayoutEffect, useRef } from 'react';
+import { type MouseEvent, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 
 type Refusal = { ok: boolean; message?: string; fieldErrors?: Record<string, string> };
 
@@ -18,7 +18,16 @@ function controlFor(summary: HTMLElement | null, name: string): HTMLElement | nu
  * takes the focus (so a screen reader reads it and the keyboard starts there), the reason, and a
  * link to each wrong field that moves the focus to it. Nothing when the last save was not refused.
  */
-export function ErrorSummary({ state, linkless = [] }: { state: Refusal | null | undefined; linkless?: readonly string[] }) {
+export function ErrorSummary({
+  state,
+  linkless = [],
+  children,
+}: {
+  state: Refusal | null | undefined;
+  linkless?: readonly string[];
+  /** What to do about it, inside the summary (a link to reload a stale page). */
+  children?: ReactNode;
+}) {
   const t = useTranslations('common.errorSummary');
   const errors = useTranslations('errors');
   const ref = useRef<HTMLDivElement>(null);
@@ -85,6 +94,7 @@ export function ErrorSummary({ state, linkless = [] }: { state: Refusal | null |
           </ul>
         </>
       ) : null}
+      {children}
     </div>
   );
 }

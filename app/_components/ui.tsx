@@ -42,12 +42,18 @@ export function Button({
 export function FailureAlert({
   state,
   linkless,
+  children,
 }: {
   state: { ok: boolean; message?: string; fieldErrors?: Record<string, string> } | null;
   /** Fields with no control to go to (a hidden version number): listed without a link. */
   linkless?: readonly string[];
+  children?: ReactNode;
 }) {
-  return <ErrorSummary state={state} linkless={linkless} />;
+  return (
+    <ErrorSummary state={state} linkless={linkless}>
+      {children}
+    </ErrorSummary>
+  );
 }
 
 export function Alert({

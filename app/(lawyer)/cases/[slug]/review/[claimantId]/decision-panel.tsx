@@ -33,12 +33,13 @@ export function DecisionPanel({ slug, claimantId, version, statusLabel, decidabl
       <h2 id="decision-title" className="text-lg font-semibold">
         {t('decisions')}
       </h2>
-      <FailureAlert state={state} linkless={['version']} />
-      {isStale ? (
-        <a href={`/cases/${slug}/review/${claimantId}`} className="inline-block font-semibold text-brand-700 underline">
-          {t('staleReload')}
-        </a>
-      ) : null}
+      <FailureAlert state={state} linkless={['version']}>
+        {isStale ? (
+          <a href={`/cases/${slug}/review/${claimantId}`} className="mt-2 inline-block font-semibold text-rose-800 underline">
+            {t('staleReload')}
+          </a>
+        ) : null}
+      </FailureAlert>
       {state?.ok ? (
         <Alert tone="success" role="status">
           {t('decided', { status: common(`statuses.${state.data.status}`) })}
