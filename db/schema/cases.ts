@@ -38,7 +38,10 @@ export const cases = pgTable(
      * Sites that may frame the embedded petition and send supporters back after a form post
      * (exact origins, e.g. https://www.pspd.org): the frame-ancestors and return-URL allow-list.
      */
-    partnerOrigins: text('partner_origins').array().notNull().default(sql`'{}'::text[]`),
+    partnerOrigins: text('partner_origins')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...timestamps,
   },
   (t) => [
