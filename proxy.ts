@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { findPagePostProblem } from '@/lib/http/action-body-guard';
 import { SMALL_BODY_MAX_BYTES, isDeclaredBodyTooLarge } from '@/lib/http/body';
 import { errorResponse } from '@/lib/http/route';
-import { buildSecurityHeaders, isServedOverHttps } from '@/lib/http/security-headers';
+import { buildSecurityHeaders, isFramingSetByRoute, isServedOverHttps } from '@/lib/http/security-headers';
 
 const SESSION_COOKIES = ['joinder.session', '__Host-joinder.session'];
 const SIGNED_IN_AREAS = ['/my', '/staff', '/admin', '/account'];
@@ -57,7 +57,10 @@ export async function proxy(request: NextRequest) {
       ? NextResponse.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`, request.url))
       : NextResponse.next({ request: { headers: requestHeaders } });
 
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(headers)) {
+    if (isFramingSetByRoute(pathname) && (name === 'Content-Security-Policy' || name === 'X-Frame-Options')) continue;
+    response.headers.set(name, value);
+  }
   // Remembered for page visits only: an embedded badge or a partner's API call must not set our cookie.
   if (isLocale(requestedLocale) && !pathname.startsWith('/api/')) {
     response.cookies.set(LOCALE_COOKIE, requestedLocale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax' });

@@ -35,7 +35,13 @@ async function answerAsClaimant(): Promise<void> {
   const answerForm = page.locator('main form:has(textarea[name="message"])');
   await answerForm.locator('textarea[name="message"]').fill(ANSWER);
   await answerForm.locator('button[type="submit"]').click();
-  await page.locator('main [role="status"]').first().waitFor();
+  await page.getByTestId('done-notice').waitFor();
+  // The page shows the new state without a reload: no request left to answer, the status back
+  // to submitted, and the answer in the thread.
+  await expect(page.locator('#info-request').count()).resolves.toBe(0);
+  await expect(page.locator('main section[aria-labelledby="claim-status"]').textContent()).resolves.toContain('제출됨');
+  await expect(page.locator('main section[aria-labelledby="claim-status"]').textContent()).resolves.not.toContain('보완 요청');
+  await expect(page.locator('main section[aria-labelledby="messages-title"]').textContent()).resolves.toContain(ANSWER);
   await screenshot(page, 'review-claimant-answered');
   await context.close();
 }

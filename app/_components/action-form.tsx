@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/forms/action';
 import { SelectField, TextAreaField, TextField } from './form-field';
+import { ErrorSummary } from './error-summary';
 import { Alert, Button } from './ui';
 
 export type FormFieldSpec =
@@ -30,6 +31,7 @@ export function ActionForm({
   pendingLabel,
   variant = 'primary',
   columns = 1,
+  idPrefix,
 }: {
   action: Action;
   fields: FormFieldSpec[];
@@ -37,24 +39,36 @@ export function ActionForm({
   pendingLabel?: string;
   variant?: 'primary' | 'secondary' | 'danger';
   columns?: 1 | 2;
+  /** Gives the fields ids of their own where the same form appears several times on a page. */
+  idPrefix?: string;
 }) {
   const [state, formAction, isPending] = useActionState(action, null);
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
   const valueOf = (field: FormFieldSpec) => values[field.name] ?? field.defaultValue ?? '';
+  const idOf = (field: FormFieldSpec) => (idPrefix ? `${idPrefix}-${field.name}` : undefined);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state ? (
-        <Alert tone={state.ok ? 'success' : 'error'} role={state.ok ? 'status' : 'alert'}>
+      {state?.ok ? (
+        <Alert tone="success" role="status">
           {state.message}
         </Alert>
-      ) : null}
+      ) : (
+        <ErrorSummary state={state} />
+      )}
       <div className={columns === 2 ? 'grid gap-4 sm:grid-cols-2' : 'space-y-4'}>
         {fields.map((field) => {
           const key = `${field.name}:${state && !state.ok ? 'retry' : 'fresh'}`;
           if (field.kind === 'select') {
             return (
-              <SelectField key={key} name={field.name} label={field.label} defaultValue={valueOf(field)} error={errors[field.name]}>
+              <SelectField
+                key={key}
+                id={idOf(field)}
+                name={field.name}
+                label={field.label}
+                defaultValue={valueOf(field)}
+                error={errors[field.name]}
+              >
                 {field.options.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
@@ -67,6 +81,7 @@ export function ActionForm({
             return (
               <div key={key} className={columns === 2 ? 'sm:col-span-2' : undefined}>
                 <TextAreaField
+                  id={idOf(field)}
                   name={field.name}
                   label={field.label}
                   hint={field.hint}
@@ -80,6 +95,7 @@ export function ActionForm({
           return (
             <TextField
               key={key}
+              id={idOf(field)}
               name={field.name}
               type={field.kind}
               label={field.label}

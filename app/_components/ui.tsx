@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
+import { ErrorSummary } from './error-summary';
 
 /** Small shared building blocks; pages compose these instead of repeating class lists. */
 export function PageHeader({ title, lead, children }: { title: string; lead?: string; children?: ReactNode }) {
@@ -34,13 +35,25 @@ export function Button({
   return <button className={buttonClass(variant, className)} {...props} />;
 }
 
-/** The translated reason an action was refused, announced to screen readers; nothing otherwise. */
-export function FailureAlert({ state }: { state: { ok: boolean; message?: string } | null }) {
-  return state && !state.ok ? (
-    <Alert tone="error" role="alert">
-      {state.message}
-    </Alert>
-  ) : null;
+/**
+ * The translated reason an action was refused, with a link to each wrong field, focused when it
+ * appears (components/error-summary.tsx); nothing otherwise.
+ */
+export function FailureAlert({
+  state,
+  linkless,
+  children,
+}: {
+  state: { ok: boolean; message?: string; fieldErrors?: Record<string, string> } | null;
+  /** Fields with no control to go to (a hidden version number): listed without a link. */
+  linkless?: readonly string[];
+  children?: ReactNode;
+}) {
+  return (
+    <ErrorSummary state={state} linkless={linkless}>
+      {children}
+    </ErrorSummary>
+  );
 }
 
 export function Alert({

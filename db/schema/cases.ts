@@ -34,6 +34,14 @@ export const cases = pgTable(
     counselNameEn: text('counsel_name_en').notNull().default(''),
     counselAddressKo: text('counsel_address_ko').notNull().default(''),
     counselAddressEn: text('counsel_address_en').notNull().default(''),
+    /**
+     * Sites that may frame the embedded petition and send supporters back after a form post
+     * (exact origins, e.g. https://www.pspd.org): the frame-ancestors and return-URL allow-list.
+     */
+    partnerOrigins: text('partner_origins')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...timestamps,
   },
   (t) => [
@@ -72,6 +80,9 @@ export const defendants = pgTable(
     nameEn: text('name_en').notNull(),
     representativeKo: text('representative_ko').notNull().default(''),
     representativeEn: text('representative_en').notNull().default(''),
+    /** The representative's own name (대표이사 이용경): printed only when known. */
+    representativeNameKo: text('representative_name_ko').notNull().default(''),
+    representativeNameEn: text('representative_name_en').notNull().default(''),
     addressKo: text('address_ko').notNull().default(''),
     addressEn: text('address_en').notNull().default(''),
     ...timestamps,

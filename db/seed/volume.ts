@@ -112,8 +112,8 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
         source: random.weighted(SOURCE_WEIGHTS) || null,
         consentDocumentId: petitionDoc?.id ?? null,
         consentVersion: petitionDoc?.version ?? 1,
-        confirmedAt: isConfirmed ? new Date(createdAt.getTime() + random.int(60, 36 * 3600) * 1000) : null,
-        withdrawnAt: isWithdrawn ? new Date(createdAt.getTime() + random.int(3600, 7 * 86400) * 1000) : null,
+        confirmedAt: isConfirmed ? notAfter(new Date(createdAt.getTime() + random.int(60, 36 * 3600) * 1000), now) : null,
+        withdrawnAt: isWithdrawn ? notAfter(new Date(createdAt.getTime() + random.int(3600, 7 * 86400) * 1000), now) : null,
         createdAt,
         updatedAt: createdAt,
       });
@@ -129,7 +129,7 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
   let referenceSerial = referenceStart;
   for (let start = 0; start < options.claimants; start += CLAIMANT_BATCH) {
     const end = Math.min(options.claimants, start + CLAIMANT_BATCH);
-    const people = Array.from({ length: end - start }, (_, offset) => makeClaimant(random, options, start + offset, signupTime()));
+    const people = Array.from({ length: end - start }, (_, offset) => makeClaimant(random, options, start + offset, signupTime(), now));
     await insertWithoutTriggers(db, async (tx) => {
       const insertedUsers = await tx
         .insert(users)
@@ -177,7 +177,7 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
 
 type SyntheticPerson = ReturnType<typeof makeClaimant>;
 
-function makeClaimant(random: Random, options: VolumeOptions, serial: number, createdAt: Date) {
+function makeClaimant(random: Random, options: VolumeOptions, serial: number, createdAt: Date, now: Date) {
   const name = koreanName(random);
   const region = random.weighted(REGION_WEIGHTS);
   const { address, locality } = koreanAddress(random, region);
@@ -188,8 +188,8 @@ function makeClaimant(random: Random, options: VolumeOptions, serial: number, cr
   const phone = koreanMobile(random);
   const monthlyFee = random.pick([27_000, 30_000, 33_000, 38_000, 45_000]);
   const damages = syntheticDamages(random, type, monthlyFee);
-  const submittedAt = isSubmitted ? new Date(createdAt.getTime() + random.int(600, 5 * 86400) * 1000) : null;
-  const decidedAt = submittedAt ? new Date(submittedAt.getTime() + random.int(3600, 10 * 86400) * 1000) : null;
+  const submittedAt = isSubmitted ? notAfter(new Date(createdAt.getTime() + random.int(600, 5 * 86400) * 1000), now) : null;
+  const decidedAt = submittedAt ? notAfter(new Date(submittedAt.getTime() + random.int(3600, 10 * 86400) * 1000), now) : null;
   const hasEvidence = isSubmitted ? random.chance(0.9) : random.chance(0.3);
   const claimant: Omit<NewClaimant, 'userId'> = {
     caseId: options.caseId,
@@ -241,7 +241,7 @@ function makeClaimant(random: Random, options: VolumeOptions, serial: number, cr
     verifiedAt: status === 'verified' ? decidedAt : null,
     rejectedAt: status === 'rejected' ? decidedAt : null,
     rejectionReason: status === 'rejected' ? '중복 신청' : null,
-    withdrawnAt: status === 'withdrawn' ? (decidedAt ?? new Date(createdAt.getTime() + 86400_000)) : null,
+    withdrawnAt: status === 'withdrawn' ? (decidedAt ?? notAfter(new Date(createdAt.getTime() + 86400_000), now)) : null,
     withdrawalReason: status === 'withdrawn' ? '개인 사정' : null,
     lastActivityAt: decidedAt ?? submittedAt ?? createdAt,
     createdAt,
@@ -386,4 +386,13 @@ function spreadOverCampaign(random: Random, now: Date, days: number): Date {
   // 70 % cluster early (the launch), the rest spread evenly up to today.
   const position = random.chance(0.7) ? Math.pow(random.next(), 2.2) : random.next();
   return new Date(now.getTime() - span + Math.min(span - 1, position * span));
+}
+
+/**
+ * Nothing in the synthetic history happens after `now`: a confirmation or a decision dated in the
+ * future is counted at that future hour, so a report "as of now" would miss it while a live
+ * total (or a CSV of the rows) already has it — the same number would read two ways.
+ */
+function notAfter(at: Date, now: Date): Date {
+  return at.getTime() > now.getTime() ? new Date(now) : at;
 }

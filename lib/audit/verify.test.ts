@@ -116,6 +116,39 @@ describe('audit chain verification', () => {
 });
 
 describe('npm run audit:verify', () => {
+  const verifyCli = (args: string[]) =>
+    spawnSync(process.execPath, [require.resolve('tsx/cli'), 'lib/audit/verify-cli.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '' },
+    });
+
+  it('says what is wrong and what to do on a data folder without a database, and creates none', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-audit-empty-'));
+    try {
+      const run = verifyCli(['--data-dir', dataDir]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('There is no database in');
+      expect(run.stderr).toContain('npm run db:migrate');
+      expect(run.stderr + run.stdout).not.toMatch(/Failed query|select |relation/i);
+      expect(fs.existsSync(path.join(dataDir, 'pgdata'))).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('says the database was never migrated when it has no audit trail table', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-audit-bare-'));
+    try {
+      await (await openDatabaseAt({ dataDir })).close();
+      const run = verifyCli(['--data-dir', dataDir]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('never migrated');
+      expect(run.stderr + run.stdout).not.toMatch(/Failed query|relation/i);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 0 on an intact embedded database and 1 naming the row after tampering', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-audit-'));
     try {

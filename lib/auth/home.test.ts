@@ -41,3 +41,35 @@ describe('home path after sign-in', () => {
     expect(await home(await staff('nobody@x.kr', []))).toBe('/my');
   });
 });
+
+describe('the README and the app', () => {
+  it('agree on where each demo account lands after signing in', async () => {
+    const { seedDemoCase } = await import('@/db/seed/demo');
+    const { eq } = await import('drizzle-orm');
+    const fs = await import('node:fs');
+    await seedDemoCase(handle.db);
+    const readme = fs.readFileSync('README.md', 'utf8');
+    const rows = [...readme.matchAll(/^\| `([^`]+@joinder\.test)` \| [^|]+ \| `([^`]+)` \|$/gm)];
+    expect(rows.map((row) => row[1])).toEqual([
+      'admin@joinder.test',
+      'lawyer@joinder.test',
+      'organizer@joinder.test',
+      'claimant@joinder.test',
+    ]);
+    for (const [, email, documented] of rows) {
+      const [user] = await handle.db.select().from(users).where(eq(users.email, email));
+      const current: CurrentUser = {
+        id: user.id,
+        email,
+        name: user.name,
+        locale: 'ko',
+        isPlatformAdmin: user.isPlatformAdmin,
+        emailVerifiedAt: user.emailVerifiedAt,
+        hasTotp: false,
+        sessionId: 's',
+        isStaffSession: true,
+      };
+      expect({ email, lands: homePathFor(await findNavigationAreas(handle.db, current)) }).toEqual({ email, lands: documented });
+    }
+  });
+});

@@ -17,8 +17,11 @@ import {
   updateCaseDetails,
   updateComplaintTemplate,
 } from './admin';
+import { updateDefendantRepresentative, updatePartnerOrigins } from './case-partners-and-defendants';
+import { partnerOriginsSchema } from './partners';
 import {
   caseDetailsSchema,
+  defendantRepresentativeSchema,
   complaintTemplateSchema,
   consentVersionSchema,
   defendantSchema,
@@ -144,5 +147,36 @@ export async function publishConsentVersionAction(
       return { version };
     },
     'admin.consents.published',
+  );
+}
+
+export async function updateDefendantRepresentativeAction(
+  slug: string,
+  defendantId: string,
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runAction(
+    formValues(formData),
+    async () => {
+      const access = await requireCaseRole(slug, CASE_ADMIN_ROLES);
+      const input = parseInput(defendantRepresentativeSchema, Object.fromEntries(formData));
+      await updateDefendantRepresentative(await getDb(), await actorFor(access.user.id), access.case.id, defendantId, input);
+      revalidatePath(settingsPath(slug));
+    },
+    'admin.settings.saved',
+  );
+}
+
+export async function updatePartnerOriginsAction(slug: string, _previous: unknown, formData: FormData): Promise<ActionResult> {
+  return runAction(
+    formValues(formData),
+    async () => {
+      const access = await requireCaseRole(slug, CASE_ADMIN_ROLES);
+      const input = parseInput(partnerOriginsSchema, Object.fromEntries(formData));
+      await updatePartnerOrigins(await getDb(), await actorFor(access.user.id), access.case.id, input.partnerOrigins);
+      revalidatePath(settingsPath(slug));
+    },
+    'admin.settings.saved',
   );
 }

@@ -69,6 +69,8 @@ describe('case administration', () => {
         nameEn: name,
         representativeKo: '',
         representativeEn: '',
+        representativeNameKo: '',
+        representativeNameEn: '',
         addressKo: '',
         addressEn: '',
       });

@@ -64,10 +64,19 @@ export const defendantSchema = z.object({
   nameEn: shortText(200),
   representativeKo: longText(200),
   representativeEn: longText(200),
+  representativeNameKo: longText(100),
+  representativeNameEn: longText(100),
   addressKo: longText(400),
   addressEn: longText(400),
 });
 export type DefendantInput = z.infer<typeof defendantSchema>;
+
+export const defendantRepresentativeSchema = z.object({
+  representativeKo: longText(200),
+  representativeEn: longText(200),
+  representativeNameKo: longText(100),
+  representativeNameEn: longText(100),
+});
 
 export const membershipSchema = z.object({
   email: emailSchema,

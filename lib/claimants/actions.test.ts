@@ -28,6 +28,8 @@ import { answerInfoRequestAction, eraseAccountAction, joinCaseAction, withdrawCl
 vi.mock('next-auth', async () => (await import('@/tests/helpers/next-context')).nextAuthMock);
 vi.mock('next/headers', async () => (await import('@/tests/helpers/next-context')).nextHeadersMock);
 vi.mock('next-intl/server', async () => (await import('@/tests/helpers/next-context')).nextIntlServerMock);
+const revalidated: string[] = [];
+vi.mock('next/cache', () => ({ revalidatePath: (path: string) => revalidated.push(path) }));
 
 let db: Database;
 let caseRow: Case;
@@ -95,8 +97,12 @@ describe('answering a request for information', () => {
       ok: false,
       fieldErrors: { message: '필수 항목입니다.' },
     });
-    const result = await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '청구서를 올렸습니다.' }));
-    expect(result).toMatchObject({ ok: true, message: expect.stringContaining('답변을 보냈습니다') });
+    // Done: the claim page is refreshed and opened again, saying so (no stale request left on it).
+    const target = await answerInfoRequestAction(null, form({ caseSlug: 'slammer-2003', message: '청구서를 올렸습니다.' })).catch(
+      redirectTarget,
+    );
+    expect(target).toBe('/my/cases/slammer-2003?done=answered');
+    expect(revalidated).toContain('/my/cases/slammer-2003');
     expect((await reloadClaimant(db, claimant.id)).status).toBe('submitted');
     const thread = await db.select().from(claimantMessages).where(eq(claimantMessages.claimantId, claimant.id));
     expect(thread.map((message) => message.direction)).toEqual(['to_claimant', 'from_claimant']);
@@ -113,9 +119,9 @@ describe('withdrawing', () => {
       ok: false,
       fieldErrors: { reason: expect.any(String), confirm: expect.any(String) },
     });
-    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '개인 사정', confirm: 'on' }))).toMatchObject({
-      ok: true,
-    });
+    expect(
+      await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '개인 사정', confirm: 'on' })).catch(redirectTarget),
+    ).toBe('/my/cases/slammer-2003?done=withdrawn');
     const after = await readMetricTotals(db, claimant.caseId, ['claimants.submitted', 'claimants.withdrawn'] as const);
     expect(after['claimants.submitted']).toBe(before['claimants.submitted'] - 1);
     expect(after['claimants.withdrawn']).toBe(before['claimants.withdrawn'] + 1);
@@ -131,9 +137,11 @@ describe('withdrawing', () => {
     const { userId, claimant } = await createClaimantUser(db, 'draft-leaver@example.com');
     await actAs(db, userId);
     const before = await readMetricTotals(db, claimant.caseId, ['claimants.registered', 'claimants.withdrawn'] as const);
-    expect(await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '마음이 바뀌었습니다', confirm: 'on' }))).toMatchObject(
-      { ok: true },
-    );
+    expect(
+      await withdrawClaimAction(null, form({ caseSlug: 'slammer-2003', reason: '마음이 바뀌었습니다', confirm: 'on' })).catch(
+        redirectTarget,
+      ),
+    ).toBe('/my/cases/slammer-2003?done=withdrawn');
     expect(await reloadClaimant(db, claimant.id)).toMatchObject({ status: 'withdrawn', referenceNumber: null, submittedAt: null });
     const after = await readMetricTotals(db, claimant.caseId, ['claimants.registered', 'claimants.withdrawn'] as const);
     expect(after['claimants.withdrawn']).toBe(before['claimants.withdrawn'] + 1);

@@ -2,6 +2,7 @@
 
 import { eq } from 'drizzle-orm';
 import { getLocale } from 'next-intl/server';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -23,21 +24,27 @@ const answerSchema = z.object({ caseSlug: z.string().min(1).max(64), message: z.
 
 export async function answerInfoRequestAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData);
-  return runAction(
-    values,
-    async () => {
-      const input = parseTypedInput(answerSchema, values);
-      const access = await requireOwnClaimant(input.caseSlug);
-      const request = await currentRequestInfo();
-      await answerInfoRequest(await getDb(), {
-        claimant: access.claimant,
-        message: input.message,
-        actor: { userId: access.user.id, ip: request.ip },
-      });
-      return undefined;
-    },
-    'claimant.answer.sent',
-  );
+  return runAction(values, async () => {
+    const input = parseTypedInput(answerSchema, values);
+    const access = await requireOwnClaimant(input.caseSlug);
+    const request = await currentRequestInfo();
+    await answerInfoRequest(await getDb(), {
+      claimant: access.claimant,
+      message: input.message,
+      actor: { userId: access.user.id, ip: request.ip },
+    });
+    showClaimHome(input.caseSlug, 'answered');
+  });
+}
+
+/**
+ * After a change of status the claim page must show the new state at once (badge, request, thread):
+ * its data is refetched and the page says what happened.
+ */
+function showClaimHome(caseSlug: string, done: 'answered' | 'withdrawn'): never {
+  const path = `/my/cases/${caseSlug}`;
+  revalidatePath(path);
+  redirect(`${path}?done=${done}`);
 }
 
 const withdrawSchema = z.object({
@@ -48,21 +55,17 @@ const withdrawSchema = z.object({
 
 export async function withdrawClaimAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData);
-  return runAction(
-    values,
-    async () => {
-      const input = parseTypedInput(withdrawSchema, values);
-      const access = await requireOwnClaimant(input.caseSlug);
-      const request = await currentRequestInfo();
-      await withdrawClaim(await getDb(), {
-        claimant: access.claimant,
-        reason: input.reason,
-        actor: { userId: access.user.id, ip: request.ip },
-      });
-      return undefined;
-    },
-    'claimant.withdraw.done',
-  );
+  return runAction(values, async () => {
+    const input = parseTypedInput(withdrawSchema, values);
+    const access = await requireOwnClaimant(input.caseSlug);
+    const request = await currentRequestInfo();
+    await withdrawClaim(await getDb(), {
+      claimant: access.claimant,
+      reason: input.reason,
+      actor: { userId: access.user.id, ip: request.ip },
+    });
+    showClaimHome(input.caseSlug, 'withdrawn');
+  });
 }
 
 const eraseSchema = z.object({ password: z.string().min(1).max(256), confirm: z.literal('on', { message: 'validation.mustConfirm' }) });

@@ -35,11 +35,15 @@ function toDefendant(row: DefendantRow): Defendant {
   const strip = (text: string, language: 'ko' | 'en') =>
     (kind === 'state' ? text.replace(STATE_REPRESENTATIVE_PREFIX[language], '') : text).trim();
   const title: LocalizedText = { ko: strip(row.representativeKo, 'ko'), en: strip(row.representativeEn, 'en') };
+  const name: LocalizedText = {
+    ko: row.representativeNameKo.trim(),
+    en: row.representativeNameEn.trim() || row.representativeNameKo.trim(),
+  };
   return {
     position: row.position,
     kind,
     name: { ko: row.nameKo, en: row.nameEn },
-    representative: title.ko || title.en ? { title, name: { ko: '', en: '' } } : undefined,
+    representative: title.ko || title.en || name.ko ? { title, name } : undefined,
     address: { ko: row.addressKo, en: row.addressEn },
   };
 }

@@ -37,10 +37,9 @@ export function findRequirementProblems(
     if (missing.length) problems.docDeclarations = withRefs('filings.validation.missingStatement', missing);
   }
   if (documents.appointment) {
-    const appointers = appointersOf(
-      snapshots,
-      representatives.map((claimant) => claimant.id),
-    );
+    const representativeIds = new Set(representatives.map((claimant) => claimant.id));
+    // Someone besides the 선정당사자 must appoint them.
+    const appointers = appointersOf(snapshots, [...representativeIds]).filter((claimant) => !representativeIds.has(claimant.id));
     if (appointers.length === 0) problems.docAppointment = 'filings.validation.noAppointers';
   }
   if (documents.exhibits && snapshots.every((claimant) => claimant.evidence.length === 0))
@@ -48,8 +47,10 @@ export function findRequirementProblems(
   return problems;
 }
 
-/** Appointing claimants of the 선정서: everyone who consented, except the representatives themselves. */
-export function appointersOf(snapshots: readonly ClaimantSnapshot[], representativeIds: readonly string[]): ClaimantSnapshot[] {
-  const representatives = new Set(representativeIds);
-  return snapshots.filter((claimant) => !representatives.has(claimant.id) && hasConsent(claimant, 'representative_appointment'));
+/**
+ * Appointing claimants of the 선정서 (선정자): everyone who consented. The 선정당사자 are listed among
+ * them, as the usual practice has it (lib/pdf/README.md); the renderer puts them first and marks them.
+ */
+export function appointersOf(snapshots: readonly ClaimantSnapshot[], _representativeIds: readonly string[]): ClaimantSnapshot[] {
+  return snapshots.filter((claimant) => hasConsent(claimant, 'representative_appointment'));
 }

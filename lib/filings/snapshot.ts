@@ -105,6 +105,7 @@ async function loadSlice(db: Database, caseId: string, ids: string[], language: 
       phone: decryptField(person.phoneEncrypted) ?? undefined,
       claimantType: person.type ?? 'other',
       businessName: person.businessName ?? undefined,
+      businessRegistrationNumber: person.businessRegistrationNumber ?? undefined,
       damages: { items, totalKrw: items.reduce((sum, item) => sum + item.amountKrw, 0) },
       consents: (consentsOf.get(person.id) ?? []).map(({ consent, locale }) => ({
         kind: consent.kind as ConsentKind,

@@ -7,6 +7,17 @@ const EMBEDDABLE = [/^\/embed\//, /^\/api\/cases\/[^/]+\/badge\.svg$/];
 const FRAMEABLE_BY_SELF = [/^\/api\/cases\/[^/]+\/claimants\/[^/]+\/evidence\/[^/]+\/inline$/];
 
 /**
+ * Routes that set their own CSP and framing headers (the petition embed's frame-ancestors come
+ * from the case's partner sites in the database): the proxy must not set those two, because
+ * headers the proxy sets win over the route's.
+ */
+const FRAMING_SET_BY_ROUTE = [/^\/embed\/cases\/[^/]+\/petition$/, /^\/api\/cases\/[^/]+\/support$/];
+
+export function isFramingSetByRoute(pathname: string): boolean {
+  return FRAMING_SET_BY_ROUTE.some((pattern) => pattern.test(pathname));
+}
+
+/**
  * Headers for every response: a nonce-based CSP (Next.js adds the nonce to its own scripts),
  * nosniff, a strict referrer policy, no framing except the embeddable counter, HSTS over HTTPS.
  */

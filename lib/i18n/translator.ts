@@ -1,6 +1,7 @@
 import { createTranslator } from 'next-intl';
-import { type Locale, LOCALE_COOKIE, TIME_ZONE, isLocale, toLocale } from './config';
+import { type Locale, LOCALE_COOKIE, TIME_ZONE, isLocale } from './config';
 import { loadMessages } from './messages';
+import { negotiateLocale } from './negotiate';
 
 type Translator = ReturnType<typeof createTranslator<ReturnType<typeof loadMessages>>>;
 const translators = new Map<Locale, Translator>();
@@ -28,6 +29,5 @@ export function localeFromRequest(request: Request): Locale {
   const url = new URL(request.url);
   const lang = url.searchParams.get('lang');
   if (isLocale(lang)) return lang;
-  const accepted = (request.headers.get('accept-language') ?? '').split(',').map((part) => part.trim().slice(0, 2).toLowerCase());
-  return toLocale(accepted.find((language) => isLocale(language)));
+  return negotiateLocale(request.headers.get('accept-language'));
 }

@@ -3,6 +3,7 @@ import { decryptField } from '@/lib/crypto/field-encryption';
 import { answersToFormValues, type StatementAnswers } from '@/lib/statements/questionnaire';
 import { outageHours } from './damages';
 import { toKstDateTimeInput } from './validators';
+import { formatBusinessNumber, formatPhoneNumber } from '@/lib/format/numbers';
 
 /** Default outage length offered before the claimant says otherwise (the outage lasted about two days). */
 const DEFAULT_OUTAGE_MS = 48 * 3600_000;
@@ -50,15 +51,6 @@ export function loadHelperDefaults(claimant: Claimant) {
   };
 }
 
-/** 01023456789 → 010-2345-6789, as people write Korean numbers. */
-export function formatPhone(digits: string): string {
-  if (/^01\d{9}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
-  if (/^02\d{7,8}$/.test(digits)) return `02-${digits.slice(2, digits.length - 4)}-${digits.slice(-4)}`;
-  if (/^0\d{9,10}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3, digits.length - 4)}-${digits.slice(-4)}`;
-  return digits;
-}
-
-/** 1248100998 → 124-81-00998. */
-export function formatBrn(digits: string): string {
-  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}` : digits;
-}
+/** 01023456789 → 010-2345-6789 and 1248100998 → 124-81-00998: the one formatter (lib/format). */
+export const formatPhone = formatPhoneNumber;
+export const formatBrn = formatBusinessNumber;

@@ -65,12 +65,16 @@ export async function loadSupportReportData(
   const now = options.now ?? new Date();
   const today = toKstDate(now);
   const asOf = options.date && options.date < today ? options.date : today;
-  const end = asOf === today ? now : addDays(kstDayStart(asOf), 1);
+  const isToday = asOf === today;
+  const end = isToday ? now : addDays(kstDayStart(asOf), 1);
+  // Today's report reads the totals exactly as the dashboard, the counter and the badge do (every
+  // bucket); an earlier day's, only what was counted before that day ended.
+  const before = isToday ? undefined : end;
   const t = getTranslator(options.locale);
   const goalMetrics = Object.values(GOAL_METRICS);
   const [totals, breakdowns, daily, growth] = await Promise.all([
-    readMetricTotals(db, found.id, [...SUPPORTER_METRICS, ...CLAIMANT_METRICS], { before: end }),
-    loadBreakdowns(db, found.id, { before: end }),
+    readMetricTotals(db, found.id, [...SUPPORTER_METRICS, ...CLAIMANT_METRICS], { before }),
+    loadBreakdowns(db, found.id, { before }),
     loadDailyTotals(db, found.id, goalMetrics, end),
     loadGrowthPoints(db, found.id, {
       from: addDays(kstDayStart(asOf), -(GROWTH_DAYS - 1)),

@@ -27,7 +27,7 @@ export async function renderAppointment(input: AppointmentInput, options: Render
   const timeZone = options.timeZone ?? 'Asia/Seoul';
   const onDate = isoDateIn(options.now, timeZone);
   const strings = STRINGS[language].appointment;
-  const rows: AppointerRow[] = input.appointers.map((claimant) => ({
+  const rows: AppointerRow[] = listAppointers(input.representatives, input.appointers).map((claimant) => ({
     claimant,
     consent: requireConsent(claimant, 'representative_appointment'),
   }));
@@ -37,22 +37,35 @@ export async function renderAppointment(input: AppointmentInput, options: Render
   const plaintiffs = plaintiffsCaption(language, input.plaintiffs, input.appointers);
 
   if (format === 'kr') flow.paragraph(strings.title, styles.title);
-  drawShortCaption(flow, styles, { format, language, caseInfo: input.case, plaintiffs });
+  const representativeIds = new Set(input.representatives.map((claimant) => claimant.id));
+  drawShortCaption(flow, styles, {
+    format,
+    language,
+    caseInfo: input.case,
+    plaintiffs,
+    representatives: input.representatives.map((claimant) => displayName(claimant, format, language, onDate)),
+  });
   if (format === 'us') flow.paragraph(strings.title, styles.title);
   flow.paragraph(strings.intro, { ...styles.body, firstLineIndent: styles.body.size });
-  flow.paragraph(strings.representativesHeading, { ...styles.captionBold, spaceBefore: 12 });
+  flow.paragraph(strings.representativesHeading, { ...styles.captionBold, spaceBefore: 12, keepWithNext: true });
   for (const representative of input.representatives) {
     const name = displayName(representative, format, language, onDate);
     flow.paragraph(`${name}    ${displayAddress(representative, format)}`, { ...styles.caption, indent: 24 });
   }
-  flow.paragraph(strings.note, { ...styles.small, spaceBefore: 12 });
+  flow.paragraph(strings.note, { ...styles.small, spaceBefore: 12, keepWithNext: true });
   drawClosing(flow, styles, input.case, options, { signatureLines: [strings.signatureLine(rows.length)] });
 
   flow.newPage();
   flow.paragraph(strings.appointersHeading, { ...styles.heading, spaceBefore: 0 });
   const columns: TableColumn<AppointerRow>[] = [
     { header: strings.columns.number, width: 32, align: 'center', text: (_row, index) => String(index + 1) },
-    { header: strings.columns.name, width: 58, text: (row) => displayName(row.claimant, format, language, onDate) },
+    {
+      header: strings.columns.name,
+      width: 58,
+      // The 선정당사자 are 선정자 too and are listed first, marked (the usual practice; see lib/pdf/README.md).
+      text: (row) =>
+        `${displayName(row.claimant, format, language, onDate)}${representativeIds.has(row.claimant.id) ? `\n${strings.representativeMark}` : ''}`,
+    },
     {
       header: strings.columns.address,
       width: flow.box.width - 32 - 58 - RECORD_COLUMN_WIDTH,
@@ -64,4 +77,10 @@ export async function renderAppointment(input: AppointmentInput, options: Render
   drawTable(flow, columns, rows, styles.tableSmall);
   drawPageFurniture(builder, { language, runningHeader: `${strings.title.replace(/\s+/g, ' ')} — ${plaintiffs}` });
   return builder.save();
+}
+
+/** Every 선정자 once: the 선정당사자 first (they appoint themselves along with the others), then the rest in order. */
+function listAppointers(representatives: readonly ClaimantSnapshot[], appointers: readonly ClaimantSnapshot[]): ClaimantSnapshot[] {
+  const ids = new Set(representatives.map((claimant) => claimant.id));
+  return [...representatives, ...appointers.filter((claimant) => !ids.has(claimant.id))];
 }

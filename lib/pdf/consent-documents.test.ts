@@ -27,6 +27,17 @@ describe('renderAppointment (선정서)', () => {
     expect(text).toContain('서울중앙지방법원 귀중');
   });
 
+  it.skipIf(!hasPoppler)('lists the 선정당사자 among the 선정자, first and marked, and captions them 원고(선정당사자)', async () => {
+    const others = claimants.slice(1, 5);
+    const pages = pdfPageTexts(await renderAppointment({ case: SAMPLE_CASE, representatives: [lead], appointers: others }, ko)).map(flat);
+    expect(pages[0]).toContain(`원고(선정당사자) ${lead.legalName}`);
+    const list = pages.find((page) => page.includes('선 정 자 목 록'))!;
+    expect(list).toContain(`1 ${lead.legalName} (선정당사자)`);
+    for (const other of others) expect(list).toContain(other.legalName);
+    expect(list.match(new RegExp(lead.legalName, 'g'))?.length).toBeGreaterThanOrEqual(1);
+    expect(pages.join(' ')).toContain('선정자 5명');
+  });
+
   it('refuses an appointer without a signed appointment consent', async () => {
     const missing = demoClaimants(3);
     missing[2].consents = missing[2].consents.filter((item) => item.kind !== 'representative_appointment');
@@ -84,6 +95,14 @@ describe('renderDeclaration (진술서)', () => {
     expect(text).toContain('1970');
     expect(text).not.toContain('1970. 8. 9.');
     expect(text).not.toContain('세종대로');
+  });
+
+  it.skipIf(!hasPoppler)('prints a phone number and a 사업자등록번호 stored as bare digits with their hyphens', async () => {
+    const owner = { ...lead, phone: '01048217735', businessName: '스타PC방', businessRegistrationNumber: '2208162517' };
+    const text = flat(pdfText(await renderDeclaration({ case: SAMPLE_CASE, claimant: owner }, ko)));
+    expect(text).toContain('010-4821-7735');
+    expect(text).toContain('스타PC방 (220-81-62517)');
+    expect(text).not.toContain('01048217735');
   });
 
   it('refuses a claimant without a signed statement', async () => {

@@ -2,13 +2,16 @@ import { assertDamagesAddUp } from './claims';
 import { plaintiffsCaption, requireStatement, statementRecordRows } from './consents';
 import { caseDocumentMeta } from './document-meta';
 import { displayAddress, displayName, formatBirthDate, formatKrwShort, formatPhone, isoDateIn } from './format';
+import { SPACE } from './geometry';
 import { drawShortCaption, labelWidthFor } from './layout/caption';
+import { drawPlainText, splitRepeatedTitle } from './layout/plain-text';
 import { drawClosing } from './layout/closing';
 import { Flow } from './layout/flow';
 import { drawPageFurniture } from './layout/furniture';
 import { PdfBuilder } from './layout/pdf-builder';
 import { documentStyles } from './layout/styles';
 import { drawTable, type TableColumn } from './layout/table';
+import { formatBusinessNumber } from '@/lib/format/numbers';
 import { STRINGS } from './strings';
 import type { DamageItem, DeclarationInput, RenderOptions } from './types';
 
@@ -30,32 +33,35 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
   const styles = documentStyles(builder);
   const flow = new Flow(builder);
 
-  if (format === 'kr') flow.paragraph(text.title, styles.title);
+  // The signed text usually opens with its own title: printed once, as the document's title.
+  const { subtitle, body } = splitRepeatedTitle(statement.text, text.title);
+  if (format === 'kr') flow.paragraph(text.title, subtitle ? { ...styles.title, spaceAfter: 0 } : styles.title);
+  if (format === 'kr' && subtitle) flow.paragraph(subtitle, { ...styles.caption, align: 'center', spaceAfter: SPACE.afterTitle });
   drawShortCaption(flow, styles, {
     format,
     language,
     caseInfo: input.case,
     plaintiffs: plaintiffsCaption(language, input.plaintiffs, [claimant]),
+    representatives: input.plaintiffs?.representatives,
   });
   if (format === 'us') flow.paragraph(`${text.title} — ${name}`, styles.title);
+  if (format === 'us' && subtitle) flow.paragraph(subtitle, { ...styles.caption, align: 'center' });
 
-  flow.paragraph(text.declarantHeading, { ...styles.captionBold, spaceAfter: 2 });
+  flow.paragraph(text.declarantHeading, { ...styles.captionBold, spaceAfter: 2, keepWithNext: true });
   const fields: [string, string | undefined][] = [
     [text.fields.name, name],
     [text.fields.birth, formatBirthDate(claimant.dateOfBirth, format, language)],
     [text.fields.address, displayAddress(claimant, format)],
     [text.fields.phone, claimant.phone && formatPhone(claimant.phone, format)],
     [text.fields.type, strings.common.claimantTypes[claimant.claimantType]],
-    [text.fields.business, claimant.businessName],
+    [text.fields.business, businessLine(claimant.businessName, claimant.businessRegistrationNumber, format)],
   ];
   for (const [label, value] of fields) {
     if (value) flow.labeled(label, value, { ...styles.caption, indent: 12 }, labelWidthFor(language));
   }
 
   flow.paragraph(text.statementHeading, { ...styles.heading, align: 'left' });
-  for (const paragraph of statement.text.split(/\n\s*\n/)) {
-    flow.paragraph(paragraph.replace(/\s*\n\s*/g, ' ').trim(), { ...styles.body, firstLineIndent: styles.body.size });
-  }
+  drawPlainText(flow, styles, body);
 
   flow.paragraph(text.damagesHeading, { ...styles.heading, align: 'left' });
   const columns: TableColumn<DamageItem>[] = [
@@ -76,4 +82,10 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
   });
   drawPageFurniture(builder, { language });
   return builder.save();
+}
+
+/** 슬래머 PC방 (124-81-00998): the 사업자등록번호 only on Korean papers (a US filing would have to redact it). */
+function businessLine(name: string | undefined, number: string | undefined, format: 'kr' | 'us'): string | undefined {
+  if (!name) return undefined;
+  return number && format === 'kr' ? `${name} (${formatBusinessNumber(number)})` : name;
 }

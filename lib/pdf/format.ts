@@ -1,4 +1,5 @@
 /** Formatting of amounts, dates and personal data, including FRCP 5.2 redaction for US filings. */
+import { formatPhoneNumber } from '@/lib/format/numbers';
 import type { DocumentFormat } from './geometry';
 import type { Language } from './types';
 
@@ -78,7 +79,7 @@ export function redactNumber(value: string): string {
 }
 
 export function formatPhone(value: string, format: DocumentFormat): string {
-  return format === 'us' ? redactNumber(value) : value;
+  return format === 'us' ? redactNumber(value) : formatPhoneNumber(value);
 }
 
 /** Whether someone born on `birthDate` is under 18 on `onDate` (both ISO dates). */

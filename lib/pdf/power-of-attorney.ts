@@ -36,7 +36,13 @@ function drawGrant(
   const text = strings.powerOfAttorney;
   const counsel = input.case.counsel;
   if (format === 'kr') flow.paragraph(text.title, styles.title);
-  drawShortCaption(flow, styles, { format, language, caseInfo: input.case, plaintiffs });
+  drawShortCaption(flow, styles, {
+    format,
+    language,
+    caseInfo: input.case,
+    plaintiffs,
+    representatives: input.plaintiffs?.representatives,
+  });
   if (format === 'us') flow.paragraph(text.title, styles.title);
   flow.paragraph(intro, { ...styles.body, leading: LEADING.caption, firstLineIndent: styles.body.size, spaceBefore: 4, spaceAfter: 4 });
   const attorneys = counsel.attorneys.map((attorney) => attorney.name[language]).join(', ');

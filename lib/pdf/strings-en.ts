@@ -11,6 +11,7 @@ export const en: PdfStrings = {
     defendants: (first, count) => (count > 1 ? `${first} et al.` : first),
     caseLabel: 'Case',
     plaintiffLabel: 'Plaintiffs',
+    representativePlaintiffLabel: 'Plaintiff (representative party)',
     defendantLabel: 'Defendants',
     eSigned: '(signed electronically)',
     seal: '(seal)',
@@ -55,6 +56,10 @@ export const en: PdfStrings = {
   complaint: {
     title: 'COMPLAINT',
     plaintiffsSuffix: '(as listed in the attached Schedule of Parties)',
+    appointersSuffix: '(appointing parties: as listed in the attached Schedule of Parties)',
+    representativeCounselLabel: 'Counsel',
+    representativePayees:
+      'the representative party and each appointing party the amount stated for them in the attached Schedule of Parties',
     counselLabel: 'Counsel for Plaintiffs',
     counselAttorneys: (names) => `Attorneys in charge: ${names}`,
     contact: (phone, fax, email) => [phone && `Tel. ${phone}`, fax && `Fax ${fax}`, email && `Email ${email}`].filter(Boolean).join(', '),
@@ -63,8 +68,8 @@ export const en: PdfStrings = {
     caseNameLine: (caseName) => `Action for ${caseName}`,
     claimValueLabel: 'Amount in dispute',
     prayerHeading: 'RELIEF SOUGHT',
-    prayerPay: (defendantCount, plaintiffCount, total, from, civil, litigation) =>
-      `${defendantCount > 1 ? 'Defendants shall jointly and severally pay' : 'Defendant shall pay'} ${plaintiffCount > 1 ? 'each Plaintiff the amount stated for that Plaintiff in the attached Schedule of Parties' : 'Plaintiff'} (${total} in total), with interest at ${civil}% a year from ${from} until the day this complaint is served, and at ${litigation}% a year from the following day until paid in full.`,
+    prayerPay: (defendantCount, plaintiffCount, total, from, civil, litigation, payees) =>
+      `${defendantCount > 1 ? 'Defendants shall jointly and severally pay' : 'Defendant shall pay'} ${payees ?? (plaintiffCount > 1 ? 'each Plaintiff the amount stated for that Plaintiff in the attached Schedule of Parties' : 'Plaintiff')} (${total} in total), with interest at ${civil}% a year from ${from} until the day this complaint is served, and at ${litigation}% a year from the following day until paid in full.`,
     prayerCosts: (defendantCount) => `${defendantCount > 1 ? 'Defendants shall' : 'Defendant shall'} bear the costs of the action.`,
     prayerProvisional: 'Paragraph 1 is provisionally enforceable.',
     prayerClosing: 'Plaintiffs request judgment as above.',
@@ -142,6 +147,7 @@ export const en: PdfStrings = {
       'In the above case, the appointing parties listed below, who share a common interest with the other plaintiffs, appoint the following person(s) as representative party under Article 53 of the Civil Procedure Act of Korea.',
     representativesHeading: 'Representative party',
     appointersHeading: 'APPOINTING PARTIES',
+    representativeMark: '(representative party)',
     columns: {
       number: 'No.',
       name: 'Name',

@@ -11,6 +11,8 @@ export const ko = {
     defendants: (first: string, count: number) => (count > 1 ? `${first} 외 ${formatNumber(count - 1)}` : first),
     caseLabel: '사        건',
     plaintiffLabel: '원        고',
+    /** With a 선정당사자 (Civil Procedure Act art. 53) the plaintiff on the caption is the appointed person. */
+    representativePlaintiffLabel: '원고(선정당사자)',
     defendantLabel: '피        고',
     eSigned: '(전자서명)',
     seal: '(인)',
@@ -55,6 +57,9 @@ export const ko = {
   complaint: {
     title: '소    장',
     plaintiffsSuffix: '(별지 당사자목록 기재와 같음)',
+    appointersSuffix: '(선정자: 별지 당사자목록 기재와 같음)',
+    representativeCounselLabel: '소송대리인',
+    representativePayees: '원고(선정당사자) 및 선정자들에게 별지 당사자목록 청구금액란 기재 각',
     counselLabel: '원고들 소송대리인',
     counselAttorneys: (names: string) => `담당변호사 ${names}`,
     contact: (phone?: string, fax?: string, email?: string) =>
@@ -64,8 +69,16 @@ export const ko = {
     caseNameLine: (caseName: string) => `${caseName} 청구의 소`,
     claimValueLabel: '소        가',
     prayerHeading: '청 구 취 지',
-    prayerPay: (defendantCount: number, plaintiffCount: number, total: string, from: string, civil: number, litigation: number) =>
-      `${defendantCount > 1 ? '피고들은 연대하여' : '피고는'} ${plaintiffCount > 1 ? '원고들에게 별지 당사자목록 청구금액란 기재 각' : '원고에게'} 돈(합계 ${total}) 및 ${plaintiffCount > 1 ? '각 ' : ''}이에 대하여 ${from}부터 이 사건 소장 부본 송달일까지는 연 ${civil}%, 그 다음 날부터 다 갚는 날까지는 연 ${litigation}%의 각 비율로 계산한 돈을 지급하라.`,
+    prayerPay: (
+      defendantCount: number,
+      plaintiffCount: number,
+      total: string,
+      from: string,
+      civil: number,
+      litigation: number,
+      payees?: string,
+    ) =>
+      `${defendantCount > 1 ? '피고들은 연대하여' : '피고는'} ${payees ?? (plaintiffCount > 1 ? '원고들에게 별지 당사자목록 청구금액란 기재 각' : '원고에게')} 돈(합계 ${total}) 및 ${plaintiffCount > 1 ? '각 ' : ''}이에 대하여 ${from}부터 이 사건 소장 부본 송달일까지는 연 ${civil}%, 그 다음 날부터 다 갚는 날까지는 연 ${litigation}%의 각 비율로 계산한 돈을 지급하라.`,
     prayerCosts: (defendantCount: number) => `소송비용은 ${defendantCount > 1 ? '피고들이' : '피고가'} 부담한다.`,
     prayerProvisional: '제1항은 가집행할 수 있다.',
     prayerClosing: '라는 판결을 구합니다.',
@@ -142,6 +155,7 @@ export const ko = {
       '위 사건에 관하여 민사소송법 제53조에 따라 별지 선정자 목록 기재 선정자들은 공동의 이해관계가 있는 원고들 중 아래 사람을 선정당사자로 선정합니다.',
     representativesHeading: '선정당사자',
     appointersHeading: '선 정 자 목 록',
+    representativeMark: '(선정당사자)',
     columns: { number: '번호', name: '성명', address: '주소', consent: '전자 동의 기록\n(일시 · 문서 버전 · 동의문 SHA-256)' },
     consentLine: (signedAt: string, version: string) => `${signedAt} · ${version}`,
     signatureLine: (count: number) => `선정자 ${formatNumber(count)}명 (별지 목록 기재와 같음, 각 전자서명)`,

@@ -80,7 +80,14 @@ export type PreflightCheckId =
   | 'fonts-unicode';
 
 /** One preflight finding; `detail` is technical English, the UI translates by `id`. */
-export type PreflightCheck = { id: PreflightCheckId; ok: boolean; severity: 'error' | 'warning'; detail: string };
+export type PreflightCheck = {
+  id: PreflightCheckId;
+  ok: boolean;
+  severity: 'error' | 'warning';
+  detail: string;
+  /** What a failed check found, for the UI to say in the reader's language (pages, font names). */
+  params?: Record<string, string>;
+};
 
 export type PreflightResult = {
   /** True when no error-level check failed. */

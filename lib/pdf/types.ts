@@ -158,6 +158,8 @@ export type ClaimantSnapshot = {
   phone?: string;
   claimantType: ClaimantType;
   businessName?: string;
+  /** 사업자등록번호, digits (printed 3-2-5 on Korean papers only). */
+  businessRegistrationNumber?: string;
   damages: { items: DamageItem[]; totalKrw: number };
   consents: ConsentRecord[];
   statement?: SignedStatement;
@@ -178,6 +180,8 @@ export type ComplaintInput = {
   claimants: readonly ClaimantSnapshot[];
   /** Adds 선정서 to the default attachment list. */
   hasRepresentativeParty?: boolean;
+  /** The appointed 선정당사자: with them, the caption's plaintiff is 원고(선정당사자), the others 선정자. */
+  representatives?: readonly ClaimantSnapshot[];
   attachments?: AttachmentLine[];
 };
 
@@ -188,7 +192,12 @@ export type PartyListInput = {
 };
 
 /** How the caption names the plaintiffs when a document covers only some of them. */
-export type PlaintiffsCaption = { leadName: string; count: number };
+export type PlaintiffsCaption = {
+  leadName: string;
+  count: number;
+  /** Names of the 선정당사자: supporting papers then caption 원고(선정당사자) with these names. */
+  representatives?: readonly string[];
+};
 
 export type AppointmentInput = {
   case: CaseInfo;

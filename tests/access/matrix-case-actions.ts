@@ -198,6 +198,20 @@ export const CASE_ACTIONS: MatrixEntry[] = [
       page: '/cases/{case}/settings',
     }),
   ]),
+  settingsAction('updatePartnerOriginsAction', { demo: CASE_ADMINS, other: CASE_ADMINS }, { partnerOrigins: 'not a site' }),
+  actionProbes('lib/cases/actions.ts#updateDefendantRepresentativeAction', [
+    call('a defendant of the case', CASE_ADMINS, () => [DEMO, IDS.defendantSpare, null, form({ representativeNameKo: TOO_LONG })], {
+      page: '/cases/{case}/settings',
+    }),
+    call(
+      "another case's defendant",
+      NOT_FOUND_FOR_ALL,
+      () => [DEMO, IDS.defendantOther, null, form({ representativeNameKo: '접근 시험' })],
+      {
+        page: '/cases/{case}/settings',
+      },
+    ),
+  ]),
   actionProbes('lib/cases/actions.ts#revokeMembershipAction', [
     call('a member of the case', CASE_ADMINS, () => [DEMO, IDS.membershipSpare, null, form({})], { page: '/cases/{case}/settings' }),
     call("another case's member", NOT_FOUND_FOR_ALL, () => [DEMO, IDS.membershipOther, null, form({})], { page: '/cases/{case}/settings' }),

@@ -48,6 +48,14 @@ export const CLAIMANT_SURFACES: MatrixEntry[] = [
     }),
   ]),
   route('OPTIONS /api/cases/[slug]/support', PUBLIC),
+  page('/cases/[slug]/support/thanks', [
+    probe('/cases/{case}/support/thanks?status=signed&lang=en', PUBLIC),
+    probe('/cases/no-such-case/support/thanks', NOT_FOUND_FOR_ANYONE),
+  ]),
+  route('GET /embed/cases/[slug]/petition', [
+    probe('/embed/cases/{case}/petition?lang=en', PUBLIC),
+    probe('/embed/cases/no-such-case/petition', NOT_FOUND_FOR_ANYONE),
+  ]),
   route('GET /api/cases/[slug]/badge.svg', [
     probe('/api/cases/{case}/badge.svg?lang=en', PUBLIC),
     probe('/api/cases/no-such-case/badge.svg', NOT_FOUND_FOR_ANYONE),

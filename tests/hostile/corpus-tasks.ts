@@ -89,12 +89,18 @@ export function jsonTasks(target: JsonTarget, sessionFor: SessionFor, nextUnique
             ? JSON.stringify(fields)
             : new URLSearchParams(Object.entries(fields).map(([key, value]) => [key, String(value)])).toString();
         const contentType = encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+        const accept: Record<string, string> = target.asBrowserForm ? { accept: 'text/html,application/xhtml+xml' } : {};
         return judge(
           `${target.name} [${field}, ${encoding}]`,
           text.id,
-          await session.request(expandPlaceholders(target.path), { method: target.method, headers: { 'content-type': contentType }, body }),
+          await session.request(expandPlaceholders(target.path), {
+            method: target.method,
+            headers: { 'content-type': contentType, ...accept },
+            body,
+          }),
         );
       };
+    if (target.asBrowserForm) return [send('form')];
     return target.alsoFormEncoded && SAMPLE_TEXTS.includes(text) ? [send('json'), send('form')] : [send('json')];
   });
 }

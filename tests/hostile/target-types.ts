@@ -40,6 +40,8 @@ export type JsonTarget = {
   sampleFields?: string[];
   /** Also send the sampled texts as a classic form post (partner sites embed forms). */
   alsoFormEncoded?: boolean;
+  /** Send every text as a browser's own form post (form-encoded, Accept: text/html): the answer is a page or a 303. */
+  asBrowserForm?: boolean;
   signInAs?: Actor;
 };
 

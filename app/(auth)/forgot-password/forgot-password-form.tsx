@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { TextField } from '@/app/_components/form-field';
-import { Alert, Button } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { requestPasswordResetAction } from '@/lib/users/actions';
 
 export function ForgotPasswordForm() {
@@ -11,11 +11,13 @@ export function ForgotPasswordForm() {
   const [state, formAction, isPending] = useActionState(requestPasswordResetAction, null);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state ? (
-        <Alert tone={state.ok ? 'success' : 'error'} role={state.ok ? 'status' : 'alert'}>
+      {state?.ok ? (
+        <Alert tone="success" role="status">
           {state.message}
         </Alert>
-      ) : null}
+      ) : (
+        <FailureAlert state={state} />
+      )}
       <TextField
         name="email"
         type="email"

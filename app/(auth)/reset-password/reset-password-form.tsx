@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { TextField } from '@/app/_components/form-field';
-import { Alert, Button, buttonClass } from '@/app/_components/ui';
+import { Alert, Button, buttonClass, FailureAlert } from '@/app/_components/ui';
 import { resetPasswordAction } from '@/lib/users/actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -26,11 +26,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       <input type="hidden" name="token" value={token} />
       <TextField name="password" type="password" label={t('password')} autoComplete="new-password" error={errors.password} required />
       <TextField

@@ -3,9 +3,9 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { TextField } from '@/app/_components/form-field';
-import { Alert, Button } from '@/app/_components/ui';
+import { Button, FailureAlert } from '@/app/_components/ui';
 
 const KNOWN_ERRORS = ['invalid', 'throttled', 'totp_required', 'totp_invalid'] as const;
 
@@ -16,6 +16,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [isPending, setPending] = useState(false);
   const [needsTotp, setNeedsTotp] = useState(false);
   const [isRecoveryCode, setRecoveryCode] = useState(false);
+  // One object per refusal, so the error summary takes the focus each time.
+  const refusal = useMemo(() => (error ? { ok: false, message: error } : null), [error]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,11 +45,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {error ? (
-        <Alert tone="error" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <FailureAlert state={refusal} />
       <TextField name="email" type="email" label={t('email')} autoComplete="email" required />
       <TextField name="password" type="password" label={t('password')} autoComplete="current-password" required />
       {needsTotp && !isRecoveryCode ? (

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useRef } from 'react';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
-import { Alert, Button } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { signUpAction } from '@/lib/users/actions';
 
 export function SignUpForm({ caseSlug, source }: { caseSlug?: string; source?: string }) {
@@ -40,11 +40,7 @@ export function SignUpForm({ caseSlug, source }: { caseSlug?: string; source?: s
         typedPassword.current = (event.currentTarget.elements.namedItem('password') as HTMLInputElement | null)?.value ?? '';
       }}
     >
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       {state?.ok ? (
         <Alert tone="success" role="status">
           {t('created')}

@@ -103,7 +103,15 @@ export async function renderPacketDocuments(
   const titles = PACKET_TITLES[input.language];
   const { caseInfo, claimants, format, language } = input;
   const base: RenderOptions = { format, language, now: new Date(input.documentDate) };
-  const plaintiffs: PlaintiffsCaption = { leadName: captionName(claimants[0], language), count: claimants.length };
+  // With a 선정당사자 the papers caption the appointed ones as 원고(선정당사자).
+  const representatives = input.documents.appointment
+    ? claimants.filter((claimant) => input.representativeClaimantIds.includes(claimant.id))
+    : [];
+  const plaintiffs: PlaintiffsCaption = {
+    leadName: captionName(claimants[0], language),
+    count: claimants.length,
+    ...(representatives.length ? { representatives: representatives.map((claimant) => captionName(claimant, language)) } : {}),
+  };
   const rendered: RenderedDocument[] = [];
   for (const [index, key] of keys.entries()) {
     progress.begin(index);
@@ -115,14 +123,13 @@ export async function renderPacketDocuments(
       const hasEvidence = claimants.some((claimant) => claimant.evidence.length > 0);
       const attachments = complaintAttachments(input.documents, caseInfo, claimants.length, hasEvidence);
       const bytes = await renderComplaint(
-        { case: caseInfo, claimants, hasRepresentativeParty: input.documents.appointment, attachments },
+        { case: caseInfo, claimants, hasRepresentativeParty: input.documents.appointment, representatives, attachments },
         options,
       );
       document = { title: format === 'us' ? titles.complaintUs : titles.complaint, bytes };
     } else if (key === 'partyList') {
       document = { title: titles.partyList, bytes: await renderPartyList({ case: caseInfo, claimants }, options) };
     } else if (key === 'appointment') {
-      const representatives = claimants.filter((claimant) => input.representativeClaimantIds.includes(claimant.id));
       const appointers = appointersOf(claimants, input.representativeClaimantIds);
       document = {
         title: titles.appointment,

@@ -1,19 +1,22 @@
-import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { claimants, users } from '@/db/schema';
 import { type EffectiveCaseRole, canSeeClaimantFiles } from '@/lib/auth/guards';
 import { ISPS, LINE_TYPES, isRegion } from '@/lib/cases/reference-data';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import type { getTranslator } from '@/lib/i18n/translator';
-import type { CsvColumn } from './csv';
+import { formatBusinessNumber, formatPhoneNumber } from '@/lib/format/numbers';
+import { type CsvColumn, formatOptional } from './csv';
 
 const BATCH_SIZE = 1_000;
 
 /**
- * Claimants an export may list: not withdrawn (they left the case) and not restricted (an erasure
- * request on someone already filed restricts processing to the court file).
+ * Claimants an export lists: everyone counted as registered (not withdrawn: they left the case),
+ * so the file has as many rows as the dashboard says. Someone whose processing is restricted (an
+ * erasure request once filed) keeps only their reference number and status in it: nothing that
+ * names or reaches them (see RESTRICTED_KEEPS).
  */
-const exportable = (caseId: string) => and(eq(claimants.caseId, caseId), ne(claimants.status, 'withdrawn'), isNull(claimants.restrictedAt));
+const exportable = (caseId: string) => and(eq(claimants.caseId, caseId), ne(claimants.status, 'withdrawn'));
 
 export async function countClaimantsForExport(db: Database, caseId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(claimants).where(exportable(caseId));
@@ -45,6 +48,7 @@ function selectBatch(db: Database, caseId: string, afterId: string | null, withF
       hasSignedConsent: claimants.hasSignedConsent,
       evidenceCount: claimants.evidenceCount,
       isOnFiling: claimants.isOnFiling,
+      restrictedAt: claimants.restrictedAt,
       createdAt: claimants.createdAt,
       submittedAt: claimants.submittedAt,
       verifiedAt: claimants.verifiedAt,
@@ -92,7 +96,7 @@ export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): Cs
     { header: header('type'), value: (row) => (row.type ? t(`common.claimantTypes.${row.type}` as never) : '') },
     { header: header('name'), value: (row) => row.legalName ?? row.accountName },
     { header: header('email'), value: (row) => row.email },
-    { header: header('phone'), value: (row) => decryptField(row.phoneEncrypted) },
+    { header: header('phone'), value: (row) => formatOptional(decryptField(row.phoneEncrypted), formatPhoneNumber) },
     { header: header('region'), value: (row) => (isRegion(row.region) ? t(`common.regions.${row.region}` as never) : row.region) },
     { header: header('locality'), value: (row) => row.locality },
     { header: header('isp'), value: (row) => label('isps', row.isp, ISPS) },
@@ -104,13 +108,27 @@ export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): Cs
     { header: header('submittedAt'), value: (row) => row.submittedAt },
     { header: header('verifiedAt'), value: (row) => row.verifiedAt },
   ];
-  if (!canSeeClaimantFiles(role)) return columns;
-  return [
-    ...columns,
-    { header: header('dateOfBirth'), value: (row) => decryptField(row.dateOfBirthEncrypted) },
-    { header: header('address'), value: (row) => decryptField(row.addressEncrypted) },
-    { header: header('businessName'), value: (row) => row.businessName },
-    { header: header('businessRegistrationNumber'), value: (row) => row.businessRegistrationNumber },
-    { header: header('claimedTotalKrw'), value: (row) => row.claimedTotalKrw },
-  ];
+  const all: CsvColumn<ClaimantExportRow>[] = canSeeClaimantFiles(role)
+    ? [
+        ...columns,
+        { header: header('dateOfBirth'), value: (row) => decryptField(row.dateOfBirthEncrypted) },
+        { header: header('address'), value: (row) => decryptField(row.addressEncrypted) },
+        { header: header('businessName'), value: (row) => row.businessName },
+        {
+          header: header('businessRegistrationNumber'),
+          value: (row) => formatOptional(row.businessRegistrationNumber, formatBusinessNumber),
+        },
+        { header: header('claimedTotalKrw'), value: (row) => row.claimedTotalKrw },
+      ]
+    : columns;
+  const restrictedStatus = (row: ClaimantExportRow) =>
+    `${t(`common.statuses.${row.status}` as never)} (${t('organizer.exports.restricted')})`;
+  return all.map((column, index) =>
+    RESTRICTED_KEEPS.includes(index)
+      ? { ...column, value: (row) => (row.restrictedAt && index === 1 ? restrictedStatus(row) : column.value(row)) }
+      : { ...column, value: (row) => (row.restrictedAt ? null : column.value(row)) },
+  );
 }
+
+/** Columns a restricted claimant keeps: the reference number and the status (marked as restricted). */
+const RESTRICTED_KEEPS = [0, 1];

@@ -16,6 +16,11 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A value as people write it (a phone number with its hyphens), or nothing. */
+export function formatOptional(value: string | null | undefined, format: (value: string) => string): string | null {
+  return value ? format(value) : null;
+}
+
 export function csvLine(cells: readonly CsvValue[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }

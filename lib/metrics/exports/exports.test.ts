@@ -51,7 +51,7 @@ beforeAll(async () => {
     region: 'seoul',
     locality: '서울특별시 마포구',
     isp: 'kt',
-    phoneEncrypted: encryptField('010-2222-3333'),
+    phoneEncrypted: encryptField('01022223333'),
     dateOfBirthEncrypted: encryptField('1970-05-06'),
     addressEncrypted: encryptField('서울특별시 마포구 월드컵북로 1, 101동 202호'),
     hasSignedStatement: true,
@@ -147,8 +147,11 @@ describe('GET /api/cases/{slug}/exports/claimants', () => {
     expect(header).not.toContain('Date of birth');
     expect(header).not.toContain('Address');
     expect(header).toContain('City / district');
-    expect(rows.length).toBe(1);
-    const row = Object.fromEntries(header.map((name, index) => [name, rows[0][index]]));
+    // Everyone counted as registered is a row; a restricted claimant keeps only a reference and a status.
+    expect(rows.length).toBe(2);
+    const restricted = rows.find((cells) => cells.some((cell) => cell.includes('processing restricted')))!;
+    expect(restricted.filter((cell) => cell !== '')).toHaveLength(2);
+    const row = Object.fromEntries(header.map((name, index) => [name, rows.find((cells) => cells !== restricted)![index]]));
     expect(row).toMatchObject({
       Name: '김원고',
       Mobile: '010-2222-3333',
@@ -162,13 +165,13 @@ describe('GET /api/cases/{slug}/exports/claimants', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.actorUserId, organizer.id), eq(auditLog.action, 'export.claimants')));
-    expect(audit.details).toMatchObject({ rows: 1, role: 'organizer' });
+    expect(audit.details).toMatchObject({ rows: 2, role: 'organizer' });
   });
 
   it('gives lawyers the identifying fields as well', async () => {
     await signInForTest(db, lawyer);
     const [header, ...rows] = await download();
-    const row = Object.fromEntries(header.map((name, index) => [name, rows[0][index]]));
+    const row = Object.fromEntries(header.map((name, index) => [name, rows.find((cells) => cells[header.indexOf('Name')])![index]]));
     expect(row).toMatchObject({ 'Date of birth': '1970-05-06', Address: '서울특별시 마포구 월드컵북로 1, 101동 202호' });
   });
 

@@ -4,7 +4,8 @@ import { supporters } from '@/db/schema';
 import { isRegion } from '@/lib/cases/reference-data';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import type { getTranslator } from '@/lib/i18n/translator';
-import type { CsvColumn } from './csv';
+import { formatPhoneNumber } from '@/lib/format/numbers';
+import { type CsvColumn, formatOptional } from './csv';
 
 const BATCH_SIZE = 2_000;
 
@@ -68,7 +69,7 @@ export function supporterExportColumns(t: Translate): CsvColumn<SupporterExportR
     { header: header('signedAt'), value: (row) => row.createdAt },
     { header: header('name'), value: (row) => row.name },
     { header: header('email'), value: (row) => row.email },
-    { header: header('phone'), value: (row) => decryptField(row.phoneEncrypted) },
+    { header: header('phone'), value: (row) => formatOptional(decryptField(row.phoneEncrypted), formatPhoneNumber) },
     { header: header('region'), value: (row) => (isRegion(row.region) ? t(`common.regions.${row.region}` as never) : row.region) },
     { header: header('source'), value: (row) => row.source },
     { header: header('language'), value: (row) => row.locale },

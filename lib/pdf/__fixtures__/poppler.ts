@@ -65,3 +65,43 @@ export function rasterizePage(bytes: Uint8Array, page: number, dpi: number): Buf
     return fs.readFileSync(`${prefix}.png`);
   });
 }
+
+export type WordBox = { page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number };
+
+/** Every word with its box in points from the top-left corner (pdftotext -bbox). */
+export function pdfWordBoxes(bytes: Uint8Array): WordBox[] {
+  return withFile(bytes, (file) => {
+    const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const words: WordBox[] = [];
+    let page = 0;
+    for (const line of html.split('\n')) {
+      if (line.includes('<page ')) page++;
+      const match = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+      if (match)
+        words.push({
+          page,
+          xMin: Number(match[1]),
+          yMin: Number(match[2]),
+          xMax: Number(match[3]),
+          yMax: Number(match[4]),
+          text: match[5]
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"'),
+        });
+    }
+    return words;
+  });
+}
+
+/** Pairs of boxes that overlap (touching edges do not count). */
+export function overlappingPairs<T extends { xMin: number; yMin: number; xMax: number; yMax: number }>(boxes: readonly T[]): [T, T][] {
+  const pairs: [T, T][] = [];
+  boxes.forEach((a, index) => {
+    for (const b of boxes.slice(index + 1)) {
+      if (a.xMin < b.xMax - 0.01 && b.xMin < a.xMax - 0.01 && a.yMin < b.yMax - 0.01 && b.yMin < a.yMax - 0.01) pairs.push([a, b]);
+    }
+  });
+  return pairs;
+}

@@ -23,9 +23,15 @@ function defendantLines(defendant: Defendant, language: Language): string[] {
   const strings = STRINGS[language].complaint;
   const lines = [`${defendant.position}. ${defendant.name[language]}`];
   if (defendant.address[language]) lines.push(defendant.address[language]);
-  if (defendant.representative) {
-    const representative = strings.representedBy(defendant.representative.title[language], defendant.representative.name[language]);
-    lines.push(defendant.kind === 'state' ? `${strings.stateRepresentative} ${representative}` : representative);
+  const representative = defendant.representative;
+  // The State is represented by an office (법무부장관), named or not; a company's line is its
+  // representative's name (대표이사 홍길동), so without a name there is no line at all.
+  if (representative && defendant.kind === 'state') {
+    lines.push(
+      `${strings.stateRepresentative} ${strings.representedBy(representative.title[language], representative.name[language])}`.trim(),
+    );
+  } else if (representative?.name[language].trim()) {
+    lines.push(strings.representedBy(representative.title[language], representative.name[language]).trim());
   }
   if (defendant.note) lines.push(defendant.note[language]);
   return lines;
@@ -47,19 +53,30 @@ export function drawKoreanComplaint(
   const labelWidth = LABEL_WIDTHS[language];
 
   flow.paragraph(text.title, styles.title);
-  captionRow(
-    flow,
-    strings.common.plaintiffLabel,
-    [strings.common.plaintiffs(captionName(facts.lead, language), facts.count), text.plaintiffsSuffix],
-    styles.caption,
-    labelWidth,
-  );
+  const representatives = input.hasRepresentativeParty ? (input.representatives ?? []) : [];
+  if (representatives.length) {
+    // The appointed ones are the plaintiffs of record; everyone else is a 선정자 (art. 53(2)).
+    const lines = representatives.flatMap((person, index) => [
+      `${representatives.length > 1 ? `${index + 1}. ` : ''}${captionName(person, language)}`,
+      ...(person.address ? [person.address] : []),
+    ]);
+    const hang = representatives.length > 1 ? styles.caption.font.widthOf('1. ', styles.caption.size) : 0;
+    captionRow(flow, strings.common.representativePlaintiffLabel, [...lines, text.appointersSuffix], styles.caption, labelWidth, hang);
+  } else {
+    captionRow(
+      flow,
+      strings.common.plaintiffLabel,
+      [strings.common.plaintiffs(captionName(facts.lead, language), facts.count), text.plaintiffsSuffix],
+      styles.caption,
+      labelWidth,
+    );
+  }
   flow.gap(SPACE.paragraph);
   const attorneys = counsel.attorneys.map((attorney) => attorney.name[language]).join(', ');
   const contact = text.contact(counsel.phone, counsel.fax, counsel.email);
   captionRow(
     flow,
-    text.counselLabel,
+    representatives.length ? text.representativeCounselLabel : text.counselLabel,
     [counsel.name[language], text.counselAttorneys(attorneys), counsel.address[language], contact].filter(Boolean),
     styles.caption,
     labelWidth,
@@ -85,6 +102,7 @@ export function drawKoreanComplaint(
       formatDate(prayer.interestFrom ?? caseInfo.incidentDate, language),
       prayer.civilRatePct ?? 5,
       prayer.litigationRatePct ?? 12,
+      representatives.length ? text.representativePayees : undefined,
     ),
     text.prayerCosts(facts.defendants.length),
     text.prayerProvisional,
@@ -101,15 +119,15 @@ export function drawKoreanComplaint(
     drawTabList(flow, styles.bodyLeft, facts.evidenceLines);
   }
   flow.paragraph(text.attachmentsHeading, styles.heading);
-  drawTabList(flow, styles.bodyLeft, facts.attachmentLines);
+  // The date, the signature and the addressee stay with the last attachment line.
+  drawTabList(flow, styles.bodyLeft, facts.attachmentLines, true, true);
 
   const date = formatDate(isoDateIn(options.now, options.timeZone ?? 'Asia/Seoul'), language);
-  flow.ensure(LEADING.body * 7);
   flow.gap(LEADING.body);
-  flow.paragraph(date, { ...styles.bodyLeft, align: 'center', spaceAfter: LEADING.body / 2 });
+  flow.paragraph(date, { ...styles.bodyLeft, align: 'center', spaceAfter: LEADING.body / 2, keepWithNext: true });
   const signatureIndent = flow.box.width / 2;
   for (const line of [text.signatureLead, counsel.name[language], `${text.counselAttorneys(attorneys)} ${strings.common.eSigned}`]) {
-    flow.paragraph(line, { ...styles.caption, indent: signatureIndent });
+    flow.paragraph(line, { ...styles.caption, indent: signatureIndent, keepWithNext: true });
   }
   flow.gap(LEADING.body);
   flow.paragraph(strings.common.addressee(caseInfo.court[language]), { ...styles.captionBold, size: 14, leading: 22 });

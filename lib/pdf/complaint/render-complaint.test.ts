@@ -15,6 +15,25 @@ claimants[0].evidence = [
 const total = claimants.reduce((sum, claimant) => sum + claimant.damages.totalKrw, 0).toLocaleString('en-US');
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
+describe('renderComplaint (KR) with a 선정당사자', () => {
+  it.skipIf(!hasPoppler)('captions the appointed ones as 원고(선정당사자) with their address, the others as 선정자', async () => {
+    const representative = claimants[0];
+    const text = flat(
+      pdfText(
+        await renderComplaint(
+          { case: SAMPLE_CASE, claimants, hasRepresentativeParty: true, representatives: [representative] },
+          { format: 'kr', language: 'ko', now: DEMO_NOW },
+        ),
+      ),
+    );
+    expect(text).toContain(`원고(선정당사자) ${representative.legalName}`);
+    expect(text).toContain(flat(representative.address));
+    expect(text).toContain('(선정자: 별지 당사자목록 기재와 같음)');
+    expect(text).toContain('원고(선정당사자) 및 선정자들에게');
+    expect(text).not.toContain('홍길동 외 39명');
+  });
+});
+
 describe('renderComplaint (KR)', () => {
   const render = () =>
     renderComplaint({ case: SAMPLE_CASE, claimants, hasRepresentativeParty: true }, { format: 'kr', language: 'ko', now: DEMO_NOW });

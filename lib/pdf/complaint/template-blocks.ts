@@ -16,7 +16,7 @@ export function drawTemplate(
 ): void {
   for (const block of parseTemplate(text, placeholders)) {
     if (block.kind === 'heading') {
-      flow.paragraph(block.text, { ...styles.body, font: styles.heading.font, align: 'left', spaceBefore: 8, keepLines: 3 });
+      flow.paragraph(block.text, { ...styles.body, font: styles.heading.font, align: 'left', spaceBefore: 8, keepWithNext: true });
       continue;
     }
     if (number) {

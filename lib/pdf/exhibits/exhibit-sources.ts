@@ -10,6 +10,7 @@ import { fitPageToFormat } from './fit-page';
 import { embedImage, type PlacedImage } from './images';
 import type { SourceKind } from './integrity';
 import { sanitizeCopiedPage } from './sanitize';
+import { embedStandardFonts } from './standard-fonts';
 import { visualFrameOf } from './stamp';
 
 /** Images print at no less than this resolution: small images are not blown up past it. */
@@ -60,6 +61,8 @@ export async function appendPdf(
   } catch (error) {
     throw new ExhibitSourceError(label, evidenceId, 'unparseable', (error as Error).message);
   }
+  // Standard fonts the exhibit only names are embedded now (court systems refuse unembedded fonts).
+  embedStandardFonts(pages);
   return pages.map((page) => {
     builder.doc.addPage(page);
     sanitizeCopiedPage(page);

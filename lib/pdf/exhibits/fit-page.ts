@@ -4,50 +4,87 @@ import {
   PDFName,
   PDFNumber,
   type PDFPage,
+  clip,
   concatTransformationMatrix,
+  endPath,
   popGraphicsState,
   pushGraphicsState,
+  rectangle,
 } from 'pdf-lib';
 import { type DocumentFormat, FORMAT_LAYOUTS } from '../geometry';
-import { STAMP_BAND, boxOf } from './stamp';
+import { boxOf, frameFor } from './stamp';
 
-/** Pages within this many points of the format's size are left as they are. */
-const SIZE_TOLERANCE = 2;
 const PAGE_BOXES = ['CropBox', 'BleedBox', 'TrimBox', 'ArtBox'].map((name) => PDFName.of(name));
+
+type Affine = [number, number, number, number, number, number];
+
+const toAffine = (matrix: readonly number[] | undefined): Affine => (matrix ? [...matrix] : [1, 0, 0, 1, 0, 0]) as Affine;
+
+const apply = (m: Affine, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+function invert([a, b, c, d, e, f]: Affine): Affine {
+  const det = a * d - b * c;
+  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
+}
+
+/** The affine map that sends three reference points where `map` sends them (maps here are affine). */
+function affineOf(map: (x: number, y: number) => [number, number]): Affine {
+  const [e, f] = map(0, 0);
+  const [ax, bx] = map(1, 0);
+  const [cx, dx] = map(0, 1);
+  return [ax - e, bx - f, cx - e, dx - f, e, f];
+}
 
 /**
  * Brings a copied exhibit page to the filing's paper (A4 for Korean courts, Letter for CM/ECF),
- * in the page's own orientation: the content is scaled to fit — never cropped — and centred, with
- * the top and bottom bands left free for the exhibit label and the Bates number. Links keep
- * pointing at what they covered. Returns whether the page was changed.
+ * in the page's own orientation, with its content scaled — never cropped — into the court
+ * margins and centred there. The margins stay empty for the stamps: the 갑 제N호증 label in the
+ * top-right corner and the Bates number bottom right never cover the exhibit's own content. The
+ * content is clipped to the page's visible box (nothing hidden before shows up in the margins);
+ * links keep pointing at what they covered.
  */
 export function fitPageToFormat(page: PDFPage, format: DocumentFormat): boolean {
-  const [x0, y0, x1, y1] = boxOf(page);
-  const width = x1 - x0;
-  const height = y1 - y0;
-  const rotation = ((page.getRotation().angle % 360) + 360) % 360;
-  const isQuarterTurn = rotation === 90 || rotation === 270;
-  const visual = isQuarterTurn ? { width: height, height: width } : { width, height };
-  const paper = FORMAT_LAYOUTS[format].size;
-  const target = visual.width > visual.height ? { width: paper.height, height: paper.width } : { width: paper.width, height: paper.height };
-  if (Math.abs(visual.width - target.width) <= SIZE_TOLERANCE && Math.abs(visual.height - target.height) <= SIZE_TOLERANCE) return false;
-  if (width <= 0 || height <= 0) return false;
+  const box = boxOf(page);
+  const [x0, y0, x1, y1] = box;
+  if (x1 - x0 <= 0 || y1 - y0 <= 0) return false;
+  const angle = page.getRotation().angle;
+  const before = frameFor(box, angle);
+  const layout = FORMAT_LAYOUTS[format];
+  const isLandscape = before.width > before.height;
+  const paper = isLandscape ? { width: layout.size.height, height: layout.size.width } : layout.size;
+  const { top, right, bottom, left } = layout.margins;
+  const scale = Math.min((paper.width - left - right) / before.width, (paper.height - top - bottom) / before.height);
+  // Where the content lands on the new page as the reader sees it (origin bottom left).
+  const u0 = left + (paper.width - left - right - scale * before.width) / 2;
+  const v0 = bottom + (paper.height - top - bottom - scale * before.height) / 2;
 
-  // In the page's unrotated user space the reader's vertical axis is x after a quarter turn.
-  const user = isQuarterTurn ? { width: target.height, height: target.width } : target;
-  const band = { x: isQuarterTurn ? STAMP_BAND : 0, y: isQuarterTurn ? 0 : STAMP_BAND };
-  const scale = Math.min((user.width - 2 * band.x) / width, (user.height - 2 * band.y) / height);
-  const dx = (user.width - scale * width) / 2 - scale * x0;
-  const dy = (user.height - scale * height) / 2 - scale * y0;
+  // The new page keeps its /Rotate: in its unrotated user space the reader's axes may be swapped.
+  const isQuarterTurn = [90, 270].includes(((angle % 360) + 360) % 360);
+  const user = isQuarterTurn ? { width: paper.height, height: paper.width } : paper;
+  const after = frameFor([0, 0, user.width, user.height], angle);
+  const oldToVisual = invert(toAffine(before.matrix));
+  const visualToNew = toAffine(after.matrix);
+  const transform = affineOf((x, y) => {
+    const [u, v] = apply(oldToVisual, x, y);
+    return apply(visualToNew, u0 + scale * u, v0 + scale * v);
+  });
 
   const context = page.doc.context;
-  const start = context.register(context.contentStream([pushGraphicsState(), concatTransformationMatrix(scale, 0, 0, scale, dx, dy)]));
+  const start = context.register(
+    context.contentStream([
+      pushGraphicsState(),
+      concatTransformationMatrix(...transform),
+      rectangle(x0, y0, x1 - x0, y1 - y0),
+      clip(),
+      endPath(),
+    ]),
+  );
   const end = context.register(context.contentStream([popGraphicsState()]));
   page.node.wrapContentStreams(start, end);
-  moveAnnotations(page, (x, y) => [scale * x + dx, scale * y + dy]);
+  moveAnnotations(page, (x, y) => apply(transform, x, y));
 
   page.node.set(PDFName.of('MediaBox'), context.obj([0, 0, user.width, user.height]));
-  for (const box of PAGE_BOXES) page.node.delete(box);
+  for (const name of PAGE_BOXES) page.node.delete(name);
   return true;
 }
 
@@ -60,7 +97,9 @@ function moveAnnotations(page: PDFPage, map: (x: number, y: number) => [number, 
     if (!(annot instanceof PDFDict)) continue;
     const rect = context.lookup(annot.get(PDFName.of('Rect')));
     if (!(rect instanceof PDFArray)) continue;
-    annot.set(PDFName.of('Rect'), context.obj(mapPoints(rect, map)));
+    const [ax, ay, bx, by] = mapPoints(rect, map);
+    // A rotated page's rectangle comes back with its corners swapped: keep it normalised.
+    annot.set(PDFName.of('Rect'), context.obj([Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)]));
     const quads = context.lookup(annot.get(PDFName.of('QuadPoints')));
     if (quads instanceof PDFArray) annot.set(PDFName.of('QuadPoints'), context.obj(mapPoints(quads, map)));
   }

@@ -1,9 +1,10 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { ExhibitIntegrityError, ExhibitSourceError } from '../errors';
 import { exhibitFile, makeActivePdf, makeEncryptedPdf, makePhoto, makeSamplePdf, makeScreenshot } from '../__fixtures__/exhibit-files';
 import { imageXObjectCount, loadPdf, outlineTitles } from '../__fixtures__/inspect';
-import { hasPoppler, pdfPageTexts } from '../__fixtures__/poppler';
+import { hasPoppler, overlappingPairs, pdfFonts, pdfPageTexts, pdfText, pdfWordBoxes } from '../__fixtures__/poppler';
+import { FORMAT_LAYOUTS } from '../geometry';
 import { SAMPLE_CASE } from '../__fixtures__/sample-case';
 import { DEMO_NOW, demoClaimants } from '../__fixtures__/synthetic-claimants';
 import { preflightPdf } from '../preflight/preflight-pdf';
@@ -160,6 +161,84 @@ describe('renderExhibitBundle', () => {
       if (hasPoppler) expect(pdfPageTexts(result.bytes)[pageOf(letter)]).toContain('통신요금 고지서 1/1');
     }
   });
+
+  it.skipIf(!hasPoppler)('scales every copied page into the court margins, so the exhibit label never covers its content', async () => {
+    // An A4 page (already the filing's paper) with text up to its top-right and bottom-right corners.
+    const source = await PDFDocument.create();
+    const font = await source.embedFont(StandardFonts.Helvetica);
+    for (const rotate of [0, 90]) {
+      const page = source.addPage([595.28, 841.89]);
+      page.setRotation(degrees(rotate));
+      page.drawText('CORNER-TOP', { x: 480, y: 826, size: 11, font });
+      page.drawText('CORNER-BOTTOM', { x: 460, y: 6, size: 11, font });
+      page.drawText('CORNER-LEFT', { x: 2, y: 420, size: 11, font });
+    }
+    const file = exhibitFile(await source.save(), claimants[0], { label: '가장자리', filename: 'edge.pdf', mime: 'application/pdf' });
+    for (const format of ['kr', 'us'] as const) {
+      const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: [file], bates: { prefix: 'SLM' } }, { ...ko, format });
+      const { margins } = FORMAT_LAYOUTS[format];
+      const words = pdfWordBoxes(result.bytes);
+      for (const page of [...new Set(words.filter((word) => word.text.startsWith('CORNER')).map((word) => word.page))]) {
+        const onPage = words.filter((word) => word.page === page);
+        const content = onPage.filter((word) => word.text.startsWith('CORNER'));
+        const stamps = onPage.filter((word) => !word.text.startsWith('CORNER'));
+        expect(content.length, `${format} page ${page}`).toBe(3);
+        expect(
+          overlappingPairs([...content, ...stamps]).filter(([a, b]) => a.text.startsWith('CORNER') !== b.text.startsWith('CORNER')),
+        ).toEqual([]);
+        const copied = (await loadPdf(result.bytes)).getPage(page - 1);
+        const { width, height } = copied.getSize();
+        // pdftotext measures the page as shown (after /Rotate).
+        const [pageWidth, pageHeight] = copied.getRotation().angle % 180 === 0 ? [width, height] : [height, width];
+        for (const word of content) {
+          const where = `${format} page ${page} ${word.text}`;
+          expect(word.xMin, where).toBeGreaterThanOrEqual(margins.left - 1);
+          expect(word.xMax, where).toBeLessThanOrEqual(pageWidth - margins.right + 1);
+          expect(word.yMin, where).toBeGreaterThanOrEqual(margins.top - 1);
+          expect(word.yMax, where).toBeLessThanOrEqual(pageHeight - margins.bottom + 1);
+        }
+      }
+    }
+  });
+
+  it.skipIf(!hasPoppler)(
+    'embeds the standard fonts an exhibit only names, keeping its text searchable and in place, so preflight passes',
+    async () => {
+      const source = await PDFDocument.create();
+      const page = source.addPage([595.28, 841.89]);
+      const faces = [StandardFonts.Helvetica, StandardFonts.TimesRomanBold, StandardFonts.CourierOblique] as const;
+      for (const [index, face] of faces.entries()) {
+        page.drawText(`Invoice ${index + 1}: 38,000 KRW - 'paid' (Jan. 2003)`, {
+          x: 60,
+          y: 700 - index * 40,
+          size: 14,
+          font: await source.embedFont(face),
+        });
+      }
+      const original = await source.save();
+      const before = await preflightPdf(original, 'kr');
+      expect(before.checks.find((check) => check.id === 'fonts-embedded')?.ok).toBe(false);
+      const file = exhibitFile(original, claimants[0], { label: '청구서', filename: 'invoice.pdf', mime: 'application/pdf' });
+      const result = await renderExhibitBundle({ case: SAMPLE_CASE, files: [file], bates: { prefix: 'SLM' } }, ko);
+      const report = await preflightPdf(result.bytes, 'kr');
+      const failed = report.checks.filter((check) => !check.ok);
+      expect(failed, JSON.stringify(failed)).toEqual([]);
+      const fonts = pdfFonts(result.bytes).filter((font) => /Arimo|Tinos|Cousine/.test(font.name));
+      expect(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['Arimo-Regular', 'Cousine-Italic', 'Tinos-Bold']);
+      expect(fonts.every((font) => font.embedded && font.subset && font.unicode)).toBe(true);
+      const text = pdfText(result.bytes);
+      for (const index of [1, 2, 3]) expect(text).toContain(`Invoice ${index}: 38,000 KRW - 'paid' (Jan. 2003)`);
+      // Widths unchanged: each word is as long (scaled with the page) as it was.
+      const originalWords = pdfWordBoxes(original).filter((word) => word.text === 'Invoice');
+      const bundledWords = pdfWordBoxes(result.bytes).filter((word) => word.text === 'Invoice');
+      expect(bundledWords).toHaveLength(3);
+      const scale = (bundledWords[1].yMax - bundledWords[0].yMax) / (originalWords[1].yMax - originalWords[0].yMax);
+      bundledWords.forEach((word, index) => {
+        const expected = (originalWords[index].xMax - originalWords[index].xMin) * scale;
+        expect(Math.abs(word.xMax - word.xMin - expected)).toBeLessThan(0.5);
+      });
+    },
+  );
 
   it('stands a notice page in for a file type that cannot be shown, and says so', async () => {
     const memo = exhibitFile(new TextEncoder().encode('memo'), claimants[0], { label: '메모', filename: 'memo.txt', mime: 'text/plain' });

@@ -24,8 +24,12 @@ export function boxOf(page: PDFPage): [number, number, number, number] {
  * landscape scans and offset boxes too.
  */
 export function visualFrameOf(page: PDFPage): VisualFrame {
-  const [x0, y0, x1, y1] = boxOf(page);
-  const rotation = (((page.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
+  return frameFor(boxOf(page), page.getRotation().angle);
+}
+
+/** The upright view of a box [x0, y0, x1, y1] shown with /Rotate `angle`, and its matrix to user space. */
+export function frameFor([x0, y0, x1, y1]: [number, number, number, number], angle: number): VisualFrame {
+  const rotation = (((angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const width = x1 - x0;
   const height = y1 - y0;
   switch (rotation) {

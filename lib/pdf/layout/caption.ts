@@ -5,6 +5,7 @@ import { baselineOffset, type Flow } from './flow';
 import type { DocumentStyles } from './styles';
 
 export const KR_LABEL_WIDTH = 84;
+const REPRESENTATIVE_LABEL_WIDTH = 112;
 /** English labels ("Claimant type") need more room than spread-out Korean ones (구  분). */
 export const EN_LABEL_WIDTH = 110;
 
@@ -18,6 +19,8 @@ export type CaptionInput = {
   caseInfo: CaseInfo;
   /** "홍길동 외 1,585명" or a single plaintiff's name. */
   plaintiffs: string;
+  /** The 선정당사자 by name, when the plaintiffs appointed some: captioned 원고(선정당사자). */
+  representatives?: readonly string[];
 };
 
 export function defendantsShort(caseInfo: CaseInfo, language: Language): string {
@@ -51,9 +54,13 @@ export function drawShortCaption(flow: Flow, styles: DocumentStyles, input: Capt
     flow.gap(LEADING.caption);
     return;
   }
-  flow.labeled(common.caseLabel, caseLine(caseInfo, language), styles.caption, KR_LABEL_WIDTH);
-  flow.labeled(common.plaintiffLabel, input.plaintiffs, styles.caption, KR_LABEL_WIDTH);
-  flow.labeled(common.defendantLabel, defendantsShort(caseInfo, language), styles.caption, KR_LABEL_WIDTH);
+  const representatives = input.representatives ?? [];
+  // 원고(선정당사자) needs a wider label column than 사  건 / 피  고.
+  const labelWidth = representatives.length ? REPRESENTATIVE_LABEL_WIDTH : KR_LABEL_WIDTH;
+  flow.labeled(common.caseLabel, caseLine(caseInfo, language), styles.caption, labelWidth);
+  if (representatives.length) flow.labeled(common.representativePlaintiffLabel, representatives.join(', '), styles.caption, labelWidth);
+  else flow.labeled(common.plaintiffLabel, input.plaintiffs, styles.caption, labelWidth);
+  flow.labeled(common.defendantLabel, defendantsShort(caseInfo, language), styles.caption, labelWidth);
   flow.gap(LEADING.caption / 2);
 }
 

@@ -1,5 +1,5 @@
 import { formatDate, isoDateIn } from '../format';
-import { LEADING, SPACE } from '../geometry';
+import { LEADING } from '../geometry';
 import { STRINGS } from '../strings';
 import type { CaseInfo, RenderOptions } from '../types';
 import { drawRecordBox, recordBoxHeight } from './caption';
@@ -39,18 +39,16 @@ export function drawClosing(flow: Flow, styles: DocumentStyles, caseInfo: CaseIn
   const isKr = options.format === 'kr';
   const signatureIndent = flow.box.width * SIGNATURE_INDENT_SHARE;
   const signatureStyle = { ...styles.caption, indent: signatureIndent };
-  const signatureLines = closing.signatureLines.flatMap((line) => flow.layout(line, signatureStyle));
   const recordHeight = closing.record ? RECORD_GAP + recordBoxHeight(flow, closing.record.rows) : 0;
   const addresseeHeight = isKr ? ADDRESSEE_GAP + ADDRESSEE_LEADING : 0;
   const leadStyle = { ...styles.body, firstLineIndent: styles.body.size };
-  const leadHeight = closing.lead ? flow.layout(closing.lead, leadStyle).length * leadStyle.leading + SPACE.paragraph : 0;
-  const signatureHeight = leadHeight + CLOSING_GAP + LEADING.body * 1.5 + LEADING.caption * signatureLines.length;
-  flow.ensure(signatureHeight);
-  if (closing.lead) flow.paragraph(closing.lead, leadStyle);
-  flow.gap(CLOSING_GAP);
+  // The lead, the date and the signer's lines are kept with what follows (the record box and the
+  // addressee): the whole block moves to the next page together, never the signature alone.
+  if (closing.lead) flow.paragraph(closing.lead, { ...leadStyle, keepWithNext: true });
+  flow.keep(CLOSING_GAP, () => flow.gap(CLOSING_GAP));
   const date = documentDate(options, closing.signedAt ? new Date(closing.signedAt) : options.now);
-  flow.paragraph(date, { ...styles.bodyLeft, align: isKr ? 'center' : 'left', spaceAfter: LEADING.body / 2 });
-  for (const line of closing.signatureLines) flow.paragraph(line, signatureStyle);
+  flow.paragraph(date, { ...styles.bodyLeft, align: isKr ? 'center' : 'left', spaceAfter: LEADING.body / 2, keepWithNext: true });
+  for (const line of closing.signatureLines) flow.paragraph(line, { ...signatureStyle, keepWithNext: true });
   flow.ensure(recordHeight + addresseeHeight);
   if (closing.record) {
     flow.gap(RECORD_GAP);

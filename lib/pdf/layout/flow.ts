@@ -19,7 +19,14 @@ export type ParagraphStyle = {
   color?: Rgb;
   /** Keep this many lines of the paragraph on the page where it starts (default 2). */
   keepLines?: number;
+  /**
+   * Keep on the same page as the start of whatever follows (headings, the lines of a signature
+   * block): drawn only once the next content knows where it goes, as word processors do.
+   */
+  keepWithNext?: boolean;
 };
+
+type Kept = { height: number; draw: () => void };
 
 /** Short caption labels (원 고) are spread over this many em, as on Korean court forms. */
 const LABEL_SPREAD_EM = 5;
@@ -39,6 +46,8 @@ export class Flow {
   y: number;
 
   private readonly nextPage: () => PageCanvas;
+  /** Content waiting for what follows it (keepWithNext), in order. */
+  private kept: Kept[] = [];
 
   constructor(
     readonly builder: PdfBuilder,
@@ -49,12 +58,38 @@ export class Flow {
     this.nextPage = nextPage ?? (() => builder.addPage());
     this.canvas = this.nextPage();
     this.y = this.box.top;
+    // A document may end with kept content (nothing followed it): it is drawn before the page furniture.
+    builder.beforeFinish(() => this.release(0));
   }
 
   newPage(): PageCanvas {
+    this.release(0);
+    return this.startPage();
+  }
+
+  private startPage(): PageCanvas {
     this.canvas = this.nextPage();
     this.y = this.box.top;
     return this.canvas;
+  }
+
+  /**
+   * Holds content back until the next content's first lines are known (`height`), so both land
+   * on one page: `draw` runs later, at the position it would have had, or at the top of the next
+   * page together with what follows it.
+   */
+  keep(height: number, draw: () => void): void {
+    this.kept.push({ height, draw });
+  }
+
+  /** Draws kept content, first starting a new page if it and the next `height` points do not fit here. */
+  private release(height: number): void {
+    if (this.kept.length === 0) return;
+    const kept = this.kept;
+    this.kept = [];
+    const total = kept.reduce((sum, item) => sum + item.height, 0);
+    if (total + height > this.remaining && this.y > this.box.top) this.startPage();
+    for (const item of kept) item.draw();
   }
 
   /** Space left on the current page. */
@@ -62,12 +97,17 @@ export class Flow {
     return this.box.bottom - this.y;
   }
 
-  /** Starts a new page unless `height` still fits on this one. */
+  /** Starts a new page unless `height` still fits on this one (with any content kept for it). */
   ensure(height: number): void {
-    if (height > this.remaining && this.y > this.box.top) this.newPage();
+    this.release(height);
+    if (height > this.remaining && this.y > this.box.top) this.startPage();
   }
 
   gap(height: number): void {
+    if (this.kept.length) {
+      this.keep(height, () => this.gap(height));
+      return;
+    }
     this.y = Math.min(this.y + height, this.box.bottom);
   }
 
@@ -91,8 +131,16 @@ export class Flow {
 
   paragraph(text: string, style: ParagraphStyle): void {
     const lines = this.layout(text, style);
+    const firstLines = Math.min(lines.length, style.keepLines ?? 2) * style.leading;
+    if (style.keepWithNext) {
+      const height = (style.spaceBefore ?? 0) + lines.length * style.leading + (style.spaceAfter ?? 0);
+      this.keep(height, () => this.paragraph(text, { ...style, keepWithNext: false }));
+      return;
+    }
+    // Kept content goes first, and decides the page together with this paragraph's first lines.
+    this.release((this.y > this.box.top ? (style.spaceBefore ?? 0) : 0) + firstLines);
     this.gap(this.y > this.box.top ? (style.spaceBefore ?? 0) : 0);
-    this.ensure(Math.min(lines.length, style.keepLines ?? 2) * style.leading);
+    this.ensure(firstLines);
     const indent = style.indent ?? 0;
     lines.forEach((line, index) => {
       this.ensure(style.leading);

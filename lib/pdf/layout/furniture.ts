@@ -15,6 +15,7 @@ export type PageNumbering = {
 
 /** Page numbers ("- 3 -" / "Page 3 of 40") centred in the bottom margin, marked as artifacts. */
 export function drawPageFurniture(builder: PdfBuilder, numbering: PageNumbering): void {
+  builder.finishContent();
   const strings = STRINGS[numbering.language].common;
   const first = numbering.firstNumber ?? 1;
   const total = numbering.total ?? builder.canvases.length + first - 1;

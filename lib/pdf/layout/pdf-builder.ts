@@ -37,6 +37,7 @@ export function applyMetadata(doc: PDFDocument, meta: DocumentMeta): void {
 export class PdfBuilder {
   readonly canvases: PageCanvas[] = [];
   readonly fonts: DocumentFonts;
+  private finishing: (() => void)[] = [];
 
   private constructor(
     readonly doc: PDFDocument,
@@ -69,11 +70,24 @@ export class PdfBuilder {
     return canvas;
   }
 
+  /** Runs before the page furniture is drawn and before saving (a text flow draws what it held back). */
+  beforeFinish(hook: () => void): void {
+    this.finishing.push(hook);
+  }
+
+  /** Runs the hooks once: every page the document will have exists after this. */
+  finishContent(): void {
+    const hooks = this.finishing;
+    this.finishing = [];
+    for (const hook of hooks) hook();
+  }
+
   get pageCount(): number {
     return this.doc.getPageCount();
   }
 
   async save(): Promise<Uint8Array> {
+    this.finishContent();
     for (const canvas of this.canvases) canvas.flush();
     applyMetadata(this.doc, this.meta);
     return this.doc.save({

@@ -35,6 +35,7 @@ export function documentStyles(builder: PdfBuilder): DocumentStyles {
       align: 'center',
       spaceBefore: SPACE.section,
       spaceAfter: SPACE.paragraph,
+      keepWithNext: true,
     },
     body: { font: serif, size: FONT_SIZE.body, leading: LEADING.body, align: 'justify', spaceAfter: SPACE.paragraph },
     bodyLeft: { font: serif, size: FONT_SIZE.body, leading: LEADING.body, align: 'left' },

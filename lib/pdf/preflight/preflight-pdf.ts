@@ -25,8 +25,14 @@ function contentOf(page: PDFPage): Uint8Array[] {
     .map((stream) => decodePDFRawStream(stream).decode());
 }
 
-function check(id: PreflightCheck['id'], ok: boolean, detail: string, severity: PreflightCheck['severity'] = 'error'): PreflightCheck {
-  return { id, ok, severity, detail };
+function check(
+  id: PreflightCheck['id'],
+  ok: boolean,
+  detail: string,
+  severity: PreflightCheck['severity'] = 'error',
+  params?: Record<string, string>,
+): PreflightCheck {
+  return { id, ok, severity, detail, ...(ok || !params ? {} : { params }) };
 }
 
 /**
@@ -50,7 +56,7 @@ export async function preflightPdf(
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (error) {
-    return result([check('parse', false, `not a readable, unencrypted PDF: ${(error as Error).message}`)], 0);
+    return result([check('parse', false, `not a readable, unencrypted PDF: ${(error as Error).message}`, 'error', {})], 0);
   }
   const layout = FORMAT_LAYOUTS[format];
   const box = contentBox(format);
@@ -81,6 +87,9 @@ export async function preflightPdf(
     if (isOutside) outsideMargins.push(index + 1);
   });
   const fonts = collectFonts(doc);
+  // The pages that use a font: where in the packet a lawyer finds the exhibit to replace.
+  const pagesUsing = (names: string[]) =>
+    pages.flatMap((page, index) => (collectFonts(doc, [page]).some((font) => names.includes(font.name)) ? [index + 1] : []));
   const notEmbedded = fonts.filter((font) => !font.isEmbedded).map((font) => font.name);
   const notSubset = fonts.filter((font) => font.isEmbedded && !font.isSubset).map((font) => font.name);
   const noUnicode = fonts.filter((font) => !font.hasToUnicode).map((font) => font.name);
@@ -97,6 +106,8 @@ export async function preflightPdf(
       wrongSize.length === 0
         ? `all pages ${layout.size.width}×${layout.size.height} pt`
         : `pages not ${layout.size.width}×${layout.size.height} pt: ${list(wrongSize)}`,
+      'error',
+      { pages: list(wrongSize) },
     ),
     check(
       'margins',
@@ -104,30 +115,40 @@ export async function preflightPdf(
       `${layout.rule}; margins ${mm.top}/${mm.right}/${mm.bottom}/${mm.left} mm (top/right/bottom/left)` +
         (outsideMargins.length ? `; text starts outside them on pages ${list(outsideMargins)}` : '; all text inside') +
         (sourcePages ? `; ${sourcePages} copied exhibit pages keep their own layout` : ''),
+      'error',
+      { pages: list(outsideMargins) },
     ),
     check(
       'text-layer',
       withoutText.length === 0,
       withoutText.length === 0 ? 'every page has searchable text' : `pages without text: ${list(withoutText)}`,
+      'error',
+      { pages: list(withoutText) },
     ),
-    check('no-javascript', scripts.length === 0, scripts.length === 0 ? 'no JavaScript or launch actions' : list(scripts)),
-    check('no-forms', forms.length === 0, forms.length === 0 ? 'no form fields' : list(forms)),
+    check('no-javascript', scripts.length === 0, scripts.length === 0 ? 'no JavaScript or launch actions' : list(scripts), 'error', {
+      where: list(scripts),
+    }),
+    check('no-forms', forms.length === 0, forms.length === 0 ? 'no form fields' : list(forms), 'error', { where: list(forms) }),
     check(
       'fonts-embedded',
       notEmbedded.length === 0,
       notEmbedded.length === 0 ? `${fonts.length} fonts, all embedded` : `not embedded: ${list(notEmbedded)}`,
+      'error',
+      { fonts: list(notEmbedded), pages: list(pagesUsing(notEmbedded)) },
     ),
     check(
       'fonts-subset',
       notSubset.length === 0,
       notSubset.length === 0 ? 'embedded fonts are subset' : `embedded whole: ${list(notSubset)}`,
       'warning',
+      { fonts: list(notSubset) },
     ),
     check(
       'fonts-unicode',
       noUnicode.length === 0,
       noUnicode.length === 0 ? 'every font maps glyphs to Unicode' : `no ToUnicode map: ${list(noUnicode)}`,
       'warning',
+      { fonts: list(noUnicode), pages: list(pagesUsing(noUnicode)) },
     ),
   ];
   return result(checks, pages.length);

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFObject, PDFRef, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFObject, type PDFPage, PDFRef, PDFStream } from 'pdf-lib';
 
 function lookupDict(doc: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
   const object = value instanceof PDFRef ? doc.context.lookup(value) : value;
@@ -73,7 +73,7 @@ function fontReport(doc: PDFDocument, font: PDFDict): FontReport {
 }
 
 /** Every font reachable from page resources, including those of form XObjects, once each. */
-export function collectFonts(doc: PDFDocument): FontReport[] {
+export function collectFonts(doc: PDFDocument, pages: readonly PDFPage[] = doc.getPages()): FontReport[] {
   const seen = new Set<PDFDict>();
   const reports: FontReport[] = [];
   const visitResources = (resources: PDFDict | undefined, depth: number) => {
@@ -95,6 +95,6 @@ export function collectFonts(doc: PDFDocument): FontReport[] {
       }
     }
   };
-  for (const page of doc.getPages()) visitResources(page.node.Resources(), 0);
+  for (const page of pages) visitResources(page.node.Resources(), 0);
   return reports;
 }

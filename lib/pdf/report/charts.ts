@@ -11,6 +11,14 @@ export type ChartFonts = { regular: EmbeddedFont; bold: EmbeddedFont };
 export type Box = { x: number; y: number; width: number };
 
 const BAR_ROW = 15;
+const COLUMN_LABEL_SIZE = 6.5;
+/** The least room between two column labels, in points. */
+const LABEL_GAP = 3;
+
+/** Every how many columns a label fits: 1 when labels are narrower than a column, 2, 3… otherwise. */
+export function labelStep(labelWidth: number, slot: number): number {
+  return Math.max(1, Math.ceil((labelWidth + LABEL_GAP) / Math.max(slot, 1)));
+}
 
 /** A row of figure tiles: the number large, its label small underneath. Returns the height used. */
 export function drawTiles(
@@ -103,19 +111,22 @@ export function drawColumns(
   const slot = box.width / Math.max(days.length, 1);
   const baseline = box.y + 18 + height;
   canvas.line(box.x, baseline, box.x + box.width, baseline, { color: MUTED, lineWidth: 0.5 });
+  const dates = days.map((day) => {
+    const [, month, date] = day.date.split('-').map(Number);
+    return `${month}/${date}`;
+  });
+  const counts = days.map((day) => formatNumber(day.count));
+  const widest = Math.max(0, ...[...dates, ...counts].map((label) => fonts.regular.widthOf(label, COLUMN_LABEL_SIZE)));
+  const step = labelStep(widest, slot);
   days.forEach((day, index) => {
     const barHeight = (height - 12) * (day.count / max);
     const x = box.x + index * slot + slot * 0.18;
     canvas.rect(x, baseline - barHeight, slot * 0.64, barHeight, { fill: ACCENT });
-    canvas.text(
-      formatNumber(day.count),
-      x + slot * 0.32,
-      baseline - barHeight - 2,
-      { font: fonts.regular, size: 6.5, color: MUTED },
-      { align: 'center' },
-    );
-    const [, month, date] = day.date.split('-').map(Number);
-    canvas.text(`${month}/${date}`, x + slot * 0.32, baseline + 9, { font: fonts.regular, size: 6.5, color: MUTED }, { align: 'center' });
+    // Labels only every `step` days, counted back from the latest, so none runs into its neighbour.
+    if ((days.length - 1 - index) % step !== 0) return;
+    const style = { font: fonts.regular, size: COLUMN_LABEL_SIZE, color: MUTED };
+    canvas.text(counts[index], x + slot * 0.32, baseline - barHeight - 2, style, { align: 'center' });
+    canvas.text(dates[index], x + slot * 0.32, baseline + 9, style, { align: 'center' });
   });
   return 18 + height + 14;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageSizes } from '../__fixtures__/inspect';
-import { hasPoppler, pdfText } from '../__fixtures__/poppler';
+import { hasPoppler, overlappingPairs, pdfText, pdfWordBoxes } from '../__fixtures__/poppler';
 import { SAMPLE_REPORT } from '../__fixtures__/sample-report';
 import { DEMO_NOW } from '../__fixtures__/synthetic-claimants';
 import { preflightPdf } from '../preflight/preflight-pdf';
@@ -24,5 +24,20 @@ describe('renderSupportReport', () => {
     expect(english).toContain('Support report');
     expect(english).toContain('Top ISPs');
     expect(english).toContain('As of April 30, 2003');
+  });
+
+  it.skipIf(!hasPoppler)('labels the growth columns without any two dates or counts running into each other', async () => {
+    const days = Array.from({ length: 14 }, (_, index) => {
+      const date = new Date(Date.UTC(2003, 11, 15 + index));
+      return { date: date.toISOString().slice(0, 10), count: 12_000 + index * 37 };
+    });
+    const bytes = await renderSupportReport({ ...SAMPLE_REPORT, growth: days }, { language: 'ko', now: DEMO_NOW });
+    const words = pdfWordBoxes(bytes);
+    const dates = words.filter((word) => /^\d{1,2}\/\d{1,2}$/.test(word.text));
+    expect(dates.map((word) => word.text)).toContain('12/28');
+    expect(overlappingPairs(dates)).toEqual([]);
+    const counts = words.filter((word) => /^12,\d{3}$/.test(word.text));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(overlappingPairs(counts)).toEqual([]);
   });
 });

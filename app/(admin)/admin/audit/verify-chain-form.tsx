@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Alert, Button } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { verifyAuditChainAction } from '@/lib/audit/actions';
 
 export function VerifyChainForm() {
@@ -10,11 +10,7 @@ export function VerifyChainForm() {
   const [state, formAction, isPending] = useActionState(verifyAuditChainAction, null);
   return (
     <form action={formAction} className="space-y-3">
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       {state?.ok ? (
         <Alert tone={state.data.isIntact ? 'success' : 'error'} role="status" data-testid="chain-result">
           {state.data.isIntact

@@ -97,7 +97,10 @@ export default async function CasePage({ params, searchParams }: Props) {
                 {defendant.position}. {localized(defendant, 'name', locale)}
               </p>
               <p className="text-sm text-slate-600">
-                {localized(defendant, 'representative', locale)} · {localized(defendant, 'address', locale)}
+                {[localized(defendant, 'representative', locale), localized(defendant, 'representativeName', locale)]
+                  .filter(Boolean)
+                  .join(' ')}{' '}
+                · {localized(defendant, 'address', locale)}
               </p>
             </li>
           ))}

@@ -3,14 +3,15 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { TextField } from '@/app/_components/form-field';
-import { Alert, Button } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { confirmTotpEnrollmentAction, disableTotpAction, replaceRecoveryCodesAction, startTotpEnrollmentAction } from '@/lib/auth/actions';
 import type { ActionState } from '@/lib/forms/action';
 
 function ResultAlert({ state }: { state: ActionState<unknown> }) {
   if (!state?.message) return null;
+  if (!state.ok) return <FailureAlert state={state} />;
   return (
-    <Alert tone={state.ok ? 'success' : 'error'} role={state.ok ? 'status' : 'alert'}>
+    <Alert tone="success" role="status">
       {state.message}
     </Alert>
   );

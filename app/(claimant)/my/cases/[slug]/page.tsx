@@ -16,7 +16,7 @@ import { ClaimHistory } from './_components/claim-history';
 import { JoinForm } from './_components/join-form';
 import { WithdrawForm } from './_components/withdraw-form';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ submitted?: string; done?: string }> };
 
 /** The claimant's home in a case: where the claim stands, what counsel asked, and what they can do. */
 export default async function ClaimantHomePage({ params, searchParams }: Props) {
@@ -32,11 +32,13 @@ export default async function ClaimantHomePage({ params, searchParams }: Props) 
 
   const { claimant, case: caseRow } = access;
   const db = await getDb();
-  const [t, common, format, locale] = await Promise.all([
+  const [t, common, format, locale, answered, withdrawn] = await Promise.all([
     getTranslations('claimant.case'),
     getTranslations('common'),
     getFormatter(),
     getLocale().then(toLocale),
+    getTranslations('claimant.answer'),
+    getTranslations('claimant.withdraw'),
   ]);
   const [timeline, messages, statementVersions, overview] = await Promise.all([
     loadStatusTimeline(db, claimant),
@@ -55,6 +57,11 @@ export default async function ClaimantHomePage({ params, searchParams }: Props) 
       {query.submitted === '1' && claimant.referenceNumber ? (
         <Alert tone="success" role="status" data-testid="submitted-notice">
           {t('submittedNotice', { reference: claimant.referenceNumber })}
+        </Alert>
+      ) : null}
+      {query.done === 'answered' || query.done === 'withdrawn' ? (
+        <Alert tone="success" role="status" data-testid="done-notice">
+          {query.done === 'answered' ? answered('sent') : withdrawn('done')}
         </Alert>
       ) : null}
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useState } from 'react';
 import { SelectField } from '@/app/_components/form-field';
-import { Alert, Button, Card } from '@/app/_components/ui';
+import { Alert, Button, Card, FailureAlert } from '@/app/_components/ui';
 import { bulkAction } from '@/lib/reviews/actions';
 
 type Lawyer = { id: string; name: string };
@@ -39,11 +39,9 @@ export function BulkActions({ slug, lawyers }: { slug: string; lawyers: Lawyer[]
       <h2 id="bulk-title" className="text-base font-semibold">
         {t('title')} <span className="font-normal text-slate-600">· {t('selected', { count: selected })}</span>
       </h2>
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message} {errors.items ? t('nothingSelected') : null}
-        </Alert>
-      ) : null}
+      <FailureAlert
+        state={state && !state.ok && errors.items ? { ...state, message: `${state.message} ${t('nothingSelected')}` } : state}
+      />
       {state?.ok ? (
         <Alert tone="success" role="status">
           {state.data.kind === 'assign' ? t('assigned', { count: state.data.assigned }) : t('result', state.data.result)}

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card, StatusBadge } from '@/app/_components/ui';
 import type { QueueRow } from '@/lib/reviews/queue';
 import { SelectAllCheckbox } from './select-all';
+import { CheckIcon } from '@/app/_components/status-icons';
 
 // Cell styles live on the table (one class list per page, not per cell): padding, and which
 // columns a phone hides — 3 type, 4 region/ISP, 6 completeness, 9 last activity.
@@ -126,7 +127,7 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
 function Mark({ isDone, label, state }: { isDone: boolean; label: string; state?: string }) {
   return (
     <li className={`whitespace-nowrap ${isDone ? 'text-emerald-800' : 'text-rose-800'}`}>
-      <span aria-hidden>{isDone ? '✓' : '✗'}</span> {label}
+      <CheckIcon isDone={isDone} /> {label}
       {state ? <span className="sr-only"> ({state})</span> : null}
     </li>
   );

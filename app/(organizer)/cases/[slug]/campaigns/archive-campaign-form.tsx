@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Alert, buttonClass } from '@/app/_components/ui';
+import { buttonClass, FailureAlert } from '@/app/_components/ui';
 import { setCampaignArchivedAction } from '@/lib/campaigns/actions';
 
 /** The archive / use-again button of one campaign; a refusal is shown next to it. */
@@ -26,9 +26,7 @@ export function ArchiveCampaignForm({
       </button>
       {state && !state.ok ? (
         <div className="w-full">
-          <Alert tone="error" role="alert">
-            {state.message}
-          </Alert>
+          <FailureAlert state={state} />
         </div>
       ) : null}
     </form>

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { TextField } from '@/app/_components/form-field';
-import { Alert, Button } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { createCampaignCodeAction } from '@/lib/campaigns/actions';
 
 export function CreateCampaignForm({ caseSlug }: { caseSlug: string }) {
@@ -15,11 +15,7 @@ export function CreateCampaignForm({ caseSlug }: { caseSlug: string }) {
   return (
     // After a success the form is remounted empty (key), ready for the next code.
     <form key={state?.ok ? state.data.code : 'form'} action={formAction} className="space-y-4" noValidate data-testid="create-campaign">
-      {state && !state.ok ? (
-        <Alert tone="error" role="alert">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} />
       {state?.ok ? (
         <Alert tone="success" role="status">
           {state.message}

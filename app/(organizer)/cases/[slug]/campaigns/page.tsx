@@ -9,7 +9,8 @@ import { type CampaignWithSignups, listCampaignsWithSignups } from '@/lib/campai
 import { campaignShareUrl } from '@/lib/campaigns/share-link';
 import { localized } from '@/lib/cases/queries';
 import { currentAppUrl } from '@/lib/http/app-url';
-import { toLocale } from '@/lib/i18n/config';
+import { type Locale, toLocale } from '@/lib/i18n/config';
+import { embedSnippets } from '@/lib/petition/embed/snippets';
 import { ArchiveCampaignForm } from './archive-campaign-form';
 import { CopyLinkButton } from './copy-link-button';
 import { CreateCampaignForm } from './create-campaign-form';
@@ -45,6 +46,7 @@ export default async function CampaignsPage({ params }: Props) {
         </h2>
         <CreateCampaignForm caseSlug={access.case.slug} />
       </Card>
+      <EmbedCard appUrl={appUrl} slug={access.case.slug} locale={locale} partnerOrigins={access.case.partnerOrigins} />
       <section aria-labelledby="list-title" className="space-y-3">
         <h2 id="list-title" className="text-lg font-semibold">
           {t('list.title')}
@@ -152,6 +154,50 @@ async function OtherSources({ rows }: { rows: { source: string; supporters: numb
           </li>
         ))}
       </ul>
+    </Card>
+  );
+}
+
+/** The copy-paste snippets for partner sites: the embedded petition and a plain form. */
+async function EmbedCard({
+  appUrl,
+  slug,
+  locale,
+  partnerOrigins,
+}: {
+  appUrl: string;
+  slug: string;
+  locale: Locale;
+  partnerOrigins: string[];
+}) {
+  const t = await getTranslations('organizer.campaigns.embed');
+  const snippets = embedSnippets({ appUrl, slug, locale, returnUrl: partnerOrigins[0] ? `${partnerOrigins[0]}/` : undefined });
+  return (
+    <Card aria-labelledby="embed-title" className="space-y-4">
+      <div>
+        <h2 id="embed-title" className="text-lg font-semibold">
+          {t('title')}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t('lead')}</p>
+        <p className="mt-1 text-sm text-slate-700" data-testid="embed-partners">
+          {partnerOrigins.length ? t('partners', { origins: partnerOrigins.join(', ') }) : t('noPartners')}
+        </p>
+      </div>
+      {(['iframe', 'form'] as const).map((kind) => (
+        <div key={kind} className="space-y-2">
+          <label htmlFor={`embed-${kind}`} className="block text-sm font-semibold text-slate-800">
+            {t(`${kind}Label`)}
+          </label>
+          <textarea
+            id={`embed-${kind}`}
+            readOnly
+            rows={kind === 'iframe' ? 3 : 9}
+            value={snippets[kind]}
+            className="block w-full rounded-xl border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs text-ink"
+          />
+          <CopyLinkButton url={snippets[kind]} label={t('copy')} copiedLabel={t('copied')} />
+        </div>
+      ))}
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Card } from '@/app/_components/ui';
 import type { GoalProgress } from '@/lib/metrics/goals';
+import { MilestoneIcon } from '@/app/_components/status-icons';
 
 /** A Korean calendar date (YYYY-MM-DD) as an instant at its start in Seoul, for formatting. */
 function kstDate(date: string): Date {
@@ -68,7 +69,7 @@ function GoalCard({ goal }: { goal: GoalProgress }) {
             <ul className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
               {goal.milestones.map((milestone) => (
                 <li key={milestone.percent} className={milestone.isReached ? 'text-brand-800' : 'text-slate-500'}>
-                  <span aria-hidden>{milestone.isReached ? '● ' : '○ '}</span>
+                  <MilestoneIcon isReached={milestone.isReached} />
                   {t('milestone', { percent: milestone.percent, target: milestone.target })}
                   <span className="block text-xs">
                     {milestone.isReached && milestone.reachedOn ? t('reachedOn', { date: date(milestone.reachedOn) }) : t('notReached')}

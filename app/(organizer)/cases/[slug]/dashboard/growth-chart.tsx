@@ -60,7 +60,8 @@ export function GrowthChart({ series, kind }: { series: GrowthSeries; kind: 'sup
             tickFormatter={(value: number) => format.number(value, { notation: 'compact' })}
           />
           <Tooltip labelFormatter={(label) => tooltipLabel(String(label))} formatter={(value) => format.number(Number(value))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {/* Legend text in ink (the series colour is on the swatch): #1f8a83 on white is only 4.2:1. */}
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: COLORS.total }}>{value}</span>} />
           <Bar yAxisId="new" dataKey={kind} name={t('new')} fill={COLORS.new} radius={[3, 3, 0, 0]} isAnimationActive={false} />
           <Line
             yAxisId="total"

@@ -12,6 +12,8 @@ import {
   revokeMembershipAction,
   updateCaseDetailsAction,
   updateComplaintTemplateAction,
+  updateDefendantRepresentativeAction,
+  updatePartnerOriginsAction,
 } from '@/lib/cases/actions';
 import { listCurrentConsentTexts, listDefendants, listMembers } from '@/lib/cases/admin';
 import { caseDetailsFields } from '@/lib/cases/settings-fields';
@@ -88,13 +90,57 @@ export default async function CaseSettingsPage({ params }: Props) {
             <ol className="mb-5 divide-y divide-slate-100">
               {caseDefendants.map((defendant) => (
                 <li key={defendant.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
-                  <div>
+                  <div className="min-w-0 flex-1 space-y-2">
                     <p className="font-medium">
                       {defendant.position}. {defendant.nameKo} / {defendant.nameEn}
                     </p>
                     <p className="text-sm text-slate-600">
                       {t(`defendants.kinds.${defendant.kind}`)} · {defendant.addressKo}
                     </p>
+                    <p className="text-sm text-slate-700" data-testid={`defendant-${defendant.position}-representative`}>
+                      {[defendant.representativeKo, defendant.representativeNameKo].filter(Boolean).join(' ') ||
+                        t('defendants.noRepresentative')}
+                    </p>
+                    <details>
+                      <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-brand-700">
+                        {t('defendants.editRepresentative')}
+                      </summary>
+                      <div className="pt-2">
+                        <ActionForm
+                          action={updateDefendantRepresentativeAction.bind(null, slug, defendant.id)}
+                          submitLabel={t('settings.save')}
+                          columns={2}
+                          idPrefix={`defendant-${defendant.position}`}
+                          fields={[
+                            {
+                              kind: 'text',
+                              name: 'representativeKo',
+                              label: t('defendants.representativeKo'),
+                              defaultValue: defendant.representativeKo,
+                            },
+                            {
+                              kind: 'text',
+                              name: 'representativeEn',
+                              label: t('defendants.representativeEn'),
+                              defaultValue: defendant.representativeEn,
+                            },
+                            {
+                              kind: 'text',
+                              name: 'representativeNameKo',
+                              label: t('defendants.representativeNameKo'),
+                              defaultValue: defendant.representativeNameKo,
+                              hint: t('defendants.representativeNameHint'),
+                            },
+                            {
+                              kind: 'text',
+                              name: 'representativeNameEn',
+                              label: t('defendants.representativeNameEn'),
+                              defaultValue: defendant.representativeNameEn,
+                            },
+                          ]}
+                        />
+                      </div>
+                    </details>
                   </div>
                   <ActionForm
                     action={removeDefendantAction.bind(null, slug, defendant.id)}
@@ -125,8 +171,36 @@ export default async function CaseSettingsPage({ params }: Props) {
                 { kind: 'text', name: 'nameEn', label: t('defendants.nameEn'), isRequired: true },
                 { kind: 'text', name: 'representativeKo', label: t('defendants.representativeKo') },
                 { kind: 'text', name: 'representativeEn', label: t('defendants.representativeEn') },
+                {
+                  kind: 'text',
+                  name: 'representativeNameKo',
+                  label: t('defendants.representativeNameKo'),
+                  hint: t('defendants.representativeNameHint'),
+                },
+                { kind: 'text', name: 'representativeNameEn', label: t('defendants.representativeNameEn') },
                 { kind: 'text', name: 'addressKo', label: t('defendants.addressKo') },
                 { kind: 'text', name: 'addressEn', label: t('defendants.addressEn') },
+              ]}
+            />
+          </Card>
+
+          <Card aria-labelledby="partners">
+            <h2 id="partners" className="text-lg font-semibold">
+              {t('partners.title')}
+            </h2>
+            <p className="mb-3 text-sm text-slate-600">{t('partners.lead')}</p>
+            <ActionForm
+              action={updatePartnerOriginsAction.bind(null, slug)}
+              submitLabel={t('settings.save')}
+              fields={[
+                {
+                  kind: 'textarea',
+                  name: 'partnerOrigins',
+                  label: t('partners.origins'),
+                  hint: t('partners.originsHint'),
+                  defaultValue: found.partnerOrigins.join('\n'),
+                  rows: 4,
+                },
               ]}
             />
           </Card>

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { supporters } from '@/db/schema';
+import { cases, supporters } from '@/db/schema';
 import { seedDemoCase } from '@/db/seed/demo';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { OPTIONS, POST } from './route';
@@ -98,5 +98,87 @@ describe('POST /api/cases/{slug}/support', () => {
     const response = OPTIONS();
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  describe('a browser form post (a partner site, Accept: text/html)', () => {
+    const html = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' };
+    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+    it('answers 303 to the thank-you page in the signer’s language, never JSON', async () => {
+      const response = await post(
+        'slammer-2003',
+        form({ name: 'Form Signer', email: 'html-form@example.com', privacyConsent: 'on', locale: 'en' }),
+        html,
+      );
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/cases/slammer-2003/support/thanks?status=signed&lang=en');
+      const again = await post('slammer-2003', form({ name: 'Form Signer', email: 'html-form@example.com', privacyConsent: 'on' }), {
+        ...html,
+        'accept-language': 'ko-KR,ko;q=0.9',
+      });
+      expect(again.headers.get('location')).toBe('/cases/slammer-2003/support/thanks?status=already_signed&lang=ko');
+    });
+
+    it('sends the signer back to a return URL only when its origin is one of the case’s partner sites', async () => {
+      await db
+        .update(cases)
+        .set({ partnerOrigins: ['https://partner.example'] })
+        .where(eq(cases.slug, 'slammer-2003'));
+      const listed = await post(
+        'slammer-2003',
+        form({ name: 'A', email: 'return-ok@example.com', privacyConsent: 'on', return: 'https://partner.example/thanks?from=joinder' }),
+        html,
+      );
+      expect(listed.status).toBe(303);
+      expect(listed.headers.get('location')).toBe('https://partner.example/thanks?from=joinder&joinder=signed');
+      for (const hostile of [
+        'https://partner.example.evil.test/',
+        '//evil.test/',
+        'javascript:alert(1)',
+        'https://evil.test/?https://partner.example',
+      ]) {
+        const refused = await post(
+          'slammer-2003',
+          form({ name: 'A', email: `return-${hostile.length}@example.com`, privacyConsent: 'on', return: hostile }),
+          html,
+        );
+        expect(refused.headers.get('location'), hostile).toMatch(/^\/cases\/slammer-2003\/support\/thanks\?status=/);
+      }
+    });
+
+    it('shows a refused form again as a page, with what was typed and the errors in the signer’s language', async () => {
+      const response = await post('slammer-2003', form({ name: '<b>홍길동</b>', email: 'nope', locale: 'ko' }), html);
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const page = await response.text();
+      expect(page).toContain('value="&lt;b&gt;홍길동&lt;/b&gt;"');
+      expect(page).not.toContain('<b>홍길동</b>');
+      expect(page).toContain('이메일 주소 형식이 아닙니다.');
+      expect(page).toContain('<html lang="ko">');
+      expect(await db.$count(supporters, eq(supporters.email, 'nope'))).toBe(0);
+    });
+
+    it('returns the embed to itself, framable by the partner sites only', async () => {
+      const signed = await post(
+        'slammer-2003',
+        form({ name: 'Embed', email: 'embed@example.com', privacyConsent: 'on', locale: 'en', embed: '1' }),
+        html,
+      );
+      expect(signed.headers.get('location')).toBe('/embed/cases/slammer-2003/petition?status=signed&lang=en');
+      const refused = await post('slammer-2003', form({ name: '', email: 'embed2@example.com', embed: '1', locale: 'en' }), html);
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-security-policy')).toContain('frame-ancestors https://partner.example');
+      expect(await refused.text()).toContain('This field is required.');
+    });
+
+    it('keeps answering scripts with JSON', async () => {
+      const response = await post('slammer-2003', form({ name: 'Script', email: 'script@example.com', privacyConsent: 'on' }), {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: '*/*',
+      });
+      expect(response.status).toBe(201);
+      expect(await response.json()).toEqual({ status: 'signed' });
+    });
   });
 });

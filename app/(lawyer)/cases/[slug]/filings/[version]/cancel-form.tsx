@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Alert, Button } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert } from '@/app/_components/ui';
 import { cancelFilingAction } from '@/lib/filings/actions';
 
 export function CancelForm({ slug, version }: { slug: string; version: number }) {
@@ -10,11 +10,13 @@ export function CancelForm({ slug, version }: { slug: string; version: number })
   const [state, formAction, isPending] = useActionState(cancelFilingAction.bind(null, slug, version), null);
   return (
     <form action={formAction} className="space-y-3">
-      {state ? (
-        <Alert tone={state.ok ? 'success' : 'error'} role={state.ok ? 'status' : 'alert'}>
+      {state?.ok ? (
+        <Alert tone="success" role="status">
           {state.message}
         </Alert>
-      ) : null}
+      ) : (
+        <FailureAlert state={state} />
+      )}
       <Button type="submit" variant="secondary" disabled={isPending || state?.ok === true}>
         {isPending ? t('cancelling') : t('cancel')}
       </Button>

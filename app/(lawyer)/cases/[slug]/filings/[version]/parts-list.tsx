@@ -81,6 +81,11 @@ export async function PartsList({
                           </th>
                           <td className={`py-2 pr-3 font-semibold ${RESULT_TONES[result]}`}>{t(`preflight.result.${result}`)}</td>
                           <td className="py-2 text-xs text-slate-600">
+                            {result !== 'ok' && check.params && check.id !== 'file-size' && check.id !== 'page-count' ? (
+                              <p className="mb-1 text-sm text-slate-800" data-testid={`preflight-${check.id}-detail`}>
+                                {t(`preflight.details.${check.id}`, check.params)}
+                              </p>
+                            ) : null}
                             {result !== 'ok' ? (
                               <details>
                                 <summary className="cursor-pointer">{t('preflight.technical')}</summary>

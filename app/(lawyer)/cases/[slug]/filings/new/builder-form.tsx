@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
-import { Alert, Button } from '@/app/_components/ui';
+import { Button, FailureAlert } from '@/app/_components/ui';
 import { createFilingAction } from '@/lib/filings/actions';
 import { ChoiceGroup } from './choice-group';
 
@@ -47,11 +47,7 @@ export function BuilderForm({
 
   return (
     <form action={formAction} className="space-y-8" noValidate>
-      {failed ? (
-        <Alert tone="error" role="alert">
-          {failed.message}
-        </Alert>
-      ) : null}
+      <FailureAlert state={failed} />
       <div key={key} className="space-y-8">
         <fieldset className="space-y-3" aria-describedby={errors.documents ? 'field-documents-error' : undefined}>
           <legend className="mb-1 text-base font-semibold text-ink">{t('builder.documentsLegend')}</legend>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Alert, Button, Card } from '@/app/_components/ui';
+import { Alert, Button, Card, FailureAlert } from '@/app/_components/ui';
 import type { ClaimantStatus } from '@/db/schema';
 import { decideAction } from '@/lib/reviews/actions';
 import type { Decision } from '@/lib/reviews/decisions';
@@ -33,16 +33,13 @@ export function DecisionPanel({ slug, claimantId, version, statusLabel, decidabl
       <h2 id="decision-title" className="text-lg font-semibold">
         {t('decisions')}
       </h2>
-      {state && !state.ok ? (
-        <Alert tone={isStale ? 'warning' : 'error'} role="alert">
-          <p>{state.message}</p>
-          {isStale ? (
-            <a href={`/cases/${slug}/review/${claimantId}`} className="mt-2 inline-block font-semibold underline">
-              {t('staleReload')}
-            </a>
-          ) : null}
-        </Alert>
-      ) : null}
+      <FailureAlert state={state} linkless={['version']}>
+        {isStale ? (
+          <a href={`/cases/${slug}/review/${claimantId}`} className="mt-2 inline-block font-semibold text-rose-800 underline">
+            {t('staleReload')}
+          </a>
+        ) : null}
+      </FailureAlert>
       {state?.ok ? (
         <Alert tone="success" role="status">
           {t('decided', { status: common(`statuses.${state.data.status}`) })}

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { formatBusinessNumber, formatPhoneNumber } from '@/lib/format/numbers';
 import type { ClaimantFile } from '@/lib/reviews/claimant-file';
 import { Facts, Section } from '../_ui';
 
@@ -13,7 +14,7 @@ export async function FileDetails({ file }: { file: ClaimantFile }) {
   const facts: [string, React.ReactNode][] = [
     [t('legalName'), claimant.legalName ?? none],
     [t('dateOfBirth'), details.dateOfBirth ?? none],
-    [t('phone'), details.phone ?? none],
+    [t('phone'), details.phone ? formatPhoneNumber(details.phone) : none],
     [t('email'), file.email],
     [t('address'), details.address ?? none],
     [t('region'), claimant.region ? `${common(`regions.${claimant.region}`)}${claimant.locality ? ` · ${claimant.locality}` : ''}` : none],
@@ -23,7 +24,10 @@ export async function FileDetails({ file }: { file: ClaimantFile }) {
     [t('monthlyFee'), claimant.monthlyFeeKrw !== null ? common('won', { amount: claimant.monthlyFeeKrw }) : none],
   ];
   if (claimant.businessName || claimant.businessRegistrationNumber) {
-    facts.push([t('business'), claimant.businessName ?? none], [t('brn'), claimant.businessRegistrationNumber ?? none]);
+    facts.push(
+      [t('business'), claimant.businessName ?? none],
+      [t('brn'), claimant.businessRegistrationNumber ? formatBusinessNumber(claimant.businessRegistrationNumber) : none],
+    );
   }
   if (claimant.pcBangSeats) facts.push([t('seats'), String(claimant.pcBangSeats)]);
   facts.push(

@@ -7,6 +7,7 @@ import { Alert, Button } from '@/app/_components/ui';
 import type { EvidenceKind } from '@/db/schema';
 import type { EvidenceView } from '@/lib/evidence/view';
 import { EVIDENCE_KINDS, uploadEvidenceFile } from './upload-request';
+import { byteSize } from '@/lib/format/numbers';
 
 type Limits = { maxFileBytes: number; maxFiles: number; maxTotalBytes: number };
 type Pending = {
@@ -54,10 +55,10 @@ export function EvidenceUploader({
   const pickerRef = useRef<HTMLInputElement>(null);
   const cameraRef = useRef<HTMLInputElement>(null);
 
-  const size = (bytes: number) =>
-    bytes < 1024 * 1024
-      ? t('sizeKb', { size: format.number(Math.max(1, Math.round(bytes / 1024))) })
-      : t('size', { size: format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 }) });
+  const size = (bytes: number) => {
+    const { unit, value } = byteSize(bytes);
+    return t(unit === 'kb' ? 'sizeKb' : 'size', { size: format.number(value, { maximumFractionDigits: 1 }) });
+  };
   const update = (id: number, change: Partial<Pending>) =>
     setPending((current) => current.map((item) => (item.id === id ? { ...item, ...change } : item)));
 

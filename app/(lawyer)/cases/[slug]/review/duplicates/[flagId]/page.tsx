@@ -11,6 +11,7 @@ import type { ClaimantFile } from '@/lib/reviews/claimant-file';
 import { openDuplicateComparison } from '@/lib/reviews/duplicate-review';
 import { Facts, Hash, Section } from '../../_ui';
 import { DismissFlagForm, RejectDuplicateForm } from './resolve-forms';
+import { formatPhoneNumber } from '@/lib/format/numbers';
 
 type Props = { params: Promise<{ slug: string; flagId: string }> };
 
@@ -110,7 +111,7 @@ async function ClaimSummary({ slug, file, other }: { slug: string; file: Claiman
           [
             f('phone'),
             <>
-              {file.details.phone ?? '—'}
+              {file.details.phone ? formatPhoneNumber(file.details.phone) : '—'}
               {same(file.details.phone, other?.details.phone)}
             </>,
           ],

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Alert, Button, Card } from '@/app/_components/ui';
+import { Alert, Button, Card, FailureAlert } from '@/app/_components/ui';
 import { dismissFlagAction, rejectDuplicateAction } from '@/lib/reviews/actions';
 
 export function DismissFlagForm({ slug, flagId }: { slug: string; flagId: string }) {
@@ -12,11 +12,13 @@ export function DismissFlagForm({ slug, flagId }: { slug: string; flagId: string
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="flagId" value={flagId} />
-      {state ? (
-        <Alert tone={state.ok ? 'success' : 'error'} role={state.ok ? 'status' : 'alert'}>
+      {state?.ok ? (
+        <Alert tone="success" role="status">
           {state.message}
         </Alert>
-      ) : null}
+      ) : (
+        <FailureAlert state={state} />
+      )}
       <Button type="submit" variant="secondary" disabled={isPending}>
         {t('dismiss')}
       </Button>
