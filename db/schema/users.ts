@@ -70,11 +70,25 @@ export const totpRecoveryCodes = pgTable(
   (t) => [uniqueIndex('totp_recovery_codes_user_code_key').on(t.userId, t.codeHash)],
 );
 
-export const loginAttemptScopeEnum = pgEnum('login_attempt_scope', ['account', 'ip']);
+/**
+ * `account`/`ip`: failed sign-ins. `reauth`: failed password or code checks inside a session
+ * (lib/auth/reauth.ts). `reset_address`/`reset_ip`: reset requests. `notice`: mails that tell an
+ * address's owner someone used it (sign-up, petition), so they cannot be used to flood a mailbox.
+ * `verification`: resent verification mails.
+ */
+export const loginAttemptScopeEnum = pgEnum('login_attempt_scope', [
+  'account',
+  'ip',
+  'reauth',
+  'reset_address',
+  'reset_ip',
+  'notice',
+  'verification',
+]);
 
 /**
- * Failed sign-ins, kept in Postgres so throttling holds across app instances (ASVS 2.2.1).
- * `subject` is the normalised email or an HMAC of the IP address.
+ * Counted events for throttling, kept in Postgres so limits hold across app instances (ASVS 2.2.1).
+ * `subject` is a normalised email, a user id, or an HMAC of the IP address (IPv6 by /64).
  */
 export const loginAttempts = pgTable(
   'login_attempts',

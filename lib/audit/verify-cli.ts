@@ -5,25 +5,34 @@ import { sql } from 'drizzle-orm';
 import { type Database, getDatabaseHandle } from '@/db/client';
 import { runCli } from '@/db/run-cli';
 import { isEmbeddedDatabase, resetEnvCache, resolveDataDir } from '@/lib/env';
-import { checkAuditAnchor, verifyAuditChain } from './verify';
+import { anchorAuditHeads, auditAnchorFile, readAuditAnchors } from './anchors';
+import { type AuditChainBreak, verifyAuditChains } from './verify';
 
 const NOTHING_TO_VERIFY = 2;
 
 /**
- * `npm run audit:verify` walks the audit chain of the configured database (DATABASE_URL, else the
- * embedded data folder — stop the server first, PGlite allows one process) and exits 1 naming the
- * first broken row. `--anchor ID:HASH` also proves a row recorded earlier is still there unchanged,
- * which catches a truncated tail the chain alone cannot.
+ * `npm run audit:verify` walks every audit chain of the configured database (DATABASE_URL, else
+ * the embedded data folder — stop the server first, PGlite allows one process), recomputing each
+ * keyed hash here with the key from the environment (or the data folder's secrets), and checks
+ * every head recorded in the anchor log outside the database. Exits 1 naming the first broken
+ * entry of each broken chain; after a clean check it anchors the current heads (`--no-anchor`
+ * skips that).
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, anchor: { type: 'string', multiple: true } },
+    options: {
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      'anchor-file': { type: 'string' },
+      'no-anchor': { type: 'boolean', default: false },
+    },
   });
   if (values['database-url']) process.env.DATABASE_URL = values['database-url'];
   if (values['data-dir']) {
     process.env.JOINDER_DATA_DIR = values['data-dir'];
     delete process.env.DATABASE_URL;
   }
+  if (values['anchor-file']) process.env.JOINDER_AUDIT_ANCHOR_FILE = values['anchor-file'];
   resetEnvCache();
   // Opening an embedded database creates it: a folder that has none is reported, not filled.
   const dataDir = resolveDataDir();
@@ -43,35 +52,47 @@ async function main(): Promise<number> {
     );
     return NOTHING_TO_VERIFY;
   }
-  console.log(`Verifying the audit chain on ${handle.driver === 'pglite' ? 'the embedded database' : 'PostgreSQL'}…`);
-  const report = await verifyAuditChain(handle.db, {
-    onProgress: (checked) => process.stdout.write(`\r  ${checked.toLocaleString('en')} rows checked`),
+  const anchorFile = auditAnchorFile();
+  const anchorLog = readAuditAnchors(anchorFile);
+  console.log(
+    `Verifying the audit chains on ${handle.driver === 'pglite' ? 'the embedded database' : 'PostgreSQL'} against ${anchorLog.anchors.length.toLocaleString('en')} anchors${anchorFile ? ` in ${anchorFile}` : ''}…`,
+  );
+  const report = await verifyAuditChains(handle.db, {
+    anchorLog,
+    onProgress: (checked) => process.stdout.write(`\r  ${checked.toLocaleString('en')} entries checked`),
   });
   process.stdout.write('\n');
-  if (!report.ok && report.broken) {
-    const { broken } = report;
-    console.error(`BROKEN at audit_log row ${broken.id} (${broken.action}, ${broken.occurredAt.toISOString()}):`);
-    console.error(
-      broken.reason === 'hash'
-        ? `  its content no longer matches its hash (stored ${broken.found}, recomputed ${broken.expected}): the row was edited.`
-        : `  it does not follow the row before it (prev_hash ${broken.found || '(empty)'}, expected ${broken.expected || '(empty)'}): a row was removed, inserted or re-hashed.`,
-    );
-    console.error(`  ${report.checked.toLocaleString('en')} rows before it are intact.`);
-    return 1;
+  for (const line of report.badAnchorLines)
+    console.error(`BROKEN: line ${line} of the anchor log fails its MAC: the log was edited, or written with another key.`);
+  for (const chain of report.chains) {
+    if (chain.ok || !chain.broken) continue;
+    const { broken } = chain;
+    const where = broken.id
+      ? `entry ${broken.seq} (audit_log row ${broken.id}, ${broken.action}, ${broken.occurredAt?.toISOString()})`
+      : `entry ${broken.seq}`;
+    console.error(`BROKEN chain ${chain.chain} at ${where}:`);
+    console.error(`  ${BREAK_EXPLANATIONS[broken.reason]} (expected ${broken.expected || '(empty)'}, found ${broken.found || '(empty)'}).`);
+    console.error(`  ${chain.checked.toLocaleString('en')} entries before it are intact.`);
   }
-  for (const anchor of values.anchor ?? []) {
-    const [id, hash] = anchor.split(':');
-    if (!(await checkAuditAnchor(handle.db, { id: Number(id), hash }))) {
-      console.error(
-        `BROKEN: anchor row ${id} is missing or no longer has hash ${hash}: the trail was cut or rewritten after it was recorded.`,
-      );
-      return 1;
-    }
+  if (!report.ok) return 1;
+  console.log(`OK: ${report.checked.toLocaleString('en')} entries in ${report.chains.length} chains, every chain intact.`);
+  if (!values['no-anchor'] && anchorFile) {
+    const anchored = await anchorAuditHeads(handle.db, anchorFile);
+    console.log(`Anchored ${anchored} moved head(s) in ${anchorFile}. Keep a copy of that file off this host.`);
+  } else if (!anchorFile) {
+    console.log('No anchor file (in-memory database): set JOINDER_AUDIT_ANCHOR_FILE to anchor heads.');
   }
-  console.log(`OK: ${report.checked.toLocaleString('en')} rows, chain intact.`);
-  if (report.head) console.log(`Head: ${report.head.id}:${report.head.hash}  (keep this; pass it as --anchor next time)`);
   return 0;
 }
+
+const BREAK_EXPLANATIONS: Record<AuditChainBreak['reason'], string> = {
+  hash: 'its content no longer matches its keyed hash: the entry was edited, or re-hashed without the key',
+  link: 'it does not follow the entry before it: an entry was removed, inserted or re-hashed',
+  gap: 'an entry before it is missing',
+  key: 'it was signed with a key id this server does not hold (JOINDER_AUDIT_KEYS)',
+  head: "the chain's recorded head disagrees with its last entry: the tail was cut off",
+  anchor: 'a head recorded in the anchor log is no longer in the chain: it was rewritten or truncated after that anchor',
+};
 
 async function hasAuditTrail(db: Database): Promise<boolean> {
   const result = await db.execute<{ found: string | null }>(sql`select to_regclass('audit_log')::text as found`);

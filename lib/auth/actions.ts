@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
 import { currentRequestInfo } from '@/lib/http/request-info';
-import { requireStaffUser } from './guards';
+import { activateAcceptedInvitations } from './activate-invitations';
+import { requireTwoFactorUser } from './guards';
 import { totpCodeSchema } from './schemas';
 import { confirmTotpEnrollment, disableTotp, replaceRecoveryCodes, startTotpEnrollment } from './two-factor';
 
@@ -13,7 +14,7 @@ const SECURITY_PAGE = '/account/security';
 /** Shows a new secret (QR code) to scan; nothing changes at sign-in until a code confirms it. */
 export async function startTotpEnrollmentAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(formValues(formData), async () => {
-    const user = await requireStaffUser();
+    const user = await requireTwoFactorUser();
     await startTotpEnrollment(await getDb(), user.id);
     revalidatePath(SECURITY_PAGE);
     return undefined;
@@ -24,9 +25,13 @@ export async function confirmTotpEnrollmentAction(_previous: unknown, formData: 
   return runAction(
     formValues(formData),
     async () => {
-      const user = await requireStaffUser();
+      const user = await requireTwoFactorUser();
       const input = parseInput(totpCodeSchema, Object.fromEntries(formData));
-      await confirmTotpEnrollment(await getDb(), { userId: user.id, code: input.code, ip: (await currentRequestInfo()).ip });
+      const { ip } = await currentRequestInfo();
+      // Invitations accepted earlier become memberships now; this session turns into a staff one.
+      await confirmTotpEnrollment(await getDb(), { userId: user.id, code: input.code, ip }, new Date(), (tx) =>
+        activateAcceptedInvitations(tx, { userId: user.id, keepSessionId: user.sessionId, ip }),
+      );
       revalidatePath(SECURITY_PAGE);
       return undefined;
     },
@@ -38,7 +43,7 @@ export async function disableTotpAction(_previous: unknown, formData: FormData):
   return runAction(
     formValues(formData),
     async () => {
-      const user = await requireStaffUser();
+      const user = await requireTwoFactorUser();
       const input = parseInput(totpCodeSchema, Object.fromEntries(formData));
       await disableTotp(await getDb(), { userId: user.id, code: input.code, ip: (await currentRequestInfo()).ip });
       revalidatePath(SECURITY_PAGE);
@@ -53,7 +58,7 @@ export async function replaceRecoveryCodesAction(_previous: unknown, formData: F
   return runAction(
     formValues(formData),
     async () => {
-      const user = await requireStaffUser();
+      const user = await requireTwoFactorUser();
       const input = parseInput(totpCodeSchema, Object.fromEntries(formData));
       const codes = await replaceRecoveryCodes(await getDb(), { userId: user.id, code: input.code, ip: (await currentRequestInfo()).ip });
       revalidatePath(SECURITY_PAGE);

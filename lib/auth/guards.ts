@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { type Database, getDb } from '@/db/client';
-import { type Case, type CaseRole, type Claimant, caseMemberships, cases, claimants, users } from '@/db/schema';
-import { isCaseSlug } from '@/lib/cases/queries';
+import { type Case, type CaseRole, type Claimant, caseInvitations, caseMemberships, cases, claimants, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isCaseSlug } from '@/lib/format/case-slug';
 import { getAuthOptions } from './options';
 import { checkSession, isStaffUser } from './sessions';
 
@@ -54,9 +54,24 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
-export async function requireUser(): Promise<CurrentUser> {
+/**
+ * Signed in, whether or not the address is proved. Only the "verify first" page, resending the
+ * verification mail and the language preference use this; everything else calls requireUser.
+ */
+export async function requireSignedIn(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('unauthenticated');
+  return user;
+}
+
+/**
+ * A signed-in user whose address is proved. Claims, exports, erasure, petition signatures and
+ * roles are all reached through an address; until its holder has shown they read mail sent to
+ * it, anyone could have typed it (issue 17, item 1), so every guard below starts here.
+ */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await requireSignedIn();
+  if (!user.emailVerifiedAt) throw new AppError('unverified');
   return user;
 }
 
@@ -119,6 +134,24 @@ export async function requireOwnClaimant(caseSlug: string): Promise<ClaimantAcce
 export async function requireStaffUser(): Promise<CurrentUser> {
   const user = await requireUser();
   if (!user.isPlatformAdmin && !(await isStaffUser(await getDb(), user.id))) throw new AppError('forbidden');
+  return user;
+}
+
+/**
+ * Staff, or someone who accepted an invitation that waits for their two-step sign-in: the account
+ * security page and its actions open to them so that they can set it up (issue 17, item 3).
+ */
+export async function requireTwoFactorUser(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (user.isPlatformAdmin || (await isStaffUser(await getDb(), user.id))) return user;
+  const [waiting] = await (
+    await getDb()
+  )
+    .select({ id: caseInvitations.id })
+    .from(caseInvitations)
+    .where(and(eq(caseInvitations.acceptedUserId, user.id), isNotNull(caseInvitations.acceptedAt), isNull(caseInvitations.activatedAt)))
+    .limit(1);
+  if (!waiting) throw new AppError('forbidden');
   return user;
 }
 

@@ -9,6 +9,8 @@ import { revokeSession } from './sessions';
 
 export const SESSION_COOKIE_SECURE = '__Host-joinder.session';
 export const SESSION_COOKIE_PLAIN = 'joinder.session';
+/** The JWT's own lifetime; the server-side session decides sooner (lib/auth/sessions). */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** Secure cookies (and the `__Host-` prefix) whenever the app is served over HTTPS. */
 export function usesSecureCookies(): boolean {
@@ -23,7 +25,7 @@ export function getAuthOptions(): AuthOptions {
   const secure = usesSecureCookies();
   return {
     secret: getSecrets().authSecret,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     useSecureCookies: secure,
     cookies: {

@@ -3,7 +3,7 @@ import { isAppError } from '@/lib/errors';
 
 /**
  * For pages: runs an access check from lib/auth/guards and turns its refusal into what a browser
- * should see — the sign-in page for strangers, 404 for anyone without a right to the record.
+ * should see — the sign-in page for strangers, the "verify first" page for an unproved address, 404 for anyone without a right to the record.
  */
 export async function guardPage<T>(check: () => Promise<T>, returnTo: string): Promise<T> {
   try {
@@ -11,6 +11,7 @@ export async function guardPage<T>(check: () => Promise<T>, returnTo: string): P
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === 'unauthenticated') redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+      if (error.code === 'unverified') redirect(`/verify-first?callbackUrl=${encodeURIComponent(returnTo)}`);
       if (error.code === 'forbidden' || error.code === 'not_found') notFound();
     }
     throw error;

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type UserSession, caseMemberships, userSessions, users } from '@/db/schema';
 
@@ -71,4 +71,33 @@ export async function revokeAllSessions(db: Database, userId: string, now = new 
     .update(userSessions)
     .set({ revokedAt: now })
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+}
+
+/**
+ * After a change of roles (issue 17, item 10): a session's kind (staff: idle and absolute limits;
+ * claimant: 30 days) was fixed at sign-in, so every session of the user ends — except, when
+ * given, the one making the change on the user's own behalf (accepting an invitation, turning on
+ * two-step sign-in), which is re-derived in place: staff kind, lifetime cut to the staff limit.
+ */
+export async function restartSessionsAfterRoleChange(
+  db: Database,
+  userId: string,
+  now = new Date(),
+  keepSessionId: string | null = null,
+): Promise<void> {
+  if (!keepSessionId) return revokeAllSessions(db, userId, now);
+  await db
+    .update(userSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), ne(userSessions.id, keepSessionId)));
+  const isStaff = await isStaffUser(db, userId);
+  const staffEnd = new Date(now.getTime() + STAFF_ABSOLUTE_MS).toISOString();
+  await db
+    .update(userSessions)
+    .set({
+      isStaff,
+      lastSeenAt: now,
+      ...(isStaff ? { expiresAt: sql`least(${userSessions.expiresAt}, ${staffEnd}::timestamptz)` } : {}),
+    })
+    .where(and(eq(userSessions.id, keepSessionId), eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
 }

@@ -6,6 +6,7 @@ import { auditLog, totpRecoveryCodes, users } from '@/db/schema';
 import { isAppError } from '@/lib/errors';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { TEST_PASSWORD, createTestUser } from '@/tests/helpers/users';
+import { MAX_REAUTH_FAILURES_PER_HOUR, reauthenticate } from './reauth';
 import { authenticate } from './sign-in';
 import {
   RECOVERY_CODE_COUNT,
@@ -35,12 +36,13 @@ async function pendingSecret(userId: string): Promise<string> {
   return status.secret;
 }
 
+/** What the account's settings did, without the sign-in rows every sign-in writes (lib/audit/auth-events.ts). */
 async function auditActions(userId: string): Promise<string[]> {
   const rows = await handle.db
     .select({ action: auditLog.action })
     .from(auditLog)
     .where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, userId)));
-  return rows.map((row) => row.action);
+  return rows.map((row) => row.action).filter((action) => !['auth.signed_in', 'auth.sign_in_failed'].includes(action));
 }
 
 describe('two-step sign-in enrolment', () => {
@@ -98,7 +100,8 @@ describe('two-step sign-in enrolment', () => {
     });
     await disableTotp(handle.db, { userId: user.id, code: await codeAt(secret, at(60)), ip: null }, at(60));
     expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('off');
-    expect(await auditActions(user.id)).toEqual(['auth.totp_enabled', 'auth.totp_disabled']);
+    // The wrong code is in the trail too (lib/auth/reauth, issue 17 item 7).
+    expect(await auditActions(user.id)).toEqual(['auth.totp_enabled', 'auth.reauth_failed', 'auth.totp_disabled']);
     expect((await signIn(user.email, undefined, at(90))).ok).toBe(true);
   });
 });
@@ -149,6 +152,7 @@ describe('recovery codes', () => {
     expect((await signIn(user.email, renewed[0], at(120))).ok).toBe(true);
     expect(await auditActions(user.id)).toEqual([
       'auth.totp_enabled',
+      'auth.reauth_failed',
       'auth.recovery_codes_created',
       'auth.recovery_codes_created',
       'auth.recovery_code_used',
@@ -189,5 +193,59 @@ describe('recovery codes', () => {
     expect(normalizeRecoveryCode('123456')).toBeNull();
     expect(normalizeRecoveryCode('abcde-fghju')).toBeNull();
     expect(normalizeRecoveryCode('abcde-fghjkm')).toBeNull();
+  });
+});
+
+describe('re-authentication inside a session (issue 17, item 7)', () => {
+  it('stops a borrowed session after five wrong codes, for every account action alike, even when the sixth is right', async () => {
+    const user = await enabledUser();
+    // Today's main took 300 wrong codes in 8 s and then accepted a right one.
+    for (let i = 0; i < MAX_REAUTH_FAILURES_PER_HOUR; i++) {
+      const attempt = i % 2 === 0 ? disableTotp : replaceRecoveryCodes;
+      await expect(attempt(handle.db, { userId: user.id, code: String(100000 + i), ip: '203.0.113.66' }, at(60))).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    }
+    const rightCode = await codeAt(user.secret, at(61));
+    await expect(replaceRecoveryCodes(handle.db, { userId: user.id, code: rightCode, ip: null }, at(61))).rejects.toMatchObject({
+      code: 'rate_limited',
+      messageKey: 'security.reauth.throttled',
+    });
+    await expect(disableTotp(handle.db, { userId: user.id, code: rightCode, ip: null }, at(61))).rejects.toMatchObject({
+      code: 'rate_limited',
+    });
+    expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('enabled');
+    expect(await recoveryCodesLeft(user.id)).toBe(0);
+    const trail = await auditActions(user.id);
+    expect(trail.filter((action) => action === 'auth.reauth_failed')).toHaveLength(MAX_REAUTH_FAILURES_PER_HOUR);
+    expect(trail).toContain('auth.reauth_throttled');
+    // An hour later the right code works again.
+    const later = at(60 + 3601);
+    await disableTotp(handle.db, { userId: user.id, code: await codeAt(user.secret, later), ip: null }, later);
+    expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('off');
+  });
+
+  it('counts wrong passwords before erasure with the same limit', async () => {
+    const user = await createTestUser(handle.db);
+    for (let i = 0; i < MAX_REAUTH_FAILURES_PER_HOUR; i++)
+      await expect(
+        reauthenticate(
+          handle.db,
+          { userId: user.id, proof: { kind: 'password', password: `guess ${i}` }, purpose: 'erasure', ip: null },
+          at(0),
+        ),
+      ).rejects.toMatchObject({ fieldErrors: { password: 'security.reauth.wrongPassword' } });
+    await expect(
+      reauthenticate(
+        handle.db,
+        { userId: user.id, proof: { kind: 'password', password: TEST_PASSWORD }, purpose: 'erasure', ip: null },
+        at(1),
+      ),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+    await reauthenticate(
+      handle.db,
+      { userId: user.id, proof: { kind: 'password', password: TEST_PASSWORD }, purpose: 'erasure', ip: null },
+      at(3602),
+    );
   });
 });

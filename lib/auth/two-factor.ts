@@ -1,12 +1,14 @@
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type User, totpRecoveryCodes, users } from '@/db/schema';
+import { totpRecoveryCodes, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { AppError } from '@/lib/errors';
-import { checkTotpCode, createTotpSecret, totpUri } from './totp';
+import { reauthenticate } from './reauth';
+import { consumeTotpCode } from './totp-codes';
+import { createTotpSecret, totpUri } from './totp';
 
 /**
  * Two-step sign-in (TOTP) for staff. Enrolment keeps the new secret, field-encrypted, in the same
@@ -15,8 +17,6 @@ import { checkTotpCode, createTotpSecret, totpUri } from './totp';
  */
 export type TwoFactorStatus =
   { state: 'enabled'; enabledAt: Date; recoveryCodesLeft: number } | { state: 'pending'; secret: string; uri: string } | { state: 'off' };
-
-type TotpFields = Pick<User, 'id' | 'totpSecretEncrypted' | 'totpLastTimeStep'>;
 
 export async function getTwoFactorStatus(db: Database, userId: string): Promise<TwoFactorStatus> {
   const [user] = await db
@@ -44,21 +44,7 @@ export async function startTotpEnrollment(db: Database, userId: string): Promise
   if (updated.length === 0) throw new AppError('conflict', { messageKey: 'security.totp.alreadyEnabled' });
 }
 
-/**
- * Accepts a code once: its time step must be later than the last one used, and recording it is a
- * conditional update, so two requests racing with the same code cannot both pass.
- */
-export async function consumeTotpCode(db: Database, user: TotpFields, code: string, now = new Date()): Promise<boolean> {
-  if (!user.totpSecretEncrypted) return false;
-  const step = await checkTotpCode(user.totpSecretEncrypted, code, { afterTimeStep: user.totpLastTimeStep, now });
-  if (step === null) return false;
-  const recorded = await db
-    .update(users)
-    .set({ totpLastTimeStep: step })
-    .where(and(eq(users.id, user.id), or(isNull(users.totpLastTimeStep), lt(users.totpLastTimeStep, step))))
-    .returning({ id: users.id });
-  return recorded.length > 0;
-}
+export { consumeTotpCode };
 
 async function loadTotpFields(db: Database, userId: string) {
   const [user] = await db
@@ -81,6 +67,8 @@ export async function confirmTotpEnrollment(
   db: Database,
   input: { userId: string; code: string; ip: string | null },
   now = new Date(),
+  /** Runs in the same transaction once it is on (the invitations waiting for it become memberships). */
+  alsoInTransaction?: (tx: Database) => Promise<unknown>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await loadTotpFields(tx, input.userId);
@@ -89,19 +77,25 @@ export async function confirmTotpEnrollment(
     if (!(await consumeTotpCode(tx, user, input.code, now))) throw wrongCode();
     await tx.update(users).set({ totpEnabledAt: now }).where(eq(users.id, user.id));
     await recordAudit(tx, { action: 'auth.totp_enabled', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: input.ip });
+    await alsoInTransaction?.(tx);
   });
 }
 
-/** Switching it off takes a current code, so a borrowed session alone cannot weaken the account. */
+/**
+ * Switching it off takes a current code (checked by ./reauth, throttled and audited), so a
+ * borrowed session alone cannot weaken the account.
+ */
 export async function disableTotp(
   db: Database,
   input: { userId: string; code: string; ip: string | null },
   now = new Date(),
 ): Promise<void> {
+  const status = await loadTotpFields(db, input.userId);
+  if (!status.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.notEnabled' });
+  await reauthenticate(db, { userId: input.userId, proof: { kind: 'totp', code: input.code }, purpose: 'totp_disable', ip: input.ip }, now);
   await db.transaction(async (tx) => {
     const user = await loadTotpFields(tx, input.userId);
     if (!user.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.notEnabled' });
-    if (!(await consumeTotpCode(tx, user, input.code, now))) throw wrongCode();
     await tx.update(users).set({ totpEnabledAt: null, totpSecretEncrypted: null, totpLastTimeStep: null }).where(eq(users.id, user.id));
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.id));
     await recordAudit(tx, { action: 'auth.totp_disabled', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: input.ip });
@@ -143,7 +137,7 @@ export async function countUnusedRecoveryCodes(db: Database, userId: string): Pr
 
 /**
  * A new set of recovery codes for the authenticator a person might lose; the old set stops
- * working. It takes a current code from the app, like switching two-step sign-in off. The codes
+ * working. It takes a current code from the app (./reauth), like switching two-step sign-in off. The codes
  * are returned once, to be shown once: only their hashes are kept.
  */
 export async function replaceRecoveryCodes(
@@ -151,10 +145,16 @@ export async function replaceRecoveryCodes(
   input: { userId: string; code: string; ip: string | null },
   now = new Date(),
 ): Promise<string[]> {
+  const status = await loadTotpFields(db, input.userId);
+  if (!status.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.notEnabled' });
+  await reauthenticate(
+    db,
+    { userId: input.userId, proof: { kind: 'totp', code: input.code }, purpose: 'recovery_codes', ip: input.ip },
+    now,
+  );
   return db.transaction(async (tx) => {
     const user = await loadTotpFields(tx, input.userId);
     if (!user.totpEnabledAt) throw new AppError('conflict', { messageKey: 'security.totp.notEnabled' });
-    if (!(await consumeTotpCode(tx, user, input.code, now))) throw wrongCode();
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, createRecoveryCode);
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.id));
     await tx

@@ -2,13 +2,13 @@ import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Case, caseMemberships, cases, consentDocuments, defendants, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { hashPassword } from '@/lib/auth/password';
-import { createToken, sha256Hex } from '@/lib/crypto/hash';
+import { revokeAllSessions } from '@/lib/auth/sessions';
+import { sha256Hex } from '@/lib/crypto/hash';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/outbox';
-import { authTokens } from '@/db/schema';
-import { normalizeEmail } from '@/lib/users/normalize';
+import { normalizeEmail } from '@/lib/format/contact';
 import { defaultConsentTexts } from './default-consents';
+import { createInvitation } from './invitations';
 import type { CaseDetailsInput, DefendantInput, NewCaseInput } from './schemas';
 import type { z } from 'zod';
 import type { consentVersionSchema, membershipSchema } from './schemas';
@@ -161,11 +161,12 @@ export async function listMembers(db: Database, caseId: string) {
     .orderBy(asc(caseMemberships.role), asc(users.email));
 }
 
-const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
 /**
- * Gives someone a role in the case. An unknown email gets an account without a usable password
- * and an invitation mail whose link lets them choose one (a week-long reset token).
+ * Offers someone a role in the case (issue 17, item 3). Every grant goes through the invitation
+ * flow (./invitations): the address is mailed a link, and the role arrives only once its holder
+ * has opened it and set up two-step sign-in. The one exception is a new role for someone already
+ * a member of the case whose address is proved and whose account has two-step sign-in: that
+ * changes at once, with a mail telling them, and every session of theirs ends (item 10).
  */
 export async function grantMembership(
   db: Database,
@@ -173,49 +174,42 @@ export async function grantMembership(
   caseRow: Pick<Case, 'id' | 'titleKo' | 'titleEn'>,
   input: z.infer<typeof membershipSchema>,
   appUrl: string,
-): Promise<'granted' | 'changed'> {
+): Promise<'invited' | 'changed'> {
   const email = normalizeEmail(input.email);
-  const unusableHash = await hashPassword(createToken().token);
   return db.transaction(async (tx) => {
-    let [user] = await tx.select().from(users).where(eq(users.email, email));
-    if (!user) {
-      [user] = await tx
-        .insert(users)
-        .values({ email, name: input.name || email.split('@')[0], passwordHash: unusableHash })
-        .returning();
-      const { token, tokenHash } = createToken();
-      await tx
-        .insert(authTokens)
-        .values({ userId: user.id, kind: 'password_reset', tokenHash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
-      await queueMail(tx, {
-        to: email,
-        locale: user.locale,
-        template: 'membershipInvite',
-        params: { caseTitle: user.locale === 'ko' ? caseRow.titleKo : caseRow.titleEn, link: `${appUrl}/reset-password?token=${token}` },
-      });
+    const [user] = await tx.select().from(users).where(eq(users.email, email));
+    const [existing] = user
+      ? await tx
+          .select()
+          .from(caseMemberships)
+          .where(and(eq(caseMemberships.caseId, caseRow.id), eq(caseMemberships.userId, user.id)))
+      : [];
+    if (!user || !existing || !user.emailVerifiedAt || !user.totpEnabledAt) {
+      await createInvitation(tx, actor, caseRow, { email, role: input.role, locale: user?.locale ?? 'ko' }, appUrl);
+      return 'invited';
     }
-    const [existing] = await tx
-      .select()
-      .from(caseMemberships)
-      .where(and(eq(caseMemberships.caseId, caseRow.id), eq(caseMemberships.userId, user.id)));
-    if (existing) {
-      await tx.update(caseMemberships).set({ role: input.role }).where(eq(caseMemberships.id, existing.id));
-    } else {
-      await tx.insert(caseMemberships).values({ caseId: caseRow.id, userId: user.id, role: input.role });
-    }
+    await tx.update(caseMemberships).set({ role: input.role }).where(eq(caseMemberships.id, existing.id));
+    await revokeAllSessions(tx, user.id);
+    await queueMail(tx, {
+      to: user.email,
+      locale: user.locale,
+      template: 'membershipChanged',
+      params: { caseTitle: user.locale === 'ko' ? caseRow.titleKo : caseRow.titleEn, link: `${appUrl}/sign-in` },
+    });
     await recordAudit(tx, {
-      action: existing ? 'membership.changed' : 'membership.granted',
+      action: 'membership.changed',
       actorUserId: actor.userId,
       caseId: caseRow.id,
       subjectType: 'user',
       subjectId: user.id,
       ip: actor.ip,
-      details: { role: input.role, previousRole: existing?.role ?? null },
+      details: { role: input.role, previousRole: existing.role },
     });
-    return existing ? 'changed' : 'granted';
+    return 'changed';
   });
 }
 
+/** Removes a member; every session of theirs ends, so no staff page stays open to them (item 10). */
 export async function revokeMembership(db: Database, actor: Actor, caseId: string, membershipId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [removed] = await tx
@@ -224,6 +218,7 @@ export async function revokeMembership(db: Database, actor: Actor, caseId: strin
       .returning();
     if (!removed) throw new AppError('not_found');
     if (removed.userId === actor.userId) throw new AppError('invalid_input', { messageKey: 'admin.members.cannotRemoveSelf' });
+    await revokeAllSessions(tx, removed.userId);
     await recordAudit(tx, {
       action: 'membership.revoked',
       actorUserId: actor.userId,

@@ -1,21 +1,25 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { caseMemberships, claimants, evidence, filingClaimants, loginAttempts, supporters, users } from '@/db/schema';
+import { caseMemberships, claimants, evidence, loginAttempts, supporters, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-import { deleteBlobIfUnused } from '@/lib/evidence/store';
+import { eraseRecipientData } from '@/lib/communications/erase';
+import { deleteBlobIfUnused, purgeDeletedBlobs, type StoredBlob } from '@/lib/blobs/blobs';
+import { discardDraftsHolding } from '@/lib/filings/discard-drafts';
 
 export type ErasureOutcome =
   { outcome: 'erased'; claims: number; files: number; signatures: number } | { outcome: 'restricted'; claims: number };
 
 /**
  * Erases a claimant's account and everything of it — claims, statements, consents, files,
- * messages, petition signatures under the same address — in one transaction. Once any claim is
- * on a court filing the law requires keeping it (legal hold): processing is restricted instead
- * (restricted_at), nothing is deleted, and the caller says so. Staff accounts are not erased here.
+ * messages, petition signatures under the same address, draft packets that hold them — in one
+ * transaction. Once any claim is on a recorded court filing the law requires keeping it (legal
+ * hold): processing is restricted instead (restricted_at), nothing is deleted, and the caller
+ * says so. Staff accounts are not erased here.
  */
 export async function eraseOwnAccount(db: Database, input: { userId: string; ip: string }): Promise<ErasureOutcome> {
-  return db.transaction(async (tx) => {
+  const deletedBlobs: (StoredBlob | null)[] = [];
+  const outcome = await db.transaction(async (tx): Promise<ErasureOutcome> => {
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
     if (!user) throw new AppError('not_found');
     const [membership] = await tx
@@ -31,14 +35,9 @@ export async function eraseOwnAccount(db: Database, input: { userId: string; ip:
       .where(eq(claimants.userId, user.id))
       .for('update');
     const claimIds = claims.map((claim) => claim.id);
-    const filed = claimIds.length
-      ? await tx
-          .select({ claimantId: filingClaimants.claimantId })
-          .from(filingClaimants)
-          .where(inArray(filingClaimants.claimantId, claimIds))
-          .limit(1)
-      : [];
-    if (claims.some((claim) => claim.isOnFiling) || filed.length > 0) {
+    // Only a recorded court filing holds a claim (is_on_filing is set by record-court-filing.ts);
+    // a built packet is a draft, and is discarded below instead of keeping the claimant.
+    if (claims.some((claim) => claim.isOnFiling)) {
       const now = new Date();
       await tx
         .update(claimants)
@@ -58,6 +57,7 @@ export async function eraseOwnAccount(db: Database, input: { userId: string; ip:
       return { outcome: 'restricted', claims: claims.length };
     }
 
+    await discardDraftsHolding(tx, claimIds, user.id, input.ip, deletedBlobs);
     const files = claimIds.length
       ? await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.claimantId, claimIds))
       : [];
@@ -74,8 +74,12 @@ export async function eraseOwnAccount(db: Database, input: { userId: string; ip:
     }
     // Statements, consents, evidence rows, damages, messages and flags go with their claimant (ON DELETE CASCADE).
     if (claimIds.length) await tx.delete(claimants).where(and(eq(claimants.userId, user.id), inArray(claimants.id, claimIds)));
-    for (const sha256 of new Set(files.map((file) => file.sha256))) await deleteBlobIfUnused(tx, sha256);
-    const signatures = await tx.delete(supporters).where(eq(supporters.email, user.email)).returning({ id: supporters.id });
+    for (const sha256 of new Set(files.map((file) => file.sha256))) deletedBlobs.push(await deleteBlobIfUnused(tx, sha256));
+    // Signatures are matched by address: an address nobody proved erases none (issue 17, item 1).
+    const signatures = user.emailVerifiedAt
+      ? await tx.delete(supporters).where(eq(supporters.email, user.email)).returning({ id: supporters.id })
+      : [];
+    await eraseRecipientData(tx, [...claimIds, ...signatures.map((signature) => signature.id)]);
     await tx.delete(loginAttempts).where(and(eq(loginAttempts.scope, 'account'), eq(loginAttempts.subject, user.email)));
     await recordAudit(tx, {
       action: 'account.erased',
@@ -89,4 +93,7 @@ export async function eraseOwnAccount(db: Database, input: { userId: string; ip:
     await tx.delete(users).where(and(eq(users.id, user.id), eq(users.isPlatformAdmin, false)));
     return { outcome: 'erased', claims: claims.length, files: files.length, signatures: signatures.length };
   });
+  // The files' bytes in an object store go once the erasure has committed (a rollback keeps them).
+  await purgeDeletedBlobs(db, deletedBlobs);
+  return outcome;
 }

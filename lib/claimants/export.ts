@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import * as archiverModule from 'archiver';
 import type { Archiver, ArchiverOptions, EntryData } from 'archiver';
 import { and, asc, eq } from 'drizzle-orm';
@@ -20,7 +20,9 @@ import {
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptField } from '@/lib/crypto/field-encryption';
-import { readVerifiedBlob } from '@/lib/evidence/blob-store';
+import { openBlob } from '@/lib/blobs/blobs';
+import { exportedClaim, exportedEvidence } from './export-claim';
+import { toWebStream } from '@/lib/http/web-stream';
 
 type FileEntry = { path: string; evidence: Evidence };
 
@@ -39,11 +41,15 @@ async function collectOwnData(db: Database, userId: string) {
     .from(claimants)
     .innerJoin(cases, eq(cases.id, claimants.caseId))
     .where(eq(claimants.userId, userId));
-  const signatures = await db
-    .select({ supporter: supporters, slug: cases.slug })
-    .from(supporters)
-    .innerJoin(cases, eq(cases.id, supporters.caseId))
-    .where(eq(supporters.email, user.email));
+  // Signatures are matched by address, so only a proved address reaches them (issue 17, item 1):
+  // the guard refuses unverified accounts, and the query does not rely on it.
+  const signatures = user.emailVerifiedAt
+    ? await db
+        .select({ supporter: supporters, slug: cases.slug })
+        .from(supporters)
+        .innerJoin(cases, eq(cases.id, supporters.caseId))
+        .where(eq(supporters.email, user.email))
+    : [];
   const files: FileEntry[] = [];
   const claimData = [];
   for (const { claimant, case: found } of claims) {
@@ -74,31 +80,18 @@ async function collectOwnData(db: Database, userId: string) {
         evidence: row,
       }),
     );
-    const {
-      dateOfBirthEncrypted,
-      phoneEncrypted,
-      addressEncrypted,
-      serviceAddressEncrypted,
-      phoneHash: _p,
-      identityHash: _i,
-      signupIpHash: _s,
-      ...plain
-    } = claimant;
     claimData.push({
+      // For the audit rows only; the archive holds `claim` and what follows, never our ids.
+      claimantId: claimant.id,
+      caseId: found.id,
       case: { slug: found.slug, titleKo: found.titleKo, titleEn: found.titleEn },
-      claim: {
-        ...plain,
-        dateOfBirth: decryptField(dateOfBirthEncrypted),
-        phone: decryptField(phoneEncrypted),
-        address: decryptField(addressEncrypted),
-        serviceAddress: decryptField(serviceAddressEncrypted),
-      },
+      claim: exportedClaim(claimant),
       damages,
       statements: signed,
       consents: agreed.map((row) => ({ ...row.consent, title: row.title, text: row.body })),
       messages: messages.map(({ authorId: _a, ...message }) => message),
       statusChanges: changes,
-      evidence: uploaded.map((row) => ({ ...row, fileInThisArchive: files.find((file) => file.evidence.id === row.id)?.path })),
+      evidence: uploaded.map((row) => exportedEvidence(row, files.find((file) => file.evidence.id === row.id)?.path)),
     });
   }
   const { passwordHash: _h, totpSecretEncrypted: _t, ...account } = user;
@@ -121,9 +114,9 @@ account.json: 계정 정보. signatures.json: 이 이메일로 한 지지 서명
 `;
 
 /**
- * A zip of the person's data, streamed as it is built: JSON first, then each file read from the
- * store (and checked against its hash) only when the archive is ready for it, so memory holds
- * one file at a time. The export is audited per claim before the first byte leaves.
+ * A zip of the person's data, streamed as it is built: JSON first, then each file streamed from
+ * its store (and checked against its hash) only when the archive is ready for it, so memory holds
+ * a slice of one file at a time. The export is audited per claim before the first byte leaves.
  */
 export async function streamOwnDataExport(db: Database, input: { userId: string; ip: string }): Promise<ReadableStream<Uint8Array>> {
   const data = await collectOwnData(db, input.userId);
@@ -132,9 +125,9 @@ export async function streamOwnDataExport(db: Database, input: { userId: string;
       await recordAudit(tx, {
         action: 'export.own_data',
         actorUserId: input.userId,
-        caseId: claim.claim.caseId,
+        caseId: claim.caseId,
         subjectType: 'claimant',
-        subjectId: claim.claim.id,
+        subjectId: claim.claimantId,
         ip: input.ip,
         details: { files: claim.evidence.length },
       });
@@ -157,12 +150,13 @@ export async function streamOwnDataExport(db: Database, input: { userId: string;
   archive.append(README, { name: 'README.txt' });
   archive.append(json(data.account), { name: 'account.json' });
   archive.append(json(data.signatures), { name: 'signatures.json' });
-  for (const claim of data.claims) archive.append(json(claim), { name: `claims/${claim.case.slug}/claim.json` });
+  for (const { claimantId: _c, caseId: _k, ...claim } of data.claims)
+    archive.append(json(claim), { name: `claims/${claim.case.slug}/claim.json` });
   void (async () => {
     try {
       for (const file of data.files) {
-        const bytes = await readVerifiedBlob(db, file.evidence.sha256);
-        if (!bytes) continue;
+        const opened = await openBlob(db, file.evidence.sha256);
+        if (!opened) continue;
         const written = new Promise<void>((resolve) => {
           const onEntry = (entry: EntryData) => {
             if (entry.name !== file.path) return;
@@ -171,7 +165,10 @@ export async function streamOwnDataExport(db: Database, input: { userId: string;
           };
           archive.on('entry', onEntry);
         });
-        archive.append(Buffer.from(bytes), { name: file.path, date: file.evidence.uploadedAt });
+        // The file streams from its store into the zip, checked against its hash on the way: a
+        // damaged file breaks the export off rather than arriving in it altered.
+        opened.stream.on('error', (error) => archive.emit('error', error));
+        archive.append(opened.stream, { name: file.path, date: file.evidence.uploadedAt });
         await written;
       }
       await archive.finalize();
@@ -180,5 +177,5 @@ export async function streamOwnDataExport(db: Database, input: { userId: string;
       output.destroy(error as Error);
     }
   })();
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+  return toWebStream(output);
 }

@@ -11,7 +11,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: claimants, tableName: 'claimants', column: claimants.dateOfBirthEncrypted, columnName: 'date_of_birth_encrypted' },
   { table: claimants, tableName: 'claimants', column: claimants.phoneEncrypted, columnName: 'phone_encrypted' },
   { table: claimants, tableName: 'claimants', column: claimants.addressEncrypted, columnName: 'address_encrypted' },
-  { table: claimants, tableName: 'claimants', column: claimants.serviceAddressEncrypted, columnName: 'service_address_encrypted' },
   { table: supporters, tableName: 'supporters', column: supporters.phoneEncrypted, columnName: 'phone_encrypted' },
   { table: users, tableName: 'users', column: users.totpSecretEncrypted, columnName: 'totp_secret_encrypted' },
 ];

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDatabaseHandle } from '@/db/client';
 import { runCli } from '@/db/run-cli';
-import { getEnv, resetEnvCache, resolveDataDir } from '@/lib/env';
+import { getEnv, resetEnvCache, storedSecretsFile } from '@/lib/env';
 import { currentEncryptionKeyId } from './field-encryption';
 import { countStaleEncryptedValues, rotateEncryptionKeys } from './rotate-keys';
 
 /**
  * `npm run keys:rotate` re-encrypts every encrypted column to the current key — the first in
  * JOINDER_ENCRYPTION_KEYS; put the new key first and keep the old ones until this reports 0 left.
- * `--add-key` does that step for a deployment whose keys live in the data folder (secrets.json).
+ * `--add-key` does that step for a local install whose generated keys live in the keys folder
+ * (`<data folder>-keys/secrets.json`).
  * Batched and resumable: stop it any time and run it again.
  */
 function addStoredKey(): string {
@@ -20,7 +20,7 @@ function addStoredKey(): string {
       'Keys come from JOINDER_ENCRYPTION_KEYS: put a new "keyId:base64(32 bytes)" first in that list (keep the old ones), restart the app, then run this again without --add-key.',
     );
   }
-  const file = path.join(resolveDataDir(), 'secrets.json');
+  const file = storedSecretsFile();
   const secrets = JSON.parse(fs.readFileSync(file, 'utf8')) as { encryptionKeys: string };
   const keyId = `k${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
   secrets.encryptionKeys = `${keyId}:${randomBytes(32).toString('base64')},${secrets.encryptionKeys}`;
@@ -34,7 +34,7 @@ function addStoredKey(): string {
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { batch: { type: 'string', default: '500' }, 'add-key': { type: 'boolean', default: false } } });
   if (values['add-key'])
-    console.log(`Added key ${addStoredKey()} to the data folder's secrets; restart the app after this run so it encrypts with it too.`);
+    console.log(`Added key ${addStoredKey()} to the keys folder's secrets; restart the app after this run so it encrypts with it too.`);
   const handle = await getDatabaseHandle();
   const keyId = currentEncryptionKeyId();
   console.log(

@@ -112,8 +112,8 @@ describe('npm run keys:rotate', () => {
   });
 });
 
-describe('npm run keys:rotate -- --add-key (keys kept in the data folder)', () => {
-  it('prepends a new key to secrets.json and re-encrypts everything to it', async () => {
+describe('npm run keys:rotate -- --add-key (generated keys)', () => {
+  it('moves an old secrets.json out of the data folder, prepends a new key to it and re-encrypts everything to it', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-rotate-'));
     const env: NodeJS.ProcessEnv = { ...process.env, JOINDER_DATA_DIR: dataDir, DATABASE_URL: '' };
     delete env.JOINDER_ENCRYPTION_KEYS;
@@ -144,8 +144,10 @@ describe('npm run keys:rotate -- --add-key (keys kept in the data folder)', () =
       });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('Done: every encrypted value is on key');
+      expect(fs.existsSync(path.join(dataDir, 'secrets.json'))).toBe(false);
+      expect(fs.statSync(`${dataDir}-keys`).mode & 0o777).toBe(0o700);
       const keys = (
-        JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { encryptionKeys: string }
+        JSON.parse(fs.readFileSync(path.join(`${dataDir}-keys`, 'secrets.json'), 'utf8')) as { encryptionKeys: string }
       ).encryptionKeys.split(',');
       expect(keys).toHaveLength(2);
       expect(keys[1]).toBe(firstKeys);
@@ -158,6 +160,7 @@ describe('npm run keys:rotate -- --add-key (keys kept in the data folder)', () =
       expect(decryptField(row.phone)).toBe('010-2003-0125');
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-keys`, { recursive: true, force: true });
     }
   });
 });

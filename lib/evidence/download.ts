@@ -3,8 +3,9 @@ import type { Database } from '@/db/client';
 import { type Claimant, type Evidence, evidence } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-import { readVerifiedBlob } from './blob-store';
+import { openBlob } from '@/lib/blobs/blobs';
 import type { Actor } from './store';
+import { toWebStream } from '@/lib/http/web-stream';
 
 /**
  * Download headers for any stored file: always an attachment, never sniffed, never framed or
@@ -23,22 +24,24 @@ export function attachmentHeaders(filename: string, mime: string, byteSize: numb
   };
 }
 
-/** Reads one of the claimant's own files, proves its bytes against the hash, and records the download. */
-export async function readOwnEvidenceFile(
+/**
+ * Opens one of the claimant's own files and records the download. The bytes stream from the store
+ * after the audit row commits, checked against the hash on the way: a damaged file is broken off
+ * before its end, never delivered whole.
+ */
+export async function openOwnEvidenceFile(
   db: Database,
   input: { claimant: Pick<Claimant, 'id' | 'caseId'>; evidenceId: string; actor: Actor },
-): Promise<{ evidence: Evidence; bytes: Uint8Array }> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(evidence)
-      .where(
-        and(eq(evidence.id, input.evidenceId), eq(evidence.claimantId, input.claimant.id), eq(evidence.caseId, input.claimant.caseId)),
-      );
-    if (!row) throw new AppError('not_found');
-    const bytes = await readVerifiedBlob(tx, row.sha256);
-    if (!bytes) throw new AppError('not_found');
-    await recordAudit(tx, {
+): Promise<{ evidence: Evidence; stream: ReadableStream<Uint8Array>; byteSize: number }> {
+  const [row] = await db
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.id, input.evidenceId), eq(evidence.claimantId, input.claimant.id), eq(evidence.caseId, input.claimant.caseId)));
+  if (!row) throw new AppError('not_found');
+  const opened = await openBlob(db, row.sha256);
+  if (!opened) throw new AppError('not_found');
+  try {
+    await recordAudit(db, {
       action: 'evidence.downloaded',
       actorUserId: input.actor.userId,
       caseId: row.caseId,
@@ -47,6 +50,9 @@ export async function readOwnEvidenceFile(
       ip: input.actor.ip,
       details: { claimantId: input.claimant.id, sha256: row.sha256, byOwner: true },
     });
-    return { evidence: row, bytes };
-  });
+  } catch (error) {
+    opened.stream.destroy();
+    throw error;
+  }
+  return { evidence: row, stream: toWebStream(opened.stream), byteSize: opened.byteSize };
 }

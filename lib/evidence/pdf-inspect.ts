@@ -2,8 +2,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export type PdfInspection =
-  | { ok: true; pageCount: number }
-  | { ok: false; reason: 'encrypted' | 'script' | 'unreadable' | 'too_many_pages' | 'too_complex' | 'timeout' };
+  /** `rebuilt`: the same pages without attachments and actions, which were `removed` (issue 17, item 8). */
+  | { ok: true; pageCount: number; rebuilt?: Uint8Array; removed?: string[] }
+  | { ok: false; reason: 'encrypted' | 'script' | 'unreadable' | 'too_many_pages' | 'too_complex' | 'timeout' | 'active_content' };
 
 export const PDF_INSPECT_TIMEOUT_MS = 20_000;
 export const PDF_INSPECT_MEMORY_MB = 384;
@@ -36,7 +37,9 @@ function workerPath(): string {
 /**
  * Parses a PDF in a worker thread with a heap limit and a deadline: encrypted files, files with
  * JavaScript or launch actions, unreadable ones and page bombs are refused; a parser that runs
- * out of memory or time is killed and the file refused.
+ * out of memory or time is killed and the file refused. A PDF with attached files, actions that
+ * reach other files or send data (/GoToE, /GoToR, /SubmitForm, /ImportData, /RichMedia) or
+ * automatic /AA actions comes back rebuilt from its pages without them.
  */
 export function inspectPdf(
   bytes: Uint8Array,

@@ -1,12 +1,10 @@
-import { headers } from 'next/headers';
-import { getEnv } from '@/lib/env';
+import { configuredAppOrigin } from '@/lib/env';
 
-/** Absolute base URL for links in mails: APP_URL when configured, else the request's own host. */
+/**
+ * Absolute base URL for links in mails, QR codes and share links: APP_URL, or in a local demo the
+ * local origin. Never the request's Host or X-Forwarded-Host: a forged header would otherwise put
+ * an attacker's site into a real password-reset mail, and the token with it (issue 17).
+ */
 export async function currentAppUrl(): Promise<string> {
-  const configured = getEnv().APP_URL;
-  if (configured) return configured.replace(/\/$/, '');
-  const headerList = await headers();
-  const host = headerList.get('x-forwarded-host') ?? headerList.get('host') ?? `localhost:${getEnv().PORT}`;
-  const proto = headerList.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}`;
+  return configuredAppOrigin();
 }

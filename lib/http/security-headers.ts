@@ -7,6 +7,25 @@ const EMBEDDABLE = [/^\/embed\//, /^\/api\/cases\/[^/]+\/badge\.svg$/];
 const FRAMEABLE_BY_SELF = [/^\/api\/cases\/[^/]+\/claimants\/[^/]+\/evidence\/[^/]+\/inline$/];
 
 /**
+ * Stored files and generated documents: evidence, filing parts, exports, the support report, the
+ * court-cost worksheet, QR codes. Whatever a browser makes of one, it runs nothing and loads nothing (`default-src 'none'`)
+ * and is a unique opaque origin with no access to our cookies or pages (`sandbox`). The route sets
+ * the same policy; the proxy's headers win over the route's, so the proxy must send it too.
+ */
+const STORED_FILES = [
+  /^\/api\/my\/cases\/[^/]+\/evidence\/[^/]+$/,
+  /^\/api\/my\/export$/,
+  /^\/api\/cases\/[^/]+\/claimants\/[^/]+\/evidence\/[^/]+\/(?:download|inline)$/,
+  /^\/api\/cases\/[^/]+\/filings\/[^/]+\/parts\/[^/]+$/,
+  /^\/api\/cases\/[^/]+\/exports\/(?:claimants|supporters)$/,
+  /^\/api\/cases\/[^/]+\/reports\/support$/,
+  /^\/api\/cases\/[^/]+\/costs\/worksheet$/,
+  /^\/cases\/[^/]+\/campaigns\/[^/]+\/qr\.svg$/,
+];
+
+export const STORED_FILE_CSP = "default-src 'none'; sandbox";
+
+/**
  * Routes that set their own CSP and framing headers (the petition embed's frame-ancestors come
  * from the case's partner sites in the database): the proxy must not set those two, because
  * headers the proxy sets win over the route's.
@@ -29,7 +48,8 @@ export function buildSecurityHeaders(input: {
 }): Record<string, string> {
   const isEmbeddable = EMBEDDABLE.some((pattern) => pattern.test(input.pathname));
   const isFrameableBySelf = !isEmbeddable && FRAMEABLE_BY_SELF.some((pattern) => pattern.test(input.pathname));
-  const csp = [
+  const isStoredFile = STORED_FILES.some((pattern) => pattern.test(input.pathname));
+  const pageCsp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${input.nonce}' 'strict-dynamic'${input.isProduction ? '' : " 'unsafe-eval'"}`,
     // Inline style attributes come from React and the chart library; scripts stay nonce-only.
@@ -43,6 +63,9 @@ export function buildSecurityHeaders(input: {
     "form-action 'self'",
     `frame-ancestors ${isEmbeddable ? '*' : isFrameableBySelf ? "'self'" : "'none'"}`,
   ].join('; ');
+  // A lawyer's inline preview is framed by the claimant file, and sandboxed like every other file
+  // (the browser's PDF viewer and image view work inside a sandbox).
+  const csp = isStoredFile ? `${STORED_FILE_CSP}; frame-ancestors ${isFrameableBySelf ? "'self'" : "'none'"}` : pageCsp;
   const headers: Record<string, string> = {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',

@@ -1,36 +1,50 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Mail, mailOutbox } from '@/db/schema';
-import { getEnv } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
-import { enqueueJob } from '@/lib/jobs/queue';
-import { type MailTemplate, renderMail } from './templates';
+import type { MailTemplate } from './templates';
+import { kickMailSweeper } from './wake';
 
-export const MAIL_DELIVER_JOB = 'mail.deliver';
+/**
+ * The row whose token the mail's links carry. The token itself is minted by the sweeper when the
+ * mail is sent (its hash written into that row), so no live token is ever stored: not in the
+ * outbox, not in a backup, not on /admin/outbox.
+ */
+export type MailToken = {
+  kind: 'auth_token' | 'supporter' | 'invitation';
+  id: string;
+  /** Template parameter → URL; the sweeper appends `token=…` to each. */
+  links: Record<string, string>;
+};
+
+export type QueuedMail = {
+  to: string;
+  locale: Locale;
+  template: MailTemplate;
+  /** Rendered into the template at send time; never a secret (see `token`). */
+  params: Record<string, string | number>;
+  token?: MailToken;
+};
 
 /**
  * Records a mail in the outbox inside the caller's transaction, so it exists exactly when the
- * change it announces does. With SMTP_URL a job delivers it; without, it stays as `stored` — the
- * dev outbox admins can read — and every flow still works on a fresh machine.
+ * change it announces does; the sweeper (./sweeper) delivers it after commit, over SMTP when
+ * SMTP_URL is set and to the dev mailbox otherwise. This is the only way a mail is sent.
  */
-export async function queueMail(
-  db: Database,
-  input: { to: string; locale: Locale; template: MailTemplate; params: Record<string, string | number> },
-): Promise<Mail> {
-  const rendered = renderMail(input.template, input.locale, input.params);
-  const hasSmtp = Boolean(getEnv().SMTP_URL);
+export async function queueMail(db: Database, input: QueuedMail): Promise<Mail> {
   const [mail] = await db
     .insert(mailOutbox)
     .values({
       toAddress: input.to,
       locale: input.locale,
       template: input.template,
-      subject: rendered.subject,
-      textBody: rendered.text,
-      status: hasSmtp ? 'queued' : 'stored',
+      params: input.params,
+      tokenKind: input.token?.kind ?? null,
+      tokenRef: input.token?.id ?? null,
+      tokenLinks: input.token?.links ?? {},
     })
     .returning();
-  if (hasSmtp) await enqueueJob(db, MAIL_DELIVER_JOB, { mailId: mail.id }, { maxAttempts: 5 });
+  kickMailSweeper();
   return mail;
 }
 

@@ -8,8 +8,12 @@ export const MAIL_TEMPLATES = [
   'petitionConfirm',
   'claimSubmitted',
   'infoRequested',
+  'deficiencyNotice',
   'claimDecision',
   'membershipInvite',
+  'membershipChanged',
+  'signUpExisting',
+  'petitionAlreadySigned',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

@@ -1,16 +1,16 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type User, authTokens, users } from '@/db/schema';
 import { findPasswordProblem, hashPassword } from '@/lib/auth/password';
-import { revokeAllSessions } from '@/lib/auth/sessions';
+import { claimNoticeSlot, countRecentEvents, recordEvent } from '@/lib/auth/rate-limit';
+import { THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
 import { createToken, sha256Hex } from '@/lib/crypto/hash';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
-import { queueMail } from '@/lib/mail/outbox';
-import { normalizeEmail } from './normalize';
+import { type QueuedMail, queueMail } from '@/lib/mail/outbox';
+import { normalizeEmail } from '@/lib/format/contact';
 
 export const EMAIL_VERIFICATION_TTL_MS = 3 * 24 * 60 * 60 * 1000;
-export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
 export function passwordFieldError(password: string, email: string): Record<string, string> | null {
   const problem = findPasswordProblem(password, email);
@@ -41,10 +41,22 @@ export async function registerUser(
   }
 }
 
-async function issueToken(db: Database, userId: string, kind: 'email_verification' | 'password_reset', ttlMs: number): Promise<string> {
-  const { token, tokenHash } = createToken();
-  await db.insert(authTokens).values({ userId, kind, tokenHash, expiresAt: new Date(Date.now() + ttlMs) });
-  return token;
+/**
+ * The token row a mailed link will match. Its hash starts as that of a random value nobody keeps:
+ * the mail sweeper mints the live token when it sends the mail (lib/mail/tokens.ts), so no usable
+ * token is ever stored. Returns the row id the mail refers to.
+ */
+export async function issueToken(
+  db: Database,
+  userId: string,
+  kind: 'email_verification' | 'password_reset',
+  ttlMs: number,
+): Promise<string> {
+  const [row] = await db
+    .insert(authTokens)
+    .values({ userId, kind, tokenHash: createToken().tokenHash, expiresAt: new Date(Date.now() + ttlMs) })
+    .returning({ id: authTokens.id });
+  return row.id;
 }
 
 export async function sendVerificationMail(
@@ -52,17 +64,37 @@ export async function sendVerificationMail(
   user: Pick<User, 'id' | 'email' | 'name' | 'locale'>,
   appUrl: string,
 ): Promise<void> {
-  const token = await issueToken(db, user.id, 'email_verification', EMAIL_VERIFICATION_TTL_MS);
-  await queueMail(db, verificationMail(user, appUrl, token));
+  const tokenId = await issueToken(db, user.id, 'email_verification', EMAIL_VERIFICATION_TTL_MS);
+  await queueMail(db, verificationMail(user, appUrl, tokenId));
 }
 
-/** The verification mail for a token: where it goes, in which language, and the link. */
-export function verificationMail(user: Pick<User, 'email' | 'name' | 'locale'>, appUrl: string, token: string) {
+export const VERIFICATION_MAILS_PER_HOUR = 3;
+
+/**
+ * Another verification link for a signed-in account whose address is not proved yet, a few an
+ * hour at most (the address may be someone else's, and they should not be flooded).
+ */
+export async function resendVerificationMail(db: Database, userId: string, appUrl: string, now = new Date()): Promise<void> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError('not_found');
+  if (user.emailVerifiedAt) return;
+  const recent = await countRecentEvents(db, 'verification', user.id, THROTTLE_WINDOW_MS, now);
+  if (recent.count >= VERIFICATION_MAILS_PER_HOUR)
+    throw new AppError('rate_limited', { messageKey: 'auth.verifyFirst.throttled', retryAfterSeconds: THROTTLE_WINDOW_MS / 1000 });
+  await db.transaction(async (tx) => {
+    await recordEvent(tx, 'verification', user.id, now);
+    await sendVerificationMail(tx, user, appUrl);
+  });
+}
+
+/** The verification mail for a token row: where it goes, in which language, and the link. */
+export function verificationMail(user: Pick<User, 'email' | 'name' | 'locale'>, appUrl: string, tokenId: string): QueuedMail {
   return {
     to: user.email,
     locale: user.locale,
-    template: 'verifyEmail' as const,
-    params: { name: user.name, link: `${appUrl}/verify-email?token=${token}` },
+    template: 'verifyEmail',
+    params: { name: user.name },
+    token: { kind: 'auth_token', id: tokenId, links: { link: `${appUrl}/verify-email` } },
   };
 }
 
@@ -72,6 +104,45 @@ export async function prepareAccount(input: { name: string; email: string; passw
   const passwordError = passwordFieldError(input.password, email);
   if (passwordError) throw new AppError('invalid_input', { fieldErrors: passwordError });
   return { email, name: input.name.trim(), locale: input.locale, passwordHash: await hashPassword(input.password) };
+}
+
+/**
+ * Sign-up as the outside world sees it (issue 17, item 12): a taken address answers exactly like a
+ * new one ("we sent you a link"), so the form does not tell anyone whether a person has an
+ * account; the owner of the address is told by mail instead (once an hour at most).
+ */
+export async function signUpAlike(
+  db: Database,
+  email: string,
+  appUrl: string,
+  register: () => Promise<unknown>,
+): Promise<{ email: string }> {
+  const normalized = normalizeEmail(email);
+  try {
+    await register();
+  } catch (error) {
+    if (!isEmailTakenError(error)) throw error;
+    await notifyAddressTaken(db, normalized, appUrl);
+  }
+  return { email: normalized };
+}
+
+async function notifyAddressTaken(db: Database, email: string, appUrl: string): Promise<void> {
+  const [owner] = await db.select().from(users).where(eq(users.email, email));
+  if (!owner) return;
+  await db.transaction(async (tx) => {
+    if (!(await claimNoticeSlot(tx, `sign-up:${owner.id}`))) return;
+    await queueMail(tx, {
+      to: owner.email,
+      locale: owner.locale,
+      template: 'signUpExisting',
+      params: { name: owner.name, signInLink: `${appUrl}/sign-in`, resetLink: `${appUrl}/forgot-password` },
+    });
+  });
+}
+
+function isEmailTakenError(error: unknown): boolean {
+  return error instanceof AppError && error.messageKey === 'auth.emailTaken';
 }
 
 export const emailTakenError = () => new AppError('conflict', { messageKey: 'auth.emailTaken', fieldErrors: { email: 'auth.emailTaken' } });
@@ -97,44 +168,5 @@ export async function verifyEmail(db: Database, token: string, now = new Date())
       .set({ emailVerifiedAt: now })
       .where(and(eq(users.id, row.userId), isNull(users.emailVerifiedAt)));
     return true;
-  });
-}
-
-/** Always looks the same from outside, whether or not the email has an account (no enumeration). */
-export async function requestPasswordReset(db: Database, email: string, appUrl: string): Promise<void> {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, normalizeEmail(email)));
-  if (!user) return;
-  await db.transaction(async (tx) => {
-    const token = await issueToken(tx, user.id, 'password_reset', PASSWORD_RESET_TTL_MS);
-    await queueMail(tx, {
-      to: user.email,
-      locale: user.locale,
-      template: 'passwordReset',
-      params: { name: user.name, link: `${appUrl}/reset-password?token=${token}` },
-    });
-  });
-}
-
-export async function resetPassword(db: Database, token: string, password: string, now = new Date()): Promise<void> {
-  const [candidate] = await db
-    .select({ email: users.email })
-    .from(authTokens)
-    .innerJoin(users, eq(users.id, authTokens.userId))
-    .where(eq(authTokens.tokenHash, sha256Hex(token)));
-  const passwordError = passwordFieldError(password, candidate?.email ?? '');
-  if (passwordError) throw new AppError('invalid_input', { fieldErrors: passwordError });
-  const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    const row = await consumeToken(tx, token, 'password_reset', now);
-    if (!row) throw new AppError('invalid_input', { messageKey: 'auth.tokenInvalid' });
-    // A reset proves control of the mailbox, so the address counts as verified from here.
-    await tx
-      .update(users)
-      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
-      .where(eq(users.id, row.userId));
-    await revokeAllSessions(tx, row.userId, now);
   });
 }

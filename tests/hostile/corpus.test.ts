@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_BODIES } from './bodies';
 import { HOSTILE_FILES } from './files';
+import { HOSTILE_REQUESTS } from './requests';
 import { HOSTILE_TEXTS } from './strings';
 import { encodeHostile } from './targets';
 
@@ -13,7 +14,7 @@ const file = async (id: string) => {
 
 describe('the hostile corpus', () => {
   it('holds at least 200 distinct cases across every category the issue names', () => {
-    const ids = [...HOSTILE_TEXTS, ...HOSTILE_BODIES, ...HOSTILE_FILES].map((item) => item.id);
+    const ids = [...HOSTILE_TEXTS, ...HOSTILE_BODIES, ...HOSTILE_FILES, ...HOSTILE_REQUESTS].map((item) => item.id);
     expect(ids.length).toBeGreaterThanOrEqual(200);
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(HOSTILE_TEXTS.map((text) => text.category))).toEqual(new Set(['sql', 'script', 'layout', 'bidi', 'email', 'format']));
@@ -63,6 +64,19 @@ describe('the hostile corpus', () => {
     expect(jpegPdf.toString('latin1')).toContain('%PDF-1.7');
     expect((await file('polyglot-pdf-html')).toString('latin1')).toMatch(/^%PDF-1\.4\n<html>/);
     expect((await file('polyglot-png-php')).toString('latin1')).toContain('<?php');
+  });
+
+  it('builds PDFs that carry attached files and actions that reach other files or send data', async () => {
+    expect((await file('pdf-attached-script-pdf-and-html')).toString('latin1')).toContain('/EmbeddedFiles');
+    const actions = (await file('pdf-attachment-annotation-and-remote-actions')).toString('latin1');
+    for (const name of ['/FileAttachment', '/GoToR', '/GoToE', '/SubmitForm', '/ImportData', '/RichMedia', '/AA'])
+      expect(actions).toContain(name);
+  });
+
+  it('has the raw requests scanners sent: TRACE, CR/LF/NUL for a header, cross-site actions', () => {
+    const ids = HOSTILE_REQUESTS.map((request) => request.id);
+    expect(ids).toEqual(expect.arrayContaining(['trace-home', 'auth-error-control-0', 'cross-origin-action-0']));
+    expect(HOSTILE_REQUESTS.every((request) => request.expect.every((status) => status < 500))).toBe(true);
   });
 
   it('sends a lone surrogate as the invalid UTF-8 a script would, and keeps real emoji intact', () => {

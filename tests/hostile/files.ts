@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import sharp from 'sharp';
+import { makePdfWithActions, makePdfWithAttachments } from '@/lib/evidence/test-fixtures';
 
 /**
  * Hostile files for the upload routes, all generated here (nothing binary is committed): PDFs that
@@ -199,6 +200,21 @@ export const HOSTILE_FILES: HostileFile[] = [
         '<< /Length 2 >>\nstream\nMZ\nendstream',
       ]),
     ),
+  },
+  {
+    // Issue 17, item 8: accepted only as a rebuilt copy of its pages, without the attachments.
+    id: 'pdf-attached-script-pdf-and-html',
+    category: 'pdf',
+    filename: 'bill.pdf',
+    claimedType: 'application/pdf',
+    build: makePdfWithAttachments,
+  },
+  {
+    id: 'pdf-attachment-annotation-and-remote-actions',
+    category: 'pdf',
+    filename: 'bill.pdf',
+    claimedType: 'application/pdf',
+    build: makePdfWithActions,
   },
   {
     id: 'pdf-xfa-form',

@@ -20,6 +20,7 @@ import {
   uploadTasks,
 } from './corpus-tasks';
 import { HOSTILE_FILES } from './files';
+import { HOSTILE_REQUESTS, sendRawRequest } from './requests';
 import { HOSTILE_TEXTS, UNESCAPED_XSS } from './strings';
 import { HOSTILE_TARGETS, STORED_VIEWS, isTargetPending } from './targets';
 
@@ -93,12 +94,16 @@ function connectionFailure(target: string, input: string, error: unknown, isOver
 
 /** A concrete path for a route pattern: the demo case for [slug], the credentials callback for next-auth, a fixture id otherwise. */
 function pathForPattern(pattern: string): string {
-  return pattern
-    .replace(/\[slug\]/g, PLACEHOLDERS.case)
-    .replace(/\[\.\.\.nextauth\]/g, 'callback/credentials')
-    .replace(/\[version\]|\[part\]/g, '1')
-    .replace(/\[code\]/g, PLACEHOLDERS.campaignDemo)
-    .replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, PLACEHOLDERS.claimantA);
+  return (
+    pattern
+      .replace(/\[slug\]/g, PLACEHOLDERS.case)
+      .replace(/\[\.\.\.nextauth\]/g, 'callback/credentials')
+      // An optional catch-all ([[...id]]) answers at its bare path too (a resumable upload's creation).
+      .replace(/\/\[\[\.\.\.[^\]]+\]\]/g, '')
+      .replace(/\[version\]|\[part\]/g, '1')
+      .replace(/\[code\]/g, PLACEHOLDERS.campaignDemo)
+      .replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, PLACEHOLDERS.claimantA)
+  );
 }
 
 async function runPool<T>(tasks: (() => Promise<T>)[], concurrency: number, onDone?: (count: number) => void): Promise<T[]> {
@@ -195,7 +200,9 @@ function sweepTasks(sessionFor: (actor?: Actor) => Promise<HttpSession>, actionI
             endpoint.headers,
           );
           // A declared length over the limit is refused unread; a chunked one by whoever reads it (or not at all).
-          return await judge(endpoint.name, body.id, response, { mustBe413: isOversized && !body.isChunked });
+          // The resumable-upload route (tus) authenticates before it reads a byte: an anonymous body, however big, gets 401.
+          const isAuthenticatedFirst = endpoint.name.includes('/resumable/') && !endpoint.signInAs;
+          return await judge(endpoint.name, body.id, response, { mustBe413: isOversized && !body.isChunked && !isAuthenticatedFirst });
         } catch (error) {
           return connectionFailure(endpoint.name, body.id, error, isOversized);
         }
@@ -267,6 +274,20 @@ export async function runHostileCorpus(options: {
     if (target.kind === 'upload') tasks.push(...uploadTasks(target, sessionFor, judge));
   }
   tasks.push(...sweepTasks(sessionFor, actionIds));
+  for (const request of HOSTILE_REQUESTS) {
+    tasks.push(async () => {
+      const response = await sendRawRequest(options.baseUrl, request);
+      if (!request.expect.includes(response.status))
+        return {
+          target: 'raw request',
+          input: request.id,
+          status: response.status,
+          verdict: 'wrong-status',
+          detail: `expected ${request.expect.join(' or ')}`,
+        };
+      return judge('raw request', request.id, response);
+    });
+  }
 
   log(`${tasks.length} requests (${pendingTargets.length ? `pending targets: ${pendingTargets.join(', ')}` : 'no pending targets'})`);
   const outcomes = await runPool(
@@ -296,7 +317,7 @@ export async function runHostileCorpus(options: {
     outcomes,
     pendingTargets,
     isServerHealthy: health?.status === 200,
-    corpusSize: HOSTILE_TEXTS.length + HOSTILE_BODIES.length + HOSTILE_FILES.length,
+    corpusSize: HOSTILE_TEXTS.length + HOSTILE_BODIES.length + HOSTILE_FILES.length + HOSTILE_REQUESTS.length,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -10,7 +10,7 @@ import { type HostileTarget, encodeHostile as e } from './target-types';
  * and then shown on the pages the query targets load.
  */
 const intake = (step: string) => `/my/cases/{case}/intake/${step}`;
-const DAMAGE_ITEM = { category: 'service_fee', description: '2월분 요금', amountKrw: '35,000' };
+const DAMAGE_ITEM = { category: 'service_fee', description: '2월분 요금', amount: '35,000' };
 
 const CLAIMANT_TARGETS: HostileTarget[] = [
   {
@@ -112,17 +112,19 @@ const CLAIMANT_TARGETS: HostileTarget[] = [
   {
     kind: 'form',
     name: 'intake: connection',
-    action: 'lib/intake/actions.ts#saveConnectionAction',
+    action: 'lib/intake/actions.ts#saveAnswersAction',
     fields: () => ({
       caseSlug: CASE,
+      stepId: 'connection',
       isp: 'other',
-      ispOther: '두루넷',
-      lineType: 'adsl',
-      serviceAddress: '서울특별시 마포구',
-      monthlyFeeKrw: '35,000',
+      'isp.other': '두루넷',
+      line_type: 'adsl',
+      same_as_home: 'no',
+      service_address: '서울특별시 마포구',
+      monthly_fee: '35,000',
     }),
-    hostileFields: [],
-    sampleFields: ['ispOther', 'isp', 'lineType', 'serviceAddress', 'monthlyFeeKrw'],
+    hostileFields: ['service_address'],
+    sampleFields: ['isp.other', 'isp', 'line_type', 'service_address', 'monthly_fee'],
     withPreviousState: true,
     page: intake('connection'),
     signInAs: 'claimantA',
@@ -130,16 +132,17 @@ const CLAIMANT_TARGETS: HostileTarget[] = [
   {
     kind: 'form',
     name: 'intake: outage',
-    action: 'lib/intake/actions.ts#saveOutageAction',
+    action: 'lib/intake/actions.ts#saveAnswersAction',
     fields: () => ({
       caseSlug: CASE,
-      outageStartedAt: '2003-01-25T14:30',
-      outageEndedAt: '2003-01-25T20:00',
+      stepId: 'outage',
+      outage_started_at: '2003-01-25T14:30',
+      outage_ended_at: '2003-01-25T20:00',
       impacts: 'no_internet',
-      outageNote: '주말 내내 접속 불가',
+      outage_note: '주말 내내 접속 불가',
     }),
-    hostileFields: ['outageNote'],
-    sampleFields: ['outageStartedAt', 'outageEndedAt', 'impacts'],
+    hostileFields: ['outage_note'],
+    sampleFields: ['outage_started_at', 'outage_ended_at', 'impacts'],
     withPreviousState: true,
     page: intake('outage'),
     signInAs: 'claimantA',
@@ -150,7 +153,7 @@ const CLAIMANT_TARGETS: HostileTarget[] = [
     action: 'lib/intake/actions.ts#saveDamagesAction',
     fields: () => ({ caseSlug: CASE, items: JSON.stringify([DAMAGE_ITEM]) }),
     hostileFields: ['description'],
-    sampleFields: ['amountKrw', 'category', 'items'],
+    sampleFields: ['amount', 'category', 'items'],
     // The form sends its item list as JSON in one field: a text goes into the item, or replaces the list.
     inject: (fields, field, value) =>
       field === 'items' ? { ...fields, items: value } : { ...fields, items: JSON.stringify([{ ...DAMAGE_ITEM, [field]: value }]) },
@@ -161,10 +164,16 @@ const CLAIMANT_TARGETS: HostileTarget[] = [
   {
     kind: 'form',
     name: 'intake: statement',
-    action: 'lib/intake/actions.ts#saveStatementAction',
-    fields: () => ({ caseSlug: CASE, ranSqlServer: 'no', warned: 'no', freeText: '토요일 오후에 인터넷이 끊겼습니다.' }),
-    hostileFields: ['freeText'],
-    sampleFields: ['ranSqlServer', 'warnedOn'],
+    action: 'lib/intake/actions.ts#saveAnswersAction',
+    fields: () => ({
+      caseSlug: CASE,
+      stepId: 'statement',
+      ran_sql_server: 'no',
+      warned: 'no',
+      free_text: '토요일 오후에 인터넷이 끊겼습니다.',
+    }),
+    hostileFields: ['free_text'],
+    sampleFields: ['ran_sql_server', 'warned_on'],
     withPreviousState: true,
     page: intake('statement'),
     signInAs: 'claimantA',
@@ -271,7 +280,7 @@ const STAFF_TARGETS: HostileTarget[] = [
     kind: 'query',
     name: 'review filters (JSON)',
     url: (value) =>
-      `/api/cases/${CASE}/claimants?${['status', 'type', 'region', 'isp', 'completeness', 'flags', 'assignee', 'sort', 'cursor', 'dir'].map((name) => `${name}=${e(value)}`).join('&')}`,
+      `/api/cases/${CASE}/claimants?${['status', 'category', 'region', 'd.isp', 'd.line_type', 'completeness', 'flags', 'assignee', 'sort', 'cursor', 'dir'].map((name) => `${name}=${e(value)}`).join('&')}`,
     signInAs: 'lawyer',
   },
   {

@@ -69,6 +69,35 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
   },
   { kind: 'signin', name: 'sign-in', hostileFields: ['email', 'password'], sampleFields: ['totp', 'csrfToken', 'callbackUrl'] },
   {
+    kind: 'form',
+    name: 'sign-in form action',
+    action: 'lib/auth/sign-in-action.ts#signInAction',
+    fields: () => ({ email: 'claimant@joinder.test', password: 'not the password', totp: '', callbackUrl: '/home' }),
+    // The credentials themselves get the whole corpus through the `sign-in` target (the same
+    // authenticate()); every wrong one here also counts against the server's per-address ceiling.
+    hostileFields: ['callbackUrl'],
+    sampleFields: ['email', 'password', 'totp'],
+    withPreviousState: true,
+  },
+  {
+    kind: 'form',
+    name: 'accept an invitation',
+    action: 'lib/cases/invitation-actions.ts#acceptInvitationAction',
+    fields: () => ({ token: 'x'.repeat(43), name: '홍길동', password: VALID_PASSWORD, passwordConfirm: VALID_PASSWORD }),
+    hostileFields: ['token', 'name', 'password'],
+    sampleFields: ['passwordConfirm'],
+    withPreviousState: true,
+  },
+  {
+    kind: 'form',
+    name: 'resend the verification link',
+    action: 'lib/users/actions.ts#resendVerificationAction',
+    fields: () => ({}),
+    hostileFields: [],
+    withPreviousState: true,
+    signInAs: 'claimantA',
+  },
+  {
     kind: 'call',
     name: 'remember language (raw arguments)',
     action: 'lib/users/actions.ts#rememberLocaleForCurrentUser',
@@ -97,7 +126,7 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
   {
     kind: 'form',
     name: 'language switcher',
-    action: 'lib/i18n/actions.ts#setLocaleAction',
+    action: 'lib/users/locale-action.ts#setLocaleAction',
     fields: () => ({ locale: 'ko' }),
     hostileFields: [],
     sampleFields: ['locale'],
@@ -139,6 +168,13 @@ const ACCOUNT_TARGETS: HostileTarget[] = [
   { kind: 'query', name: 'sign-up case and source', url: (value) => `/sign-up?case=${encodeHostile(value)}&src=${encodeHostile(value)}` },
   { kind: 'query', name: 'email verification token', url: (value) => `/verify-email?token=${encodeHostile(value)}`, isSampled: true },
   { kind: 'query', name: 'reset token', url: (value) => `/reset-password?token=${encodeHostile(value)}`, isSampled: true },
+  { kind: 'query', name: 'invitation token', url: (value) => `/invitations/accept?token=${encodeHostile(value)}` },
+  {
+    kind: 'query',
+    name: 'verify-first return path',
+    url: (value) => `/verify-first?callbackUrl=${encodeHostile(value)}`,
+    signInAs: 'claimantA',
+  },
   { kind: 'query', name: 'language parameter', url: (value) => `/?lang=${encodeHostile(value)}`, isSampled: true },
   {
     kind: 'query',

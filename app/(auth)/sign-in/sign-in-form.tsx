@@ -1,53 +1,43 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { TextField } from '@/app/_components/form-field';
 import { Button, FailureAlert } from '@/app/_components/ui';
+import { signInAction } from '@/lib/auth/sign-in-action';
 
-const KNOWN_ERRORS = ['invalid', 'throttled', 'totp_required', 'totp_invalid'] as const;
-
+/**
+ * A server-action form (issue 17, item 17): React renders it with method="POST", so a submit
+ * before hydration or with JavaScript off posts the password in the body, never in the URL, and
+ * still signs in. With JavaScript the typed password is put back for the code step; without,
+ * the page comes back asking for both again.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth.signIn');
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, setPending] = useState(false);
-  const [needsTotp, setNeedsTotp] = useState(false);
+  const [state, formAction, isPending] = useActionState(signInAction, null);
   const [isRecoveryCode, setRecoveryCode] = useState(false);
-  // One object per refusal, so the error summary takes the focus each time.
-  const refusal = useMemo(() => (error ? { ok: false, message: error } : null), [error]);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    const form = new FormData(event.currentTarget);
-    const result = await signIn('credentials', {
-      redirect: false,
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      totp: String(form.get('totp') ?? ''),
-    }).catch(() => null);
-    setPending(false);
-    if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
-      router.refresh();
-      return;
-    }
-    const code = (KNOWN_ERRORS as readonly string[]).includes(result?.error ?? '')
-      ? (result!.error as (typeof KNOWN_ERRORS)[number])
-      : null;
-    if (code === 'totp_required' || code === 'totp_invalid') setNeedsTotp(true);
-    setError(code ? t(`errors.${code}`) : t('errors.generic'));
-  }
+  const needsTotp = Boolean(state?.needsTotp);
+  // React clears the form once the action has run; the password typed is put back for the code
+  // step (kept in memory only, never in the page). Uncontrolled, so typing before hydration counts.
+  const passwordField = useRef<HTMLInputElement>(null);
+  const typedPassword = useRef('');
+  useEffect(() => {
+    if (needsTotp && passwordField.current && !passwordField.current.value) passwordField.current.value = typedPassword.current;
+  }, [state, needsTotp]);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FailureAlert state={refusal} />
-      <TextField name="email" type="email" label={t('email')} autoComplete="email" required />
-      <TextField name="password" type="password" label={t('password')} autoComplete="current-password" required />
+    <form
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      onSubmit={() => {
+        typedPassword.current = passwordField.current?.value ?? '';
+      }}
+    >
+      <FailureAlert state={state} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <TextField name="email" type="email" label={t('email')} autoComplete="email" defaultValue={state?.values.email} required />
+      <TextField name="password" type="password" label={t('password')} autoComplete="current-password" ref={passwordField} required />
       {needsTotp && !isRecoveryCode ? (
         <TextField
           key="app-code"

@@ -1,51 +1,39 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
-import { Alert, Button, FailureAlert } from '@/app/_components/ui';
+import { Alert, Button, FailureAlert, buttonClass } from '@/app/_components/ui';
 import { signUpAction } from '@/lib/users/actions';
 
 export function SignUpForm({ caseSlug, source }: { caseSlug?: string; source?: string }) {
   const t = useTranslations('auth.signUp');
   const common = useTranslations('common');
   const locale = useLocale();
-  const router = useRouter();
   const [state, formAction, isPending] = useActionState(signUpAction, null);
-  // React resets the form once the action has run, so the password is taken when it is sent.
-  const typedPassword = useRef('');
   const values = state && !state.ok ? state.values : {};
   const errors = state && !state.ok ? state.fieldErrors : {};
 
-  useEffect(() => {
-    if (!state?.ok) return;
-    // The account exists; sign in with what was just typed, then go on to the claim.
-    const password = typedPassword.current;
-    typedPassword.current = '';
-    void signIn('credentials', { redirect: false, email: state.data.email, password }).then(() => {
-      router.replace(state.data.caseSlug ? `/my/cases/${state.data.caseSlug}` : '/my');
-      router.refresh();
-    });
-  }, [state, router]);
+  // The same answer for a new and a taken address (issue 17, item 12): nobody is signed in here;
+  // the mailed link proves the address, then the person signs in and goes on to the claim.
+  if (state?.ok) {
+    const next = state.data.caseSlug ? `/my/cases/${state.data.caseSlug}` : '/my';
+    return (
+      <div className="space-y-4">
+        <Alert tone="success" role="status">
+          {t('created', { email: state.data.email })}
+        </Alert>
+        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(next)}`} className={buttonClass('primary')}>
+          {t('signInLink')}
+        </Link>
+      </div>
+    );
+  }
 
   return (
-    <form
-      id="sign-up-form"
-      action={formAction}
-      className="space-y-4"
-      noValidate
-      onSubmit={(event) => {
-        typedPassword.current = (event.currentTarget.elements.namedItem('password') as HTMLInputElement | null)?.value ?? '';
-      }}
-    >
+    <form id="sign-up-form" action={formAction} className="space-y-4" noValidate>
       <FailureAlert state={state} />
-      {state?.ok ? (
-        <Alert tone="success" role="status">
-          {t('created')}
-        </Alert>
-      ) : null}
       {caseSlug ? <input type="hidden" name="caseSlug" value={caseSlug} /> : null}
       {source ? <input type="hidden" name="source" value={source} /> : null}
       <TextField
@@ -80,7 +68,7 @@ export function SignUpForm({ caseSlug, source }: { caseSlug?: string; source?: s
         <option value="en">{common('languages.en')}</option>
       </SelectField>
       <CheckboxField name="acceptTerms" label={t('acceptTerms')} defaultChecked={values.acceptTerms === 'on'} error={errors.acceptTerms} />
-      <Button type="submit" disabled={isPending || state?.ok} className="w-full">
+      <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? t('submitting') : t('submit')}
       </Button>
     </form>

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Alert, Button, FailureAlert } from '@/app/_components/ui';
-import { verifyAuditChainAction } from '@/lib/audit/actions';
+import { verifyAuditChainAction } from '@/lib/admin/audit-actions';
 
 export function VerifyChainForm() {
   const t = useTranslations('security.audit');
@@ -14,8 +14,12 @@ export function VerifyChainForm() {
       {state?.ok ? (
         <Alert tone={state.data.isIntact ? 'success' : 'error'} role="status" data-testid="chain-result">
           {state.data.isIntact
-            ? t('chainIntact', { count: state.data.checked })
-            : t('chainBroken', { id: state.data.brokenAtId ?? 0, count: state.data.checked })}
+            ? t('chainIntact', { count: state.data.checked, chains: state.data.chains })
+            : t('chainBroken', {
+                chain: state.data.broken?.chain === 'platform' ? t('platformChain') : (state.data.broken?.chain ?? ''),
+                seq: state.data.broken?.seq ?? 0,
+                reason: t(`breakReasons.${(state.data.broken?.reason ?? 'hash') as 'hash'}`),
+              })}
         </Alert>
       ) : null}
       <Button type="submit" variant="secondary" disabled={isPending}>

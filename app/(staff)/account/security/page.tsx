@@ -2,10 +2,11 @@ import QRCode from 'qrcode';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Alert, Card, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
-import { requireStaffUser } from '@/lib/auth/guards';
+import { requireTwoFactorUser } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
 import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from '@/lib/auth/sessions';
 import { getTwoFactorStatus } from '@/lib/auth/two-factor';
+import { hasInvitationAwaitingTwoFactor } from '@/lib/cases/invitations';
 import { ConfirmTotpForm, DisableTotpForm, RecoveryCodesForm, StartTotpForm } from './two-factor-forms';
 
 /** From this many left, the page asks for a new set before the last one is gone. */
@@ -13,11 +14,14 @@ const FEW_RECOVERY_CODES = 3;
 
 /** Staff account security: two-step sign-in (TOTP) on and off, its recovery codes, and what the session rules are. */
 export default async function AccountSecurityPage() {
-  const user = await guardPage(() => requireStaffUser(), '/account/security');
-  const [t, format, status] = await Promise.all([
+  const user = await guardPage(() => requireTwoFactorUser(), '/account/security');
+  const db = await getDb();
+  const [t, invited, format, status, isWaiting] = await Promise.all([
     getTranslations('security.account'),
+    getTranslations('security.invited'),
     getFormatter(),
-    getTwoFactorStatus(await getDb(), user.id),
+    getTwoFactorStatus(db, user.id),
+    hasInvitationAwaitingTwoFactor(db, user.id),
   ]);
   // The QR code is drawn here, so the secret never leaves the server except inside this page.
   const qrCode =
@@ -25,6 +29,11 @@ export default async function AccountSecurityPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} lead={t('lead')} />
+      {isWaiting ? (
+        <Alert tone="warning">
+          <strong>{invited('title')}</strong> {invited('body')}
+        </Alert>
+      ) : null}
       <Card aria-labelledby="two-factor" className="space-y-4">
         <h2 id="two-factor" className="text-lg font-semibold">
           {t('twoFactorTitle')}

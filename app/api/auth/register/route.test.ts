@@ -38,18 +38,19 @@ describe('POST /api/auth/register', () => {
     });
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body.email).toBe('new@example.com');
-    const [claim] = await db.select().from(claimants).where(eq(claimants.userId, body.id));
-    expect(claim).toMatchObject({ id: body.claimantId, status: 'draft', source: 'radio' });
+    expect(body).toEqual({ email: 'new@example.com', status: 'verification_sent' });
+    const [user] = await db.select().from(users).where(eq(users.email, 'new@example.com'));
+    const [claim] = await db.select().from(claimants).where(eq(claimants.userId, user.id));
+    expect(claim).toMatchObject({ status: 'draft', source: 'radio' });
     expect(await db.$count(mailOutbox, eq(mailOutbox.toAddress, 'new@example.com'))).toBe(1);
-    const [user] = await db.select().from(users).where(eq(users.id, body.id));
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
-  it('answers 409 for a taken address and 422 with translated field errors', async () => {
+  it('answers a taken address exactly like a new one and tells its owner by mail; 422 with translated field errors', async () => {
+    // Today's main answered 409: anyone could learn who has an account (issue 17, item 12).
     const taken = await register({ name: 'x', email: 'new@example.com', password: 'another long passphrase', acceptTerms: true });
-    expect(taken.status).toBe(409);
-    // The sign-up with a claim is one prepared statement: a taken address is still a 409, with nothing half-written.
+    expect(taken.status).toBe(201);
+    expect(await taken.json()).toEqual({ email: 'new@example.com', status: 'verification_sent' });
     const takenWithClaim = await register({
       name: 'x',
       email: 'NEW@example.com',
@@ -57,8 +58,12 @@ describe('POST /api/auth/register', () => {
       acceptTerms: true,
       caseSlug: 'slammer-2003',
     });
-    expect(takenWithClaim.status).toBe(409);
-    expect(await db.$count(mailOutbox, eq(mailOutbox.toAddress, 'new@example.com'))).toBe(1);
+    expect(takenWithClaim.status).toBe(201);
+    expect(await takenWithClaim.json()).toEqual({ email: 'new@example.com', status: 'verification_sent' });
+    // One account, its verification mail, and one notice to the owner (once an hour at most).
+    expect(await db.$count(users, eq(users.email, 'new@example.com'))).toBe(1);
+    const mails = await db.select({ template: mailOutbox.template }).from(mailOutbox).where(eq(mailOutbox.toAddress, 'new@example.com'));
+    expect(mails.map((mail) => mail.template).sort()).toEqual(['signUpExisting', 'verifyEmail']);
     const bad = await register({ name: '', email: 'nope', password: 'short', acceptTerms: false }, { 'accept-language': 'en' });
     expect(bad.status).toBe(422);
     expect((await bad.json()).fieldErrors).toMatchObject({

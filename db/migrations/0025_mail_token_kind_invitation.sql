@@ -1,0 +1,1 @@
+ALTER TYPE "public"."mail_token_kind" ADD VALUE 'invitation';
