@@ -9,20 +9,31 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
 });
 
-/** Content-addressed file store: the SHA-256 of the bytes is the key, so a file is kept once. */
+/** Where a blob's bytes live (lib/blobs): in this table, in a filesystem folder, or in an S3 bucket. */
+export const blobStoreEnum = pgEnum('blob_store', ['postgres', 'fs', 's3']);
+
+/**
+ * Content-addressed file store: the SHA-256 of the bytes is the key, so a file is kept once. The
+ * row is the index every evidence and filing row refers to; the bytes are here only for the
+ * `postgres` store, otherwise in the object store the row names (lib/blobs).
+ */
 export const blobs = pgTable(
   'blobs',
   {
     sha256: text('sha256').primaryKey(),
-    bytes: bytea('bytes').notNull(),
+    bytes: bytea('bytes'),
     byteSize: integer('byte_size').notNull(),
     mime: text('mime').notNull(),
+    store: blobStoreEnum('store').notNull().default('postgres'),
     ...timestamps,
   },
-  (t) => [check('blobs_sha256_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`), check('blobs_size', sql`${t.byteSize} >= 0`)],
+  (t) => [
+    check('blobs_sha256_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('blobs_size', sql`${t.byteSize} >= 0`),
+    check('blobs_bytes_where_stored', sql`(${t.store} = 'postgres') = (${t.bytes} is not null)`),
+    index('blobs_store_idx').on(t.store, t.sha256),
+  ],
 );
-
-export const evidenceKindEnum = pgEnum('evidence_kind', ['isp_bill', 'screenshot', 'revenue_record', 'outage_log', 'other']);
 
 export const evidence = pgTable(
   'evidence',
@@ -34,7 +45,8 @@ export const evidence = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    kind: evidenceKindEnum('kind').notNull().default('other'),
+    /** An evidence kind of the case's claim definition (`evidence[].id`). */
+    kind: text('kind').notNull().default('other'),
     label: text('label').notNull().default(''),
     note: text('note').notNull().default(''),
     originalFilename: text('original_filename').notNull(),
@@ -57,6 +69,6 @@ export const evidence = pgTable(
 );
 
 export type Blob = typeof blobs.$inferSelect;
+export type BlobStoreKind = (typeof blobStoreEnum.enumValues)[number];
 export type Evidence = typeof evidence.$inferSelect;
 export type NewEvidence = typeof evidence.$inferInsert;
-export type EvidenceKind = (typeof evidenceKindEnum.enumValues)[number];

@@ -13,9 +13,13 @@ import { seedAccessFixtures } from '@/db/seed/access-fixtures';
 import { seedDemoCase } from '@/db/seed/demo';
 import { seedVolume } from '@/db/seed/volume';
 import { recordAudit } from '@/lib/audit/record';
-import { verifyAuditChain } from '@/lib/audit/verify';
+import { verifyAuditChains } from '@/lib/audit/verify';
 import { decryptField, encryptField } from '@/lib/crypto/field-encryption';
 import { readMetricTotals, SUPPORTER_METRICS } from '@/lib/metrics/counters';
+import { putBlob, readVerifiedBlob } from '@/lib/blobs/blobs';
+import { setBlobStores } from '@/lib/blobs/config';
+import { BlobIntegrityError } from '@/lib/blobs/integrity';
+import { stopTestS3, useTestBlobStore } from '@/tests/helpers/blob-stores';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { writeBackup } from './dump';
 import { RestoreRefusedError, restoreBackup } from './restore';
@@ -98,13 +102,13 @@ describe('backup and restore', () => {
           .orderBy(asc(auditLog.id));
       expect(await trail(target)).toEqual(await trail(source));
       await recordAudit(target.db, { action: 'backup.restored', actorUserId: null, details: { rows: 1 } });
-      expect((await verifyAuditChain(target.db)).ok).toBe(true);
+      expect((await verifyAuditChains(target.db, { anchorLog: { anchors: [], badLines: [] } })).ok).toBe(true);
 
       // Bytes, ciphertexts and the trigger-kept rollups are exactly the source's.
       const files = (handle: DatabaseHandle) =>
         handle.db.select({ sha256: blobs.sha256, bytes: blobs.bytes }).from(blobs).orderBy(blobs.sha256);
-      expect((await files(target)).map((row) => Buffer.from(row.bytes).toString('base64'))).toEqual(
-        (await files(source)).map((row) => Buffer.from(row.bytes).toString('base64')),
+      expect((await files(target)).map((row) => Buffer.from(row.bytes!).toString('base64'))).toEqual(
+        (await files(source)).map((row) => Buffer.from(row.bytes!).toString('base64')),
       );
       const [lawyer] = await target.db
         .select({ secret: users.totpSecretEncrypted })
@@ -162,6 +166,72 @@ describe('backup and restore', () => {
       await expect(restoreBackup(target.db, other)).rejects.toThrow(/not a Joinder backup/);
       const counted = (await target.db.execute(sql`select count(*)::int as n from users`)) as unknown as { rows: { n: number }[] };
       expect(counted.rows[0].n).toBe(0);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
+describe('files kept in a folder or an S3 bucket', () => {
+  let withObjects: DatabaseHandle;
+  const objectBackup = path.join(scratch, 'objects.jsonl.gz');
+  const contents = ['갑 제1호증', '갑 제2호증', '큰 파일'].map((text, index) =>
+    Buffer.concat([Buffer.from(`%PDF-1.4 ${text}`), Buffer.alloc(index === 2 ? 2 * 1024 * 1024 : 10, index)]),
+  );
+  let hashes: string[];
+
+  beforeAll(async () => {
+    withObjects = await newTarget();
+    // One file from before the move (still in the blobs table), the rest in a folder.
+    await useTestBlobStore('postgres');
+    const early = await putBlob(withObjects.db, Buffer.from('%PDF-1.4 early'), 'application/pdf');
+    await useTestBlobStore('fs');
+    hashes = [early];
+    for (const bytes of contents) hashes.push(await putBlob(withObjects.db, bytes, 'application/pdf'));
+    const manifest = await writeBackup(withObjects.db, objectBackup, { source: withObjects.driver });
+    expect(manifest.objects).toMatchObject({ count: 3, bytes: contents.reduce((sum, bytes) => sum + bytes.byteLength, 0) });
+  });
+  afterAll(async () => {
+    await withObjects.close();
+    setBlobStores(undefined);
+    await stopTestS3();
+  });
+
+  it.each(['s3', 'postgres'] as const)(
+    'restores them into the %s store, each verified, and the verify step re-hashes them',
+    async (kind) => {
+      await useTestBlobStore(kind);
+      const target = await newTarget();
+      try {
+        const checks = await verifyRestoredDatabase(target.db, await restoreBackup(target.db, objectBackup));
+        expect(checks.filter((check) => !check.ok)).toEqual([]);
+        expect(checks.find((check) => check.name === 'file hashes')!.detail).toMatch(/^4 files re-hashed/);
+        const rows = await target.db.select({ sha256: blobs.sha256, store: blobs.store }).from(blobs);
+        expect(Object.fromEntries(rows.map((row) => [row.sha256, row.store]))).toEqual(
+          Object.fromEntries(hashes.map((hash, index) => [hash, index === 0 ? 'postgres' : kind])),
+        );
+        for (const [index, bytes] of contents.entries()) {
+          expect(Buffer.from((await readVerifiedBlob(target.db, hashes[index + 1]))!).equals(bytes)).toBe(true);
+        }
+      } finally {
+        await target.close();
+      }
+    },
+  );
+
+  it('refuses a backup whose file bytes were changed, restoring nothing', async () => {
+    await useTestBlobStore('s3');
+    const lines = zlib.gunzipSync(fs.readFileSync(objectBackup)).toString('utf8').split('\n');
+    const chunk = lines.findIndex((line) => line.startsWith('{"chunk"'));
+    const decoded = Buffer.from((JSON.parse(lines[chunk]) as { chunk: string }).chunk, 'base64');
+    decoded[decoded.length - 1] ^= 0xff;
+    lines[chunk] = JSON.stringify({ chunk: decoded.toString('base64') });
+    const tamperedFile = path.join(scratch, 'objects-tampered.jsonl.gz');
+    fs.writeFileSync(tamperedFile, zlib.gzipSync(lines.join('\n')));
+    const target = await newTarget();
+    try {
+      await expect(restoreBackup(target.db, tamperedFile)).rejects.toBeInstanceOf(BlobIntegrityError);
+      expect(await target.db.$count(blobs)).toBe(0);
     } finally {
       await target.close();
     }

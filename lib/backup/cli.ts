@@ -57,7 +57,7 @@ async function main(): Promise<number> {
         `Backup written to ${out} (${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB): ${rows} rows, ${manifest.blobCount} files, audit head ${manifest.auditHead ? `${manifest.auditHead.id}:${manifest.auditHead.hash}` : 'none'}.`,
       );
       console.log(
-        'The encryption keys are not in the backup: keep JOINDER_ENCRYPTION_KEYS (or the data folder secrets.json) safe separately.',
+        'The encryption keys are not in the backup: keep JOINDER_ENCRYPTION_KEYS (or secrets.json in the keys folder, <data folder>-keys) safe separately.',
       );
       return 0;
     }

@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Database, DatabaseDriver } from '@/db/client';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupLine, type BackupManifest } from './format';
+import { writeObjectLines } from './objects';
 import { batchSizeFor, listTablesInDependencyOrder } from './tables';
 
 export function rowsOf<T>(result: unknown): T[] {
@@ -20,7 +21,8 @@ export async function listAppliedMigrations(db: Database): Promise<string[]> {
  * Writes a logical backup of the whole database to `file`: one consistent snapshot (a single
  * repeatable-read, read-only transaction) read table by table through cursors, so memory stays flat
  * however large the tables are. Works the same on PGlite and PostgreSQL, and a backup of one can be
- * restored into the other.
+ * restored into the other. Files kept in a folder or bucket are copied in too, each checked
+ * against its hash as it is read.
  */
 export async function writeBackup(
   db: Database,
@@ -59,6 +61,7 @@ export async function writeBackup(
       }
       await tx.execute(sql`close backup_rows`);
     }
+    const objects = await writeObjectLines(tx, write);
     // (The alias must not be `id`: ORDER BY would then sort the text, and '8' comes after '10'.)
     const [head] = rowsOf<{ head_id: string; hash: string }>(
       await tx.execute(sql`select id::text as head_id, hash from audit_log order by id desc limit 1`),
@@ -67,6 +70,7 @@ export async function writeBackup(
       rowCounts,
       blobCount: rowCounts.blobs ?? 0,
       auditHead: head ? { id: Number(head.head_id), hash: head.hash } : null,
+      objects,
     };
     await write({ manifest: result });
     return result;

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { listAppliedMigrations, rowsOf } from './dump';
 import { BACKUP_FORMAT, type BackupHeader, type BackupLine, type BackupManifest } from './format';
+import { createObjectTally, restoreObject } from './objects';
 import { listTablesInDependencyOrder } from './tables';
 
 export class RestoreRefusedError extends Error {
@@ -47,7 +48,9 @@ async function assertEmpty(db: Database, tables: string[]): Promise<void> {
  * Restores a backup into an empty, migrated database with the same migrations, in one transaction:
  * all of it or nothing. Triggers are off while loading (session_replication_role = replica), so the
  * audit chain keeps its stored ids and hashes and the rollup counters are not counted twice; the
- * sequences are moved past the restored ids afterwards.
+ * sequences are moved past the restored ids afterwards. Files that were kept in a folder or bucket
+ * go to the store this deployment is configured with (BLOB_STORE), each checked against its hash;
+ * the set is checked against the manifest before the transaction commits.
  */
 export async function restoreBackup(
   db: Database,
@@ -69,13 +72,37 @@ export async function restoreBackup(
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     const loaded: Record<string, number> = {};
-    for await (const line of readLines(file)) {
+    const lines = readLines(file)[Symbol.asyncIterator]();
+    let next = await lines.next();
+    const tally = createObjectTally();
+    while (!next.done) {
+      const line = next.value;
+      next = await lines.next();
+      if ('object' in line) {
+        // The file's chunk lines follow it; they are handed on one at a time as the store takes them.
+        const chunks = async function* () {
+          while (!next.done && 'chunk' in next.value) {
+            yield Buffer.from(next.value.chunk, 'base64');
+            next = await lines.next();
+          }
+        };
+        await restoreObject(tx, line.object, chunks());
+        tally.add(line.object.sha256, line.object.byteSize);
+        options.onProgress?.('files', tally.result().count);
+        continue;
+      }
       if (!('batch' in line)) continue;
       const { table, rows } = line.batch;
       const target = sql.identifier(table);
       await tx.execute(sql`insert into ${target} select * from json_populate_recordset(null::${target}, ${JSON.stringify(rows)}::json)`);
       loaded[table] = (loaded[table] ?? 0) + rows.length;
       options.onProgress?.(table, loaded[table]);
+    }
+    const restored = tally.result();
+    if (manifest.objects && JSON.stringify(restored) !== JSON.stringify(manifest.objects)) {
+      throw new RestoreRefusedError(
+        `The backup's files do not match its manifest (${restored.count} files, ${restored.bytes} bytes restored of ${manifest.objects.count}, ${manifest.objects.bytes}): nothing was restored.`,
+      );
     }
     // Serial columns (the audit trail's id) continue after the highest restored value.
     const serials = rowsOf<{ table_name: string; column_name: string }>(

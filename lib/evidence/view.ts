@@ -1,9 +1,9 @@
-import type { Evidence, EvidenceKind } from '@/db/schema';
+import type { Evidence } from '@/db/schema';
 
 /** What the claimant's own pages and the upload answer show of a file. */
 export type EvidenceView = {
   id: string;
-  kind: EvidenceKind;
+  kind: string;
   label: string;
   note: string;
   filename: string;

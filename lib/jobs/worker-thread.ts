@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { type TransferListItem, Worker } from 'node:worker_threads';
 
@@ -25,22 +26,42 @@ export class WorkerTaskError extends Error {
   }
 }
 
-// Loaded from disk at run time, never bundled: the bootstrap registers tsx, which a bundler cannot
-// follow (turbopackIgnore keeps `next build` from tracing it and the task modules into the server).
-const ENTRY = path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'jobs', 'worker-bootstrap.cjs');
+// Loaded from disk at run time, never bundled (turbopackIgnore keeps `next build` from tracing the
+// entry and the task modules into the server). A production server (JOINDER_DIST, set by the
+// compiled dist/server/serve.js) runs the entry and tasks that `npm run build` compiled into
+// dist/workers; from source (tests), the bootstrap registers tsx, which a bundler cannot follow.
+function workerFiles(module: string): { entry: string; module: string } {
+  const dist = process.env.JOINDER_DIST;
+  if (!dist) {
+    return {
+      entry: path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'jobs', 'worker-bootstrap.cjs'),
+      module: path.join(/* turbopackIgnore: true */ process.cwd(), module),
+    };
+  }
+  const compiled = path.join(/* turbopackIgnore: true */ dist, 'workers', module.replace(/\.ts$/, '.js'));
+  // A task missing from the build is a build mistake (scripts/build-server.mjs lists the tasks).
+  if (!fs.existsSync(compiled)) throw new WorkerTaskError(`${module} is not compiled into ${dist}/workers (npm run build)`, 'failed');
+  return { entry: path.join(/* turbopackIgnore: true */ dist, 'workers', 'worker-entry.js'), module: compiled };
+}
 
 /**
  * Runs CPU-heavy work (PDF rendering, parsing untrusted files) in a worker thread so the web
  * server's event loop stays responsive, with a hard time limit and heap cap: a hostile input can
- * stall or bloat the worker, never the server. TypeScript is loaded in the worker through tsx,
- * so the same source files serve the server bundle and the worker.
+ * stall or bloat the worker, never the server. In production the worker runs compiled JavaScript
+ * (dist/workers); from source, TypeScript through tsx.
  */
 export function runInWorker<T>(task: WorkerTask): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (task.signal?.aborted) return reject(new WorkerTaskError('aborted before start', 'aborted'));
-    const worker = new Worker(ENTRY, {
+    let files: ReturnType<typeof workerFiles>;
+    try {
+      files = workerFiles(task.module);
+    } catch (error) {
+      return reject(error);
+    }
+    const worker = new Worker(files.entry, {
       workerData: {
-        module: path.join(/* turbopackIgnore: true */ process.cwd(), task.module),
+        module: files.module,
         exportName: task.exportName,
         input: task.input,
       },
