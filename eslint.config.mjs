@@ -17,7 +17,9 @@ const config = [
   },
   // CommonJS files: next.config.js by convention, the worker bootstrap by necessity.
   { files: ['*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'bench/.data*/**', 'coverage/**'] },
+  {
+    ignores: ['.next/**', 'dist/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'bench/.data*/**', 'coverage/**'],
+  },
 ];
 
 export default config;

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { setLocaleAction } from '@/lib/i18n/actions';
+import { setLocaleAction } from '@/lib/users/locale-action';
 import { LOCALES } from '@/lib/i18n/config';
 
 /** A form per language so switching works with or without JavaScript. */

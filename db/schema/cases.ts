@@ -1,12 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 import { users } from './users';
 
 export const jurisdictionEnum = pgEnum('jurisdiction', ['KR', 'US']);
 export const caseStatusEnum = pgEnum('case_status', ['draft', 'open', 'closed', 'filed']);
 export const caseRoleEnum = pgEnum('case_role', ['lawyer', 'organizer', 'admin']);
-export const defendantKindEnum = pgEnum('defendant_kind', ['state', 'isp', 'vendor', 'company', 'person', 'other']);
+export const defendantKindEnum = pgEnum('defendant_kind', ['state', 'service_provider', 'vendor', 'company', 'person', 'other']);
 
 export const cases = pgTable(
   'cases',
@@ -42,12 +57,53 @@ export const cases = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The published claim definition new drafts start on (claim_definitions.version of this case). */
+    claimDefinitionVersion: integer('claim_definition_version'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('cases_slug_key').on(t.slug),
+    foreignKey({
+      name: 'cases_claim_definition_fk',
+      columns: [t.id, t.claimDefinitionVersion],
+      foreignColumns: [claimDefinitions.caseId as AnyPgColumn, claimDefinitions.version as AnyPgColumn],
+    }),
     check('cases_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
     check('cases_goals_non_negative', sql`${t.supporterGoal} >= 0 and ${t.plaintiffGoal} >= 0`),
+  ],
+);
+
+/**
+ * A case's claim definition (lib/claims), one row per version. A published row never changes (a
+ * trigger refuses UPDATE, migration claim_definitions): what a claimant signed names its version,
+ * and that version's text, questions and formulas stay readable for good. An unpublished row is a
+ * draft the case admin is still editing.
+ */
+export const claimDefinitions = pgTable(
+  'claim_definitions',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references((): AnyPgColumn => cases.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    /**
+     * The definition's question-sourced dimensions, `{ dimensionId: questionId }`, kept beside it so
+     * the claimant_dimensions trigger reads a small object rather than the whole definition.
+     */
+    dimensionQuestions: jsonb('dimension_questions')
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('claim_definitions_case_version_key').on(t.caseId, t.version),
+    check('claim_definitions_version_positive', sql`${t.version} > 0`),
+    check('claim_definitions_published_by', sql`${t.publishedAt} is not null or ${t.publishedBy} is null`),
   ],
 );
 
@@ -161,6 +217,7 @@ export const campaignCodes = pgTable(
 );
 
 export type Case = typeof cases.$inferSelect;
+export type ClaimDefinitionRow = typeof claimDefinitions.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
 export type CaseMembership = typeof caseMemberships.$inferSelect;
 export type CaseRole = (typeof caseRoleEnum.enumValues)[number];

@@ -1,10 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cases } from './cases';
+import {
+  bigint,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { cases, claimDefinitions } from './cases';
 import { id, timestamps } from './columns';
 import { users } from './users';
 
-export const claimantTypeEnum = pgEnum('claimant_type', ['home_subscriber', 'pc_bang', 'online_shop', 'server_operator', 'other']);
 export const claimantStatusEnum = pgEnum('claimant_status', ['draft', 'submitted', 'needs_info', 'verified', 'rejected', 'withdrawn']);
 
 /**
@@ -25,9 +39,26 @@ export const claimants = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     referenceNumber: text('reference_number'),
     status: claimantStatusEnum('status').notNull().default('draft'),
-    type: claimantTypeEnum('type'),
+    /** The claimant category of the case's claim definition (its `categories[].id`). */
+    category: text('category'),
+    /**
+     * The case-specific answers of the claim definition the draft was last saved under, keyed by
+     * question id; `definitionVersion` names that version (drafts move forward on publish).
+     */
+    answers: jsonb('answers')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    definitionVersion: integer('definition_version'),
+    /**
+     * What changed for this draft when it last moved to a newer published definition (lib/claims
+     * store): shown to the claimant until their next save.
+     */
+    definitionChanges: jsonb('definition_changes').$type<DefinitionChangeNotice | null>(),
 
     legalName: text('legal_name'),
+    /** The name in Latin letters as in the passport, for cases that file in English. */
+    latinName: text('latin_name'),
     /** NFC, lower-case, no spaces: for search and duplicate checks. */
     nameNormalized: text('name_normalized'),
     /** Leading consonants of each Hangul syllable (홍길동 → ㅎㄱㄷ) for 초성 search. */
@@ -42,23 +73,20 @@ export const claimants = pgTable(
     locality: text('locality'),
     region: text('region'),
 
-    isp: text('isp'),
-    ispOther: text('isp_other'),
-    lineType: text('line_type'),
-    serviceAddressEncrypted: text('service_address_encrypted'),
-    monthlyFeeKrw: integer('monthly_fee_krw'),
+    /**
+     * A minor joins through a legal guardian, who holds the account and signs: 친권자 (both parents,
+     * or one) or 후견인. `guardianNames` lists father first, then mother, for `parents`.
+     */
+    isMinor: boolean('is_minor').notNull().default(false),
+    guardianRelation: text('guardian_relation'),
+    guardianNames: text('guardian_names')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
 
     businessName: text('business_name'),
     businessRegistrationNumber: text('business_registration_number'),
-    pcBangSeats: integer('pc_bang_seats'),
 
-    outageStartedAt: timestamp('outage_started_at', { withTimezone: true }),
-    outageEndedAt: timestamp('outage_ended_at', { withTimezone: true }),
-    outageImpacts: text('outage_impacts').array(),
-    outageNote: text('outage_note'),
-
-    /** The patch-status questionnaire while it is still a draft; signed versions live in `statements`. */
-    statementDraft: jsonb('statement_draft'),
     /** Wizard steps the claimant has saved at least once. */
     completedSteps: text('completed_steps')
       .array()
@@ -100,9 +128,8 @@ export const claimants = pgTable(
     index('claimants_user_idx').on(t.userId),
     index('claimants_case_status_activity_idx').on(t.caseId, t.status, t.lastActivityAt),
     index('claimants_case_activity_idx').on(t.caseId, t.lastActivityAt),
-    index('claimants_case_type_idx').on(t.caseId, t.type),
+    index('claimants_case_category_idx').on(t.caseId, t.category),
     index('claimants_case_region_idx').on(t.caseId, t.region),
-    index('claimants_case_isp_idx').on(t.caseId, t.isp),
     index('claimants_case_name_idx').on(t.caseId, t.nameNormalized),
     index('claimants_case_initials_idx').on(t.caseId, t.nameInitials),
     index('claimants_case_phone_hash_idx').on(t.caseId, t.phoneHash),
@@ -124,8 +151,7 @@ export const claimants = pgTable(
     index('claimants_case_assignee_idx').on(t.caseId, t.assignedLawyerId, t.lastActivityAt),
     index('claimants_name_bigrams_idx').using('gin', sql`search_bigrams(${t.nameNormalized})`),
     index('claimants_initials_bigrams_idx').using('gin', sql`search_bigrams(${t.nameInitials})`),
-    check('claimants_amounts_non_negative', sql`${t.claimedTotalKrw} >= 0 and coalesce(${t.monthlyFeeKrw}, 0) >= 0`),
-    check('claimants_seats_positive', sql`${t.pcBangSeats} is null or ${t.pcBangSeats} > 0`),
+    check('claimants_amounts_non_negative', sql`${t.claimedTotalKrw} >= 0`),
     check('claimants_brn_format', sql`${t.businessRegistrationNumber} is null or ${t.businessRegistrationNumber} ~ '^[0-9]{10}$'`),
     // A draft withdrawn before it was ever submitted never got a reference number.
     check(
@@ -133,20 +159,18 @@ export const claimants = pgTable(
       sql`${t.status} = 'draft' or ${t.referenceNumber} is not null or (${t.status} = 'withdrawn' and ${t.submittedAt} is null)`,
     ),
     check(
-      'claimants_outage_order',
-      sql`${t.outageEndedAt} is null or ${t.outageStartedAt} is null or ${t.outageEndedAt} >= ${t.outageStartedAt}`,
+      'claimants_guardian',
+      // A minor's draft may not have named the guardian yet (the category step comes first); once
+      // the relation is given, its names are complete: two for both parents, one otherwise.
+      sql`(${t.guardianRelation} is null and cardinality(${t.guardianNames}) = 0) or (${t.isMinor} and ${t.guardianRelation} in ('parents', 'father', 'mother', 'guardian') and cardinality(${t.guardianNames}) = case when ${t.guardianRelation} = 'parents' then 2 else 1 end)`,
     ),
+    foreignKey({
+      name: 'claimants_definition_fk',
+      columns: [t.caseId, t.definitionVersion],
+      foreignColumns: [claimDefinitions.caseId, claimDefinitions.version],
+    }),
   ],
 );
-
-export const damageCategoryEnum = pgEnum('damage_category', [
-  'service_fee',
-  'lost_revenue',
-  'lost_sales',
-  'recovery_cost',
-  'data_loss',
-  'other',
-]);
 
 export const damageItems = pgTable(
   'damage_items',
@@ -159,7 +183,8 @@ export const damageItems = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
-    category: damageCategoryEnum('category').notNull(),
+    /** A damages category of the case's claim definition. */
+    category: text('category').notNull(),
     description: text('description').notNull().default(''),
     amountKrw: bigint('amount_krw', { mode: 'number' }).notNull(),
     periodStart: timestamp('period_start', { withTimezone: true }),
@@ -174,9 +199,38 @@ export const damageItems = pgTable(
   ],
 );
 
+/** A draft's move to a newer definition, as the claimant is told it (ko and en, per change). */
+export type DefinitionChangeNotice = {
+  fromVersion: number;
+  toVersion: number;
+  changes: { path: string; change: string; message: { ko: string; en: string } }[];
+};
+
 export type Claimant = typeof claimants.$inferSelect;
 export type NewClaimant = typeof claimants.$inferInsert;
-export type ClaimantType = (typeof claimantTypeEnum.enumValues)[number];
 export type ClaimantStatus = (typeof claimantStatusEnum.enumValues)[number];
 export type DamageItem = typeof damageItems.$inferSelect;
-export type DamageCategory = (typeof damageCategoryEnum.enumValues)[number];
+
+/**
+ * The dimension answers of each claimant (the definition's `dimensions`), one row per value, kept
+ * by a trigger on claimants from `answers` (migration claimant_dimensions): the review queue's
+ * filters and the exports find claimants by value through one index, whatever the case asks.
+ */
+export const claimantDimensions = pgTable(
+  'claimant_dimensions',
+  {
+    claimantId: uuid('claimant_id')
+      .notNull()
+      .references(() => claimants.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'claimant_dimensions_pkey', columns: [t.claimantId, t.dimension, t.value] }),
+    index('claimant_dimensions_case_value_idx').on(t.caseId, t.dimension, t.value, t.claimantId),
+  ],
+);
+export type ClaimantDimension = typeof claimantDimensions.$inferSelect;

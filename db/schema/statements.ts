@@ -4,7 +4,8 @@ import { cases, consentDocuments, consentKindEnum } from './cases';
 import { claimants } from './claimants';
 import { id, timestamps } from './columns';
 
-export const statementKindEnum = pgEnum('statement_kind', ['patch_status']);
+/** The signed claim statement (`claim`, named `patch_status` while only the Slammer questionnaire existed). */
+export const statementKindEnum = pgEnum('statement_kind', ['claim']);
 
 /**
  * Signed statements. A row is written only at signing and never changed afterwards (a trigger in
@@ -22,6 +23,8 @@ export const statements = pgTable(
       .references(() => cases.id, { onDelete: 'cascade' }),
     kind: statementKindEnum('kind').notNull(),
     version: integer('version').notNull(),
+    /** The claim definition version whose statement template produced the text. */
+    definitionVersion: integer('definition_version'),
     answers: jsonb('answers').notNull(),
     renderedText: text('rendered_text').notNull(),
     language: text('language').notNull(),

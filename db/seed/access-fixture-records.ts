@@ -37,7 +37,7 @@ export async function seedClaimantRecords(tx: Database, owners: FixtureOwners, n
       id: ACCESS_FIXTURE_IDS[`statement${key}`],
       claimantId,
       caseId: owner.caseId,
-      kind: 'patch_status',
+      kind: 'claim',
       version: 1,
       answers: {},
       renderedText: text,

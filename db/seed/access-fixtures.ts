@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { caseMemberships, cases, claimants, consentDocuments, users } from '@/db/schema';
+import { caseMemberships, cases, claimants, consentDocuments, filingRounds, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import {
   ACCESS_FIXTURE_CASE_SLUG,
@@ -97,6 +97,8 @@ export async function seedAccessFixtures(db: Database, now = new Date()): Promis
     };
     await seedClaimantRecords(tx, owners, now);
     await seedCaseRecords(tx, demo, now);
+    // Round 1 of the demo case (no members needed) for the round page and its download.
+    await tx.insert(filingRounds).values({ caseId: demo.id, number: 1, name: '1차', cutoffOn: '2026-01-01' });
 
     // The other cases need their consent texts too, so intake pages render there as in the demo case.
     const demoDocuments = await tx.select().from(consentDocuments).where(eq(consentDocuments.caseId, demo.id));

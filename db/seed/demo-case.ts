@@ -40,6 +40,7 @@ export const DEMO_CASE: NewCase = {
     '피고 마이크로소프트 코퍼레이션은 제품 구매 고객 명단을 보유하고 있었음에도 치명적 결함을 직접 통지하지 않았고, 피고 통신사업자들은 비정상 트래픽을 차단하는 조치를 제때 하지 않았으며, 피고 대한민국은 정보통신망의 보호 의무를 다하지 않았습니다. 피고들은 공동불법행위자로서 연대하여 원고들이 입은 손해를 배상할 책임이 있습니다.',
     '4. 손해배상의 범위',
     '원고들의 손해는 서비스 장애 기간의 이용요금, PC방의 영업손실, 쇼핑몰의 매출손실 등으로, 그 구체적인 금액은 별지 청구금액표 기재와 같습니다.',
+    '원고 {{plaintiffCount}}명 가운데 가정 가입자는 {{category.home_subscriber.count}}명(청구금액 합계 {{category.home_subscriber.total}}), PC방 업주는 {{category.pc_bang.count}}명(청구금액 합계 {{category.pc_bang.total}}), 온라인 쇼핑몰은 {{category.online_shop.count}}명(청구금액 합계 {{category.online_shop.total}})입니다.',
   ].join('\n'),
   complaintCausesEn: [
     '1. The parties',
@@ -50,6 +51,7 @@ export const DEMO_CASE: NewCase = {
     'Microsoft Corporation held the list of its SQL Server customers yet did not warn them directly of a critical flaw; the ISP defendants failed to filter the abnormal traffic in time; the State failed in its duty to protect the network. As joint tortfeasors the defendants are jointly and severally liable for plaintiffs’ losses.',
     '4. Damages',
     'Plaintiffs’ losses comprise subscription fees for the outage period, lost revenue of PC-bangs and lost sales of online shops, in the amounts set out in the attached schedule.',
+    'Of the {{plaintiffCount}} plaintiffs, {{category.home_subscriber.count}} are home subscribers (claims totalling {{category.home_subscriber.total}}), {{category.pc_bang.count}} are PC-bang owners (claims totalling {{category.pc_bang.total}}) and {{category.online_shop.count}} are online shops (claims totalling {{category.online_shop.total}}).',
   ].join('\n'),
 };
 
@@ -64,7 +66,7 @@ export const DEMO_DEFENDANTS = [
     addressEn: 'Government Complex Gwacheon, Gwacheon, Gyeonggi-do',
   },
   {
-    kind: 'isp',
+    kind: 'service_provider',
     nameKo: '주식회사 케이티',
     nameEn: 'KT Corporation',
     representativeKo: '대표이사',
@@ -73,7 +75,7 @@ export const DEMO_DEFENDANTS = [
     addressEn: 'Jeongja-dong, Bundang-gu, Seongnam, Gyeonggi-do',
   },
   {
-    kind: 'isp',
+    kind: 'service_provider',
     nameKo: '하나로통신 주식회사',
     nameEn: 'Hanaro Telecom, Inc.',
     representativeKo: '대표이사',
@@ -82,7 +84,7 @@ export const DEMO_DEFENDANTS = [
     addressEn: 'Jung-gu, Seoul',
   },
   {
-    kind: 'isp',
+    kind: 'service_provider',
     nameKo: '주식회사 두루넷',
     nameEn: 'Thrunet Co., Ltd.',
     representativeKo: '대표이사',
@@ -91,7 +93,7 @@ export const DEMO_DEFENDANTS = [
     addressEn: 'Gangnam-gu, Seoul',
   },
   {
-    kind: 'isp',
+    kind: 'service_provider',
     nameKo: '주식회사 데이콤',
     nameEn: 'Dacom Corporation',
     representativeKo: '대표이사',
@@ -100,7 +102,7 @@ export const DEMO_DEFENDANTS = [
     addressEn: 'Yongsan-gu, Seoul',
   },
   {
-    kind: 'isp',
+    kind: 'service_provider',
     nameKo: '온세통신 주식회사',
     nameEn: 'Onse Telecom Corporation',
     representativeKo: '대표이사',

@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type NewClaimant, claimants, consentDocuments, consents, damageItems, evidence, statements, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { hangulInitials, normalizeName } from '@/lib/claimants/names';
+import { hangulInitials, normalizeName } from '@/lib/format/names';
 import { blindIndex, encryptField } from '@/lib/crypto/field-encryption';
 import { sha256Hex } from '@/lib/crypto/hash';
-import { putBlob } from '@/lib/evidence/blob-store';
-import { normalizePhone } from '@/lib/users/normalize';
+import { putBlob } from '@/lib/blobs/blobs';
+import { normalizePhone } from '@/lib/format/contact';
 import { DEMO_PASSWORD } from './demo-case';
 import { minimalPdf } from './minimal-pdf';
 import { syntheticOutageScreenshot } from './synthetic-image';
@@ -160,7 +160,7 @@ export async function seedReviewFixtures(
         userId: user.id,
         referenceNumber: input.nextReference(),
         status: 'submitted',
-        type: 'home_subscriber',
+        category: 'home_subscriber',
         legalName: person.name,
         nameNormalized: normalizeName(person.name),
         nameInitials: hangulInitials(person.name),
@@ -171,14 +171,20 @@ export async function seedReviewFixtures(
         addressEncrypted: encryptField('서울특별시 마포구 월드컵로 12, 302호'),
         locality: '서울특별시 마포구',
         region: 'seoul',
-        isp: 'kt',
-        lineType: 'adsl',
-        serviceAddressEncrypted: encryptField('서울특별시 마포구 월드컵로 12, 302호'),
-        monthlyFeeKrw: 30_000,
-        outageStartedAt: new Date('2003-01-25T14:31:00+09:00'),
-        outageEndedAt: new Date('2003-01-27T09:10:00+09:00'),
-        outageImpacts: ['no_connection'],
         completedSteps: ['type', 'identity', 'connection', 'outage', 'damages', 'statement', 'evidence', 'consent'],
+        // The same answers as the claim definition (slammer-2003, version 1) stores them; the address
+        // stays encrypted as an answer, as the wizard and migration 0029 keep it.
+        definitionVersion: 1,
+        answers: {
+          isp: 'kt',
+          line_type: 'adsl',
+          same_as_home: 'no',
+          service_address: { $encrypted: encryptField('서울특별시 마포구 월드컵로 12, 302호') },
+          monthly_fee: 30_000,
+          outage_started_at: '2003-01-25T14:31',
+          outage_ended_at: '2003-01-27T09:10',
+          impacts: ['no_internet'],
+        },
         claimedTotalKrw: damages.reduce((sum, item) => sum + item.amountKrw, 0),
         hasSignedStatement: true,
         hasSignedConsent: true,
@@ -252,7 +258,7 @@ async function insertStatements(
     .values({
       claimantId: input.claimantId,
       caseId: input.caseId,
-      kind: 'patch_status',
+      kind: 'claim',
       version: 1,
       answers: first.answers,
       renderedText: first.text,
@@ -273,7 +279,7 @@ async function insertStatements(
   await tx.insert(statements).values({
     claimantId: input.claimantId,
     caseId: input.caseId,
-    kind: 'patch_status',
+    kind: 'claim',
     version: 2,
     answers: second.answers,
     renderedText: second.text,

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { caseMemberships, cases, claimants, defendants, metricCounters, supporters, users } from '@/db/schema';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import { SUPPORTER_METRICS, CLAIMANT_METRICS, readMetricTotals } from '@/lib/metrics/counters';
+import { loadPublishedDefinition } from '@/lib/claims/store/definitions';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { seedDemoCase } from './demo';
 import { seedVolume } from './volume';
@@ -24,7 +25,30 @@ describe('demo seed', () => {
     expect(await handle.db.select().from(defendants).where(eq(defendants.caseId, caseId))).toHaveLength(7);
     const emails = (await handle.db.select({ email: users.email }).from(users)).map((row) => row.email).sort();
     expect(emails).toEqual(['admin@joinder.test', 'claimant@joinder.test', 'lawyer@joinder.test', 'organizer@joinder.test']);
-    expect(await handle.db.select().from(caseMemberships)).toHaveLength(3);
+    expect(await handle.db.select().from(caseMemberships)).toHaveLength(6);
+  });
+
+  it('adds coupang-2025 as a second case on its own published definition, every staff account a member of both', async () => {
+    const { coupangCaseId } = await seedDemoCase(handle.db);
+    const [coupang] = await handle.db.select().from(cases).where(eq(cases.id, coupangCaseId));
+    expect(coupang).toMatchObject({ slug: 'coupang-2025', referencePrefix: 'CPG', claimDefinitionVersion: 1 });
+    const definition = await loadPublishedDefinition(handle.db, coupangCaseId, 1);
+    expect(definition?.definition.key).toBe('coupang-2025');
+    expect((await loadPublishedDefinition(handle.db, caseId, 1))?.definition.key).toBe('slammer-2003');
+    const memberships = await handle.db
+      .select({ caseId: caseMemberships.caseId, role: caseMemberships.role, email: users.email })
+      .from(caseMemberships)
+      .innerJoin(users, eq(users.id, caseMemberships.userId));
+    for (const email of ['admin@joinder.test', 'lawyer@joinder.test', 'organizer@joinder.test'])
+      expect(
+        memberships
+          .filter((row) => row.email === email)
+          .map((row) => row.caseId)
+          .sort(),
+      ).toEqual([caseId, coupangCaseId].sort());
+    const drafts = await handle.db.select().from(claimants).where(eq(claimants.caseId, coupangCaseId));
+    expect(drafts).toMatchObject([{ status: 'draft', definitionVersion: 1 }]);
+    expect(await handle.db.select().from(defendants).where(eq(defendants.caseId, coupangCaseId))).toHaveLength(2);
   });
 });
 

@@ -1,10 +1,10 @@
-import { count, like, max, sql } from 'drizzle-orm';
+import { count, eq, like, max, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
-  type DamageCategory,
   type NewClaimant,
   type NewSupporter,
   blobs,
+  cases,
   claimants,
   consentDocuments,
   consents,
@@ -16,10 +16,10 @@ import {
 } from '@/db/schema';
 import { blindIndex, encryptField } from '@/lib/crypto/field-encryption';
 import { sha256Hex } from '@/lib/crypto/hash';
-import { hangulInitials, normalizeName } from '@/lib/claimants/names';
+import { hangulInitials, normalizeName } from '@/lib/format/names';
 import { rebuildMetricCounters } from '@/lib/metrics/counters';
 import { detectDuplicatesForCase } from '@/lib/reviews/duplicates';
-import { normalizePhone } from '@/lib/users/normalize';
+import { normalizePhone } from '@/lib/format/contact';
 import { REGION_WEIGHTS, koreanAddress, koreanMobile, koreanName, syntheticEmail } from './korean-people';
 import { minimalPdf } from './minimal-pdf';
 import { type Random, createRandom } from './random';
@@ -37,6 +37,8 @@ export type VolumeOptions = {
   log?: (message: string) => void;
   /** Also plant the duplicate signals and the walkthrough claimant of review-fixtures.ts (once per database). */
   reviewFixtures?: boolean;
+  /** The published claim definition version the answers are stamped with (read from the case when left out). */
+  definitionVersion?: number | null;
 };
 
 const ISP_WEIGHTS = [
@@ -82,7 +84,9 @@ const UNUSABLE_PASSWORD_HASH = '!synthetic-account-no-password';
  * weeks. Bulk batches skip the row triggers (session_replication_role = replica) and the rollups
  * are recounted once at the end, which is what makes a million rows take minutes, not hours.
  */
-export async function seedVolume(db: Database, options: VolumeOptions): Promise<{ supporters: number; claimants: number }> {
+export async function seedVolume(db: Database, input: VolumeOptions): Promise<{ supporters: number; claimants: number }> {
+  const [caseRow] = await db.select({ version: cases.claimDefinitionVersion }).from(cases).where(eq(cases.id, input.caseId));
+  const options: VolumeOptions = { ...input, definitionVersion: input.definitionVersion ?? caseRow?.version ?? null };
   const random = createRandom(options.seed ?? 20030125);
   const now = options.now ?? new Date();
   const days = options.days ?? 42;
@@ -168,11 +172,26 @@ export async function seedVolume(db: Database, options: VolumeOptions): Promise<
   }
   log('looking for duplicates');
   await detectDuplicatesForCase(db, options.caseId);
+  log('indexing dimension answers');
+  await rebuildClaimantDimensions(db, options.caseId);
   log('recounting rollups');
   await rebuildMetricCounters(db, options.caseId);
   // Fresh statistics after a bulk load, so the planner picks the queue's indexes from the start.
   await db.execute(sql`analyze claimants, users, evidence, duplicate_flags, metric_counters`);
   return { supporters: options.supporters, claimants: options.claimants };
+}
+
+/**
+ * The bulk batches skip the row triggers, claimant_dimensions' among them: its rows are written
+ * once here from the same function the trigger uses (migration 0029).
+ */
+async function rebuildClaimantDimensions(db: Database, caseId: string) {
+  await db.execute(sql`delete from claimant_dimensions where case_id = ${caseId}`);
+  await db.execute(sql`
+    insert into claimant_dimensions (claimant_id, case_id, dimension, value)
+    select c.id, c.case_id, k.dimension, k.value from claimants c cross join lateral claimant_dimension_values(c) k
+    where c.case_id = ${caseId}
+    on conflict do nothing`);
 }
 
 type SyntheticPerson = ReturnType<typeof makeClaimant>;
@@ -194,7 +213,7 @@ function makeClaimant(random: Random, options: VolumeOptions, serial: number, cr
   const claimant: Omit<NewClaimant, 'userId'> = {
     caseId: options.caseId,
     status,
-    type,
+    category: type,
     legalName: name,
     nameNormalized: normalizeName(name),
     nameInitials: hangulInitials(name),
@@ -205,26 +224,14 @@ function makeClaimant(random: Random, options: VolumeOptions, serial: number, cr
     addressEncrypted: encryptField(address),
     locality,
     region,
-    isp: random.weighted(ISP_WEIGHTS),
-    lineType: random.weighted([
-      ['adsl', 60],
-      ['vdsl', 8],
-      ['cable', 20],
-      ['apartment_lan', 10],
-      ['leased_line', 2],
-    ] as const),
-    serviceAddressEncrypted: encryptField(address),
-    monthlyFeeKrw: monthlyFee,
+    definitionVersion: options.definitionVersion ?? null,
+    answers: slammerAnswers(random, type, monthlyFee, isSubmitted),
     businessName:
       type === 'pc_bang'
         ? `${random.pick(['스타', '드림', '넷', '게임', '하이'])}PC방`
         : type === 'online_shop'
           ? `${random.pick(['알뜰', '행복', '하나'])}몰`
           : null,
-    pcBangSeats: type === 'pc_bang' ? random.int(20, 90) : null,
-    outageStartedAt: new Date(Date.UTC(2003, 0, 25, 5, 30 + random.int(0, 40))),
-    outageEndedAt: new Date(Date.UTC(2003, 0, 27, random.int(0, 12), random.int(0, 59))),
-    outageImpacts: ['no_connection'],
     completedSteps: isSubmitted
       ? ['type', 'identity', 'connection', 'outage', 'damages', 'statement', 'evidence', 'consent']
       : ['type', 'identity'],
@@ -250,7 +257,37 @@ function makeClaimant(random: Random, options: VolumeOptions, serial: number, cr
   return { serial, name, createdAt, claimant, damages, hasEvidence, isSubmitted, submittedAt };
 }
 
-type SyntheticDamage = { category: DamageCategory; description: string; amountKrw: number; calculation: Record<string, number> | null };
+const two = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * The Slammer definition's answers (lib/claims/definitions/slammer-2003.ts), as the wizard stores
+ * them: option ids, money in won, Korean wall-clock times. A draft has only begun the questions.
+ */
+function slammerAnswers(random: Random, type: string, monthlyFee: number, isSubmitted: boolean): Record<string, unknown> {
+  const answers: Record<string, unknown> = {
+    isp: random.weighted(ISP_WEIGHTS),
+    line_type: random.weighted([
+      ['adsl', 60],
+      ['vdsl', 8],
+      ['cable', 20],
+      ['apartment_lan', 10],
+      ['leased_line', 2],
+    ] as const),
+    same_as_home: 'yes',
+    monthly_fee: monthlyFee,
+  };
+  if (answers.isp === 'other') answers['isp.other'] = random.pick(['동네케이블', '아파트 통신', '지역 유선방송']);
+  if (type === 'pc_bang') answers.pc_bang_seats = random.int(20, 90);
+  if (!isSubmitted) return answers;
+  answers.outage_started_at = `2003-01-25T14:${two(30 + random.int(0, 29))}`;
+  answers.outage_ended_at = `2003-01-27T${two(9 + random.int(0, 12))}:${two(random.int(0, 59))}`;
+  answers.impacts = ['no_internet'];
+  answers.ran_sql_server = 'no';
+  answers.warned = 'no';
+  return answers;
+}
+
+type SyntheticDamage = { category: string; description: string; amountKrw: number; calculation: Record<string, number> | null };
 
 function syntheticDamages(random: Random, type: string, monthlyFee: number): SyntheticDamage[] {
   if (type === 'pc_bang') {
@@ -314,7 +351,7 @@ async function insertSignedRecords(
       statementRows.push({
         claimantId,
         caseId,
-        kind: 'patch_status' as const,
+        kind: 'claim' as const,
         version: 1,
         answers: { ranSqlServer: 'no', warned: 'none' },
         renderedText: text,

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { CASE_ADMIN_ROLES, LAWYER_ROLES, requireCaseRole, requirePlatformAdmin } from '@/lib/auth/guards';
@@ -103,16 +104,17 @@ export async function removeDefendantAction(
 }
 
 export async function grantMembershipAction(slug: string, _previous: unknown, formData: FormData): Promise<ActionResult> {
-  return runAction(
-    formValues(formData),
-    async () => {
-      const access = await requireCaseRole(slug, CASE_ADMIN_ROLES);
-      const input = parseInput(membershipSchema, Object.fromEntries(formData));
-      await grantMembership(await getDb(), await actorFor(access.user.id), access.case, input, await currentAppUrl());
-      revalidatePath(settingsPath(slug));
-    },
-    'admin.members.granted',
-  );
+  const result = await runAction(formValues(formData), async () => {
+    const access = await requireCaseRole(slug, CASE_ADMIN_ROLES);
+    const input = parseInput(membershipSchema, Object.fromEntries(formData));
+    const outcome = await grantMembership(await getDb(), await actorFor(access.user.id), access.case, input, await currentAppUrl());
+    revalidatePath(settingsPath(slug));
+    return outcome;
+  });
+  if (!result.ok) return result;
+  // An invitation and an immediate change read differently: only the second one is in effect now.
+  const t = await getTranslations('admin.members');
+  return { ok: true, data: undefined, message: t(result.data) };
 }
 
 export async function revokeMembershipAction(

@@ -1,14 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Case, caseEvents, caseMemberships, cases, consentDocuments, defendants, type ConsentKind } from '@/db/schema';
+import { isCaseSlug } from '@/lib/format/case-slug';
 import type { Locale } from '@/lib/i18n/config';
-
-/** The shape the database allows for a slug (cases_slug_format); anything else names no case. */
-export const CASE_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
-
-export function isCaseSlug(value: string): boolean {
-  return CASE_SLUG_PATTERN.test(value);
-}
 
 export async function findCaseBySlug(db: Database, slug: string): Promise<Case | null> {
   // A slug from a URL is client input: one that cannot exist is not worth a query (or a NUL byte error).

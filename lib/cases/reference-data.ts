@@ -1,7 +1,7 @@
 /**
- * Lists the intake, the seed and the dashboards share. Labels live in the message catalogs
- * (`common.regions.<code>`, `common.isps.<code>`, `common.lineTypes.<code>`); stored values are
- * these codes.
+ * Lists the petition and the dashboards share. Labels live in the message catalogs
+ * (`common.regions.<code>`); stored values are these codes. What a claim asks (categories,
+ * choices, evidence kinds, damages) is the case's claim definition's, never a list here.
  */
 
 /** The 17 first-level divisions (시·도) of Korea. */
@@ -26,13 +26,6 @@ export const KR_REGIONS = [
 ] as const;
 export const REGIONS = [...KR_REGIONS, 'overseas'] as const;
 export type Region = (typeof REGIONS)[number];
-
-/** Broadband providers of 2003 Korea; `other` takes a free-text name. */
-export const ISPS = ['kt', 'hanaro', 'thrunet', 'dacom', 'onse', 'dreamline', 'powercomm', 'other'] as const;
-export type Isp = (typeof ISPS)[number];
-
-export const LINE_TYPES = ['adsl', 'vdsl', 'cable', 'apartment_lan', 'leased_line', 'dialup', 'other'] as const;
-export type LineType = (typeof LINE_TYPES)[number];
 
 export function isRegion(value: unknown): value is Region {
   return typeof value === 'string' && (REGIONS as readonly string[]).includes(value);

@@ -5,7 +5,7 @@ import { emailSchema } from '@/lib/users/schemas';
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 const longText = (max: number) => z.string().trim().max(max).default('');
 
-/** `datetime-local` inputs give "2003-01-25T14:30" with no zone; cases are read in Korean time. */
+/** `datetime-local` inputs give "2025-06-24T14:30" with no zone; cases are read in Korean time. */
 export const koreanLocalDateTime = z
   .string()
   .trim()

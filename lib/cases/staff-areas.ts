@@ -12,6 +12,8 @@ export const STAFF_AREAS: readonly StaffArea[] = [
   { path: '/review', labelKey: 'nav.review', roles: ['lawyer', 'admin', 'platform_admin'] },
   // Filings hold the claimants' personal data in full: lawyers and admins only.
   { path: '/filings', labelKey: 'nav.filings', roles: ['lawyer', 'admin', 'platform_admin'] },
+  // Filing rounds name claimants (the 소취하 list): lawyers and admins only.
+  { path: '/rounds', labelKey: 'nav.rounds', roles: ['lawyer', 'admin', 'platform_admin'] },
   // DASHBOARD_ROLES (admins pass every role check).
   { path: '/dashboard', labelKey: 'nav.dashboard', roles: ['organizer', 'lawyer', 'admin', 'platform_admin'] },
   // ORGANIZER_ROLES.

@@ -1,4 +1,3 @@
-import { inflateRawSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
@@ -8,6 +7,7 @@ import {
   type Case,
   claimantMessages,
   claimants,
+  courtFilings,
   evidence,
   filingClaimants,
   filings,
@@ -22,6 +22,7 @@ import { TEST_PASSWORD, createClaimantUser, fillCompleteClaim, reloadClaimant } 
 import { readMetricTotals } from '@/lib/metrics/counters';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { actAs, redirectTarget } from '@/tests/helpers/next-context';
+import { readZip } from '@/tests/helpers/zip';
 import { GET as exportRoute } from '@/app/api/my/export/route';
 import { answerInfoRequestAction, eraseAccountAction, joinCaseAction, withdrawClaimAction } from './actions';
 
@@ -58,27 +59,6 @@ async function submittedClaimant(email: string) {
     appUrl: 'http://x',
   });
   return { ...person, claimant: await reloadClaimant(db, claimant.id) };
-}
-
-/** Names and contents of a zip, read from its central directory (archiver writes data descriptors). */
-function readZip(bytes: Buffer): Map<string, Buffer> {
-  const entries = new Map<string, Buffer>();
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let offset = bytes.readUInt32LE(end + 16);
-  for (let index = 0; index < bytes.readUInt16LE(end + 10); index++) {
-    const method = bytes.readUInt16LE(offset + 10);
-    const compressed = bytes.readUInt32LE(offset + 20);
-    const nameLength = bytes.readUInt16LE(offset + 28);
-    const extra = bytes.readUInt16LE(offset + 30);
-    const comment = bytes.readUInt16LE(offset + 32);
-    const local = bytes.readUInt32LE(offset + 42);
-    const name = bytes.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
-    const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(dataStart, dataStart + compressed);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 46 + nameLength + extra + comment;
-  }
-  return entries;
 }
 
 describe('answering a request for information', () => {
@@ -198,10 +178,19 @@ describe('deleting my account', () => {
     expect(await db.$count(auditLog, eq(auditLog.action, 'account.erased'))).toBe(2);
   });
 
-  it('restricts instead of deleting once a claim is on a filing, and says so', async () => {
+  it('restricts instead of deleting once a claim is on a recorded court filing, and says so', async () => {
     const { userId, claimant } = await submittedClaimant('on-filing@example.com');
     const [filing] = await db.insert(filings).values({ caseId: claimant.caseId, version: 1, options: {} }).returning();
     await db.insert(filingClaimants).values({ filingId: filing.id, claimantId: claimant.id, position: 1, snapshot: {} });
+    // What record-court-filing.ts writes (lib/filings/court-filing.test.ts goes through it).
+    await db.insert(courtFilings).values({
+      filingId: filing.id,
+      caseId: claimant.caseId,
+      filedOn: '2026-03-02',
+      court: '서울중앙지방법원',
+      courtCaseNumber: '2026가합1',
+    });
+    await db.update(claimants).set({ isOnFiling: true }).where(eq(claimants.id, claimant.id));
     await actAs(db, userId);
     expect(await eraseAccountAction(null, form({ password: TEST_PASSWORD, confirm: 'on' }))).toMatchObject({
       ok: true,
@@ -211,11 +200,29 @@ describe('deleting my account', () => {
     expect(await db.$count(users, eq(users.id, userId))).toBe(1);
     expect(await db.$count(auditLog, eq(auditLog.action, 'account.restricted'))).toBe(1);
   });
+
+  it('erases a claim that is only in a draft packet (never filed), and discards the draft', async () => {
+    const { userId, claimant } = await submittedClaimant('on-draft@example.com');
+    const [filing] = await db.insert(filings).values({ caseId: claimant.caseId, version: 2, options: {}, status: 'done' }).returning();
+    await db.insert(filingClaimants).values({ filingId: filing.id, claimantId: claimant.id, position: 1, snapshot: {} });
+    await actAs(db, userId);
+    expect(await eraseAccountAction(null, form({ password: TEST_PASSWORD, confirm: 'on' }))).toMatchObject({
+      ok: true,
+      data: { outcome: 'erased', claims: 1 },
+    });
+    expect(await db.$count(claimants, eq(claimants.id, claimant.id))).toBe(0);
+    expect(await db.$count(filingClaimants, eq(filingClaimants.filingId, filing.id))).toBe(0);
+    const [discarded] = await db.select().from(filings).where(eq(filings.id, filing.id));
+    expect(discarded).toMatchObject({ status: 'cancelled', error: 'filings.errors.discardedForErasure' });
+  });
 });
 
 describe('joining a case when signed in', () => {
   it('starts a draft and goes to the first step; joining twice keeps one claim', async () => {
-    const [user] = await db.insert(users).values({ email: 'joiner@example.com', name: 'j', passwordHash: 'x' }).returning();
+    const [user] = await db
+      .insert(users)
+      .values({ email: 'joiner@example.com', name: 'j', passwordHash: 'x', emailVerifiedAt: new Date() })
+      .returning();
     await actAs(db, user.id);
     for (let attempt = 0; attempt < 2; attempt++) {
       const target = await joinCaseAction(null, form({ caseSlug: 'slammer-2003' })).catch((error: unknown) => redirectTarget(error));

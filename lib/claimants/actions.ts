@@ -1,20 +1,17 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { getLocale } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { requireOwnClaimant, requireUser } from '@/lib/auth/guards';
-import { verifyPassword } from '@/lib/auth/password';
-import { AppError } from '@/lib/errors';
+import { reauthenticate } from '@/lib/auth/reauth';
 import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
 import { currentRequestInfo, hashIp } from '@/lib/http/request-info';
 import { toLocale } from '@/lib/i18n/config';
-import { parseTypedInput } from '@/lib/intake/parse';
-import { intakePath } from '@/lib/intake/steps';
+import { parseTypedInput } from '@/lib/forms/parse-typed-input';
+import { intakePath } from './intake-steps';
 import { enrollClaimant } from './enrollment';
 import { type ErasureOutcome, eraseOwnAccount } from './erase';
 import { answerInfoRequest, withdrawClaim } from './status-changes';
@@ -78,11 +75,14 @@ export async function eraseAccountAction(_previous: unknown, formData: FormData)
     const input = parseInput(eraseSchema, Object.fromEntries(formData));
     const user = await requireUser();
     const db = await getDb();
-    const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    if (!row || !(await verifyPassword(row.passwordHash, input.password))) {
-      throw new AppError('invalid_input', { fieldErrors: { password: 'claimant.erase.wrongPassword' } });
-    }
     const request = await currentRequestInfo();
+    // Throttled and audited with every other re-authentication (lib/auth/reauth, issue 17 item 7).
+    await reauthenticate(db, {
+      userId: user.id,
+      proof: { kind: 'password', password: input.password },
+      purpose: 'erasure',
+      ip: request.ip,
+    });
     return eraseOwnAccount(db, { userId: user.id, ip: request.ip });
   });
 }

@@ -6,16 +6,27 @@ import {
   type ClaimantStatus,
   type Statement,
   claimantMessages,
+  courtFilings,
+  filingClaimants,
   reviews,
   statements,
 } from '@/db/schema';
 
-export type TimelineEntry = { kind: ClaimantStatus | 'registered' | 'filed'; at: Date; reason?: string };
+export type TimelineEntry = {
+  kind: ClaimantStatus | 'registered' | 'filed';
+  at: Date;
+  reason?: string;
+  /** The court filing: a calendar day (no time of day is known), the court and its 사건번호. */
+  filing?: { filedOn: string; court: string; courtCaseNumber: string };
+};
+
+const DAY_MS = 24 * 3600_000;
 
 /**
  * The claimant's view of their claim's history: from the status-change rows, completed by the
  * claim's own timestamps for changes made before those rows existed (imported or seeded claims).
- * Lawyers' internal notes are never part of it.
+ * "Filed" comes only from a recorded court filing of a packet the claim is on — a built packet is
+ * a draft. Lawyers' internal notes are never part of it.
  */
 export async function loadStatusTimeline(db: Database, claimant: Claimant): Promise<TimelineEntry[]> {
   const rows = await db
@@ -36,12 +47,21 @@ export async function loadStatusTimeline(db: Database, claimant: Claimant): Prom
     ['verified', claimant.verifiedAt, null],
     ['rejected', claimant.rejectedAt, claimant.rejectionReason],
     ['withdrawn', claimant.withdrawnAt, claimant.withdrawalReason],
-    ['filed', claimant.filedAt, null],
   ];
   for (const [kind, at, reason] of fallbacks) {
     if (at && !entries.some((entry) => entry.kind === kind)) entries.push({ kind, at, reason: reason ?? undefined });
   }
-  return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+  const [filing] = await db
+    .select({ filedOn: courtFilings.filedOn, court: courtFilings.court, courtCaseNumber: courtFilings.courtCaseNumber })
+    .from(filingClaimants)
+    .innerJoin(courtFilings, eq(courtFilings.filingId, filingClaimants.filingId))
+    .where(and(eq(filingClaimants.claimantId, claimant.id), eq(courtFilings.caseId, claimant.caseId)))
+    .orderBy(asc(courtFilings.filedOn))
+    .limit(1);
+  if (filing) entries.push({ kind: 'filed', at: new Date(`${filing.filedOn}T00:00:00+09:00`), filing });
+  // A filing has a day, not a time: it sorts after whatever else happened on that day.
+  const sortKey = (entry: TimelineEntry) => (entry.filing ? entry.at.getTime() + DAY_MS - 1 : entry.at.getTime());
+  return entries.sort((a, b) => sortKey(a) - sortKey(b));
 }
 
 /** The visible thread with counsel, oldest first. */

@@ -2,8 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type ClaimantStatus, claimantMessages, claimants, reviews } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { cureOpenNotices } from '@/lib/deficiencies/cure-and-expire';
 import { AppError } from '@/lib/errors';
-import type { OwnClaimant } from '@/lib/intake/save';
+import type { OwnClaimant } from './draft';
 
 export type ClaimantActor = { userId: string; ip: string };
 
@@ -41,6 +42,8 @@ export async function answerInfoRequest(
       toStatus: 'submitted',
       reason: '',
     });
+    // An answer in time cures an open deficiency notice (lib/deficiencies).
+    await cureOpenNotices(tx, { caseId: updated.caseId, claimantId: updated.id, actorId: input.actor.userId, ip: input.actor.ip });
     await recordAudit(tx, {
       action: 'claim.answered',
       actorUserId: input.actor.userId,

@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type Case, claimants, consents } from '@/db/schema';
+import { type Case, consents } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
-import { lockDraftForSigning, markStepDone, type OwnClaimant } from '@/lib/intake/save';
+import { lockDraftForSigning, type OwnClaimant } from '@/lib/claimants/draft';
+import { recordStepDone } from '@/lib/claimants/record';
 import type { SignatureRequest } from '@/lib/statements/sign';
 import { CLAIM_CONSENT_KINDS, type ClaimConsentKind, listSignedConsents, loadClaimConsentTexts, signedCurrentKinds } from './queries';
 
@@ -65,15 +65,7 @@ export async function signClaimConsents(
       });
     }
     const signed = signedCurrentKinds(await listSignedConsents(tx, claimant), texts);
-    await tx
-      .update(claimants)
-      .set({
-        hasSignedConsent: signed.size === CLAIM_CONSENT_KINDS.length,
-        completedSteps: markStepDone('consent'),
-        lastActivityAt: sql`now()`,
-        version: sql`${claimants.version} + 1`,
-      })
-      .where(eq(claimants.id, claimant.id));
+    await recordStepDone(tx, claimant.id, 'consent', { hasSignedConsent: signed.size === CLAIM_CONSENT_KINDS.length });
     return { signedKinds: newlySigned };
   });
 }

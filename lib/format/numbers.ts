@@ -1,6 +1,6 @@
 /**
  * How Korean numbers are written for people: one place for every screen, CSV and PDF. Stored
- * values are digits only (lib/users/normalize.ts); these add the hyphens people expect, and
+ * values are digits only (lib/format/contact.ts); these add the hyphens people expect, and
  * leave anything they do not recognise as it was.
  */
 

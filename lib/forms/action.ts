@@ -1,7 +1,7 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { AppError, toAppError } from '@/lib/errors';
-import { fieldErrorKeys, splitMessageKey } from './zod-errors';
+import { fieldErrorKeys, readLocalizedMessageKey, splitMessageKey } from './zod-errors';
 
 /**
  * What every server action returns. On failure the messages are already translated and the
@@ -60,7 +60,10 @@ export async function runAction<T>(
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
     const appError = toAppError(error, 'server action');
+    const locale = await getLocale();
     const translateKey = (key: string) => {
+      const localized = readLocalizedMessageKey(key, locale);
+      if (localized !== null) return localized;
       const { path, params } = splitMessageKey(key);
       return translate(path, params);
     };

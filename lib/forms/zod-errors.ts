@@ -29,6 +29,20 @@ export function splitMessageKey(key: string): { path: string; params?: Record<st
   return { path: key.slice(0, separator), params: JSON.parse(key.slice(separator + 1)) as Record<string, string | number> };
 }
 
+/**
+ * A message that arrives already written in both languages (the claims engine's issues) rides
+ * as `~{"ko":…,"en":…}` in place of a key; the action picks the reader's language.
+ */
+export function localizedMessageKey(message: { ko: string; en: string }): string {
+  return `~${JSON.stringify({ ko: message.ko, en: message.en })}`;
+}
+
+export function readLocalizedMessageKey(key: string, locale: string): string | null {
+  if (!key.startsWith('~')) return null;
+  const message = JSON.parse(key.slice(1)) as { ko: string; en: string };
+  return locale === 'en' ? message.en : message.ko;
+}
+
 function keyForIssue(issue: z.core.$ZodIssue): string {
   if (issue.message?.startsWith('validation.')) return issue.message;
   switch (issue.code) {

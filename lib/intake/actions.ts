@@ -12,29 +12,44 @@ import { type ActionResult, formValues, runAction } from '@/lib/forms/action';
 import { currentAppUrl } from '@/lib/http/app-url';
 import { currentRequestInfo } from '@/lib/http/request-info';
 import { toLocale } from '@/lib/i18n/config';
-import { readMultiValueForm, statementAnswersSchema } from '@/lib/statements/questionnaire';
-import { saveStatementDraft, signStatement } from '@/lib/statements/sign';
-import { damagesStepSchema, readDamageItems } from './damages';
-import { parseTypedInput } from './parse';
-import { connectionStepSchema, identityStepSchema, outageStepSchema, typeStepSchema } from './schemas';
-import { saveConnectionStep, saveIdentityStep, saveOutageStep, saveTypeStep } from './save';
-import { saveDamagesStep } from './save-damages';
-import { type IntakeStep, intakePath, isEditable, nextStep } from './steps';
+import { signStatement } from '@/lib/statements/sign';
+import { loadClaimContext } from '@/lib/claimants/claim-context';
+import { readDamageItems, saveDamagesStep } from '@/lib/claimants/damages';
+import { parseTypedInput } from '@/lib/forms/parse-typed-input';
+import { identityContextFor } from './identity-context';
+import { typeStepSchema } from '@/lib/claimants/schemas';
+import { saveAnswersStep, saveIdentityStep, saveTypeStep } from '@/lib/claimants/draft';
+import { type IntakeStep, intakePath, isEditable, isQuestionStep, nextStep, wizardSteps } from '@/lib/claimants/intake-steps';
 import { submitClaim } from './submit';
+import { refuseRrn } from '@/lib/forms/validators';
 
 /**
  * The wizard's server actions: each resolves the signed-in claimant's own claim in the case named
- * by the form (never an id from the browser), validates, saves the step as part of the draft and
- * moves on. Failures come back translated, with what was typed.
+ * by the form (never an id from the browser), reads the case's claim definition, validates, saves
+ * the step as part of the draft and moves on. Failures come back translated, with what was typed.
  */
 async function requireEditableClaim(formData: FormData) {
   const access = await requireOwnClaimant(String(formData.get('caseSlug') ?? ''));
   if (!isEditable(access.claimant.status)) throw new AppError('conflict', { messageKey: 'intake.errors.notEditable' });
-  return access;
+  const db = await getDb();
+  const context = await loadClaimContext(db, access.claimant, access.case);
+  return { ...access, db, context };
 }
 
-function goToNext(caseSlug: string, step: IntakeStep): never {
-  redirect(intakePath(caseSlug, nextStep(step) ?? 'review'));
+/** The next step after a save, worked out from what the claim says now (a category or answer may add or hide steps). */
+function goToNext(caseSlug: string, steps: IntakeStep[], step: IntakeStep): never {
+  redirect(intakePath(caseSlug, nextStep(steps, step) ?? 'review'));
+}
+
+/** Repeated fields (checkboxes) as arrays, single ones as strings: what the engine reads. */
+function readMultiValueForm(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$ACTION') || key === 'caseSlug' || key === 'stepId') continue;
+    const all = formData.getAll(key).filter((value): value is string => typeof value === 'string');
+    values[key] = all.length > 1 || key.endsWith('[]') ? all : (all[0] ?? '');
+  }
+  return values;
 }
 
 /** Values to show again after an error; repeated checkboxes come back comma-joined. */
@@ -46,61 +61,44 @@ function valuesOf(formData: FormData): Record<string, string> {
 
 export async function saveTypeAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(formValues(formData), async () => {
-    const access = await requireEditableClaim(formData);
-    const input = parseTypedInput(typeStepSchema, formValues(formData));
-    await saveTypeStep(await getDb(), access.claimant, input.type);
-    goToNext(access.case.slug, 'type');
+    const { db, context, case: caseRow } = await requireEditableClaim(formData);
+    const input = parseTypedInput(typeStepSchema(context.definition), formValues(formData));
+    const saved = await saveTypeStep(db, context.claimant, context.definition, input);
+    goToNext(caseRow.slug, wizardSteps(context.definition, { category: saved.category, answers: context.answers }), 'type');
   });
 }
 
 export async function saveIdentityAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(formValues(formData), async () => {
-    const access = await requireEditableClaim(formData);
-    const input = parseTypedInput(
-      identityStepSchema({ type: access.claimant.type, incidentAt: access.case.incidentStartedAt }),
-      formValues(formData),
-    );
-    await saveIdentityStep(await getDb(), access.claimant, input);
-    goToNext(access.case.slug, 'identity');
+    const { db, context, case: caseRow } = await requireEditableClaim(formData);
+    const input = parseTypedInput(identityContextFor(context, caseRow), formValues(formData));
+    await saveIdentityStep(db, context.claimant, input);
+    goToNext(caseRow.slug, context.steps, 'identity');
   });
 }
 
-export async function saveConnectionAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
-  return runAction(formValues(formData), async () => {
-    const access = await requireEditableClaim(formData);
-    const input = parseTypedInput(connectionStepSchema, formValues(formData));
-    await saveConnectionStep(await getDb(), access.claimant, input);
-    goToNext(access.case.slug, 'connection');
-  });
-}
-
-export async function saveOutageAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+/** Any of the definition's question steps; the step id comes from the form and must be one of the definition's. */
+export async function saveAnswersAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const values = valuesOf(formData);
   return runAction(values, async () => {
-    const access = await requireEditableClaim(formData);
-    const input = parseTypedInput(outageStepSchema(access.case.incidentStartedAt), readMultiValueForm(formData));
-    await saveOutageStep(await getDb(), access.claimant, input);
-    goToNext(access.case.slug, 'outage');
+    const { db, context, case: caseRow } = await requireEditableClaim(formData);
+    const stepId = String(formData.get('stepId') ?? '');
+    if (!isQuestionStep(context.definition, stepId)) throw new AppError('not_found');
+    const raw = readMultiValueForm(formData);
+    refuseRrn(raw);
+    const saved = await saveAnswersStep(db, context, stepId, raw);
+    goToNext(caseRow.slug, wizardSteps(context.definition, { category: saved.category, answers: context.answers }), stepId);
   });
 }
 
 export async function saveDamagesAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData);
   return runAction(values, async () => {
-    const access = await requireEditableClaim(formData);
-    const input = parseTypedInput(damagesStepSchema, { items: readDamageItems(values.items) });
-    await saveDamagesStep(await getDb(), access.claimant, input.items);
-    goToNext(access.case.slug, 'damages');
-  });
-}
-
-export async function saveStatementAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
-  const values = valuesOf(formData);
-  return runAction(values, async () => {
-    const access = await requireEditableClaim(formData);
-    const answers = parseTypedInput(statementAnswersSchema(), readMultiValueForm(formData));
-    await saveStatementDraft(await getDb(), access.claimant, answers);
-    goToNext(access.case.slug, 'statement');
+    const { db, context, case: caseRow } = await requireEditableClaim(formData);
+    const items = readDamageItems(values.items);
+    refuseRrn({ items });
+    await saveDamagesStep(db, context, items);
+    goToNext(caseRow.slug, context.steps, 'damages');
   });
 }
 
@@ -116,36 +114,37 @@ const signatureSchema = z.object({
 export async function signStatementAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData);
   return runAction(values, async () => {
-    const access = await requireEditableClaim(formData);
+    const { db, context, case: caseRow } = await requireEditableClaim(formData);
     const input = parseTypedInput(signatureSchema, values);
-    const request = await currentRequestInfo();
-    await signStatement(await getDb(), {
-      claimant: access.claimant,
-      caseRow: access.case,
+    await signStatement(db, {
+      claimant: context.claimant,
+      caseRow,
+      definition: context.definition,
+      definitionVersion: context.definitionVersion,
       locale: toLocale(await getLocale()),
       signerName: input.signerName,
       shownSha256: input.shownSha256 ?? '',
-      request,
+      request: await currentRequestInfo(),
     });
-    goToNext(access.case.slug, 'sign');
+    goToNext(caseRow.slug, context.steps, 'sign');
   });
 }
 
 export async function signConsentsAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData);
   return runAction(values, async () => {
-    const access = await requireEditableClaim(formData);
+    const { db, context, case: caseRow } = await requireEditableClaim(formData);
     const input = parseTypedInput(signatureSchema, values);
     const shownDocumentIds = Object.fromEntries(CLAIM_CONSENT_KINDS.map((kind) => [kind, values[`document_${kind}`] ?? '']));
-    await signClaimConsents(await getDb(), {
-      claimant: access.claimant,
-      caseRow: access.case,
+    await signClaimConsents(db, {
+      claimant: context.claimant,
+      caseRow,
       locale: toLocale(await getLocale()),
       signerName: input.signerName,
       shownDocumentIds,
       request: await currentRequestInfo(),
     });
-    goToNext(access.case.slug, 'consent');
+    goToNext(caseRow.slug, context.steps, 'consent');
   });
 }
 

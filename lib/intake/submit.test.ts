@@ -7,6 +7,7 @@ import { readMetricTotals } from '@/lib/metrics/counters';
 import { onClaimantSubmitted } from '@/lib/reviews/duplicates-hook';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { loadClaimOverview } from './completeness';
+import { loadClaimContext } from '@/lib/claimants/claim-context';
 import { submitClaim } from './submit';
 import { createClaimantUser, fillCompleteClaim } from './test-support';
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
 describe('submitClaim', () => {
   it('names every missing item of a fresh draft, by the step that fixes it', async () => {
     const { claimant, caseRow } = await createClaimantUser(db, 'fresh@example.com');
-    const overview = await loadClaimOverview(db, claimant, caseRow, 'ko');
+    const overview = await loadClaimOverview(db, await loadClaimContext(db, claimant, caseRow), caseRow, 'ko');
     expect(overview.missing.map((item) => `${item.step}:${item.key}`)).toEqual([
       'type:type',
       'identity:legalName',
@@ -30,15 +31,18 @@ describe('submitClaim', () => {
       'identity:phone',
       'identity:address',
       'identity:region',
-      'connection:connection',
-      'connection:monthlyFee',
-      'outage:outage',
-      'damages:damages',
-      'statement:statementAnswers',
-      'evidence:evidence',
       'consent:consent_retainer',
       'consent:consent_representative_appointment',
     ]);
+    // Once the category is known, the definition's own items follow, named in both languages by the step that fixes them.
+    await db.update(claimants).set({ category: 'pc_bang' }).where(eq(claimants.id, claimant.id));
+    const [withCategory] = await db.select().from(claimants).where(eq(claimants.id, claimant.id));
+    const detailed = await loadClaimOverview(db, await loadClaimContext(db, withCategory, caseRow), caseRow, 'ko');
+    const steps = new Set(detailed.missing.map((item) => item.step));
+    expect([...steps]).toEqual(expect.arrayContaining(['identity', 'connection', 'outage', 'statement', 'damages', 'evidence', 'consent']));
+    expect(detailed.missing.map((item) => item.key)).toEqual(expect.arrayContaining(['businessName', 'businessRegistrationNumber']));
+    expect(detailed.missing.find((item) => item.step === 'connection')?.message?.ko).toContain('PC방 좌석 수');
+    await db.update(claimants).set({ category: null }).where(eq(claimants.id, claimant.id));
     const user = { id: claimant.userId, email: 'fresh@example.com', name: 'fresh' };
     await expect(submitClaim(db, { claimant, caseRow, user, locale: 'ko', ip: '1.1.1.1', appUrl: 'http://x' })).rejects.toMatchObject({
       code: 'invalid_input',

@@ -8,7 +8,9 @@ import type { Locale } from '@/lib/i18n/config';
 import { queueMail } from '@/lib/mail/outbox';
 import { onClaimantSubmitted } from '@/lib/reviews/duplicates-hook';
 import { loadClaimOverview } from './completeness';
-import type { OwnClaimant } from './save';
+import { loadClaimContext } from '@/lib/claimants/claim-context';
+import type { OwnClaimant } from '@/lib/claimants/draft';
+import { recordSubmitted } from '@/lib/claimants/record';
 
 export function formatReference(prefix: string, serial: number): string {
   return `${prefix}-${String(serial).padStart(6, '0')}`;
@@ -51,15 +53,13 @@ export async function submitClaim(db: Database, input: SubmitInput): Promise<{ r
       .for('update');
     if (!claimant) throw new AppError('not_found');
     if (claimant.status !== 'draft') throw new AppError('conflict', { messageKey: 'intake.review.alreadySubmitted' });
-    const overview = await loadClaimOverview(tx, claimant, input.caseRow, input.locale);
+    const context = await loadClaimContext(tx, claimant, input.caseRow);
+    const overview = await loadClaimOverview(tx, context, input.caseRow, input.locale);
     if (overview.missing.length > 0) throw new AppError('invalid_input', { messageKey: 'intake.review.incomplete' });
 
     const referenceNumber = claimant.referenceNumber ?? (await allocateReference(tx, input.caseRow));
     const now = new Date();
-    await tx
-      .update(claimants)
-      .set({ status: 'submitted', referenceNumber, submittedAt: now, lastActivityAt: now, version: sql`${claimants.version} + 1` })
-      .where(eq(claimants.id, claimant.id));
+    await recordSubmitted(tx, claimant.id, referenceNumber, now);
     await tx.insert(reviews).values({
       claimantId: claimant.id,
       caseId: claimant.caseId,

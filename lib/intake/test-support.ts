@@ -9,12 +9,11 @@ import { inspectUpload } from '@/lib/evidence/inspect';
 import { evidenceLimits, storeEvidence } from '@/lib/evidence/store';
 import { makePdf } from '@/lib/evidence/test-fixtures';
 import { parseInput } from '@/lib/forms/action';
-import { statementAnswersSchema } from '@/lib/statements/questionnaire';
-import { renderDraftStatement, saveStatementDraft, signStatement } from '@/lib/statements/sign';
-import { damagesStepSchema } from './damages';
-import { connectionStepSchema, identityStepSchema, outageStepSchema } from './schemas';
-import { saveConnectionStep, saveIdentityStep, saveOutageStep, saveTypeStep } from './save';
-import { saveDamagesStep } from './save-damages';
+import { renderClaimStatement, signStatement } from '@/lib/statements/sign';
+import { loadClaimContext } from '@/lib/claimants/claim-context';
+import { listDamageItems, saveDamagesStep } from '@/lib/claimants/damages';
+import { identityContextFor } from './identity-context';
+import { saveAnswersStep, saveIdentityStep, saveTypeStep } from '@/lib/claimants/draft';
 
 /** Test helpers: people with claims, filled in through the same domain functions the wizard uses. */
 export const TEST_PASSWORD = 'slammer-2003-test-pw';
@@ -51,46 +50,37 @@ export const IDENTITY_INPUT = {
   locality: '강남구',
   region: 'seoul',
 };
-export const STATEMENT_INPUT = { ranSqlServer: 'no', warned: 'no', freeText: '토요일 오후에 인터넷이 끊겼습니다.' };
+/** Slammer answers of a home subscriber, as the wizard's forms post them, per definition step. */
+export const SLAMMER_STEP_INPUT: Record<string, Record<string, string | string[]>> = {
+  connection: { isp: 'kt', line_type: 'adsl', same_as_home: 'yes', monthly_fee: '35,000' },
+  outage: { outage_started_at: '2003-01-25T14:30', outage_ended_at: '2003-01-27T10:00', impacts: ['no_internet'] },
+  statement: { ran_sql_server: 'no', warned: 'no', free_text: '토요일 오후에 인터넷이 끊겼습니다.' },
+};
 
-/** Takes a fresh draft through every step, ready to submit. */
+/** Takes a fresh Slammer draft through every step, ready to submit. */
 export async function fillCompleteClaim(db: Database, input: { claimant: Claimant; caseRow: Case; userId: string }): Promise<Claimant> {
   const own = input.claimant;
-  await saveTypeStep(db, own, 'home_subscriber');
-  await saveIdentityStep(
-    db,
-    own,
-    parseInput(identityStepSchema({ type: 'home_subscriber', incidentAt: input.caseRow.incidentStartedAt }), IDENTITY_INPUT),
-  );
-  await saveConnectionStep(
-    db,
-    own,
-    parseInput(connectionStepSchema, { isp: 'kt', lineType: 'adsl', sameAsHome: 'on', monthlyFeeKrw: '35,000' }),
-  );
-  await saveOutageStep(
-    db,
-    own,
-    parseInput(outageStepSchema(input.caseRow.incidentStartedAt), {
-      outageStartedAt: '2003-01-25T14:30',
-      outageEndedAt: '2003-01-27T10:00',
-      impacts: ['no_internet'],
-      outageNote: '',
-    }),
-  );
-  await saveDamagesStep(
-    db,
-    own,
-    parseInput(damagesStepSchema, {
-      items: [{ category: 'service_fee', description: '', calculation: { helper: 'pro_rata', monthlyFeeKrw: 35_000, hours: 43.5 } }],
-    }).items,
-  );
-  await saveStatementDraft(db, own, parseInput(statementAnswersSchema(), STATEMENT_INPUT));
+  let context = await loadClaimContext(db, await reloadClaimant(db, own.id), input.caseRow);
+  await saveTypeStep(db, own, context.definition, { category: 'home_subscriber', isMinor: false });
+  context = await loadClaimContext(db, await reloadClaimant(db, own.id), input.caseRow);
+  await saveIdentityStep(db, own, parseInput(identityContextFor(context, input.caseRow), IDENTITY_INPUT));
+  for (const [stepId, values] of Object.entries(SLAMMER_STEP_INPUT)) {
+    context = await loadClaimContext(db, await reloadClaimant(db, own.id), input.caseRow);
+    await saveAnswersStep(db, context, stepId, values);
+  }
+  context = await loadClaimContext(db, await reloadClaimant(db, own.id), input.caseRow);
+  await saveDamagesStep(db, context, [
+    { category: 'service_fee', description: '', calculation: { helper: 'pro_rata', inputs: { monthly_fee: 35_000, hours: 43.5 } } },
+  ]);
   const claimant = await reloadClaimant(db, own.id);
-  const rendered = renderDraftStatement(claimant, input.caseRow, 'ko')!;
+  const damages = await listDamageItems(db, claimant);
+  const rendered = renderClaimStatement({ claimant, caseRow: input.caseRow, definition: context.definition, damages, locale: 'ko' })!;
   const request = { ip: '203.0.113.9', userAgent: 'test' };
   await signStatement(db, {
     claimant: own,
     caseRow: input.caseRow,
+    definition: context.definition,
+    definitionVersion: context.definitionVersion,
     locale: 'ko',
     signerName: '김철수',
     shownSha256: rendered.sha256,

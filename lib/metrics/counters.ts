@@ -17,7 +17,14 @@ export const CLAIMANT_METRICS = [
   'claimants.withdrawn',
 ] as const;
 export type MetricName = (typeof SUPPORTER_METRICS)[number] | (typeof CLAIMANT_METRICS)[number] | `claimants.status.${string}`;
-export type MetricDimension = '' | 'region' | 'isp' | 'type' | 'source';
+/**
+ * '' for a total; `region`, `source` and `category` (the claimant's category); otherwise the id of
+ * a dashboard dimension of the case's claim definition (db/migrations: rollups by definition
+ * dimensions). A definition dimension named like a fixed one is not counted.
+ */
+export type MetricDimension = string;
+export const FIXED_METRIC_DIMENSIONS: readonly string[] = ['', 'region', 'source', 'category', 'type'];
+
 /** Periods of the growth series, in Korean time (no daylight saving since 1988: always UTC+9). */
 export type SeriesInterval = 'hour' | 'day' | 'week';
 
@@ -46,7 +53,7 @@ export async function readMetricTotals<M extends string>(
   return totals;
 }
 
-export type DimensionTotals = Record<string, Partial<Record<Exclude<MetricDimension, ''>, Record<string, number>>>>;
+export type DimensionTotals = Record<string, Record<string, Record<string, number>>>;
 
 /**
  * Totals per dimension value (region → seoul → 123), for the breakdowns: `result[metric][dimension][value]`.
@@ -56,7 +63,7 @@ export async function readDimensionTotals(
   db: Database,
   caseId: string,
   metrics: readonly string[],
-  dimensions: readonly Exclude<MetricDimension, ''>[],
+  dimensions: readonly MetricDimension[],
   options: { before?: Date } = {},
 ): Promise<DimensionTotals> {
   const rows = await db
@@ -79,7 +86,7 @@ export async function readDimensionTotals(
   const result: DimensionTotals = {};
   for (const row of rows) {
     const byDimension = (result[row.metric] ??= {});
-    const byValue = (byDimension[row.dimension as Exclude<MetricDimension, ''>] ??= {});
+    const byValue = (byDimension[row.dimension] ??= {});
     byValue[row.value] = row.total ?? 0;
   }
   return result;

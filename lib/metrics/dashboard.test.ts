@@ -1,6 +1,13 @@
+import { eq } from 'drizzle-orm';
+import { metricCounters } from '@/db/schema';
+import { COUPANG_2025 } from '@/lib/claims/definitions/coupang-2025';
+import { SLAMMER_2003 } from '@/lib/claims/definitions/slammer-2003';
+import { publishDefinition } from '@/lib/claims/store/definitions';
+import { createTestUser } from '@/tests/helpers/users';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { loadBreakdowns } from './breakdowns';
 import { compactMetricCounters } from './compaction';
 import { loadGrowthSeries } from './growth';
 import { loadSupportReportData } from './support-report-data';
@@ -54,7 +61,16 @@ describe('support report data', () => {
     await insertSupporter(db, found.id, { region: 'seoul', source: 'naver-cafe', createdAt: new Date('2003-02-26T03:00:00Z') });
     await insertSupporter(db, found.id, { region: 'seoul', createdAt: new Date('2003-02-27T14:59:00Z') }); // 23:59 KST on the 27th
     await insertSupporter(db, found.id, { region: 'busan', createdAt: new Date('2003-02-27T15:00:00Z') }); // 00:00 KST on the 28th
-    await insertClaimant(db, found.id, { region: 'busan', isp: 'kt', createdAt: new Date('2003-02-20T03:00:00Z') });
+    // Categories and their labels come from the case's claim definition.
+    const admin = await createTestUser(db);
+    await publishDefinition(db, { caseId: found.id, definition: SLAMMER_2003, actorUserId: admin.id, ip: null });
+    await insertClaimant(db, found.id, {
+      region: 'busan',
+      category: 'home_subscriber',
+      answers: { isp: 'kt' },
+      definitionVersion: 1,
+      createdAt: new Date('2003-02-20T03:00:00Z'),
+    });
     await compactMetricCounters(db, found.id, now);
 
     const report = await loadSupportReportData(db, found, { date: '2003-02-27', locale: 'ko', now });
@@ -62,7 +78,7 @@ describe('support report data', () => {
     expect(report.caseTitle).toBe(found.titleKo);
     expect(report.headline).toMatchObject({ supportersSigned: 2, claimantsRegistered: 1 });
     expect(report.topRegions[0]).toMatchObject({ code: 'seoul', label: '서울특별시', supporters: 2 });
-    expect(report.topIsps[0]).toMatchObject({ code: 'kt', label: 'KT (메가패스)', claimants: 1 });
+    expect(report.topCategories[0]).toMatchObject({ code: 'home_subscriber', label: '가정 가입자', claimants: 1 });
     expect(report.topSources.map((source) => source.label)).toEqual(['코드 없음(직접 방문)', 'naver-cafe']);
     expect(report.growth).toHaveLength(14);
     expect(report.growth.at(-1)).toMatchObject({ date: '2003-02-27', supporters: 1, supportersTotal: 2, claimantsTotal: 1 });
@@ -74,5 +90,59 @@ describe('support report data', () => {
     expect(english.headline.supportersSigned).toBe(3);
     expect(english.funnel[0].label).toBe('Confirmed supporters');
     expect((await loadSupportReportData(db, found, { date: '2099-01-01', locale: 'en', now })).asOf).toBe('2003-03-10');
+  });
+});
+
+describe('breakdowns by the claim definition', () => {
+  it('count each dashboard dimension of coupang-2025 under its options (every option of a multiple choice), labelled by the definition, and never a free-text export column', async () => {
+    const found = await createTestCase(db);
+    const admin = await createTestUser(db);
+    await publishDefinition(db, { caseId: found.id, definition: COUPANG_2025, actorUserId: admin.id, ip: null });
+    const answers = { account_email: 'kim@example.com', notice_received: 'yes', exposed_items: ['name', 'email'] };
+    await insertClaimant(db, found.id, { category: 'member', answers, definitionVersion: 1 });
+    await insertClaimant(db, found.id, {
+      category: 'seller',
+      answers: { notice_received: 'no', exposed_items: ['email'] },
+      definitionVersion: 1,
+    });
+    await insertClaimant(db, found.id, { category: 'member', definitionVersion: 1, status: 'verified', verifiedAt: new Date() });
+
+    const breakdowns = await loadBreakdowns(db, found.id);
+    const dimension = (id: string) => breakdowns.dimensions.find((entry) => entry.id === id);
+    expect(breakdowns.dimensions.map((entry) => entry.id)).toEqual([
+      'category',
+      'notice_received',
+      'exposed_items',
+      'heard_from',
+      'harm_suffered',
+    ]);
+    expect(dimension('category')?.rows).toEqual([
+      { value: 'member', label: { ko: '쿠팡 회원', en: 'Coupang customer' }, supporters: 0, claimants: 2, verified: 1 },
+      { value: 'seller', label: { ko: '마켓플레이스 판매자', en: 'Marketplace seller' }, supporters: 0, claimants: 1, verified: 0 },
+    ]);
+    const exposed = dimension('exposed_items');
+    expect(exposed?.isMultiple).toBe(true);
+    expect(exposed?.rows.find((row) => row.value === 'email')).toMatchObject({
+      label: { ko: '이메일 주소', en: 'E-mail address' },
+      claimants: 2,
+    });
+    expect(exposed?.rows.find((row) => row.value === 'name')).toMatchObject({ claimants: 1 });
+    expect(exposed?.rows.find((row) => row.value === '')).toMatchObject({ claimants: 1, verified: 1 });
+    expect(dimension('notice_received')?.rows.find((row) => row.value === 'yes')).toMatchObject({ claimants: 1 });
+
+    // Counted under the definition's dimension ids (the review queue's status tabs read them too).
+    const dimensions = await db
+      .selectDistinct({ dimension: metricCounters.dimension })
+      .from(metricCounters)
+      .where(eq(metricCounters.caseId, found.id));
+    expect(dimensions.map((row) => row.dimension).sort()).toEqual(
+      ['', 'category', 'exposed_items', 'harm_suffered', 'heard_from', 'notice_received', 'region', 'source'].sort(),
+    );
+    // The e-mail address is an export column only: it is never a counter's value.
+    const stored = await db
+      .select({ value: metricCounters.dimensionValue })
+      .from(metricCounters)
+      .where(eq(metricCounters.caseId, found.id));
+    expect(stored.map((row) => row.value)).not.toContain('kim@example.com');
   });
 });

@@ -64,6 +64,15 @@ export function getCachedPublicStats(slug: string, load: () => Promise<PublicSta
   return value;
 }
 
+/**
+ * Replaces the cached numbers with ones just computed (the live streams reload on a change, and
+ * every reader of the cache should see what they pushed rather than numbers from before it).
+ */
+export function primePublicStats(slug: string, value: Promise<PublicStats | null>, now = Date.now()): void {
+  cache.set(slug, { expiresAt: now + CACHE_TTL_MS, value });
+  value.catch(() => cache.delete(slug));
+}
+
 export function clearPublicStatsCache(slug?: string): void {
   if (slug) cache.delete(slug);
   else cache.clear();

@@ -3,13 +3,15 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { claimants, metricCounters, supporters } from '@/db/schema';
+import { SLAMMER_2003 } from '@/lib/claims/definitions/slammer-2003';
+import { publishDefinition } from '@/lib/claims/store/definitions';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { compactMetricCounters } from './compaction';
 import { rebuildMetricCounters } from './counters';
 import { loadDashboardSummary } from './dashboard';
 import { loadGrowthSeries } from './growth';
 import { computePublicStats } from './public-stats';
-import { createTestCase, insertClaimant, insertSupporter } from './test-fixtures';
+import { createTestCase, createTestUser, insertClaimant, insertSupporter } from './test-fixtures';
 
 let db: Database;
 beforeAll(async () => {
@@ -137,8 +139,10 @@ async function applyOp(caseId: string, op: Op, state: { supporterIds: string[]; 
           await insertClaimant(db, caseId, {
             region: op.region,
             source: op.source,
-            isp: op.isp,
-            type: op.type,
+            // The provider is an answer of the case's definition, counted as its `isp` dimension.
+            answers: { isp: op.isp },
+            definitionVersion: 1,
+            category: op.type,
             createdAt,
             updatedAt: createdAt,
           })
@@ -147,7 +151,10 @@ async function applyOp(caseId: string, op: Op, state: { supporterIds: string[]; 
       return;
     }
     case 'edit':
-      return updateClaimant({ region: op.region, isp: op.isp });
+      return updateClaimant({
+        region: op.region,
+        answers: sql`${claimants.answers} || ${JSON.stringify({ isp: op.isp })}::jsonb` as unknown as Record<string, unknown>,
+      });
     case 'submit':
       return updateClaimant({ status: 'submitted', submittedAt: now, hasSignedStatement: true });
     case 'signConsent':
@@ -204,9 +211,9 @@ async function recountFromRows(caseId: string) {
     supportersByRegion: await grouped('supporters', 'region', 'withdrawn_at is null'),
     supportersBySource: await grouped('supporters', 'source', 'withdrawn_at is null'),
     claimantsByRegion: await grouped('claimants', 'region', "status <> 'withdrawn'"),
-    claimantsByIsp: await grouped('claimants', 'isp', "status <> 'withdrawn'"),
-    claimantsByType: await grouped('claimants', 'type', "status <> 'withdrawn'"),
-    verifiedByIsp: await grouped('claimants', 'isp', "status = 'verified'"),
+    claimantsByIsp: await grouped('claimants', "(answers->>'isp')", "status <> 'withdrawn'"),
+    claimantsByType: await grouped('claimants', 'category', "status <> 'withdrawn'"),
+    verifiedByIsp: await grouped('claimants', "(answers->>'isp')", "status = 'verified'"),
   };
 }
 
@@ -236,6 +243,8 @@ describe('metric rollups', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 60, size: 'max' }), async (ops) => {
         const found = await createTestCase(db);
+        const admin = await createTestUser(db, { isPlatformAdmin: true });
+        await publishDefinition(db, { caseId: found.id, definition: SLAMMER_2003, actorUserId: admin.id, ip: null });
         const state = { supporterIds: [] as string[], claimantIds: [] as string[] };
         for (const op of ops) await applyOp(found.id, op, state);
 
@@ -258,9 +267,11 @@ describe('metric rollups', () => {
         expect(column(summary.breakdowns.region, 'supporters')).toEqual(expected.supportersByRegion);
         expect(column(summary.breakdowns.source, 'supporters')).toEqual(expected.supportersBySource);
         expect(column(summary.breakdowns.region, 'claimants')).toEqual(expected.claimantsByRegion);
-        expect(column(summary.breakdowns.isp, 'claimants')).toEqual(expected.claimantsByIsp);
-        expect(column(summary.breakdowns.type, 'claimants')).toEqual(expected.claimantsByType);
-        expect(column(summary.breakdowns.isp, 'verified')).toEqual(expected.verifiedByIsp);
+        // The category and the Slammer definition's dashboard dimension `isp`, read from the answers.
+        const dimension = (id: string) => summary.breakdowns.dimensions.find((entry) => entry.id === id)?.rows ?? [];
+        expect(column(dimension('isp'), 'claimants')).toEqual(expected.claimantsByIsp);
+        expect(column(dimension('category'), 'claimants')).toEqual(expected.claimantsByType);
+        expect(column(dimension('isp'), 'verified')).toEqual(expected.verifiedByIsp);
 
         const stats = await computePublicStats(db, found);
         expect(stats.supporters.signed).toBe(expected.totals.signed);

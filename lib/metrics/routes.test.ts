@@ -36,10 +36,15 @@ beforeAll(async () => {
   people.otherOrganizer = await addCaseMember(db, otherCase.id, 'organizer');
   people.otherLawyer = await addCaseMember(db, otherCase.id, 'lawyer');
   people.platformAdmin = await createTestUser(db, { isPlatformAdmin: true });
-  const claimant = await insertClaimant(db, found.id, { region: 'seoul', isp: 'kt', type: 'home_subscriber', source: 'naver-cafe' });
+  const claimant = await insertClaimant(db, found.id, {
+    region: 'seoul',
+    answers: { isp: 'kt' },
+    category: 'home_subscriber',
+    source: 'naver-cafe',
+  });
   const [claimantUser] = await db.query.users.findMany({ where: (users, { eq: equals }) => equals(users.id, claimant.userId) });
   people.claimant = claimantUser;
-  await insertClaimant(db, found.id, { region: 'busan', isp: 'hanaro', status: 'verified', verifiedAt: new Date() });
+  await insertClaimant(db, found.id, { region: 'busan', answers: { isp: 'hanaro' }, status: 'verified', verifiedAt: new Date() });
   await insertSupporter(db, found.id, { name: '홍길동', region: 'seoul', source: 'naver-cafe', confirmedAt: new Date() });
   await insertSupporter(db, found.id, { region: 'busan', source: 'news-0127' });
   await insertSupporter(db, found.id, { region: 'seoul' });
@@ -74,7 +79,9 @@ describe('GET /api/cases/{slug}/metrics (the dashboard numbers)', () => {
       expect(body.supporters).toEqual({ signed: 3, confirmed: 1, unconfirmed: 2, withdrawn: 0 });
       expect(body.goals[0]).toMatchObject({ kind: 'supporters', goal: 10, current: 3, percent: 30 });
       const seoul = body.breakdowns.region.find((row: { value: string }) => row.value === 'seoul');
-      expect(seoul).toEqual({ value: 'seoul', supporters: 2, claimants: 1, verified: 0 });
+      expect(seoul).toEqual({ value: 'seoul', label: { ko: '서울특별시', en: 'Seoul' }, supporters: 2, claimants: 1, verified: 0 });
+      const category = body.breakdowns.dimensions.find((dimension: { id: string }) => dimension.id === 'category');
+      expect(category.rows.find((row: { value: string }) => row.value === 'home_subscriber')).toMatchObject({ claimants: 1 });
       expect(body.breakdowns.region.filter((row: { value: string }) => row.value !== '').length).toBeGreaterThanOrEqual(17);
     },
   );

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import type { Case } from '@/db/schema';
-import { ISPS, isRegion } from '@/lib/cases/reference-data';
 import { localized } from '@/lib/cases/queries';
 import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/translator';
@@ -50,7 +49,8 @@ export type SupportReportData = {
   funnel: (FunnelStage & { label: string })[];
   goals: { supporters: GoalProgress; plaintiffs: GoalProgress };
   topRegions: ReportGroup[];
-  topIsps: ReportGroup[];
+  /** Claimants by the category of the case's claim definition. */
+  topCategories: ReportGroup[];
   topSources: ReportGroup[];
   /** The 14 days up to and including `asOf`: net new and running totals per day. */
   growth: { date: string; supporters: number; supportersTotal: number; claimants: number; claimantsTotal: number }[];
@@ -84,19 +84,17 @@ export async function loadSupportReportData(
   ]);
   // Daily totals may run past an earlier as-of date (a later hour of the same day is not counted).
   const upTo = (days: { date: string; total: number }[]) => days.filter((day) => day.date <= asOf);
-  const label = (group: 'regions' | 'isps', code: string) => {
-    if (code === '') return t('organizer.dashboard.breakdowns.notGiven');
-    if (group === 'regions' ? isRegion(code) : (ISPS as readonly string[]).includes(code)) return t(`common.${group}.${code}` as never);
-    return code;
-  };
-  const top = (rows: BreakdownRow[], toLabel: (code: string) => string, by: (row: BreakdownRow) => number) =>
+  // Labels come with the rows (the definition's categories, the jurisdiction's regions).
+  const label = (row: BreakdownRow) =>
+    row.value === '' ? t('organizer.dashboard.breakdowns.notGiven') : (row.label?.[options.locale] ?? row.value);
+  const top = (rows: BreakdownRow[], toLabel: (row: BreakdownRow) => string, by: (row: BreakdownRow) => number) =>
     [...rows]
       .filter((row) => by(row) > 0)
       .sort((a, b) => by(b) - by(a))
       .slice(0, TOP_COUNT)
       .map((row) => ({
         code: row.value,
-        label: toLabel(row.value),
+        label: toLabel(row),
         supporters: row.supporters,
         claimants: row.claimants,
         verified: row.verified,
@@ -136,19 +134,11 @@ export async function loadSupportReportData(
         end,
       ),
     },
-    topRegions: top(
-      breakdowns.region,
-      (code) => label('regions', code),
-      (row) => row.supporters + row.claimants,
-    ),
-    topIsps: top(
-      breakdowns.isp,
-      (code) => label('isps', code),
-      (row) => row.claimants,
-    ),
+    topRegions: top(breakdowns.region, label, (row) => row.supporters + row.claimants),
+    topCategories: top(breakdowns.dimensions.find((dimension) => dimension.id === 'category')?.rows ?? [], label, (row) => row.claimants),
     topSources: top(
       breakdowns.source,
-      (code) => code || t('organizer.dashboard.breakdowns.direct'),
+      (row) => row.value || t('organizer.dashboard.breakdowns.direct'),
       (row) => row.supporters + row.claimants,
     ),
     growth: growth.map((point) => ({

@@ -35,7 +35,7 @@ export function toSupportReportInput(data: SupportReportData): SupportReportInpu
       { label: label('plaintiffs'), current: data.goals.plaintiffs.current, target: data.goals.plaintiffs.goal },
     ].filter((goal) => goal.target > 0),
     topRegions: counts(data.topRegions),
-    topIsps: counts(data.topIsps),
+    topCategories: counts(data.topCategories),
     topSources: counts(data.topSources),
     growth: data.growth.map((day) => ({ date: day.date, count: day.supporters })),
   };

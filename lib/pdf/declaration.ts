@@ -16,7 +16,7 @@ import { STRINGS } from './strings';
 import type { DamageItem, DeclarationInput, RenderOptions } from './types';
 
 /**
- * 진술서 / Declaration: the claimant's signed patch-status statement verbatim, their damages,
+ * 진술서 / Declaration: the claimant's signed statement (rendered from the claim definition's statement) verbatim, their damages,
  * and the signature record (time, signer, IP, device, SHA-256 of the signed text). US filings
  * redact per FRCP 5.2 (year of birth, locality, last four digits of the phone number).
  */
@@ -53,7 +53,7 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
     [text.fields.birth, formatBirthDate(claimant.dateOfBirth, format, language)],
     [text.fields.address, displayAddress(claimant, format)],
     [text.fields.phone, claimant.phone && formatPhone(claimant.phone, format)],
-    [text.fields.type, strings.common.claimantTypes[claimant.claimantType]],
+    [text.fields.type, claimant.category?.label[language]],
     [text.fields.business, businessLine(claimant.businessName, claimant.businessRegistrationNumber, format)],
   ];
   for (const [label, value] of fields) {
@@ -84,7 +84,7 @@ export async function renderDeclaration(input: DeclarationInput, options: Render
   return builder.save();
 }
 
-/** 슬래머 PC방 (124-81-00998): the 사업자등록번호 only on Korean papers (a US filing would have to redact it). */
+/** 바른상점 (124-81-00998): the 사업자등록번호 only on Korean papers (a US filing would have to redact it). */
 function businessLine(name: string | undefined, number: string | undefined, format: 'kr' | 'us'): string | undefined {
   if (!name) return undefined;
   return number && format === 'kr' ? `${name} (${formatBusinessNumber(number)})` : name;

@@ -1,6 +1,6 @@
 /** Korean strings of the PDFs (primary language). The English table must match this shape. */
 import { formatNumber } from './format';
-import type { ClaimantType, ConsentKind, DefendantKind } from './types';
+import type { ConsentKind, DefendantKind } from './types';
 
 export const ko = {
   common: {
@@ -16,13 +16,6 @@ export const ko = {
     defendantLabel: '피        고',
     eSigned: '(전자서명)',
     seal: '(인)',
-    claimantTypes: {
-      home_subscriber: '가정 가입자',
-      pc_bang: 'PC방 운영자',
-      online_shop: '온라인 쇼핑몰 운영자',
-      server_operator: '서버 운영자',
-      other: '기타',
-    } satisfies Record<ClaimantType, string>,
     damageCategories: {
       service_outage: '서비스 장애',
       fee_refund: '이용요금 반환',
@@ -111,14 +104,14 @@ export const ko = {
     intro: (first: string, others: number) =>
       `원고 ${first} 및 별지 A 기재 원고 ${formatNumber(others)}명(이하 통칭하여 "원고들")은 본인 및 같은 처지에 있는 모든 사람을 대표하여 아래 소송대리인을 통하여 다음과 같이 주장합니다.`,
     sections: ['당사자', '관할 및 재판지', '사실관계', '집단소송 요건', '청구원인', '청구취지'],
-    leadPlaintiff: (name: string, locality: string, type: string, amount: string) =>
-      `원고 ${name}은(는) ${locality}에 거주하는 ${type}로서 이 사건으로 ${amount}의 손해를 입었습니다.`,
+    leadPlaintiff: (name: string, locality: string, category: string | undefined, amount: string) =>
+      `원고 ${name}은(는) ${locality}에 거주하${category ? `며(신청인 유형: ${category})` : '며'} 이 사건으로 ${amount}의 손해를 입었습니다.`,
     otherPlaintiffs: (count: number, total: string) =>
       `나머지 원고 ${formatNumber(count)}명의 거주지(시·군·구)와 청구금액은 별지 A 원고 목록에 기재되어 있으며, 원고들의 청구금액 합계는 ${total}입니다.`,
     defendant: (name: string, kind: string, address: string) => `피고 ${name}은(는) ${kind}로서 주된 소재지는 ${address}입니다.`,
-    factsFallback: (date: string) => `${date} 발생한 이 사건 장애로 원고들은 인터넷 서비스를 이용하지 못하여 손해를 입었습니다.`,
+    factsFallback: (date: string) => `${date} 발생한 이 사건으로 원고들은 손해를 입었습니다.`,
     classDefinition: (date: string) =>
-      `원고들은 연방민사소송규칙 제23조 (a)항 및 (b)(3)항에 따라 ${date} 발생한 이 사건 장애로 손해를 입은 모든 개인과 법인(이하 "집단")을 대표하여 이 소를 제기합니다.`,
+      `원고들은 연방민사소송규칙 제23조 (a)항 및 (b)(3)항에 따라 ${date} 발생한 이 사건으로 손해를 입은 모든 개인과 법인(이하 "집단")을 대표하여 이 소를 제기합니다.`,
     numerosity: (count: number) =>
       `다수성: 집단 구성원은 적어도 ${formatNumber(count)}명으로, 전원을 공동소송에 참가시키는 것은 현실적으로 불가능합니다.`,
     commonality:
@@ -144,7 +137,15 @@ export const ko = {
     title: '당 사 자 목 록',
     attachmentMark: '[별지]',
     runningTitle: '당사자목록',
-    columns: { number: '번호', name: '성명', birth: '생년월일', address: '주소', locality: '거주지(시·군·구)', amount: '청구금액' },
+    columns: {
+      number: '번호',
+      name: '성명',
+      birth: '생년월일',
+      address: '주소',
+      locality: '거주지(시·군·구)',
+      details: '구분',
+      amount: '청구금액',
+    },
     plaintiffsHeading: '원고들',
     total: (count: number) => `합계 ${formatNumber(count)}명`,
     end: '- 이하 여백 -',
@@ -240,11 +241,48 @@ export const ko = {
     filed: '소 제기',
     goals: '목표 달성률',
     regions: '지역별 상위',
-    isps: '통신사별 상위',
+    categories: '신청인 유형별 상위',
     sources: '유입 경로별 상위',
     growth: '최근 14일 신규 지지 서명',
     funnel: '단계별 현황',
     footer: '이 보고서는 Joinder가 집계한 수치로 작성되었습니다.',
+  },
+  costWorksheet: {
+    title: '소송비용 계산표',
+    asOf: (date: string) => `기준일 ${date}`,
+    basisTitle: '소가',
+    claimants: '원고',
+    claimantsValue: (count: string) => `${count}명`,
+    defendants: '피고',
+    claimValue: '소가 (청구액 합계)',
+    claimValueNote: '여러 원고의 청구는 합산합니다 (민사소송법 제27조 제1항).',
+    court: '관할',
+    courts: { small: '소액사건 (단독판사)', single: '단독사건', panel: '합의사건', appeal: '항소심', final: '상고심' },
+    filing: '제출 방식',
+    electronic: '전자소송',
+    paper: '종이 소장',
+    stampTitle: '인지액 (민사소송 등 인지법)',
+    bracket: (rate: string, add: string) => (add === '0' ? `소가 × 1만분의 ${rate}` : `소가 × 1만분의 ${rate} + ${add}원`),
+    formula: '제2조 제1항 산식',
+    base: '제2조 제2항 (1천원 미만은 1천원, 100원 미만 버림)',
+    instance: (multiple: string) => `제3조 (심급: ${multiple}배)`,
+    electronicStep: '제16조 제1항 (전자소송 10분의 9, 100원 미만 버림)',
+    stampPayable: '납부할 인지액',
+    serviceTitle: '송달료 (송달료규칙)',
+    serviceRule: (perService: string, services: number) => `1회분 ${perService}원 × 당사자 수 × ${services}회분`,
+    scenario: '구분',
+    scenarios: { every_claimant: '원고 전원이 당사자', representatives: (count: string) => `선정당사자 ${count}명` },
+    plaintiffs: '원고',
+    parties: '당사자',
+    serviceFee: '송달료',
+    stamp: '인지액',
+    total: '합계',
+    saving: (count: string, amount: string) =>
+      `선정당사자 ${count}명으로 하면 송달료 ${amount}원이 줄어듭니다. 인지액은 어느 쪽이든 같습니다.`,
+    sourcesTitle: '근거와 적용일',
+    source: (from: string, text: string) => `${from}부터: ${text}`,
+    perServiceGiven: (amount: string) => `1회분 송달료 ${amount}원은 작성자가 입력한 금액입니다.`,
+    footer: '이 계산표는 Joinder가 사건 자료로 계산한 예상액입니다. 납부 전에 접수 법원의 안내로 금액을 확인하세요.',
   },
 };
 

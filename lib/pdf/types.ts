@@ -76,8 +76,16 @@ export type CaseInfo = {
   caseNumber?: string;
   /** 사건명, e.g. 손해배상(기) / Damages. */
   caseName: LocalizedText;
-  /** ISO date of the incident (2003-01-25). */
+  /** ISO date of the incident (the start of the harm, from the case record). */
   incidentDate: string;
+  /**
+   * The claimant categories of the case's claim definition, in its order: the complaint's
+   * `{{category.<id>.count}}`, `{{category.<id>.total}}` and `{{category.<id>.label}}` placeholders
+   * (lib/pdf/README.md) print 0 for a category nobody in the filing belongs to.
+   */
+  categories?: ClaimCategory[];
+  /** Extra party-list columns: the definition's dimensions marked `party_list` (values on each claimant). */
+  partyListColumns?: PartyListColumn[];
   defendants: Defendant[];
   counsel: Counsel;
   /**
@@ -88,7 +96,11 @@ export type CaseInfo = {
   prayer?: PrayerTerms;
 };
 
-export type ClaimantType = 'home_subscriber' | 'pc_bang' | 'online_shop' | 'server_operator' | 'other';
+/** A claimant category of the case's claim definition. */
+export type ClaimCategory = { id: string; label: LocalizedText };
+
+/** A party-list column from a claim definition dimension: its id (the key of `ClaimantSnapshot.dimensions`) and heading. */
+export type PartyListColumn = { id: string; label: LocalizedText };
 
 export type DamageCategory =
   'service_outage' | 'fee_refund' | 'lost_revenue' | 'lost_sales' | 'recovery_cost' | 'emotional_distress' | 'other';
@@ -115,7 +127,7 @@ export type ConsentRecord = {
   ip: string;
 };
 
-/** The signed patch-status statement (immutable; an amendment is a new version). */
+/** The signed statement, rendered from the claim definition's statement (immutable; an amendment is a new version). */
 export type SignedStatement = {
   version: number;
   /** The statement text exactly as rendered to and signed by the claimant. */
@@ -156,7 +168,10 @@ export type ClaimantSnapshot = {
   /** 시/군/구 level (US documents print only this). */
   locality: string;
   phone?: string;
-  claimantType: ClaimantType;
+  /** The claimant's category under the claim definition (absent in snapshots taken before definitions). */
+  category?: ClaimCategory;
+  /** Printed values of the definition's party-list dimensions, by dimension id, in both languages. */
+  dimensions?: Record<string, LocalizedText>;
   businessName?: string;
   /** 사업자등록번호, digits (printed 3-2-5 on Korean papers only). */
   businessRegistrationNumber?: string;
@@ -167,7 +182,10 @@ export type ClaimantSnapshot = {
 };
 
 /** What the party list needs of a claimant; a full snapshot fits. */
-export type PartyListClaimant = Pick<ClaimantSnapshot, 'legalName' | 'legalNameLatin' | 'address' | 'locality' | 'dateOfBirth'> & {
+export type PartyListClaimant = Pick<
+  ClaimantSnapshot,
+  'legalName' | 'legalNameLatin' | 'address' | 'locality' | 'dateOfBirth' | 'dimensions'
+> & {
   damages: { totalKrw: number };
 };
 
@@ -277,7 +295,8 @@ export type SupportReportInput = {
   claimants: { registered: number; submitted: number; complete: number; verified: number; filed: number };
   goals: { label: LocalizedText; current: number; target: number }[];
   topRegions: CountItem[];
-  topIsps: CountItem[];
+  /** Claimants by the category of the case's claim definition. */
+  topCategories: CountItem[];
   topSources: CountItem[];
   /** New supporters per day, oldest first (14 days). */
   growth: { date: string; count: number }[];

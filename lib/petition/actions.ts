@@ -3,7 +3,7 @@
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
-import { parseTypedInput } from '@/lib/intake/parse';
+import { parseTypedInput } from '@/lib/forms/parse-typed-input';
 import { currentAppUrl } from '@/lib/http/app-url';
 import { currentRequestInfo, hashIp } from '@/lib/http/request-info';
 import { toLocale } from '@/lib/i18n/config';

@@ -5,6 +5,7 @@ import { auditLog, claimantMessages, claimants, mailOutbox, reviews } from '@/db
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { assignClaimant, assignClaimants, decideInBulk, listCaseLawyers } from './bulk';
 import { type ReviewWorld, createReviewWorld, insertClaimant } from './test-world';
+import { deliverQueuedMail } from '@/tests/helpers/mail';
 
 let handle: DatabaseHandle;
 let world: ReviewWorld;
@@ -66,8 +67,9 @@ describe('bulk decisions', () => {
         ),
       );
     expect(messages.map((message) => message.body)).toEqual([text, text]);
+    await deliverQueuedMail(handle.db);
     const mails = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'infoRequested'));
-    expect(mails.filter((mail) => mail.textBody.includes(text))).toHaveLength(2);
+    expect(mails.filter((mail) => (mail.textBody ?? '').includes(text))).toHaveLength(2);
   });
 
   it('refuses an empty selection, an oversized one and a request without a message', async () => {

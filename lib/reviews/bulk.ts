@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { caseMemberships, claimants, users } from '@/db/schema';
+import { caseMemberships, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { recordAssignment } from '@/lib/claimants/record';
 import { AppError, isAppError } from '@/lib/errors';
 import { type DecisionInput, applyDecision } from './decisions';
 import { forgetStatusCounts } from './status-counts';
@@ -71,18 +72,14 @@ export async function assignClaimants(
         );
       if (!member) throw new AppError('invalid_input', { fieldErrors: { lawyerId: 'validation.choose' } });
     }
-    const updated = await tx
-      .update(claimants)
-      .set({ assignedLawyerId: input.lawyerId })
-      .where(and(eq(claimants.caseId, input.caseId), inArray(claimants.id, ids)))
-      .returning({ id: claimants.id });
-    for (const row of updated) {
+    const updated = await recordAssignment(tx, input.caseId, ids, input.lawyerId);
+    for (const claimantId of updated) {
       await recordAudit(tx, {
         action: 'review.assigned',
         actorUserId: input.actorId,
         caseId: input.caseId,
         subjectType: 'claimant',
-        subjectId: row.id,
+        subjectId: claimantId,
         ip: input.ip,
         details: { assigneeId: input.lawyerId, batchSize: ids.length },
       });

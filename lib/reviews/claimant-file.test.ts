@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { auditLog, evidence } from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { describeClaimAnswers, findMissingForReview } from './claim-answers';
 import { loadClaimantFile, openClaimantFile } from './claimant-file';
 import { contentDisposition, openEvidenceFile } from './evidence-access';
 import { addReviewNote } from './notes';
@@ -18,6 +19,33 @@ beforeAll(async () => {
 });
 
 describe('the claimant file', () => {
+  it('lists the definition’s questions with their answers in the reader’s language, and what the definition says is missing', async () => {
+    const file = await loadClaimantFile(handle.db, world.caseA.id, world.walkthrough.id);
+    const { definition, state } = file!.claim!;
+    const steps = describeClaimAnswers(definition, state, 'ko');
+    const connection = steps.find((step) => step.id === 'connection')!;
+    expect(connection.title).toBe('인터넷 회선');
+    expect(connection.answers).toEqual(
+      expect.arrayContaining([
+        { id: 'isp', label: '통신사', value: 'KT (메가패스)' },
+        { id: 'service_address', label: '회선을 쓰던 곳의 주소', value: '서울특별시 마포구 월드컵로 12, 302호' },
+      ]),
+    );
+    const english = describeClaimAnswers(definition, state, 'en').find((step) => step.id === 'connection')!;
+    expect(english.answers.find((answer) => answer.id === 'isp')).toEqual({ id: 'isp', label: 'Provider', value: 'KT (Megapass)' });
+    // The walkthrough never answered the patch questionnaire: the definition names what it lacks.
+    const missing = findMissingForReview(definition, state, file!.evidence, file!.damages);
+    expect(missing.map((item) => item.questionId)).toEqual(expect.arrayContaining(['ran_sql_server', 'warned']));
+    expect(missing.every((item) => item.message.ko && item.message.en)).toBe(true);
+    const complete = findMissingForReview(
+      definition,
+      { ...state, answers: { ...state.answers, ran_sql_server: 'no', warned: 'no' } },
+      file!.evidence,
+      file!.damages,
+    );
+    expect(complete.filter((item) => item.kind === 'answer')).toEqual([]);
+  });
+
   it('holds the decrypted details, damages with their total, consents with their records and the evidence', async () => {
     const file = await loadClaimantFile(handle.db, world.caseA.id, world.walkthrough.id);
     expect(file).not.toBeNull();
@@ -25,8 +53,10 @@ describe('the claimant file', () => {
       phone: '010-2003-0125',
       dateOfBirth: '1975-03-14',
       address: '서울특별시 마포구 월드컵로 12, 302호',
-      serviceAddress: '서울특별시 마포구 월드컵로 12, 302호',
     });
+    // The answers as the claim definition holds them, the sealed service address opened for the lawyer.
+    expect(file!.claim?.definition.key).toBe('slammer-2003');
+    expect(file!.claim?.state.answers).toMatchObject({ isp: 'kt', service_address: '서울특별시 마포구 월드컵로 12, 302호' });
     expect(file!.email).toBe('reviewee@joinder.test');
     expect(file!.damagesTotalKrw).toBe(101_935);
     expect(file!.consents.map((row) => row.consent.kind).sort()).toEqual(['representative_appointment', 'retainer']);
@@ -121,9 +151,9 @@ describe('evidence files', () => {
     const pdf = files.find((file) => file.detectedMime === 'application/pdf')!;
     const input = { caseId: world.caseA.id, claimantId: world.walkthrough.id, evidenceId: pdf.id, actorId: world.lawyerA.id, ip: null };
     const viewed = await openEvidenceFile(handle.db, { ...input, disposition: 'inline' });
-    expect(sha256Hex(viewed.bytes)).toBe(pdf.sha256);
+    expect(sha256Hex(new Uint8Array(await new Response(viewed.stream).arrayBuffer()))).toBe(pdf.sha256);
     expect(viewed.disposition).toBe('inline');
-    await openEvidenceFile(handle.db, { ...input, disposition: 'attachment' });
+    await (await openEvidenceFile(handle.db, { ...input, disposition: 'attachment' })).stream.cancel();
     const entries = await handle.db.select().from(auditLog).where(eq(auditLog.subjectId, pdf.id));
     expect(entries.map((entry) => entry.action)).toEqual(['evidence.viewed', 'evidence.downloaded']);
     expect(entries[0].details).toMatchObject({ sha256: pdf.sha256, claimantId: world.walkthrough.id });

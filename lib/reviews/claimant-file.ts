@@ -15,12 +15,14 @@ import {
   users,
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import type { ClaimDefinition, ClaimState } from '@/lib/claims';
+import { loadPublishedDefinition, openAnswers } from '@/lib/claims/store';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import { type AnswerChange, type TextPart, diffAnswers, diffWords } from './statement-diff';
 
 /**
  * Everything a claimant gave, for the lawyers of the case: details with the encrypted fields
- * decrypted, damages, every statement version with what changed, consents with their records,
+ * decrypted, the answers with the claim definition version they were given under, damages, every statement version with what changed, consents with their records,
  * evidence, and the review history, notes, messages and flags. Organizers never reach this
  * module; the caller has checked the lawyer role, and the case id scopes every query.
  */
@@ -67,6 +69,11 @@ export async function loadClaimantFile(db: Database, caseId: string, claimantId:
       .orderBy(asc(claimantMessages.createdAt)),
     await listFlagsOf(db, caseId, claimant.id),
   ];
+  const definition = await loadClaimDefinitionOf(db, caseId, claimant.definitionVersion);
+  // Sealed free-text answers (a service address, what happened) are opened for the lawyer here only.
+  const claim: { definition: ClaimDefinition; state: ClaimState } | null = definition
+    ? { definition, state: { category: claimant.category, answers: openAnswers(claimant.answers), hasGuardian: claimant.isMinor } }
+    : null;
 
   return {
     claimant,
@@ -77,8 +84,8 @@ export async function loadClaimantFile(db: Database, caseId: string, claimantId:
       phone: decryptField(claimant.phoneEncrypted),
       dateOfBirth: decryptField(claimant.dateOfBirthEncrypted),
       address: decryptField(claimant.addressEncrypted),
-      serviceAddress: decryptField(claimant.serviceAddressEncrypted),
     },
+    claim,
     damages,
     damagesTotalKrw: damages.reduce((sum, item) => sum + item.amountKrw, 0),
     statements: withChanges(statementRows),
@@ -89,6 +96,12 @@ export async function loadClaimantFile(db: Database, caseId: string, claimantId:
     messages,
     flags,
   };
+}
+
+/** The version the claim was saved under: what its answers mean. */
+async function loadClaimDefinitionOf(db: Database, caseId: string, version: number | null): Promise<ClaimDefinition | null> {
+  if (!version) return null;
+  return (await loadPublishedDefinition(db, caseId, version))?.definition ?? null;
 }
 
 export type ClaimantFile = NonNullable<Awaited<ReturnType<typeof loadClaimantFile>>>;

@@ -6,6 +6,7 @@ import { setupTestDatabase } from '@/tests/helpers/database';
 import { type DecisionInput, decideClaimant } from './decisions';
 import { readStatusCounts } from './status-counts';
 import { type ReviewWorld, createReviewWorld, insertClaimant } from './test-world';
+import { deliverQueuedMail } from '@/tests/helpers/mail';
 
 let handle: DatabaseHandle;
 let world: ReviewWorld;
@@ -48,8 +49,11 @@ describe('review decisions', () => {
     const [audit] = await auditFor(claimant.id);
     expect(audit).toMatchObject({ action: 'review.verified', actorUserId: world.lawyerA.id, caseId: world.caseA.id, ip: '192.0.2.1' });
     expect(audit.details).toMatchObject({ reviewId: review.id, from: 'submitted', to: 'verified' });
+    await deliverQueuedMail(handle.db);
     const mails = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'claimDecision'));
-    expect(mails.some((mail) => mail.subject.includes(claimant.referenceNumber!) && mail.toAddress.endsWith('@test.kr'))).toBe(true);
+    expect(mails.some((mail) => (mail.subject ?? '').includes(claimant.referenceNumber!) && mail.toAddress.endsWith('@test.kr'))).toBe(
+      true,
+    );
 
     const after = await readStatusCounts(handle.db, world.caseA.id);
     expect(after.verified).toBe(before.verified + 1);
@@ -80,8 +84,11 @@ describe('review decisions', () => {
     expect(message).toMatchObject({ direction: 'to_claimant', body: text, authorId: world.lawyerA.id, caseId: world.caseA.id });
     const [row] = await handle.db.select().from(claimants).where(eq(claimants.id, claimant.id));
     expect(row.status).toBe('needs_info');
+    await deliverQueuedMail(handle.db);
     const mails = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'infoRequested'));
-    expect(mails.some((mail) => mail.textBody.includes(text) && mail.textBody.includes('/my/cases/slammer-2003'))).toBe(true);
+    expect(mails.some((mail) => (mail.textBody ?? '').includes(text) && (mail.textBody ?? '').includes('/my/cases/slammer-2003'))).toBe(
+      true,
+    );
     const [audit] = await auditFor(claimant.id);
     expect(audit).toMatchObject({ action: 'review.info_requested' });
     expect(audit.details).toMatchObject({ messageId: message.id });

@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type ClaimantStatus, cases, claimantMessages, claimants, reviews, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { type StatusChange, recordStatusChange } from '@/lib/claimants/record';
 import { AppError } from '@/lib/errors';
 import { toLocale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/translator';
@@ -16,7 +17,7 @@ export const DECISION_FROM: Record<Decision, readonly ClaimantStatus[]> = {
   reject: ['submitted', 'needs_info', 'verified'],
   request_info: ['submitted', 'needs_info', 'verified'],
 };
-const DECISION_TO: Record<Decision, ClaimantStatus> = { verify: 'verified', reject: 'rejected', request_info: 'needs_info' };
+const DECISION_TO: Record<Decision, StatusChange['status']> = { verify: 'verified', reject: 'rejected', request_info: 'needs_info' };
 const AUDIT_ACTION = { verify: 'review.verified', reject: 'review.rejected', request_info: 'review.info_requested' } as const;
 
 export type DecisionInput = {
@@ -32,6 +33,8 @@ export type DecisionInput = {
   appUrl: string;
   /** Set by bulk actions so the audit trail tells one decision per file from a batch. */
   batchSize?: number;
+  /** False when the caller mails its own notice in the same transaction (a deficiency notice). */
+  sendsMail?: boolean;
 };
 
 export type DecisionResult = { claimantId: string; status: ClaimantStatus; version: number };
@@ -76,18 +79,14 @@ export async function applyDecision(tx: Database, input: DecisionInput): Promise
 
   const now = new Date();
   const to = DECISION_TO[input.decision];
-  const [updated] = await tx
-    .update(claimants)
-    .set({
-      status: to,
-      version: sql`${claimants.version} + 1`,
-      lastActivityAt: now,
-      ...(input.decision === 'verify' ? { verifiedAt: now, rejectedAt: null, rejectionReason: null } : {}),
-      ...(input.decision === 'reject' ? { rejectedAt: now, rejectionReason: text } : {}),
-      ...(input.decision === 'request_info' ? { needsInfoAt: now } : {}),
-    })
-    .where(and(eq(claimants.id, claimant.id), eq(claimants.caseId, input.caseId), eq(claimants.version, input.expectedVersion)))
-    .returning({ version: claimants.version });
+  const updated = await recordStatusChange(tx, {
+    caseId: input.caseId,
+    claimantId: claimant.id,
+    expectedVersion: input.expectedVersion,
+    status: to,
+    at: now,
+    rejectionReason: text,
+  });
   if (!updated) throw new AppError('stale', { messageKey: 'review.errors.stale', fieldErrors: { version: 'review.errors.stale' } });
 
   const [review] = await tx
@@ -127,6 +126,7 @@ export async function applyDecision(tx: Database, input: DecisionInput): Promise
     },
   });
 
+  if (input.sendsMail === false) return { claimantId: claimant.id, status: to, version: updated.version };
   const locale = toLocale(row.userLocale ?? claimant.locale);
   const reference = claimant.referenceNumber ?? '';
   const name = claimant.legalName ?? row.userName;

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { loadClaimantFile } from './claimant-file';
 import { type DecisionInput, applyDecision } from './decisions';
-import { syncOpenFlagCounts } from './duplicates';
+import { syncOpenFlagCounts } from '@/lib/claimants/record';
 import { forgetStatusCounts } from './status-counts';
 
 const PAGE_SIZE = 50;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { auditLog, claimants, duplicateFlags, evidence, users } from '@/db/schema';
 import { blindIndex } from '@/lib/crypto/field-encryption';
-import { putBlob } from '@/lib/evidence/blob-store';
+import { putBlob } from '@/lib/blobs/blobs';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { dismissFlag, listDuplicatePairs, rejectAsDuplicate } from './duplicate-review';
 import { detectDuplicatesForCase, detectDuplicatesForClaimant } from './duplicates';

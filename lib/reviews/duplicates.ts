@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { syncOpenFlagCounts } from '@/lib/claimants/record';
 import { type DuplicateReason, claimants, duplicateFlags, evidence, users } from '@/db/schema';
 
 /**
@@ -219,23 +220,6 @@ async function applySignals(
   if (staleIds.length) await db.delete(duplicateFlags).where(and(eq(duplicateFlags.caseId, caseId), inArray(duplicateFlags.id, staleIds)));
   await syncOpenFlagCounts(db, caseId, [...new Set([...alsoRecount, ...desired.map((signal) => signal.claimantId)])]);
   return { opened, closed: staleIds.length };
-}
-
-/** Sets `open_flag_count` of the given claimants to their open flags (writes only real changes). */
-export async function syncOpenFlagCounts(db: Database, caseId: string, claimantIds: string[]): Promise<void> {
-  for (let start = 0; start < claimantIds.length; start += 1000) {
-    const ids = claimantIds.slice(start, start + 1000);
-    await db
-      .update(claimants)
-      .set({ openFlagCount: sql`(select count(*) from ${duplicateFlags} f where f.claimant_id = ${claimants.id} and f.status = 'open')` })
-      .where(
-        and(
-          eq(claimants.caseId, caseId),
-          inArray(claimants.id, ids),
-          sql`${claimants.openFlagCount} <> (select count(*) from ${duplicateFlags} f where f.claimant_id = ${claimants.id} and f.status = 'open')`,
-        ),
-      );
-  }
 }
 
 function signalKey(signal: { claimantId: string; otherClaimantId: string | null; reason: string }): string {

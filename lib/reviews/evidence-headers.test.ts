@@ -10,6 +10,9 @@ describe('framing of evidence previews', () => {
     );
     expect(inline['Content-Security-Policy']).toContain("frame-ancestors 'self'");
     expect(inline['X-Frame-Options']).toBe('SAMEORIGIN');
+    // Shown in place, yet scriptless and sandboxed like a download (issue 17, item 14).
+    expect(inline['Content-Security-Policy']).toMatch(/^default-src 'none'; sandbox;/);
+    expect(inline['Content-Security-Policy']).not.toContain('script-src');
     expect(inline['X-Content-Type-Options']).toBe('nosniff');
   });
 

@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { requestInfoFrom } from '@/lib/http/request-info';
+import { STORED_FILE_CSP } from '@/lib/http/security-headers';
 import { requireReviewer } from './access';
 import { type EvidenceDisposition, contentDisposition, openEvidenceFile } from './evidence-access';
 
@@ -24,13 +25,15 @@ export async function serveEvidence(request: Request, params: EvidenceRouteParam
     actorId: user.id,
     ip: requestInfoFrom(request.headers).ip,
   });
-  return new Response(Buffer.from(opened.bytes), {
+  return new Response(opened.stream, {
     status: 200,
     headers: {
       'Content-Type': opened.disposition === 'inline' ? opened.file.detectedMime : 'application/octet-stream',
-      'Content-Length': String(opened.bytes.byteLength),
+      'Content-Length': String(opened.byteSize),
       'Content-Disposition': contentDisposition(opened.disposition, opened.file.originalFilename),
       'X-Content-Type-Options': 'nosniff',
+      // Scriptless and sandboxed even when shown in place; only the claimant file may frame it.
+      'Content-Security-Policy': `${STORED_FILE_CSP}; frame-ancestors ${opened.disposition === 'inline' ? "'self'" : "'none'"}`,
       'Cache-Control': 'private, no-store',
       'Cross-Origin-Resource-Policy': 'same-origin',
       // The SHA-256 the lawyer sees in the file, so a download can be checked against it.

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { claimants, reviewNotes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { recordStaffActivity } from '@/lib/claimants/record';
 import { AppError } from '@/lib/errors';
 
 export const MAX_NOTE_LENGTH = 4_000;
@@ -28,10 +29,7 @@ export async function addReviewNote(
       .insert(reviewNotes)
       .values({ claimantId: claimant.id, caseId: input.caseId, authorId: input.actorId, body })
       .returning({ id: reviewNotes.id });
-    await tx
-      .update(claimants)
-      .set({ lastActivityAt: new Date() })
-      .where(and(eq(claimants.id, claimant.id), eq(claimants.caseId, input.caseId)));
+    await recordStaffActivity(tx, input.caseId, claimant.id);
     await recordAudit(tx, {
       action: 'review.note_added',
       actorUserId: input.actorId,

@@ -1,5 +1,6 @@
 import { type SQL, and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { claimants, duplicateFlags } from '@/db/schema';
+import { claimantDimensions, claimants, duplicateFlags } from '@/db/schema';
+import { deficiencyCondition } from '@/lib/deficiencies/queue-filter';
 import type { QueueFilters } from './queue-filters';
 import { type SearchTerm, classifySearch, escapeLike, searchBigrams } from './search';
 
@@ -10,11 +11,12 @@ import { type SearchTerm, classifySearch, escapeLike, searchBigrams } from './se
 export function buildQueueConditions(caseId: string, referencePrefix: string, filters: QueueFilters, viewerId: string): SQL {
   const conditions: (SQL | undefined)[] = [eq(claimants.caseId, caseId)];
   if (filters.status !== 'all') conditions.push(eq(claimants.status, filters.status));
-  if (filters.type) conditions.push(eq(claimants.type, filters.type));
+  if (filters.category) conditions.push(eq(claimants.category, filters.category));
   if (filters.region) conditions.push(eq(claimants.region, filters.region));
-  if (filters.isp) conditions.push(eq(claimants.isp, filters.isp));
+  for (const [dimension, value] of Object.entries(filters.dimensions)) conditions.push(dimensionCondition(caseId, dimension, value));
   conditions.push(completenessCondition(filters.completeness));
   conditions.push(flagCondition(filters.flags));
+  conditions.push(deficiencyCondition(filters.deficiency));
   if (filters.assignee === 'none') conditions.push(isNull(claimants.assignedLawyerId));
   else if (filters.assignee) conditions.push(eq(claimants.assignedLawyerId, filters.assignee === 'me' ? viewerId : filters.assignee));
   if (filters.q) {
@@ -22,6 +24,15 @@ export function buildQueueConditions(caseId: string, referencePrefix: string, fi
     conditions.push(term ? searchCondition(term) : sql`false`);
   }
   return and(...conditions)!;
+}
+
+/**
+ * A definition dimension's answer, through the claimant_dimensions index (case, dimension, value,
+ * claimant): whatever the case asks, one index range per filter, and a multiple choice matches
+ * each of its options.
+ */
+function dimensionCondition(caseId: string, dimension: string, value: string): SQL {
+  return sql`${claimants.id} in (select ${claimantDimensions.claimantId} from ${claimantDimensions} where ${claimantDimensions.caseId} = ${caseId} and ${claimantDimensions.dimension} = ${dimension} and ${claimantDimensions.value} = ${value})`;
 }
 
 function completenessCondition(filter: QueueFilters['completeness']): SQL | undefined {

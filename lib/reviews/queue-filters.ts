@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { claimantStatusEnum, claimantTypeEnum, duplicateReasonEnum } from '@/db/schema';
-import { ISPS, REGIONS } from '@/lib/cases/reference-data';
+import { claimantStatusEnum, duplicateReasonEnum } from '@/db/schema';
+import { DEFICIENCY_FILTERS } from '@/lib/deficiencies/queue-filter';
 
 /**
  * What the review queue can be asked for. Everything arrives as URL search parameters (the page
@@ -30,13 +30,32 @@ function hasNoNul(value: string): boolean {
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
 
+/**
+ * A category, region or dimension value as the URL gives it. Which values exist is the case's
+ * claim definition's to say (`restrictQueueFilters`); here only the shape: an id, never a NUL.
+ */
+const optionalCode = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+  .optional()
+  .catch(undefined);
+
+/** Dimension filters travel as `d.<dimension id>=<value>`, one value per dimension. */
+export const DIMENSION_PARAM_PREFIX = 'd.';
+const MAX_DIMENSION_FILTERS = 12;
+const DIMENSION_ID = /^[a-z][a-z0-9_]{0,63}$/;
+
 export const queueFiltersSchema = z.object({
   status: z.enum(STATUS_FILTERS).catch(DEFAULT_STATUS).default(DEFAULT_STATUS),
-  type: optionalEnum(claimantTypeEnum.enumValues),
-  region: optionalEnum(REGIONS),
-  isp: optionalEnum(ISPS),
+  /** A claimant category of the case's definition. */
+  category: optionalCode,
+  region: optionalCode,
+  /** Dimension id → value, for the definition's question dimensions that filter. */
+  dimensions: z.record(z.string(), z.string()).catch({}).default({}),
   completeness: optionalEnum(COMPLETENESS_FILTERS),
   flags: optionalEnum(FLAG_FILTERS),
+  /** Past a deficiency notice's cure deadline (lib/deficiencies). */
+  deficiency: optionalEnum(DEFICIENCY_FILTERS),
   /** `me`, `none` or a lawyer's user id. */
   assignee: z
     .union([z.enum(['me', 'none']), z.uuid()])
@@ -63,16 +82,24 @@ export function parseQueueFilters(input: URLSearchParams | Record<string, string
     input instanceof URLSearchParams
       ? [...input.entries()]
       : Object.entries(input).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]);
-  const plain = Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== ''));
+  const present = entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
+  const plain: Record<string, unknown> = Object.fromEntries(present.filter(([key]) => !key.startsWith(DIMENSION_PARAM_PREFIX)));
+  const dimensions = present
+    .filter(([key]) => key.startsWith(DIMENSION_PARAM_PREFIX))
+    .map(([key, value]) => [key.slice(DIMENSION_PARAM_PREFIX.length), value] as const)
+    .filter(([id, value]) => DIMENSION_ID.test(id) && optionalCode.safeParse(value).data !== undefined)
+    .slice(0, MAX_DIMENSION_FILTERS);
+  plain.dimensions = Object.fromEntries(dimensions);
   return queueFiltersSchema.parse(plain);
 }
 
 /** The same filters as URL parameters, leaving out defaults, for links that keep the view. */
 export function queueFiltersToParams(
   filters: Partial<QueueFilters>,
-  overrides: Partial<Record<keyof QueueFilters, string | undefined>> = {},
+  overrides: Partial<Record<Exclude<keyof QueueFilters, 'dimensions'>, string | undefined>> = {},
 ): URLSearchParams {
-  const merged: Record<string, string | undefined> = { ...(filters as Record<string, string | undefined>), ...overrides };
+  const { dimensions = {}, ...plain } = filters;
+  const merged: Record<string, string | undefined> = { ...(plain as Record<string, string | undefined>), ...overrides };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined || value === '') continue;
@@ -81,6 +108,7 @@ export function queueFiltersToParams(
     if (key === 'dir' && value === 'next') continue;
     params.set(key, value);
   }
+  for (const [id, value] of Object.entries(dimensions)) params.set(`${DIMENSION_PARAM_PREFIX}${id}`, value);
   return params;
 }
 

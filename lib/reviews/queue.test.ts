@@ -2,9 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { type ClaimantStatus, claimants } from '@/db/schema';
-import { hangulInitials, normalizeName } from '@/lib/claimants/names';
+import { hangulInitials, normalizeName } from '@/lib/format/names';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { SLAMMER_2003 } from '@/lib/claims/definitions/slammer-2003';
 import { listClaimantsForReview } from './queue';
+import { queueFilterChoices, restrictQueueFilters } from './queue-definition';
 import { type QueueFilters, decodeCursor, parseQueueFilters } from './queue-filters';
 import { readStatusCounts } from './status-counts';
 import { type ReviewWorld, createReviewWorld, insertClaimant } from './test-world';
@@ -44,9 +46,14 @@ describe('review queue filters', () => {
 
   it.each([
     [{ status: 'verified' }, sql`${claimants.status} = 'verified'`],
-    [{ status: 'all', type: 'pc_bang' }, sql`${claimants.type} = 'pc_bang'`],
+    [{ status: 'all', category: 'pc_bang' }, sql`${claimants.category} = 'pc_bang'`],
     [{ status: 'all', region: 'busan' }, sql`${claimants.region} = 'busan'`],
-    [{ status: 'all', isp: 'hanaro' }, sql`${claimants.isp} = 'hanaro'`],
+    // A dimension of the Slammer definition, found through claimant_dimensions; checked against the answers themselves.
+    [{ status: 'all', 'd.isp': 'hanaro' }, sql`${claimants.answers} ->> 'isp' = 'hanaro'`],
+    [
+      { status: 'all', category: 'pc_bang', 'd.line_type': 'cable' },
+      sql`${claimants.category} = 'pc_bang' and ${claimants.answers} ->> 'line_type' = 'cable'`,
+    ],
     [{ status: 'all', completeness: 'missing_evidence' }, sql`${claimants.evidenceCount} = 0`],
     [
       { status: 'all', completeness: 'complete' },
@@ -57,7 +64,10 @@ describe('review queue filters', () => {
       { status: 'all', flags: 'same_phone' },
       sql`exists (select 1 from duplicate_flags f where f.claimant_id = ${claimants.id} and f.reason = 'same_phone' and f.status = 'open')`,
     ],
-    [{ status: 'all', assignee: 'none', isp: 'kt' }, sql`${claimants.assignedLawyerId} is null and ${claimants.isp} = 'kt'`],
+    [
+      { status: 'all', assignee: 'none', 'd.isp': 'kt' },
+      sql`${claimants.assignedLawyerId} is null and ${claimants.answers} ->> 'isp' = 'kt'`,
+    ],
   ])('%o returns exactly the matching claimants of the case', async (params, condition) => {
     const expected = await handle.db
       .select({ id: claimants.id })
@@ -70,8 +80,18 @@ describe('review queue filters', () => {
   });
 
   it('ignores values it does not know instead of failing', () => {
-    const parsed = parseQueueFilters({ status: 'bogus', region: 'atlantis', sort: 'drop table', assignee: 'x' });
-    expect(parsed).toMatchObject({ status: 'submitted', region: undefined, sort: 'activity_asc', assignee: undefined });
+    const parsed = restrictQueueFilters(
+      parseQueueFilters({ status: 'bogus', region: 'atlantis', category: 'member', 'd.isp': 'nobody', sort: 'drop table', assignee: 'x' }),
+      queueFilterChoices(SLAMMER_2003, 'ko'),
+    );
+    expect(parsed).toMatchObject({
+      status: 'submitted',
+      region: undefined,
+      category: undefined,
+      dimensions: {},
+      sort: 'activity_asc',
+      assignee: undefined,
+    });
   });
 
   it('drops a search or a cursor holding a NUL (PostgreSQL cannot compare one) instead of failing the page', async () => {

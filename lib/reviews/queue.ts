@@ -1,6 +1,6 @@
 import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type ClaimantStatus, type ClaimantType, type DuplicateReason, claimants, duplicateFlags } from '@/db/schema';
+import { type ClaimantStatus, type DuplicateReason, claimants, duplicateFlags } from '@/db/schema';
 import { buildQueueConditions } from './queue-conditions';
 import { type CursorKey, PAGE_SIZE, type QueueFilters, type QueueSort, decodeCursor, encodeCursor } from './queue-filters';
 
@@ -8,9 +8,8 @@ export type QueueRow = {
   id: string;
   referenceNumber: string | null;
   legalName: string | null;
-  type: ClaimantType | null;
+  category: string | null;
   region: string | null;
-  isp: string | null;
   status: ClaimantStatus;
   hasSignedStatement: boolean;
   hasSignedConsent: boolean;
@@ -76,9 +75,8 @@ export async function listClaimantsForReview(
       id: claimants.id,
       referenceNumber: claimants.referenceNumber,
       legalName: claimants.legalName,
-      type: claimants.type,
+      category: claimants.category,
       region: claimants.region,
-      isp: claimants.isp,
       status: claimants.status,
       hasSignedStatement: claimants.hasSignedStatement,
       hasSignedConsent: claimants.hasSignedConsent,

@@ -1,6 +1,6 @@
 import { blindIndex } from '@/lib/crypto/field-encryption';
-import { hangulInitials, normalizeName } from '@/lib/claimants/names';
-import { normalizeEmail, normalizePhone } from '@/lib/users/normalize';
+import { hangulInitials, normalizeName } from '@/lib/format/names';
+import { normalizeEmail, normalizePhone } from '@/lib/format/contact';
 
 /**
  * What a lawyer typed into the queue's one search box, decided by its shape: an email, a phone

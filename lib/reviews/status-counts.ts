@@ -6,7 +6,7 @@ export type StatusCounts = Record<ClaimantStatus, number> & { all: number };
 
 /**
  * Claimants per status from the rollups the database triggers keep (never a count over the
- * claimants table). With one region, ISP or type filter the counts follow that dimension.
+ * claimants table). With one region, category or dimension filter the counts follow that dimension.
  */
 export async function readStatusCounts(db: Database, caseId: string, dimension?: Dimension): Promise<StatusCounts> {
   const metrics = claimantStatusEnum.enumValues.map((status) => `claimants.status.${status}`);
@@ -28,7 +28,8 @@ export async function readStatusCounts(db: Database, caseId: string, dimension?:
   return counts;
 }
 
-type Dimension = { name: 'region' | 'isp' | 'type'; value: string };
+/** A rollup dimension: `region`, `category` or a question dimension of the definition by its id. */
+type Dimension = { name: string; value: string };
 
 const CACHE_TTL_MS = 5_000;
 const cache = new Map<string, { expiresAt: number; value: Promise<StatusCounts> }>();

@@ -31,7 +31,7 @@ export async function createReviewWorld(db: Database, options: { claimants?: num
     .values({ slug: 'blaster-2003', titleKo: '블래스터 웜 사건', titleEn: 'Blaster worm case', referencePrefix: 'BLS' })
     .returning();
   const account = async (email: string, name: string) => {
-    const [user] = await db.insert(users).values({ email, name, passwordHash: '!test' }).returning();
+    const [user] = await db.insert(users).values({ email, name, passwordHash: '!test', emailVerifiedAt: new Date() }).returning();
     return user;
   };
   const lawyerB = await account('lawyer-b@joinder.test', '다른 사건 변호사');
@@ -72,7 +72,12 @@ export async function insertClaimant(db: Database, caseId: string, values: Parti
   serial += 1;
   const [user] = await db
     .insert(users)
-    .values({ email: `t${serial}.${Date.now()}@test.kr`, name: values.legalName ?? `테스트${serial}`, passwordHash: '!test' })
+    .values({
+      email: `t${serial}.${Date.now()}@test.kr`,
+      name: values.legalName ?? `테스트${serial}`,
+      passwordHash: '!test',
+      emailVerifiedAt: new Date(),
+    })
     .returning();
   const [claimant] = await db
     .insert(claimants)
@@ -80,7 +85,7 @@ export async function insertClaimant(db: Database, caseId: string, values: Parti
       caseId,
       userId: user.id,
       status: 'submitted',
-      type: 'home_subscriber',
+      category: 'home_subscriber',
       referenceNumber: `T-${String(serial).padStart(6, '0')}`,
       ...values,
     })

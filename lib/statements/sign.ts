@@ -1,55 +1,68 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type Case, type Claimant, type Statement, claimants, statements } from '@/db/schema';
+import { type Case, type Claimant, type DamageItem, type Statement, statements } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { localized } from '@/lib/cases/queries';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
-import { lockDraftForSigning, markStepDone, type OwnClaimant, updateDraft } from '@/lib/intake/save';
-import type { StatementAnswers } from './questionnaire';
-import { renderPatchStatement, type StatementContext } from './render';
+import { type ClaimDefinition, renderStatement } from '@/lib/claims';
+import { openAnswers } from '@/lib/claims/store';
+import { listDamageItems, toDamageInputs } from '@/lib/claimants/damages';
+import { lockDraftForSigning, type OwnClaimant } from '@/lib/claimants/draft';
+import { recordStepDone } from '@/lib/claimants/record';
 
-export function statementContextFor(claimant: Claimant, caseRow: Case, locale: Locale): StatementContext {
-  return {
-    caseTitle: localized(caseRow, 'title', locale),
-    signerName: claimant.legalName ?? '',
-    claimantType: claimant.type,
-    isp: claimant.isp,
-    ispOther: claimant.ispOther,
-    lineType: claimant.lineType,
-    outageStartedAt: claimant.outageStartedAt,
-    outageEndedAt: claimant.outageEndedAt,
-  };
+/** Whom the statement names as signing for a minor: 친권자 부 Y, 모 Z (the relation, then the names). */
+export function guardianLineOf(claimant: Pick<Claimant, 'isMinor' | 'guardianRelation' | 'guardianNames'>): string | undefined {
+  if (!claimant.isMinor || claimant.guardianNames.length === 0) return undefined;
+  return claimant.guardianNames.join(', ');
 }
 
-/** The text the claimant's current answers give, or null while the questionnaire is unanswered. */
-export function renderDraftStatement(claimant: Claimant, caseRow: Case, locale: Locale): { text: string; sha256: string } | null {
-  const answers = claimant.statementDraft as StatementAnswers | null;
-  if (!answers) return null;
-  const text = renderPatchStatement(answers, statementContextFor(claimant, caseRow, locale), locale);
+/**
+ * The text the claim says now, from the case's statement template over the claimant's answers,
+ * damages and name, or null while there is no category or legal name yet. Deterministic, so the
+ * hash the page shows is the hash signed.
+ */
+export function renderClaimStatement(input: {
+  claimant: Claimant;
+  caseRow: Case;
+  definition: ClaimDefinition;
+  damages: readonly DamageItem[];
+  locale: Locale;
+}): { text: string; sha256: string } | null {
+  const { claimant } = input;
+  if (!claimant.category || !claimant.legalName) return null;
+  const text = renderStatement(
+    input.definition,
+    {
+      category: claimant.category,
+      answers: openAnswers(claimant.answers),
+      caseTitle: { ko: input.caseRow.titleKo, en: input.caseRow.titleEn },
+      signerName: claimant.legalName,
+      guardianName: guardianLineOf(claimant),
+      damageItems: toDamageInputs(input.damages),
+    },
+    input.locale,
+  );
   return { text, sha256: sha256Hex(text) };
-}
-
-export async function saveStatementDraft(db: Database, claimant: OwnClaimant, answers: StatementAnswers): Promise<Claimant> {
-  return updateDraft(db, claimant, 'statement', { statementDraft: answers });
 }
 
 export async function findLatestStatement(db: Database, claimant: Pick<Claimant, 'id' | 'caseId'>): Promise<Statement | null> {
   const [latest] = await db
     .select()
     .from(statements)
-    .where(and(eq(statements.claimantId, claimant.id), eq(statements.caseId, claimant.caseId), eq(statements.kind, 'patch_status')))
+    .where(and(eq(statements.claimantId, claimant.id), eq(statements.caseId, claimant.caseId), eq(statements.kind, 'claim')))
     .orderBy(desc(statements.version))
     .limit(1);
   return latest ?? null;
 }
 
-/** A signed statement still says what the claim says now (answers, name, line, outage all unchanged). */
-export function isStatementCurrent(latest: Statement | null, claimant: Claimant, caseRow: Case): boolean {
+/** A signed statement still says what the claim says now (answers, name, damages all unchanged). */
+export function isStatementCurrent(
+  latest: Statement | null,
+  input: { claimant: Claimant; caseRow: Case; definition: ClaimDefinition; damages: readonly DamageItem[] },
+): boolean {
   if (!latest) return false;
-  const rendered = renderDraftStatement(claimant, caseRow, latest.language as Locale);
-  return rendered?.sha256 === latest.textSha256;
+  return renderClaimStatement({ ...input, locale: latest.language as Locale })?.sha256 === latest.textSha256;
 }
 
 export type SignatureRequest = { ip: string; userAgent: string };
@@ -62,11 +75,29 @@ export type SignatureRequest = { ip: string; userAgent: string };
  */
 export async function signStatement(
   db: Database,
-  input: { claimant: OwnClaimant; caseRow: Case; locale: Locale; signerName: string; shownSha256: string; request: SignatureRequest },
+  input: {
+    claimant: OwnClaimant;
+    caseRow: Case;
+    definition: ClaimDefinition;
+    definitionVersion: number;
+    locale: Locale;
+    signerName: string;
+    shownSha256: string;
+    request: SignatureRequest;
+  },
 ): Promise<{ statement: Statement; isNew: boolean }> {
   return db.transaction(async (tx) => {
     const claimant = await lockDraftForSigning(tx, input.claimant, input.signerName);
-    const rendered = renderDraftStatement(claimant, input.caseRow, input.locale);
+    // The text is rendered again from the locked row: what is signed is what the claim says now.
+    if (claimant.definitionVersion !== input.definitionVersion) throw new AppError('conflict', { messageKey: 'intake.sign.textChanged' });
+    const damages = await listDamageItems(tx, claimant);
+    const rendered = renderClaimStatement({
+      claimant,
+      caseRow: input.caseRow,
+      definition: input.definition,
+      damages,
+      locale: input.locale,
+    });
     if (!rendered) throw new AppError('invalid_input', { messageKey: 'intake.sign.answersFirst' });
     if (rendered.sha256 !== input.shownSha256) throw new AppError('conflict', { messageKey: 'intake.sign.textChanged' });
     const latest = await findLatestStatement(tx, claimant);
@@ -77,9 +108,11 @@ export async function signStatement(
       .values({
         claimantId: claimant.id,
         caseId: claimant.caseId,
-        kind: 'patch_status',
+        kind: 'claim',
         version: (latest?.version ?? 0) + 1,
-        answers: claimant.statementDraft,
+        definitionVersion: input.definitionVersion,
+        // The answers as the claimant gave them, opened: the signed record is readable on its own.
+        answers: { category: claimant.category, ...openAnswers(claimant.answers) },
         renderedText: rendered.text,
         language: input.locale,
         signerName: input.signerName.trim(),
@@ -90,15 +123,7 @@ export async function signStatement(
         supersedesId: latest?.id ?? null,
       })
       .returning();
-    await tx
-      .update(claimants)
-      .set({
-        hasSignedStatement: true,
-        completedSteps: markStepDone('sign'),
-        lastActivityAt: sql`now()`,
-        version: sql`${claimants.version} + 1`,
-      })
-      .where(eq(claimants.id, claimant.id));
+    await recordStepDone(tx, claimant.id, 'sign', { hasSignedStatement: true });
     await recordAudit(tx, {
       action: 'statement.signed',
       actorUserId: claimant.userId,

@@ -2,8 +2,21 @@ import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { claimants, users } from '@/db/schema';
 import { type EffectiveCaseRole, canSeeClaimantFiles } from '@/lib/auth/guards';
-import { ISPS, LINE_TYPES, isRegion } from '@/lib/cases/reference-data';
+import {
+  type ClaimAnswers,
+  type ClaimDefinition,
+  type ClaimLocale,
+  type Question,
+  computeVisibility,
+  dimensionLabel,
+  findQuestion,
+  formatAnswer,
+  listDimensions,
+  listQuestions,
+} from '@/lib/claims';
+import { type StoredAnswers, openAnswers } from '@/lib/claims/store';
 import { decryptField } from '@/lib/crypto/field-encryption';
+import { regionName } from '@/lib/regions';
 import type { getTranslator } from '@/lib/i18n/translator';
 import { formatBusinessNumber, formatPhoneNumber } from '@/lib/format/numbers';
 import { type CsvColumn, formatOptional } from './csv';
@@ -34,15 +47,14 @@ function selectBatch(db: Database, caseId: string, afterId: string | null, withF
       id: claimants.id,
       referenceNumber: claimants.referenceNumber,
       status: claimants.status,
-      type: claimants.type,
+      type: claimants.category,
       legalName: claimants.legalName,
       accountName: users.name,
       email: users.email,
       phoneEncrypted: claimants.phoneEncrypted,
       region: claimants.region,
       locality: claimants.locality,
-      isp: claimants.isp,
-      lineType: claimants.lineType,
+      answers: claimants.answers,
       source: claimants.source,
       hasSignedStatement: claimants.hasSignedStatement,
       hasSignedConsent: claimants.hasSignedConsent,
@@ -81,26 +93,78 @@ export async function readClaimantBatch(
 
 type Translate = ReturnType<typeof getTranslator>;
 
+/** The case's claim definition the columns come from, and the language of their headings and values. */
+export type ClaimExportContext = { definition: ClaimDefinition | null; locale: ClaimLocale };
+
+const TEXT_TYPES = new Set(['short_text', 'long_text']);
+
 /**
- * What each role may take out of the app. Organizers get a contact list with progress: no
- * evidence, no statements, no date of birth, no detailed address (the 시/군/구 locality only).
- * Lawyers and admins, who handle the claims, also get the identifying and business fields.
+ * Columns from the case's claim definition: one per dimension marked for export (everyone who
+ * may export sees these, as they saw the provider before), then, for those who handle claims, one
+ * per other question. Free text (sealed in the answers) is never opened for an organizer.
  */
-export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): CsvColumn<ClaimantExportRow>[] {
+function definitionColumns(context: ClaimExportContext | undefined, withFiles: boolean): CsvColumn<ClaimantExportRow>[] {
+  const definition = context?.definition;
+  if (!definition || !context) return [];
+  const { locale } = context;
+  const visible = new WeakMap<ClaimantExportRow, ClaimAnswers>();
+  // Each row's visible answers once, however many columns read them.
+  const answersOf = (row: ClaimantExportRow): ClaimAnswers => {
+    let answers = visible.get(row);
+    if (!answers) {
+      const stored = (row.answers ?? {}) as StoredAnswers;
+      const opened = withFiles ? openAnswers(stored) : openAnswers(withoutSealed(stored));
+      answers = computeVisibility(definition, { category: row.type, answers: opened }).answers;
+      visible.set(row, answers);
+    }
+    return answers;
+  };
+  const column = (header: string, question: Question): CsvColumn<ClaimantExportRow> => ({
+    header,
+    value: (row) => formatAnswer(definition, question, answersOf(row), locale, 'label'),
+  });
+  const asDimension = new Set<string>();
+  const columns: CsvColumn<ClaimantExportRow>[] = [];
+  for (const dimension of listDimensions(definition, 'export')) {
+    if (dimension.source.kind !== 'question') continue;
+    const question = findQuestion(definition, dimension.source.question);
+    if (!question || (!withFiles && TEXT_TYPES.has(question.type))) continue;
+    asDimension.add(question.id);
+    columns.push(column(dimensionLabel(definition, dimension)[locale], question));
+  }
+  if (withFiles)
+    for (const { question } of listQuestions(definition))
+      if (!asDimension.has(question.id)) columns.push(column(question.label[locale], question));
+  return columns;
+}
+
+function withoutSealed(stored: StoredAnswers): StoredAnswers {
+  return Object.fromEntries(Object.entries(stored).filter(([, value]) => typeof value !== 'object' || Array.isArray(value)));
+}
+
+/**
+ * What each role may take out of the app. Organizers get a contact list with progress and the
+ * definition's export dimensions: no evidence, no statements, no date of birth, no detailed
+ * address (the 시/군/구 locality only), no free text. Lawyers and admins, who handle the claims,
+ * also get the identifying and business fields and every answer, a column per question.
+ */
+export function claimantExportColumns(role: EffectiveCaseRole, t: Translate, context?: ClaimExportContext): CsvColumn<ClaimantExportRow>[] {
   const header = (key: string) => t(`organizer.exports.columns.${key}` as never);
-  const label = (group: string, value: string | null, known: readonly string[]) =>
-    value && known.includes(value) ? t(`common.${group}.${value}` as never) : value;
+  const definition = context?.definition ?? null;
+  const locale = context?.locale ?? 'ko';
+  const categoryLabel = (id: string | null) =>
+    id ? (definition?.categories.find((category) => category.id === id)?.label[locale] ?? id) : '';
+  const region = (code: string | null) => (code ? regionName(definition?.jurisdiction ?? 'KR', code, locale) : null);
+  const withFiles = canSeeClaimantFiles(role);
   const columns: CsvColumn<ClaimantExportRow>[] = [
     { header: header('referenceNumber'), value: (row) => row.referenceNumber },
     { header: header('status'), value: (row) => t(`common.statuses.${row.status}` as never) },
-    { header: header('type'), value: (row) => (row.type ? t(`common.claimantTypes.${row.type}` as never) : '') },
+    { header: header('type'), value: (row) => categoryLabel(row.type) },
     { header: header('name'), value: (row) => row.legalName ?? row.accountName },
     { header: header('email'), value: (row) => row.email },
     { header: header('phone'), value: (row) => formatOptional(decryptField(row.phoneEncrypted), formatPhoneNumber) },
-    { header: header('region'), value: (row) => (isRegion(row.region) ? t(`common.regions.${row.region}` as never) : row.region) },
+    { header: header('region'), value: (row) => region(row.region) },
     { header: header('locality'), value: (row) => row.locality },
-    { header: header('isp'), value: (row) => label('isps', row.isp, ISPS) },
-    { header: header('lineType'), value: (row) => label('lineTypes', row.lineType, LINE_TYPES) },
     { header: header('source'), value: (row) => row.source },
     { header: header('complete'), value: (row) => row.hasSignedStatement && row.hasSignedConsent && row.evidenceCount > 0 },
     { header: header('onFiling'), value: (row) => row.isOnFiling },
@@ -108,7 +172,7 @@ export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): Cs
     { header: header('submittedAt'), value: (row) => row.submittedAt },
     { header: header('verifiedAt'), value: (row) => row.verifiedAt },
   ];
-  const all: CsvColumn<ClaimantExportRow>[] = canSeeClaimantFiles(role)
+  const all: CsvColumn<ClaimantExportRow>[] = withFiles
     ? [
         ...columns,
         { header: header('dateOfBirth'), value: (row) => decryptField(row.dateOfBirthEncrypted) },
@@ -119,8 +183,9 @@ export function claimantExportColumns(role: EffectiveCaseRole, t: Translate): Cs
           value: (row) => formatOptional(row.businessRegistrationNumber, formatBusinessNumber),
         },
         { header: header('claimedTotalKrw'), value: (row) => row.claimedTotalKrw },
+        ...definitionColumns(context, true),
       ]
-    : columns;
+    : [...columns, ...definitionColumns(context, false)];
   const restrictedStatus = (row: ClaimantExportRow) =>
     `${t(`common.statuses.${row.status}` as never)} (${t('organizer.exports.restricted')})`;
   return all.map((column, index) =>

@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { type Case, auditLog, supporters } from '@/db/schema';
+import { SLAMMER_2003 } from '@/lib/claims/definitions/slammer-2003';
+import { publishDefinition } from '@/lib/claims/store';
 import { encryptField } from '@/lib/crypto/field-encryption';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { GET as exportClaimants } from '@/app/api/cases/[slug]/exports/claimants/route';
@@ -45,12 +47,16 @@ beforeAll(async () => {
   for (let start = 0; start < rows.length; start += 1_000) await db.insert(supporters).values(rows.slice(start, start + 1_000));
   await insertSupporter(db, found.id, { name: '철회한사람', email: 'withdrawn@example.test', withdrawnAt: new Date() });
   await insertSupporter(db, otherCase.id, { name: '다른사건사람', email: 'other@example.test' });
+  // The case's claim definition gives the export its answer columns (the provider, the line …).
+  const published = await publishDefinition(db, { caseId: found.id, definition: SLAMMER_2003, actorUserId: lawyer.id, ip: null });
   await insertClaimant(db, found.id, {
     legalName: '김원고',
     status: 'submitted',
     region: 'seoul',
     locality: '서울특별시 마포구',
-    isp: 'kt',
+    category: 'home_subscriber',
+    definitionVersion: published.version,
+    answers: { isp: 'kt', line_type: 'adsl', same_as_home: 'no', service_address: { $encrypted: encryptField('마포구 회선 주소 9') } },
     phoneEncrypted: encryptField('01022223333'),
     dateOfBirthEncrypted: encryptField('1970-05-06'),
     addressEncrypted: encryptField('서울특별시 마포구 월드컵북로 1, 101동 202호'),
@@ -158,9 +164,13 @@ describe('GET /api/cases/{slug}/exports/claimants', () => {
       'City / district': '서울특별시 마포구',
       Complete: 'Y',
       Status: 'Submitted',
-      'Internet provider': 'KT (Megapass)',
+      'Claimant type': 'Home subscriber',
+      Provider: 'KT (Megapass)',
+      'Line type': 'ADSL',
     });
-    expect(rows.flat().join(' ')).not.toMatch(/1970-05-06|월드컵북로|철회원고|처리제한원고/);
+    // Free text (sealed in the answers) is no organizer's: not even its column.
+    expect(header).not.toContain('Address of the line');
+    expect(rows.flat().join(' ')).not.toMatch(/1970-05-06|월드컵북로|철회원고|처리제한원고|회선 주소/);
     const [audit] = await db
       .select()
       .from(auditLog)
@@ -172,7 +182,12 @@ describe('GET /api/cases/{slug}/exports/claimants', () => {
     await signInForTest(db, lawyer);
     const [header, ...rows] = await download();
     const row = Object.fromEntries(header.map((name, index) => [name, rows.find((cells) => cells[header.indexOf('Name')])![index]]));
-    expect(row).toMatchObject({ 'Date of birth': '1970-05-06', Address: '서울특별시 마포구 월드컵북로 1, 101동 202호' });
+    expect(row).toMatchObject({
+      'Date of birth': '1970-05-06',
+      Address: '서울특별시 마포구 월드컵북로 1, 101동 202호',
+      Provider: 'KT (Megapass)',
+      'Address of the line': '마포구 회선 주소 9',
+    });
   });
 
   it('answers 404 to an organizer of another case', async () => {

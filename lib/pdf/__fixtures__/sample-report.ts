@@ -19,11 +19,11 @@ export const SAMPLE_REPORT: SupportReportInput = {
     { label: '대구광역시', count: 198 },
     { label: '대전광역시', count: 120 },
   ],
-  topIsps: [
-    { label: 'KT (메가패스)', count: 1650 },
-    { label: '하나로통신', count: 921 },
-    { label: '두루넷', count: 402 },
-    { label: '데이콤', count: 130 },
+  topCategories: [
+    { label: '가정 가입자', count: 1650 },
+    { label: 'PC방 업주', count: 921 },
+    { label: '온라인 쇼핑몰', count: 402 },
+    { label: '서버 운영자', count: 130 },
   ],
   topSources: [
     { label: '참여연대 누리집', count: 1450 },

@@ -1,5 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { ClaimantSnapshot, ClaimantType, DamageItem, PartyListClaimant } from '../types';
+import type { ClaimCategory, ClaimantSnapshot, DamageItem, PartyListClaimant } from '../types';
+
+/** The Slammer definition's categories, as a filing snapshot carries them. */
+const CATEGORIES = {
+  home_subscriber: { ko: '가정 가입자', en: 'Home subscriber' },
+  pc_bang: { ko: 'PC방 업주', en: 'PC-bang owner' },
+  online_shop: { ko: '온라인 쇼핑몰', en: 'Online shop' },
+  server_operator: { ko: '서버 운영자', en: 'Server operator' },
+} as const;
+type SlammerCategory = keyof typeof CATEGORIES;
+
+export function slammerCategory(id: SlammerCategory): ClaimCategory {
+  return { id, label: { ...CATEGORIES[id] } };
+}
 
 /** Deterministic synthetic claimants with realistic Korean names and addresses (tests, benchmarks). */
 
@@ -67,7 +80,7 @@ export function syntheticAddress(random: () => number): { address: string; local
   return { address: `${province} ${district} ${road}${unit} (${pick<string>(random, DONGS)})`, locality: `${province} ${district}` };
 }
 
-function damagesFor(type: ClaimantType, random: () => number): DamageItem[] {
+function damagesFor(type: SlammerCategory, random: () => number): DamageItem[] {
   const round = (value: number) => Math.round(value / 1000) * 1000;
   if (type === 'pc_bang') {
     return [
@@ -93,7 +106,8 @@ function sha256(text: string): string {
 
 export function syntheticClaimant(index: number, random: () => number): ClaimantSnapshot {
   const roll = random();
-  const type: ClaimantType = roll < 0.94 ? 'home_subscriber' : roll < 0.985 ? 'pc_bang' : roll < 0.995 ? 'online_shop' : 'server_operator';
+  const type: SlammerCategory =
+    roll < 0.94 ? 'home_subscriber' : roll < 0.985 ? 'pc_bang' : roll < 0.995 ? 'online_shop' : 'server_operator';
   const name = syntheticName(random);
   const { address, locality } = syntheticAddress(random);
   const items = damagesFor(type, random);
@@ -120,7 +134,7 @@ export function syntheticClaimant(index: number, random: () => number): Claimant
     address,
     locality,
     phone: `010-${String(1000 + Math.floor(random() * 9000))}-${String(1000 + Math.floor(random() * 9000))}`,
-    claimantType: type,
+    category: slammerCategory(type),
     businessName:
       type === 'pc_bang'
         ? `${pick<string>(random, ['스타', '넷존', '게임월드', '씨티'])} PC방`

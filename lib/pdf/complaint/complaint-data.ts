@@ -3,7 +3,7 @@ import { numberExhibits } from '../exhibits/numbering';
 import { formatDate, formatKrw, formatNumber } from '../format';
 import { STRINGS } from '../strings';
 import type { TabItem } from '../layout/tab-list';
-import type { ClaimantSnapshot, ComplaintInput, Defendant, Language } from '../types';
+import type { ClaimCategory, ClaimantSnapshot, ComplaintInput, Defendant, Language } from '../types';
 
 /** Beyond this many exhibit numbers the complaint lists a range and points to the exhibit index. */
 export const EXHIBIT_LINES_INLINE_MAX = 40;
@@ -64,6 +64,34 @@ function attachmentLines(input: ComplaintInput, language: Language, hasEvidence:
     .map(([label, count, each]) => ({ left: label, right: strings.attachmentCount(count, each) }));
 }
 
+/**
+ * `{{category.<id>.count}}` (plaintiffs of the category), `{{category.<id>.total}}` (their claims
+ * added up, in the filing's language) and `{{category.<id>.label}}`, for every category of the
+ * case's claim definition (0 when nobody in the filing belongs to it) and any other category a
+ * plaintiff carries.
+ */
+export function categoryPlaceholders(
+  claimants: readonly ClaimantSnapshot[],
+  categories: readonly ClaimCategory[],
+  language: Language,
+): Record<string, string> {
+  const known = new Map(categories.map((category) => [category.id, { label: category.label, count: 0, totalKrw: 0 }]));
+  for (const claimant of claimants) {
+    if (!claimant.category) continue;
+    const entry = known.get(claimant.category.id) ?? { label: claimant.category.label, count: 0, totalKrw: 0 };
+    entry.count += 1;
+    entry.totalKrw += claimant.damages.totalKrw;
+    known.set(claimant.category.id, entry);
+  }
+  const values: Record<string, string> = {};
+  for (const [id, entry] of known) {
+    values[`category.${id}.count`] = formatNumber(entry.count);
+    values[`category.${id}.total`] = formatKrw(entry.totalKrw, language);
+    values[`category.${id}.label`] = entry.label[language];
+  }
+  return values;
+}
+
 export function complaintFacts(input: ComplaintInput, language: Language): ComplaintFacts {
   requireClaimants(input.claimants);
   input.claimants.forEach(assertDamagesAddUp);
@@ -85,6 +113,7 @@ export function complaintFacts(input: ComplaintInput, language: Language): Compl
       incidentDate: formatDate(input.case.incidentDate, language),
       court: input.case.court[language],
       defendantCount: formatNumber(defendants.length),
+      ...categoryPlaceholders(input.claimants, input.case.categories ?? [], language),
     },
   };
 }

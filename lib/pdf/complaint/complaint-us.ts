@@ -89,7 +89,7 @@ export function drawUsComplaint(
     text.leadPlaintiff(
       leadName,
       displayAddress(facts.lead, 'us'),
-      common.claimantTypes[facts.lead.claimantType],
+      facts.lead.category?.label[language],
       formatKrw(facts.lead.damages.totalKrw, language),
     ),
   );

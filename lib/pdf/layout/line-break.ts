@@ -1,7 +1,7 @@
 /**
  * Line breaking for mixed Korean and Latin text. Korean breaks between any two syllables
  * (글자 단위), Latin words and numbers stay whole, particles stay glued to the number or word
- * before them ("1,585명", "MS02-039를"), and closing punctuation never starts a line.
+ * before them ("1,585명", "CVE-2025-1234를"), and closing punctuation never starts a line.
  */
 
 type Token = { text: string; isSpace: boolean };

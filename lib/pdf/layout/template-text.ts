@@ -10,7 +10,8 @@ export type TemplateBlock = { kind: 'heading' | 'paragraph'; text: string; marke
 const LIST_MARKER = /^((?:\d{1,3}|[가-하]|[A-Za-z]|[ivx]{1,4})\.|\((?:\d{1,3}|[가-하]|[a-z])\)|[①-⑳]|[-•·])\s+/;
 
 export function fillPlaceholders(text: string, values: Record<string, string>): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => values[key] ?? match);
+  // Keys may be dotted (`category.member.count`): see lib/pdf/README.md for the list.
+  return text.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (match, key: string) => values[key] ?? match);
 }
 
 export function parseTemplate(text: string, values: Record<string, string> = {}): TemplateBlock[] {

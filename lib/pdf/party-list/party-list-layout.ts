@@ -3,7 +3,7 @@ import { displayAddress, displayName, formatBirthDate, formatKrwShort, formatNum
 import { contentBox, LEADING, SPACE, type DocumentFormat } from '../geometry';
 import { breakLines } from '../layout/line-break';
 import { STRINGS } from '../strings';
-import type { Language, PartyListClaimant } from '../types';
+import type { Language, PartyListClaimant, PartyListColumn } from '../types';
 
 export type PartyColumn = {
   header: string;
@@ -17,26 +17,72 @@ export const TITLE_BLOCK_HEIGHT = 96;
 export const TOTALS_BLOCK_HEIGHT = 48;
 export const HEADER_ROW_HEIGHT = LEADING.table + 2 * SPACE.tableCellPadding;
 
-/** KR: number, name, date of birth, full address, amount. US (FRCP 5.2): number, name, locality, amount. */
-export function partyColumns(format: DocumentFormat, language: Language, onDate: string): PartyColumn[] {
+/** Width of the column that prints the claim definition's party-list dimensions, when it has any. */
+const DIMENSIONS_WIDTH = { kr: 80, us: 110 } as const;
+
+/**
+ * The claim definition's party-list dimensions (category, an option chosen…) share one column: a
+ * court's party list must keep the name and address readable, and any number of dimensions fits
+ * one cell, wrapped, the values in the dimensions' order joined by " · ".
+ */
+function dimensionsColumn(format: DocumentFormat, language: Language, dimensions: readonly PartyListColumn[]): PartyColumn {
+  // The header row is one line: one dimension is headed by its label, several by "구분".
+  return {
+    header: dimensions.length === 1 ? dimensions[0].label[language] : STRINGS[language].partyList.columns.details,
+    width: DIMENSIONS_WIDTH[format],
+    align: 'left',
+    text: (row) =>
+      dimensions
+        .map((dimension) => row.dimensions?.[dimension.id]?.[language] ?? '')
+        .filter(Boolean)
+        .join(' · '),
+  };
+}
+
+/**
+ * KR: number, name, date of birth, full address, amount. US (FRCP 5.2): number, name, locality,
+ * amount. With party-list dimensions, their column goes before the amount.
+ */
+export function partyColumns(
+  format: DocumentFormat,
+  language: Language,
+  onDate: string,
+  dimensions: readonly PartyListColumn[] = [],
+): PartyColumn[] {
   const labels = STRINGS[language].partyList.columns;
   const width = contentBox(format).width;
   const amount = (row: PartyListClaimant) => formatKrwShort(row.damages.totalKrw, language);
   const number = (_row: PartyListClaimant, index: number) => formatNumber(index);
   const name = (row: PartyListClaimant) => displayName(row, format, language, onDate);
+  const extra = dimensions.length > 0 ? [dimensionsColumn(format, language, dimensions)] : [];
+  const extraWidth = extra.reduce((sum, column) => sum + column.width, 0);
   if (format === 'us') {
+    const nameWidth = extra.length > 0 ? 130 : 150;
+    const amountWidth = extra.length > 0 ? 90 : 104;
     return [
       { header: labels.number, width: 44, align: 'center', text: number },
-      { header: labels.name, width: 150, align: 'left', text: name },
-      { header: labels.locality, width: width - 44 - 150 - 104, align: 'left', text: (row) => displayAddress(row, 'us') },
-      { header: labels.amount, width: 104, align: 'right', text: amount },
+      { header: labels.name, width: nameWidth, align: 'left', text: name },
+      {
+        header: labels.locality,
+        width: width - 44 - nameWidth - amountWidth - extraWidth,
+        align: 'left',
+        text: (row) => displayAddress(row, 'us'),
+      },
+      ...extra,
+      { header: labels.amount, width: amountWidth, align: 'right', text: amount },
     ];
   }
   return [
     { header: labels.number, width: 40, align: 'center', text: number },
     { header: labels.name, width: 64, align: 'left', text: name },
     { header: labels.birth, width: 68, align: 'center', text: (row) => formatBirthDate(row.dateOfBirth, 'kr', language) },
-    { header: labels.address, width: width - 40 - 64 - 68 - 84, align: 'left', text: (row) => displayAddress(row, 'kr') },
+    {
+      header: labels.address,
+      width: width - 40 - 64 - 68 - 84 - extraWidth,
+      align: 'left',
+      text: (row) => displayAddress(row, 'kr'),
+    },
+    ...extra,
     { header: labels.amount, width: 84, align: 'right', text: amount },
   ];
 }

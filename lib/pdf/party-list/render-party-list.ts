@@ -27,7 +27,7 @@ export async function* renderPartyListParts(input: PartyListInput, options: Part
   const { format, language } = options;
   const strings = STRINGS[language];
   const onDate = isoDateIn(options.now, options.timeZone ?? 'Asia/Seoul');
-  const columns = partyColumns(format, language, onDate);
+  const columns = partyColumns(format, language, onDate, input.case.partyListColumns);
   const measure = measureFor('serif');
   const rows = input.claimants;
   const heights = new Float32Array(rows.length);

@@ -22,7 +22,7 @@ describe('renderSupportReport', () => {
     expect(korean).toContain('4/30');
     const english = pdfText(await renderSupportReport(SAMPLE_REPORT, { language: 'en', now: DEMO_NOW }));
     expect(english).toContain('Support report');
-    expect(english).toContain('Top ISPs');
+    expect(english).toContain('Top claimant categories');
     expect(english).toContain('As of April 30, 2003');
   });
 

@@ -9,7 +9,7 @@ const SECTION_GAP = 14;
 
 /**
  * A one-page A4 support report for press and partners: headline counts of supporters and
- * claimants, goal progress, top regions, ISPs and campaign sources as bars, and the last 14
+ * claimants, goal progress, top regions, claimant categories and campaign sources as bars, and the last 14
  * days of growth. Everything is drawn with plain vector shapes; input is plain numbers.
  */
 export async function renderSupportReport(
@@ -70,7 +70,7 @@ export async function renderSupportReport(
       ) + SECTION_GAP;
   }
   const regions = drawHorizontalBars(canvas, fonts, { x: left, y, width: half }, text.regions, input.topRegions);
-  drawHorizontalBars(canvas, fonts, { x: left + half + 18, y, width: half }, text.isps, input.topIsps);
+  drawHorizontalBars(canvas, fonts, { x: left + half + 18, y, width: half }, text.categories, input.topCategories);
   y += regions + SECTION_GAP;
   const sources = drawHorizontalBars(canvas, fonts, { x: left, y, width: half }, text.sources, input.topSources);
   drawColumns(canvas, fonts, { x: left + half + 18, y, width: half }, text.growth, input.growth.slice(-14), sources - 32);

@@ -48,7 +48,7 @@ export async function answerBrowserFormPost(
     if (appError.code === 'not_found') return notFoundPage(t('petition.errors.unknownCase'), locale);
     const errors = Object.fromEntries(Object.entries(appError.fieldErrors ?? {}).map(([field, key]) => [field, translateKey(t, key)]));
     const values = Object.fromEntries(
-      ['name', 'email', 'region', 'privacyConsent', 'source', 'return']
+      ['name', 'email', 'region', 'privacyConsent', 'updatesConsent', 'source', 'return']
         .filter((key) => typeof body[key] === 'string')
         .map((key) => [key, String(body[key]).slice(0, 2000)]),
     );

@@ -17,7 +17,7 @@ export type PetitionHtmlInput = {
   count: number;
   consent: { title: string; body: string; version: number };
   nonce: string;
-  status?: 'signed' | 'already_signed';
+  status?: 'signed';
   values?: Record<string, string>;
   errors?: Record<string, string>;
   message?: string;
@@ -78,8 +78,8 @@ export function renderPetitionHtml(input: PetitionHtmlInput): string {
       : '';
 
   const body = input.status
-    ? `<div class="done" role="status"><p><strong>${e(t(input.status === 'signed' ? 'petition.form.signedTitle' : 'petition.form.alreadySignedTitle'))}</strong></p><p>${e(
-        t(input.status === 'signed' ? 'petition.form.signedBody' : 'petition.form.alreadySignedBody'),
+    ? `<div class="done" role="status"><p><strong>${e(t('petition.form.signedTitle'))}</strong></p><p>${e(
+        t('petition.form.signedBody'),
       )}</p></div><p><a href="${e(caseUrl)}" target="_blank" rel="noopener">${e(t('petition.embed.moreAboutCase'))}</a></p>`
     : `${summary}<form method="post" action="${e(action)}" novalidate>
 <input type="hidden" name="locale" value="${input.locale}"><input type="hidden" name="embed" value="${input.variant === 'embed' ? '1' : ''}">
@@ -91,6 +91,7 @@ ${field('region', t('petition.form.region'), `<select id="region" name="region"{
 <label class="check" for="privacyConsent"><input id="privacyConsent" name="privacyConsent" type="checkbox" value="on"${values.privacyConsent === 'on' ? ' checked' : ''}${
         errors.privacyConsent ? ' aria-invalid="true" aria-describedby="privacyConsent-error"' : ''
       }><span>${e(t('petition.form.consent'))}</span></label>${errors.privacyConsent ? `<p class="error" id="privacyConsent-error">${e(errors.privacyConsent)}</p>` : ''}
+<label class="check" for="updatesConsent"><input id="updatesConsent" name="updatesConsent" type="checkbox" value="on"${values.updatesConsent === 'on' ? ' checked' : ''}><span>${e(t('petition.form.updatesConsent'))}</span></label>
 <button type="submit">${e(t('petition.form.submit'))}</button></form>`;
 
   const live =

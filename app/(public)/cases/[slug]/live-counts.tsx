@@ -4,10 +4,14 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { PublicStats } from '@/lib/metrics/public-stats';
 
-// With the stats cached for 2 s per instance, a 2 s poll shows a new signature within ~4 s.
+// Polling is only the fallback while the event stream is down: with the stats cached for 2 s per
+// instance, a 2 s poll shows a new signature within ~4 s.
 const POLL_MS = 2_000;
 
-/** The public counter: starts from the server's numbers and refreshes itself without a reload. */
+/**
+ * The public counter: starts from the server's numbers, then follows the event stream, which
+ * pushes new numbers when the counters change (lib/live). While the stream is broken it polls.
+ */
 export function LiveCounts({ slug, initial }: { slug: string; initial: PublicStats }) {
   const t = useTranslations('case.page');
   const format = useFormatter();
@@ -15,19 +19,39 @@ export function LiveCounts({ slug, initial }: { slug: string; initial: PublicSta
 
   useEffect(() => {
     let isActive = true;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const apply = (counts: Omit<PublicStats, 'title'>) => {
+      if (isActive) setStats((previous) => ({ ...previous, ...counts }));
+    };
     const refresh = async () => {
       if (document.hidden) return;
       try {
         const response = await fetch(`/api/cases/${slug}/stats`, { cache: 'no-store' });
-        if (response.ok && isActive) setStats((await response.json()) as PublicStats);
+        if (response.ok) apply((await response.json()) as PublicStats);
       } catch {
         // Offline for a moment: keep showing the last numbers.
       }
     };
-    const timer = setInterval(refresh, POLL_MS);
+    const startPolling = () => {
+      timer ??= setInterval(refresh, POLL_MS);
+    };
+    const stopPolling = () => {
+      clearInterval(timer);
+      timer = undefined;
+    };
+    const source = typeof EventSource === 'undefined' ? null : new EventSource(`/api/cases/${slug}/stats/events`);
+    if (source) {
+      source.addEventListener('counts', (event) => apply(JSON.parse((event as MessageEvent<string>).data)));
+      source.addEventListener('open', stopPolling);
+      // The browser reconnects by itself; until it does, the numbers still move.
+      source.addEventListener('error', startPolling);
+    } else {
+      startPolling();
+    }
     return () => {
       isActive = false;
-      clearInterval(timer);
+      source?.close();
+      stopPolling();
     };
   }, [slug]);
 

@@ -7,17 +7,19 @@ import { Card, buttonClass } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { claimants } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth/guards';
-import { getCasePublicView, localized } from '@/lib/cases/queries';
+import { getCachedCasePublicView } from '@/lib/cases/public-view-cache';
+import { localized } from '@/lib/cases/queries';
 import { toLocale } from '@/lib/i18n/config';
-import { computePublicStats } from '@/lib/metrics/public-stats';
+import { computePublicStats, getCachedPublicStats, loadPublicStats } from '@/lib/metrics/public-stats';
 import { LiveCounts } from './live-counts';
+import { RoundCounts } from '@/app/_components/round-counts';
 import { PetitionCard } from './support/petition-card';
 
 type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const [view, locale] = await Promise.all([getCasePublicView(await getDb(), slug), getLocale().then(toLocale)]);
+  const [view, locale] = await Promise.all([getCachedCasePublicView(await getDb(), slug), getLocale().then(toLocale)]);
   return view ? { title: localized(view.case, 'title', locale), description: localized(view.case, 'summary', locale) } : {};
 }
 
@@ -28,14 +30,16 @@ export default async function CasePage({ params, searchParams }: Props) {
   ]);
   const db = await getDb();
   const [view, t, format, locale, user] = await Promise.all([
-    getCasePublicView(db, slug),
+    getCachedCasePublicView(db, slug),
     getTranslations('case.page'),
     getFormatter(),
     getLocale().then(toLocale),
     getCurrentUser(),
   ]);
   if (!view) notFound();
-  const stats = await computePublicStats(db, view.case);
+  // From the same 2-second cache as the JSON counter (at most 2 s old); the stream then keeps it live.
+  const stats =
+    (await getCachedPublicStats(view.case.slug, () => loadPublicStats(db, view.case.slug))) ?? (await computePublicStats(db, view.case));
   const [ownClaim] = user
     ? await db
         .select({ id: claimants.id })
@@ -60,6 +64,7 @@ export default async function CasePage({ params, searchParams }: Props) {
         </h2>
         <LiveCounts slug={view.case.slug} initial={stats} />
       </Card>
+      <RoundCounts caseId={view.case.id} />
 
       <PetitionCard caseRow={view.case} src={typeof query.src === 'string' ? query.src : undefined} />
 

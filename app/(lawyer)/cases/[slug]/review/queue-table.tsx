@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card, StatusBadge } from '@/app/_components/ui';
 import type { QueueRow } from '@/lib/reviews/queue';
+import type { QueueFilterChoices } from '@/lib/reviews/queue-definition';
 import { SelectAllCheckbox } from './select-all';
 import { CheckIcon } from '@/app/_components/status-icons';
 
 // Cell styles live on the table (one class list per page, not per cell): padding, and which
-// columns a phone hides — 3 type, 4 region/ISP, 6 completeness, 9 last activity.
+// columns a phone hides — 3 category, 4 region, 6 completeness, 9 last activity.
 const TABLE = [
   'w-full text-left text-sm [&_td]:px-3 [&_td]:py-2.5 [&_td]:align-top [&_th]:px-3 [&_th]:py-2.5',
   '[&_tr>:nth-child(3)]:hidden md:[&_tr>:nth-child(3)]:table-cell [&_tr>:nth-child(4)]:hidden lg:[&_tr>:nth-child(4)]:table-cell',
@@ -15,15 +16,32 @@ const TABLE = [
 ].join(' ');
 
 /** One page of claims. Checkboxes belong to the bulk form by its id, so the table stays server-rendered. */
-export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: QueueRow[]; lawyers: { id: string; name: string }[] }) {
-  const [t, common, duplicates, format] = await Promise.all([
+export async function QueueTable({
+  slug,
+  rows,
+  lawyers,
+  choices,
+  deficientIds = new Set(),
+}: {
+  slug: string;
+  rows: QueueRow[];
+  lawyers: { id: string; name: string }[];
+  choices: QueueFilterChoices;
+  /** Claimants past a deficiency notice's cure deadline (lib/deficiencies): badged, out of the next round. */
+  deficientIds?: ReadonlySet<string>;
+}) {
+  const [t, common, duplicates, format, deficiency] = await Promise.all([
     getTranslations('review.queue'),
     getTranslations('common'),
     getTranslations('review.duplicates'),
     getFormatter(),
+    getTranslations('rounds.deficiency'),
   ]);
   if (rows.length === 0) return <Card>{t('empty')}</Card>;
   const lawyerName = new Map(lawyers.map((lawyer) => [lawyer.id, lawyer.name]));
+  // Labels from the case's definition (categories) and its jurisdiction (regions); an unknown code shows as stored.
+  const categoryName = new Map(choices.categories.map((option) => [option.value, option.label]));
+  const regionName = new Map(choices.regions.map((option) => [option.value, option.label]));
   // Fifty rows repeat a handful of labels: translate each once per page, not once per cell.
   const label = remember((key: string) => common(key as Parameters<typeof common>[0]));
   const reasonLabel = remember((reason: string) => duplicates(`reasons.${reason}` as Parameters<typeof duplicates>[0]));
@@ -40,10 +58,8 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
             <th scope="col">
               {t('reference')} / {t('name')}
             </th>
-            <th scope="col">{t('type')}</th>
-            <th scope="col">
-              {t('region')} / {t('isp')}
-            </th>
+            <th scope="col">{t('category')}</th>
+            <th scope="col">{t('region')}</th>
             <th scope="col">{t('statusColumn')}</th>
             <th scope="col">{t('completenessColumn')}</th>
             <th scope="col">{t('claimed')}</th>
@@ -78,13 +94,11 @@ export async function QueueTable({ slug, rows, lawyers }: { slug: string; rows: 
                     <div className="text-xs text-slate-600">{t('assignedTo', { name: lawyerName.get(row.assignedLawyerId) ?? '?' })}</div>
                   ) : null}
                 </td>
-                <td>{row.type ? label(`claimantTypes.${row.type}`) : '—'}</td>
-                <td>
-                  <div>{label(`regions.${row.region ?? 'unknown'}`)}</div>
-                  <div className="text-xs text-slate-600">{row.isp ? label(`isps.${row.isp}`) : '—'}</div>
-                </td>
+                <td>{row.category ? (categoryName.get(row.category) ?? row.category) : '—'}</td>
+                <td>{row.region ? (regionName.get(row.region) ?? row.region) : label('regions.unknown')}</td>
                 <td>
                   <StatusBadge status={row.status} label={label(`statuses.${row.status}`)} />
+                  {deficientIds.has(row.id) ? <StatusBadge status="rejected" label={deficiency('badge')} /> : null}
                 </td>
                 <td>
                   <ul className="space-y-0.5 text-xs">

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import type { Case } from '@/db/schema';
-import { findCurrentConsentDocument } from '@/lib/cases/queries';
+import { getCachedConsentDocument } from '@/lib/cases/public-view-cache';
 import { toLocale } from '@/lib/i18n/config';
 import { resolveCampaignSource } from '@/lib/petition/source';
 import { PetitionForm } from './petition-form';
@@ -17,8 +17,8 @@ export async function PetitionCard({ caseRow, src }: { caseRow: Case; src?: stri
   const db = await getDb();
   // The text in the reader's language, or the Korean one when it has not been translated.
   const consent =
-    (await findCurrentConsentDocument(db, caseRow.id, 'petition_privacy', locale)) ??
-    (await findCurrentConsentDocument(db, caseRow.id, 'petition_privacy', 'ko'));
+    (await getCachedConsentDocument(db, caseRow.id, 'petition_privacy', locale)) ??
+    (await getCachedConsentDocument(db, caseRow.id, 'petition_privacy', 'ko'));
   if (!consent || caseRow.status !== 'open') return null;
   const source = resolveCampaignSource({ src, referer: headerList.get('referer'), ownHost: headerList.get('host') });
   return (

@@ -18,8 +18,8 @@ export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; 
   if (state?.ok) {
     return (
       <Alert tone="success" role="status" data-testid="petition-result">
-        <p className="font-semibold">{state.data.status === 'signed' ? t('signedTitle') : t('alreadySignedTitle')}</p>
-        <p className="mt-1">{state.data.status === 'signed' ? t('signedBody') : t('alreadySignedBody')}</p>
+        <p className="font-semibold">{t('signedTitle')}</p>
+        <p className="mt-1">{t('signedBody')}</p>
       </Alert>
     );
   }
@@ -92,6 +92,13 @@ export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; 
         label={t('consent')}
         defaultChecked={values.privacyConsent === 'on'}
         error={errors.privacyConsent}
+      />
+      <CheckboxField
+        id="petition-updates"
+        name="updatesConsent"
+        label={t('updatesConsent')}
+        defaultChecked={values.updatesConsent === 'on'}
+        error={errors.updatesConsent}
       />
       <Button type="submit" disabled={isPending} className="w-full">
         {isPending ? t('submitting') : t('submit')}

@@ -1,7 +1,9 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/app/_components/action-form';
-import { Card, PageHeader } from '@/app/_components/ui';
+import { Card, PageHeader, buttonClass } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
+import { defendantKindEnum } from '@/db/schema';
 import { LAWYER_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
 import {
@@ -16,6 +18,7 @@ import {
   updatePartnerOriginsAction,
 } from '@/lib/cases/actions';
 import { listCurrentConsentTexts, listDefendants, listMembers } from '@/lib/cases/admin';
+import { listOpenInvitations } from '@/lib/cases/invitations';
 import { caseDetailsFields } from '@/lib/cases/settings-fields';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -26,11 +29,12 @@ export default async function CaseSettingsPage({ params }: Props) {
   const access = await guardPage(() => requireCaseRole(slug, LAWYER_ROLES), `/cases/${slug}/settings`);
   const isAdmin = access.role === 'admin' || access.role === 'platform_admin';
   const db = await getDb();
-  const [t, common, caseDefendants, members, consentTexts] = await Promise.all([
+  const [t, common, caseDefendants, members, invitations, consentTexts] = await Promise.all([
     getTranslations('admin'),
     getTranslations('common'),
     listDefendants(db, access.case.id),
     isAdmin ? listMembers(db, access.case.id) : Promise.resolve([]),
+    isAdmin ? listOpenInvitations(db, access.case.id) : Promise.resolve([]),
     isAdmin ? listCurrentConsentTexts(db, access.case.id) : Promise.resolve([]),
   ]);
   const translate = t as unknown as (key: string) => string;
@@ -50,6 +54,18 @@ export default async function CaseSettingsPage({ params }: Props) {
             columns={2}
             fields={caseDetailsFields(translate, found)}
           />
+        </Card>
+      ) : null}
+
+      {isAdmin ? (
+        <Card aria-labelledby="claim-definition">
+          <h2 id="claim-definition" className="text-lg font-semibold">
+            {t('claimEditor.title')}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{t('claimEditor.lead')}</p>
+          <Link href={`/cases/${slug}/settings/claim`} className={buttonClass('secondary')}>
+            {t('claimEditor.open')}
+          </Link>
         </Card>
       ) : null}
 
@@ -162,7 +178,7 @@ export default async function CaseSettingsPage({ params }: Props) {
                   name: 'kind',
                   label: t('defendants.kind'),
                   defaultValue: 'company',
-                  options: ['state', 'isp', 'vendor', 'company', 'person', 'other'].map((kind) => ({
+                  options: defendantKindEnum.enumValues.map((kind) => ({
                     value: kind,
                     label: t(`defendants.kinds.${kind}`),
                   })),
@@ -232,13 +248,25 @@ export default async function CaseSettingsPage({ params }: Props) {
                 </li>
               ))}
             </ul>
+            {invitations.length > 0 ? (
+              <>
+                <h3 className="text-base font-semibold">{t('members.invitationsTitle')}</h3>
+                <ul className="mb-5 divide-y divide-slate-100">
+                  {invitations.map((invitation) => (
+                    <li key={invitation.id} className="py-3 text-sm">
+                      <span className="font-medium">{invitation.email}</span> · {common(`roles.${invitation.role}`)} ·{' '}
+                      {invitation.acceptedAt ? t('members.invitationAccepted') : t('members.invitationSent')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             <ActionForm
               action={grantMembershipAction.bind(null, slug)}
               submitLabel={t('members.grant')}
               columns={2}
               fields={[
                 { kind: 'email', name: 'email', label: t('members.email'), isRequired: true },
-                { kind: 'text', name: 'name', label: t('members.name') },
                 {
                   kind: 'select',
                   name: 'role',

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { cases, supporters } from '@/db/schema';
+import { cases, commConsents, supporters } from '@/db/schema';
+import { PETITION_UPDATES_CONSENT } from '@/lib/communications/consents';
+import { renderPetitionHtml } from '@/lib/petition/embed/petition-html';
 import { seedDemoCase } from '@/db/seed/demo';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { OPTIONS, POST } from './route';
@@ -24,7 +26,7 @@ function post(slug: string, body: string, headers: Record<string, string> = { 'c
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('POST /api/cases/{slug}/support', () => {
-  it('signs with JSON (201), then answers already_signed (200) without a second row', async () => {
+  it('signs with JSON (201), then answers a second signature of the address alike (201) without a second row', async () => {
     const first = await post(
       'slammer-2003',
       json({ name: 'Partner Signer', email: 'partner@example.com', privacyConsent: true, region: 'seoul', source: 'partner-site' }),
@@ -33,11 +35,42 @@ describe('POST /api/cases/{slug}/support', () => {
     expect(await first.json()).toEqual({ status: 'signed' });
     expect(first.headers.get('access-control-allow-origin')).toBe('*');
     const second = await post('slammer-2003', json({ name: 'Partner Signer', email: 'Partner@Example.com', privacyConsent: true }));
-    expect(second.status).toBe(200);
-    expect(await second.json()).toEqual({ status: 'already_signed' });
+    expect(second.status).toBe(201);
+    expect(await second.json()).toEqual({ status: 'signed' });
     expect(await db.$count(supporters, eq(supporters.email, 'partner@example.com'))).toBe(1);
     const [row] = await db.select().from(supporters).where(eq(supporters.email, 'partner@example.com'));
     expect(row.source).toBe('partner-site');
+  });
+
+  it('takes a region by its code or its name in either language, on the case’s own list', async () => {
+    for (const [index, region] of ['서울특별시', '서울', 'Seoul', 'seoul'].entries()) {
+      const response = await post(
+        'slammer-2003',
+        json({ name: '지역', email: `region-${index}@example.com`, privacyConsent: true, region }),
+      );
+      expect(response.status).toBe(201);
+      expect(await response.json()).toEqual({ status: 'signed' });
+      const [row] = await db
+        .select()
+        .from(supporters)
+        .where(eq(supporters.email, `region-${index}@example.com`));
+      expect(row.region).toBe('seoul');
+    }
+  });
+
+  it('drops an optional value it cannot read and says so, never losing the signature', async () => {
+    const response = await post(
+      'coupang-2025',
+      json({ name: 'Partner', email: 'dropped@example.com', privacyConsent: true, region: 'Atlantis', phone: 'call me', locale: 'de' }),
+      { 'content-type': 'application/json', 'accept-language': 'en' },
+    );
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 'signed' });
+    expect(body.dropped.map((item: { field: string }) => item.field).sort()).toEqual(['locale', 'phone', 'region']);
+    expect(body.notice).toContain('region');
+    const [row] = await db.select().from(supporters).where(eq(supporters.email, 'dropped@example.com'));
+    expect(row).toMatchObject({ region: null, phoneEncrypted: null });
   });
 
   it('accepts a form-encoded body with a checkbox value and takes the source from the referring host', async () => {
@@ -116,7 +149,7 @@ describe('POST /api/cases/{slug}/support', () => {
         ...html,
         'accept-language': 'ko-KR,ko;q=0.9',
       });
-      expect(again.headers.get('location')).toBe('/cases/slammer-2003/support/thanks?status=already_signed&lang=ko');
+      expect(again.headers.get('location')).toBe('/cases/slammer-2003/support/thanks?status=signed&lang=ko');
     });
 
     it('sends the signer back to a return URL only when its origin is one of the case’s partner sites', async () => {
@@ -180,5 +213,53 @@ describe('POST /api/cases/{slug}/support', () => {
       expect(response.status).toBe(201);
       expect(await response.json()).toEqual({ status: 'signed' });
     });
+  });
+});
+
+describe('the updates consent on POST /api/cases/{slug}/support (issue 13, item 5)', () => {
+  const consentFor = async (email: string) => {
+    const [row] = await db
+      .select({ text: commConsents.consentText })
+      .from(commConsents)
+      .innerJoin(supporters, eq(supporters.id, commConsents.supporterId))
+      .where(eq(supporters.email, email));
+    return row?.text;
+  };
+
+  it('records the versioned consent text when JSON or a form post says yes, and none when the field is absent', async () => {
+    expect(
+      (await post('slammer-2003', json({ name: 'Updates', email: 'updates-json@example.com', privacyConsent: true, updatesConsent: true })))
+        .status,
+    ).toBe(201);
+    const form = await post('slammer-2003', 'name=Form&email=updates-form%40example.com&privacyConsent=on&updatesConsent=on', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBeLessThan(400);
+    expect((await post('slammer-2003', json({ name: 'Quiet', email: 'updates-none@example.com', privacyConsent: true }))).status).toBe(201);
+    expect(await consentFor('updates-json@example.com')).toBe(PETITION_UPDATES_CONSENT);
+    expect(await consentFor('updates-form@example.com')).toBe(PETITION_UPDATES_CONSENT);
+    expect(await consentFor('updates-none@example.com')).toBeUndefined();
+  });
+});
+
+describe('the petition HTML (embed and page)', () => {
+  const render = (locale: 'ko' | 'en', values?: Record<string, string>) =>
+    renderPetitionHtml({
+      variant: 'embed',
+      locale,
+      caseSlug: 'slammer-2003',
+      caseTitle: 'Case',
+      count: 0,
+      consent: { title: 'Privacy', body: 'Text', version: 1 },
+      nonce: 'n',
+      ...(values ? { values } : {}),
+    });
+
+  it('offers the updates box unchecked and labelled in each language, and keeps it ticked after a refusal', () => {
+    expect(render('ko')).toMatch(
+      /<label class="check" for="updatesConsent"><input id="updatesConsent" name="updatesConsent" type="checkbox" value="on"><span>이 사건의 소식을 이메일로 받겠습니다\.<\/span>/,
+    );
+    expect(render('en')).toContain('<span>Send me updates about this case by email.</span>');
+    expect(render('en', { updatesConsent: 'on' })).toContain('name="updatesConsent" type="checkbox" value="on" checked>');
   });
 });

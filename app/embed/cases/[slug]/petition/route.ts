@@ -26,7 +26,7 @@ export const GET = handleRoute<{ slug: string }>(async (request, { params }) => 
   return petitionHtmlResponse(context, {
     variant: 'embed',
     locale,
-    status: status === 'signed' || status === 'already_signed' ? status : undefined,
+    status: status === 'signed' ? status : undefined,
     values: src ? { source: src.slice(0, 200) } : {},
   });
 });

@@ -26,9 +26,20 @@ export async function ClaimHistory({
             <li key={`${entry.kind}-${index}`} className="relative">
               <span aria-hidden className="absolute -left-[27px] top-1.5 h-3 w-3 rounded-full bg-brand-500" />
               <p className="font-medium">{t(`timeline.${entry.kind}`)}</p>
-              <p className="text-sm text-slate-600">
-                <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time>
-              </p>
+              {entry.filing ? (
+                <>
+                  <p className="text-sm text-slate-700">
+                    {t('timelineFiling', { court: entry.filing.court, caseNumber: entry.filing.courtCaseNumber })}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    <time dateTime={entry.filing.filedOn}>{format.dateTime(entry.at, { dateStyle: 'long', timeZone: 'Asia/Seoul' })}</time>
+                  </p>
+                </>
+              ) : (
+                <p className="text-sm text-slate-600">
+                  <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time>
+                </p>
+              )}
               {entry.reason ? <p className="text-sm text-slate-700">{entry.reason}</p> : null}
             </li>
           ))}

@@ -6,14 +6,25 @@ import { Alert, Button, Card, FailureAlert } from '@/app/_components/ui';
 import type { ClaimantStatus } from '@/db/schema';
 import { decideAction } from '@/lib/reviews/actions';
 import type { Decision } from '@/lib/reviews/decisions';
+import { DeficiencyForm } from './deficiency-form';
 
-type Props = { slug: string; claimantId: string; version: number; status: ClaimantStatus; statusLabel: string; decidable: Decision[] };
+type Props = {
+  slug: string;
+  claimantId: string;
+  version: number;
+  status: ClaimantStatus;
+  statusLabel: string;
+  decidable: Decision[];
+  /** The case's deficiency reasons, in the reader's language: "request information" is a deficiency notice. */
+  reasons: { code: string; label: string }[];
+  today: string;
+};
 
 /**
  * Verify, reject with a reason, or request information. Every form carries the file version the
  * lawyer is looking at; if someone decided first, the answer says so and offers the fresh file.
  */
-export function DecisionPanel({ slug, claimantId, version, statusLabel, decidable }: Props) {
+export function DecisionPanel({ slug, claimantId, version, statusLabel, decidable, reasons, today }: Props) {
   const t = useTranslations('review.file');
   const common = useTranslations('common');
   const [state, formAction, isPending] = useActionState(decideAction, null);
@@ -58,16 +69,7 @@ export function DecisionPanel({ slug, claimantId, version, statusLabel, decidabl
           </form>
         ) : null}
         {decidable.includes('request_info') ? (
-          <DecisionText
-            decision="request_info"
-            label={t('requestMessage')}
-            button={t('requestInfo')}
-            hidden={hidden}
-            action={formAction}
-            isPending={isPending}
-            defaultValue={values.decision === 'request_info' ? values.text : ''}
-            error={values.decision === 'request_info' ? errors.text : undefined}
-          />
+          <DeficiencyForm slug={slug} claimantId={claimantId} version={version} reasons={reasons} today={today} />
         ) : null}
         {decidable.includes('reject') ? (
           <DecisionText

@@ -1,5 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui';
+import { toLocale } from '@/lib/i18n/config';
+import { definitionLabel } from '@/lib/reviews/claim-answers';
 import type { ClaimantFile } from '@/lib/reviews/claimant-file';
 import { Hash, Section } from '../_ui';
 
@@ -9,7 +11,8 @@ import { Hash, Section } from '../_ui';
  * download. Every preview and download is an audited request.
  */
 export async function FileEvidence({ slug, file }: { slug: string; file: ClaimantFile }) {
-  const [t, format] = await Promise.all([getTranslations('review.file'), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations('review.file'), getFormatter(), getLocale().then(toLocale)]);
+  const kinds = file.claim?.definition.evidenceKinds;
   const base = `/api/cases/${slug}/claimants/${file.claimant.id}/evidence`;
   const size = (bytes: number) =>
     bytes >= 1024 * 1024
@@ -26,7 +29,7 @@ export async function FileEvidence({ slug, file }: { slug: string; file: Claiman
             <li key={item.id} className="space-y-3 rounded-xl border border-slate-200 p-4" data-testid="evidence-item">
               <div>
                 <h3 className="font-semibold">
-                  {label} <span className="font-normal text-slate-600">· {t(`evidenceKinds.${item.kind}`)}</span>
+                  {label} <span className="font-normal text-slate-600">· {definitionLabel(kinds, item.kind, locale)}</span>
                 </h3>
                 <p className="break-all text-sm text-slate-600">
                   {t('fileFacts', { filename: item.originalFilename, type: item.detectedMime, size: size(item.byteSize) })}

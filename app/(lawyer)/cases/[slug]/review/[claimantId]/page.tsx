@@ -1,12 +1,16 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { guardPage } from '@/lib/auth/page-guard';
+import { koreanDay } from '@/lib/deficiencies/calendar';
+import { listReasons } from '@/lib/deficiencies/reasons';
 import { currentRequestInfo } from '@/lib/http/request-info';
+import { toLocale } from '@/lib/i18n/config';
 import { requireReviewer } from '@/lib/reviews/access';
 import { listCaseLawyers } from '@/lib/reviews/bulk';
+import { definitionLabel } from '@/lib/reviews/claim-answers';
 import { openClaimantFile } from '@/lib/reviews/claimant-file';
 import { DECISION_FROM } from '@/lib/reviews/decisions';
 import { DecisionPanel } from './decision-panel';
@@ -27,10 +31,12 @@ export default async function ClaimantFilePage({ params }: Props) {
   const db = await getDb();
   const file = await openClaimantFile(db, { caseId: found.id, claimantId, actorId: user.id, ip: (await currentRequestInfo()).ip });
   if (!file) notFound();
-  const [t, common, lawyers] = await Promise.all([
+  const [t, common, lawyers, reasons, locale] = await Promise.all([
     getTranslations('review.file'),
     getTranslations('common'),
     listCaseLawyers(db, found.id),
+    listReasons(db, found.id),
+    getLocale().then(toLocale),
   ]);
   const { claimant } = file;
   const decidable = (Object.keys(DECISION_FROM) as (keyof typeof DECISION_FROM)[]).filter((decision) =>
@@ -48,7 +54,7 @@ export default async function ClaimantFilePage({ params }: Props) {
           <StatusBadge status={claimant.status} label={common(`statuses.${claimant.status}`)} />
           {claimant.referenceNumber ? <span className="font-mono">{t('reference', { reference: claimant.referenceNumber })}</span> : null}
           <span>· {t('version', { version: claimant.version })}</span>
-          {claimant.type ? <span>· {common(`claimantTypes.${claimant.type}`)}</span> : null}
+          {claimant.category ? <span>· {definitionLabel(file.claim?.definition.categories, claimant.category, locale)}</span> : null}
         </div>
       </header>
       <DecisionPanel
@@ -58,6 +64,8 @@ export default async function ClaimantFilePage({ params }: Props) {
         status={claimant.status}
         statusLabel={common(`statuses.${claimant.status}`)}
         decidable={decidable}
+        reasons={reasons.map((reason) => ({ code: reason.code, label: locale === 'ko' ? reason.labelKo : reason.labelEn }))}
+        today={koreanDay(new Date())}
       />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-5">

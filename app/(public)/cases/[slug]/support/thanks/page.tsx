@@ -6,24 +6,24 @@ import { getDb } from '@/db/client';
 import { findCaseBySlug, localized } from '@/lib/cases/queries';
 import { toLocale } from '@/lib/i18n/config';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ status?: string }> };
+type Props = { params: Promise<{ slug: string }> };
 
 /**
  * Where a partner site's plain form post lands (303 from the support API) when the case lists no
- * return address for it: thanks, and what happens next, in the signer's language (?lang=).
+ * return address for it: thanks, and what happens next, in the signer's language (?lang=). A
+ * repeated signature lands here too, alike (issue 17, item 12).
  */
-export default async function SupportThanksPage({ params, searchParams }: Props) {
-  const [{ slug }, { status }] = await Promise.all([params, searchParams]);
+export default async function SupportThanksPage({ params }: Props) {
+  const { slug } = await params;
   const db = await getDb();
   const [found, t, locale] = await Promise.all([findCaseBySlug(db, slug), getTranslations('petition'), getLocale().then(toLocale)]);
   if (!found || found.status === 'draft') notFound();
-  const isRepeat = status === 'already_signed';
   return (
     <div className="mx-auto max-w-md">
-      <PageHeader title={t(isRepeat ? 'form.alreadySignedTitle' : 'form.signedTitle')} lead={localized(found, 'title', locale)} />
+      <PageHeader title={t('form.signedTitle')} lead={localized(found, 'title', locale)} />
       <Card className="space-y-4">
         <Alert tone="success" role="status" data-testid="support-thanks">
-          {t(isRepeat ? 'form.alreadySignedBody' : 'form.signedBody')}
+          {t('form.signedBody')}
         </Alert>
         <Link href={`/cases/${found.slug}`} className="inline-block font-medium text-brand-700 underline">
           {t('embed.moreAboutCase')}

@@ -1,298 +1,225 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { SelectField, TextField } from '@/app/_components/form-field';
 import { Button, FailureAlert } from '@/app/_components/ui';
-import type { ClaimantType, DamageCategory } from '@/db/schema';
+import { useActionForm } from '@/app/_components/use-action-form';
+import { applicableDamageCategories, computeDamages, type DamageItemInput } from '@/lib/claims/damages';
+import type { ClaimDefinition } from '@/lib/claims/definition-schema';
+import { formatMoney } from '@/lib/claims/format';
+import type { ClaimState } from '@/lib/claims/types';
+import type { Locale } from '@/lib/i18n/config';
 import { saveDamagesAction } from '@/lib/intake/actions';
-import {
-  CATEGORY_FOR_HELPER,
-  DAMAGE_CATEGORIES,
-  type DamageCalculation,
-  type DamageHelper,
-  HELPER_FOR_TYPE,
-  MAX_DAMAGE_ITEMS,
-  computeDamage,
-  helperForCategory,
-} from '@/lib/intake/damage-calc';
 import { StepNav } from './step-nav';
 import { requestDraftPersist, useDraftKeeper } from './use-draft-keeper';
-import { useActionForm } from '@/app/_components/use-action-form';
 
-export type DamageItemDraft = { category: DamageCategory; description: string; amountKrw: string; calculation: DamageCalculation | null };
-type HelperDefaults = { claimantType: ClaimantType; monthlyFeeKrw: number; seats: number; hours: number };
-type Keyed = DamageItemDraft & { key: number };
+/** One item as the form holds it: the amount typed, or a helper with its inputs typed. */
+type Draft = { key: number; category: string; description: string; amount: string; helper: string; inputs: Record<string, string> };
 
-/** The helper's inputs as typed (strings), keyed by field. */
-type HelperInputs = Record<string, string>;
-
-function initialHelperInputs(helper: DamageHelper, defaults: HelperDefaults, calculation: DamageCalculation | null): HelperInputs {
-  if (calculation && calculation.helper === helper)
-    return Object.fromEntries(
-      Object.entries(calculation)
-        .filter(([key]) => key !== 'helper')
-        .map(([key, value]) => [key, String(value)]),
-    );
-  if (helper === 'pro_rata') return { monthlyFeeKrw: String(defaults.monthlyFeeKrw || ''), hours: String(defaults.hours) };
-  if (helper === 'seats') return { seats: String(defaults.seats || ''), hourlyRateKrw: '', hours: String(defaults.hours) };
-  return { dailySalesKrw: '', days: String(Math.round((defaults.hours / 24) * 10) / 10) };
+function toDrafts(items: DamageItemInput[]): Draft[] {
+  return items.map((item, key) => ({
+    key,
+    category: item.category,
+    description: item.description ?? '',
+    amount: item.calculation ? '' : String(item.amount ?? ''),
+    helper: item.calculation?.helper ?? '',
+    inputs: Object.fromEntries(Object.entries(item.calculation?.inputs ?? {}).map(([id, value]) => [id, String(value)])),
+  }));
 }
 
-const HELPER_FIELDS: Record<DamageHelper, { name: string; isMoney: boolean }[]> = {
-  pro_rata: [
-    { name: 'monthlyFeeKrw', isMoney: true },
-    { name: 'hours', isMoney: false },
-  ],
-  seats: [
-    { name: 'seats', isMoney: false },
-    { name: 'hourlyRateKrw', isMoney: true },
-    { name: 'hours', isMoney: false },
-  ],
-  daily_sales: [
-    { name: 'dailySalesKrw', isMoney: true },
-    { name: 'days', isMoney: false },
-  ],
-};
-
-function toCalculation(helper: DamageHelper, inputs: HelperInputs): DamageCalculation | null {
-  const cleaned = (name: string) => (inputs[name] ?? '').replace(/[,\s원₩]/g, '');
-  if (HELPER_FIELDS[helper].some((field) => cleaned(field.name) === '')) return null;
-  const values = Object.fromEntries(HELPER_FIELDS[helper].map((field) => [field.name, Number(cleaned(field.name))]));
-  if (Object.values(values).some((value) => !Number.isFinite(value) || value < 0)) return null;
-  return { helper, ...values } as DamageCalculation;
+function toInputs(drafts: Draft[]): DamageItemInput[] {
+  return drafts.map((draft) => ({
+    category: draft.category,
+    description: draft.description,
+    amount: draft.helper ? undefined : draft.amount,
+    calculation: draft.helper ? { helper: draft.helper, inputs: draft.inputs } : null,
+  }));
 }
 
-/** Amounts shown with thousands separators (the server reads them either way). */
-function formatAmount(amount: number): string {
-  return new Intl.NumberFormat('en-US').format(amount);
-}
-
-/** Keys follow the list's order, so the server's and the browser's first render agree. */
-function withKeys(items: DamageItemDraft[]): Keyed[] {
-  return items.map((item, index) => ({ ...item, key: index }));
-}
-
-function parseItems(raw: string | undefined): DamageItemDraft[] | null {
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as DamageItemDraft[];
-    return Array.isArray(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
+/**
+ * Damages from the case's definition: the fixed amounts counsel set (위자료 per person) are shown
+ * as they apply; the claimant adds their own items, typed or worked out with a helper formula.
+ * The total here is a preview; the server computes it again from the inputs on save.
+ */
 export function DamagesForm({
   caseSlug,
   claimantId,
+  definition,
+  state: claim,
   savedItems,
   helperDefaults,
+  locale,
   backHref,
 }: {
   caseSlug: string;
   claimantId: string;
-  savedItems: DamageItemDraft[];
-  helperDefaults: HelperDefaults;
+  definition: ClaimDefinition;
+  state: ClaimState;
+  savedItems: DamageItemInput[];
+  /** First values of each helper's inputs from the answers, by helper id. */
+  helperDefaults: Record<string, Record<string, number>>;
+  locale: Locale;
   backHref: string;
 }) {
   const t = useTranslations('intake.damages');
-  const format = useFormatter();
   const { state, isPending, formProps } = useActionForm(saveDamagesAction);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const [items, setItems] = useState<Keyed[]>(() => {
-    if (savedItems.length) return withKeys(savedItems);
-    const helper = HELPER_FOR_TYPE[helperDefaults.claimantType];
-    const calculation = toCalculation(helper, initialHelperInputs(helper, helperDefaults, null));
-    return withKeys([
-      {
-        category: CATEGORY_FOR_HELPER[helper],
-        description: '',
-        amountKrw: calculation ? formatAmount(computeDamage(calculation)) : '',
-        calculation,
-      },
-    ]);
-  });
-  const shownItems = (state && !state.ok ? parseItems(state.values.items) : null) ?? null;
-  const [lastShownErrorState, setLastShownErrorState] = useState(state);
-  if (state !== lastShownErrorState) {
-    // After a failed save, show exactly the list that was sent (it is what the errors refer to).
-    setLastShownErrorState(state);
-    if (shownItems) setItems(withKeys(shownItems));
-  }
+  const restored = state && !state.ok && state.values.items ? safeParse(state.values.items) : null;
+  const [drafts, setDrafts] = useState<Draft[]>(() => toDrafts(restored ?? savedItems));
+  const nextKey = useRef(drafts.length);
   const formRef = useRef<HTMLFormElement>(null);
   useDraftKeeper(formRef, `intake:${claimantId}:damages`, {
     hiddenNames: ['items'],
     onRestore: (form) => {
-      const restored = parseItems((form.elements.namedItem('items') as HTMLInputElement).value);
-      if (restored) setItems(withKeys(restored));
+      const kept = safeParse((form.elements.namedItem('items') as HTMLInputElement | null)?.value);
+      if (kept) setDrafts(toDrafts(kept));
     },
   });
-
-  const update = (key: number, change: Partial<DamageItemDraft>) => {
-    setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
-    queueMicrotask(() => requestDraftPersist(formRef.current));
+  const categories = applicableDamageCategories(definition, claim);
+  const itemised = categories.filter((category) => category.mode === 'itemised');
+  const preview = computeDamages(definition, claim, toInputs(drafts));
+  const money = (amount: number) => formatMoney(amount, definition.currency, locale);
+  const update = (key: number, change: Partial<Draft>) => {
+    setDrafts((current) => current.map((draft) => (draft.key === key ? { ...draft, ...change } : draft)));
+    requestDraftPersist(formRef.current);
   };
-  const total = items.reduce((sum, item) => sum + (Number(item.amountKrw.replace(/[,\s원₩]/g, '')) || 0), 0);
-  const serialized = JSON.stringify(items.map(({ key: _key, ...item }) => item));
+  const helpersFor = (category: string) => definition.damages.helpers.filter((helper) => helper.category === category);
 
   return (
-    <form ref={formRef} {...formProps} className="space-y-5" noValidate>
+    <form ref={formRef} {...formProps} className="space-y-6" noValidate>
       <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
-      <input type="hidden" name="items" value={serialized} />
-      <ol className="space-y-4">
-        {items.map((item, index) => (
-          <li key={item.key}>
-            <DamageItemCard
-              index={index}
-              item={item}
-              helperDefaults={helperDefaults}
-              errors={errors}
-              onChange={(change) => update(item.key, change)}
-              onRemove={items.length > 1 ? () => setItems((current) => current.filter((other) => other.key !== item.key)) : undefined}
+      <input type="hidden" name="items" value={JSON.stringify(toInputs(drafts))} />
+      {preview.items.some((item) => item.source === 'fixed') ? (
+        <ul className="space-y-2" aria-label={t('fixedTitle')}>
+          {preview.items
+            .filter((item) => item.source === 'fixed')
+            .map((item) => (
+              <li key={item.category} className="rounded-xl bg-brand-50 p-3 text-sm text-brand-900">
+                {categories.find((category) => category.id === item.category)?.label[locale]}: <strong>{money(item.amount)}</strong>{' '}
+                {t('fixedNote')}
+              </li>
+            ))}
+        </ul>
+      ) : null}
+      {drafts.map((draft, index) => {
+        const helper = definition.damages.helpers.find((item) => item.id === draft.helper);
+        const field = (name: string) => errors[`items.${index}.${name}`];
+        return (
+          <fieldset key={draft.key} className="space-y-4 rounded-xl border border-slate-200 p-4">
+            <legend className="px-1 text-sm font-semibold text-slate-800">{t('itemLegend', { n: index + 1 })}</legend>
+            <SelectField
+              name={`item-${draft.key}-category`}
+              label={t('category')}
+              value={draft.category}
+              error={field('category')}
+              onChange={(event) => update(draft.key, { category: event.target.value, helper: '', inputs: {} })}
+            >
+              {itemised.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {category.label[locale]}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              name={`item-${draft.key}-description`}
+              label={t('description')}
+              value={draft.description}
+              maxLength={300}
+              error={field('description')}
+              onChange={(event) => update(draft.key, { description: event.target.value })}
             />
-          </li>
-        ))}
-      </ol>
-      {items.length < MAX_DAMAGE_ITEMS ? (
+            {helpersFor(draft.category).length > 0 ? (
+              <SelectField
+                name={`item-${draft.key}-helper`}
+                label={t('helper')}
+                value={draft.helper}
+                onChange={(event) => {
+                  const chosen = event.target.value;
+                  const defaults = helperDefaults[chosen] ?? {};
+                  update(draft.key, {
+                    helper: chosen,
+                    inputs: Object.fromEntries(Object.entries(defaults).map(([id, v]) => [id, String(v)])),
+                  });
+                }}
+              >
+                <option value="">{t('typeAmount')}</option>
+                {helpersFor(draft.category).map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.label[locale]}
+                  </option>
+                ))}
+              </SelectField>
+            ) : null}
+            {helper ? (
+              <div className="space-y-3">
+                {helper.explain ? <p className="text-sm text-slate-600">{helper.explain[locale]}</p> : null}
+                {helper.inputs.map((input) => (
+                  <TextField
+                    key={input.id}
+                    name={`item-${draft.key}-${input.id}`}
+                    label={input.label[locale]}
+                    inputMode="decimal"
+                    value={draft.inputs[input.id] ?? ''}
+                    error={field(`inputs.${input.id}`)}
+                    onChange={(event) => update(draft.key, { inputs: { ...draft.inputs, [input.id]: event.target.value } })}
+                  />
+                ))}
+              </div>
+            ) : (
+              <TextField
+                name={`item-${draft.key}-amount`}
+                label={t('amount', { currency: definition.currency })}
+                inputMode="numeric"
+                value={draft.amount}
+                error={field('amount')}
+                onChange={(event) => update(draft.key, { amount: event.target.value })}
+              />
+            )}
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setDrafts((current) => current.filter((item) => item.key !== draft.key));
+                requestDraftPersist(formRef.current);
+              }}
+            >
+              {t('remove')}
+            </Button>
+          </fieldset>
+        );
+      })}
+      {itemised.length > 0 && drafts.length < definition.damages.maxItems ? (
         <Button
           type="button"
           variant="secondary"
-          className="w-full"
-          onClick={() =>
-            setItems((current) => [
+          onClick={() => {
+            setDrafts((current) => [
               ...current,
-              {
-                category: 'other',
-                description: '',
-                amountKrw: '',
-                calculation: null,
-                key: Math.max(-1, ...current.map((item) => item.key)) + 1,
-              },
-            ])
-          }
+              { key: nextKey.current++, category: itemised[0].id, description: '', amount: '', helper: '', inputs: {} },
+            ]);
+            requestDraftPersist(formRef.current);
+          }}
         >
-          {t('addItem')}
+          {t('add')}
         </Button>
       ) : null}
-      <p className="rounded-xl bg-brand-50 p-4 text-lg font-semibold text-brand-800" aria-live="polite" data-testid="damages-total">
-        {t('total', { amount: format.number(total) })}
+      {errors.items ? <p className="text-sm font-medium text-rose-700">{errors.items}</p> : null}
+      <p className="text-lg font-semibold text-ink" aria-live="polite">
+        {t('total')}: <span data-testid="damages-total">{money(preview.total)}</span>
       </p>
       <StepNav backHref={backHref} isPending={isPending} />
     </form>
   );
 }
 
-function DamageItemCard({
-  index,
-  item,
-  helperDefaults,
-  errors,
-  onChange,
-  onRemove,
-}: {
-  index: number;
-  item: Keyed;
-  helperDefaults: HelperDefaults;
-  errors: Record<string, string>;
-  onChange: (change: Partial<DamageItemDraft>) => void;
-  onRemove?: () => void;
-}) {
-  const t = useTranslations('intake.damages');
-  const format = useFormatter();
-  const helper = helperForCategory(item.category);
-  const [inputs, setInputs] = useState<HelperInputs>(() => (helper ? initialHelperInputs(helper, helperDefaults, item.calculation) : {}));
-  const prefix = `items.${index}`;
-  const id = (name: string) => `item-${item.key}-${name}`;
-  const amount = Number(item.amountKrw.replace(/[,\s원₩]/g, ''));
-
-  const applyHelper = () => {
-    if (!helper) return;
-    const calculation = toCalculation(helper, inputs);
-    if (calculation) onChange({ calculation, amountKrw: formatAmount(computeDamage(calculation)) });
-  };
-
-  return (
-    <section aria-labelledby={id('title')} className="space-y-4 rounded-xl border border-slate-200 p-4">
-      <div className="flex items-center justify-between gap-2">
-        <h2 id={id('title')} className="text-base font-semibold">
-          {t('itemTitle', { number: index + 1 })}
-        </h2>
-        {onRemove ? (
-          <button type="button" onClick={onRemove} className="min-h-11 rounded-lg px-3 text-sm font-medium text-rose-700 hover:bg-rose-50">
-            {t('removeItem', { number: index + 1 })}
-          </button>
-        ) : null}
-      </div>
-      <SelectField
-        id={id('category')}
-        name=""
-        label={t('category')}
-        value={item.category}
-        error={errors[`${prefix}.category`]}
-        onChange={(event) => {
-          const category = event.target.value as DamageCategory;
-          const nextHelper = helperForCategory(category);
-          if (nextHelper) setInputs(initialHelperInputs(nextHelper, helperDefaults, null));
-          onChange({ category, calculation: null });
-        }}
-      >
-        {DAMAGE_CATEGORIES.map((category) => (
-          <option key={category} value={category}>
-            {t(`categories.${category}`)}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        id={id('description')}
-        name=""
-        label={t('description')}
-        hint={t('descriptionHint')}
-        value={item.description}
-        maxLength={300}
-        error={errors[`${prefix}.description`]}
-        onChange={(event) => onChange({ description: event.target.value })}
-      />
-      {helper ? (
-        <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-slate-50 p-3">
-          <legend className="px-1 text-sm font-semibold text-slate-800">{t(`helpers.${helper}.title`)}</legend>
-          <p className="text-sm text-slate-600">{t(`helpers.${helper}.explain`)}</p>
-          <div className="grid gap-3 sm:grid-cols-3">
-            {HELPER_FIELDS[helper].map((field) => (
-              <TextField
-                key={field.name}
-                id={id(field.name)}
-                name=""
-                label={t(`helpers.fields.${field.name}`)}
-                inputMode={field.isMoney ? 'numeric' : 'decimal'}
-                value={inputs[field.name] ?? ''}
-                error={errors[`${prefix}.calculation.${field.name}`]}
-                onChange={(event) => setInputs((current) => ({ ...current, [field.name]: event.target.value }))}
-              />
-            ))}
-          </div>
-          <Button type="button" variant="secondary" className="w-full" onClick={applyHelper}>
-            {t('applyHelper')}
-          </Button>
-        </fieldset>
-      ) : null}
-      <TextField
-        id={id('amount')}
-        name=""
-        label={t('amount')}
-        hint={
-          item.calculation
-            ? t('amountFromHelper')
-            : Number.isFinite(amount) && amount > 0
-              ? t('amountReads', { amount: format.number(amount) })
-              : t('amountHint')
-        }
-        inputMode="numeric"
-        value={item.amountKrw}
-        error={errors[`${prefix}.amountKrw`]}
-        onChange={(event) => onChange({ amountKrw: event.target.value, calculation: null })}
-      />
-    </section>
-  );
+function safeParse(raw: string | undefined): DamageItemInput[] | null {
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? (parsed as DamageItemInput[]) : null;
+  } catch {
+    return null;
+  }
 }

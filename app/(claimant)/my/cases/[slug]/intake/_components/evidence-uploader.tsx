@@ -4,9 +4,12 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { SelectField, TextField } from '@/app/_components/form-field';
 import { Alert, Button } from '@/app/_components/ui';
-import type { EvidenceKind } from '@/db/schema';
 import type { EvidenceView } from '@/lib/evidence/view';
-import { EVIDENCE_KINDS, uploadEvidenceFile } from './upload-request';
+import { uploadEvidenceFile } from './upload-request';
+
+type EvidenceKind = string;
+/** An evidence kind the case's definition offers this claimant, with what it asks for. */
+export type OfferedKind = { id: string; label: string; requirement: string };
 import { byteSize } from '@/lib/format/numbers';
 
 type Limits = { maxFileBytes: number; maxFiles: number; maxTotalBytes: number };
@@ -23,8 +26,9 @@ type Pending = {
 
 const ACCEPT = 'application/pdf,.pdf,image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp';
 
-function guessKind(file: File): EvidenceKind {
-  return file.type.startsWith('image/') ? 'screenshot' : 'isp_bill';
+/** The first kind offered: the claimant picks another in the list before uploading. */
+function firstKind(kinds: readonly OfferedKind[]): EvidenceKind {
+  return kinds[0]?.id ?? 'other';
 }
 
 /**
@@ -37,11 +41,13 @@ export function EvidenceUploader({
   initialFiles,
   removableIds,
   limits,
+  kinds,
 }: {
   caseSlug: string;
   initialFiles: EvidenceView[];
   removableIds: string[];
   limits: Limits;
+  kinds: OfferedKind[];
 }) {
   const t = useTranslations('intake.evidence');
   const format = useFormatter();
@@ -70,7 +76,7 @@ export function EvidenceUploader({
       added.push({
         id: nextId.current++,
         file,
-        kind: guessKind(file),
+        kind: firstKind(kinds),
         label: file.name.replace(/\.[^.]+$/, '').slice(0, 120),
         note: '',
         progress: 0,
@@ -146,14 +152,14 @@ export function EvidenceUploader({
             {t('camera')}
           </Button>
         </div>
+        {/* The buttons above are what people use; the inputs they open are hidden (display: none),
+            so screen readers do not hear "choose files" and "take a photo" twice. */}
         <input
           ref={pickerRef}
           type="file"
           multiple
           accept={ACCEPT}
-          className="sr-only"
-          aria-label={t('choose')}
-          tabIndex={-1}
+          hidden
           data-testid="file-picker"
           onChange={(event) => {
             addFiles(event.target.files);
@@ -165,9 +171,8 @@ export function EvidenceUploader({
           type="file"
           accept="image/*"
           capture="environment"
-          className="sr-only"
-          aria-label={t('camera')}
-          tabIndex={-1}
+          hidden
+          data-testid="camera-picker"
           onChange={(event) => {
             addFiles(event.target.files);
             event.target.value = '';
@@ -210,9 +215,9 @@ export function EvidenceUploader({
                   disabled={item.status === 'uploading'}
                   onChange={(event) => update(item.id, { kind: event.target.value as EvidenceKind })}
                 >
-                  {EVIDENCE_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`kinds.${kind}`)}
+                  {kinds.map((kind) => (
+                    <option key={kind.id} value={kind.id}>
+                      {kind.label}
                     </option>
                   ))}
                 </SelectField>
@@ -276,7 +281,7 @@ export function EvidenceUploader({
               <div className="min-w-0 space-y-0.5">
                 <p className="break-all font-medium">{file.label || file.filename}</p>
                 <p className="text-sm text-slate-600">
-                  {t(`kinds.${file.kind}`)} · {file.filename} · {size(file.byteSize)}
+                  {kinds.find((kind) => kind.id === file.kind)?.label ?? file.kind} · {file.filename} · {size(file.byteSize)}
                   {file.pageCount ? ` · ${t('pages', { count: file.pageCount })}` : ''}
                 </p>
               </div>

@@ -2,12 +2,13 @@
 
 import { FailureAlert } from '@/app/_components/ui';
 import { useTranslations } from 'next-intl';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { SelectField, TextField } from '@/app/_components/form-field';
-import type { ClaimantType } from '@/db/schema';
-import { REGIONS } from '@/lib/cases/reference-data';
+import type { Locale } from '@/lib/i18n/config';
 import { saveIdentityAction } from '@/lib/intake/actions';
-import { mayHaveBusiness, needsBusiness } from '@/lib/intake/steps';
+import { GUARDIAN_RELATIONS } from '@/lib/claimants/schemas';
+import { listRegions, type RegionJurisdiction } from '@/lib/regions';
+import { RadioGroup } from './fields';
 import { StepNav } from './step-nav';
 import { useDraftKeeper } from './use-draft-keeper';
 import { useActionForm } from '@/app/_components/use-action-form';
@@ -15,39 +16,90 @@ import { useActionForm } from '@/app/_components/use-action-form';
 export function IdentityForm({
   caseSlug,
   claimantId,
-  claimantType,
+  business,
+  isMinor,
+  asksLatinName,
+  jurisdiction,
+  locale,
   latestBirthDate,
   defaults,
   backHref,
 }: {
   caseSlug: string;
   claimantId: string;
-  claimantType: ClaimantType | null;
+  /** Whether the category runs a business: `required`, `optional` or not at all. */
+  business: 'required' | 'optional' | 'none';
+  isMinor: boolean;
+  asksLatinName: boolean;
+  jurisdiction: RegionJurisdiction;
+  locale: Locale;
   latestBirthDate: string;
   defaults: Record<string, string>;
   backHref: string;
 }) {
   const t = useTranslations('intake.identity');
-  const common = useTranslations('common');
   const { state, isPending, formProps } = useActionForm(saveIdentityAction);
   const values = state && !state.ok ? state.values : defaults;
   const errors = state && !state.ok ? state.fieldErrors : {};
   const formRef = useRef<HTMLFormElement>(null);
   useDraftKeeper(formRef, `intake:${claimantId}:identity`);
-  const isBusinessRequired = needsBusiness(claimantType);
+  const isBusinessRequired = business === 'required';
+  const [relation, setRelation] = useState(values.guardianRelation ?? '');
   return (
     <form ref={formRef} {...formProps} className="space-y-5" noValidate>
       <FailureAlert state={state} />
       <input type="hidden" name="caseSlug" value={caseSlug} />
+      {isMinor ? (
+        <fieldset className="space-y-5 rounded-xl border border-slate-200 p-4">
+          <legend className="px-1 text-sm font-semibold text-slate-800">{t('guardianLegend')}</legend>
+          <p className="text-sm text-slate-600">{t('guardianLead')}</p>
+          <RadioGroup
+            name="guardianRelation"
+            legend={t('guardianRelation')}
+            value={values.guardianRelation}
+            error={errors.guardianRelation}
+            onChange={(event) => setRelation(event.target.value)}
+            options={GUARDIAN_RELATIONS.map((value) => ({ value, label: t(`guardianRelations.${value}`) }))}
+          />
+          <TextField
+            name="guardianName"
+            label={relation === 'parents' ? t('fatherName') : t('guardianName')}
+            autoComplete="name"
+            defaultValue={values.guardianName}
+            error={errors.guardianName}
+            required
+          />
+          {relation === 'parents' ? (
+            <TextField
+              name="secondGuardianName"
+              label={t('motherName')}
+              defaultValue={values.secondGuardianName}
+              error={errors.secondGuardianName}
+              required
+            />
+          ) : null}
+        </fieldset>
+      ) : null}
       <TextField
         name="legalName"
-        label={t('legalName')}
+        label={isMinor ? t('minorName') : t('legalName')}
         hint={t('legalNameHint')}
         autoComplete="name"
         defaultValue={values.legalName}
         error={errors.legalName}
         required
       />
+      {asksLatinName ? (
+        <TextField
+          name="latinName"
+          label={t('latinName')}
+          hint={t('latinNameHint')}
+          autoComplete="off"
+          defaultValue={values.latinName}
+          error={errors.latinName}
+          required
+        />
+      ) : null}
       <TextField
         name="dateOfBirth"
         type="date"
@@ -83,9 +135,9 @@ export function IdentityForm({
       <div className="grid gap-5 sm:grid-cols-2">
         <SelectField name="region" label={t('region')} defaultValue={values.region ?? ''} error={errors.region} required>
           <option value="">{t('choose')}</option>
-          {REGIONS.map((region) => (
-            <option key={region} value={region}>
-              {common(`regions.${region}`)}
+          {listRegions(jurisdiction).map((region) => (
+            <option key={region.code} value={region.code}>
+              {region.name[locale]}
             </option>
           ))}
         </SelectField>
@@ -99,7 +151,7 @@ export function IdentityForm({
           required
         />
       </div>
-      {mayHaveBusiness(claimantType) ? (
+      {business !== 'none' ? (
         <fieldset className="space-y-5 rounded-xl border border-slate-200 p-4">
           <legend className="px-1 text-sm font-semibold text-slate-800">{t('businessLegend')}</legend>
           {!isBusinessRequired ? <p className="text-sm text-slate-600">{t('businessOptional')}</p> : null}
@@ -121,17 +173,6 @@ export function IdentityForm({
             error={errors.businessRegistrationNumber}
             required={isBusinessRequired}
           />
-          {claimantType === 'pc_bang' ? (
-            <TextField
-              name="pcBangSeats"
-              label={t('pcBangSeats')}
-              hint={t('pcBangSeatsHint')}
-              inputMode="numeric"
-              defaultValue={values.pcBangSeats}
-              error={errors.pcBangSeats}
-              required
-            />
-          ) : null}
         </fieldset>
       ) : null}
       <StepNav backHref={backHref} isPending={isPending} />

@@ -1,11 +1,15 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import type { Case, Claimant } from '@/db/schema';
-import type { ClaimOverview } from '@/lib/intake/completeness';
-import { type IntakeStep, intakePath } from '@/lib/intake/steps';
+import type { Case } from '@/db/schema';
+import { computeVisibility, formatAnswer, formatMoney } from '@/lib/claims';
 import { decryptField } from '@/lib/crypto/field-encryption';
-import { formatBrn, formatPhone } from '@/lib/intake/draft';
+import { formatBusinessNumber, formatPhoneNumber } from '@/lib/format/numbers';
+import type { Locale } from '@/lib/i18n/config';
+import type { ClaimOverview } from '@/lib/intake/completeness';
+import type { ClaimContext } from '@/lib/claimants/claim-context';
+import { type IntakeStep, intakePath } from '@/lib/claimants/intake-steps';
+import { regionName } from '@/lib/regions';
 
 function Section({
   title,
@@ -52,23 +56,37 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-/** Everything the claim says, on one page, each part with a link back to its step. */
-export async function ReviewSummary({ claimant, caseRow, overview }: { claimant: Claimant; caseRow: Case; overview: ClaimOverview }) {
-  const [t, common, format] = await Promise.all([getTranslations('intake'), getTranslations('common'), getFormatter()]);
+/** Everything the claim says, on one page, each part with a link back to its step: every answer of the definition's visible questions. */
+export async function ReviewSummary({
+  context,
+  caseRow,
+  overview,
+  locale,
+}: {
+  context: ClaimContext;
+  caseRow: Case;
+  overview: ClaimOverview;
+  locale: Locale;
+}) {
+  const [t, format] = await Promise.all([getTranslations('intake'), getFormatter()]);
+  const { claimant, definition } = context;
   const edit = t('review.edit');
-  const step = (key: IntakeStep) => t(`steps.${key}.title`);
-  const dateTime = (value: Date | null) =>
-    value ? format.dateTime(value, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }) : '';
+  const step = (key: IntakeStep) => t(`steps.${key}.title` as never);
+  const category = definition.categories.find((item) => item.id === claimant.category);
+  const visibility = computeVisibility(definition, context.state);
+  const money = (amount: number) => formatMoney(amount, definition.currency, locale);
+  const damageLabel = (id: string) => definition.damages.categories.find((item) => item.id === id)?.label[locale] ?? id;
+  const evidenceLabel = (id: string) => definition.evidenceKinds.find((item) => item.id === id)?.label[locale] ?? id;
   return (
     <div className="space-y-4">
       {overview.missing.length > 0 ? (
         <div role="alert" className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
           <p className="font-semibold">{t('review.missingTitle', { count: overview.missing.length })}</p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
-            {overview.missing.map((item) => (
-              <li key={item.key}>
+            {overview.missing.map((item, index) => (
+              <li key={`${item.step}:${item.key}:${index}`}>
                 <Link href={intakePath(caseRow.slug, item.step)} className="underline">
-                  {t(`review.missing.${item.key}`)}
+                  {item.message ? item.message[locale] : t(`review.missing.${item.key}` as never)}
                 </Link>
               </li>
             ))}
@@ -80,58 +98,74 @@ export async function ReviewSummary({ claimant, caseRow, overview }: { claimant:
         </p>
       )}
       <Section title={step('type')} step="type" caseSlug={caseRow.slug} editLabel={edit}>
-        <Facts rows={[[t('review.type'), claimant.type ? common(`claimantTypes.${claimant.type}`) : '']]} />
+        <Facts
+          rows={[
+            [t('review.type'), category?.label[locale] ?? ''],
+            ...(claimant.isMinor ? ([[t('review.minor'), t('review.minorYes')]] as [string, string][]) : []),
+          ]}
+        />
       </Section>
       <Section title={step('identity')} step="identity" caseSlug={caseRow.slug} editLabel={edit}>
         <Facts
           rows={[
-            [t('identity.legalName'), claimant.legalName],
+            [claimant.isMinor ? t('identity.minorName') : t('identity.legalName'), claimant.legalName],
+            ...(claimant.latinName ? ([[t('identity.latinName'), claimant.latinName]] as [string, string][]) : []),
             [t('identity.dateOfBirth'), decryptField(claimant.dateOfBirthEncrypted)],
-            [t('identity.phone'), formatPhone(decryptField(claimant.phoneEncrypted) ?? '')],
+            [t('identity.phone'), formatPhoneNumber(decryptField(claimant.phoneEncrypted) ?? '')],
             [t('identity.address'), decryptField(claimant.addressEncrypted)],
-            [t('identity.region'), claimant.region ? `${common(`regions.${claimant.region}`)} ${claimant.locality ?? ''}` : ''],
+            [
+              t('identity.region'),
+              claimant.region ? `${regionName(definition.jurisdiction, claimant.region, locale)} ${claimant.locality ?? ''}` : '',
+            ],
             ...(claimant.businessName
-              ? ([[t('identity.businessName'), `${claimant.businessName} (${formatBrn(claimant.businessRegistrationNumber ?? '')})`]] as [
-                  string,
-                  string,
-                ][])
+              ? ([
+                  [
+                    t('identity.businessName'),
+                    `${claimant.businessName} (${formatBusinessNumber(claimant.businessRegistrationNumber ?? '')})`,
+                  ],
+                ] as [string, string][])
               : []),
-            ...(claimant.pcBangSeats ? ([[t('identity.pcBangSeats'), String(claimant.pcBangSeats)]] as [string, string][]) : []),
+            ...(claimant.isMinor
+              ? ([
+                  [
+                    t('identity.guardianLegend'),
+                    `${claimant.guardianRelation ? t(`identity.guardianRelations.${claimant.guardianRelation}` as never) : ''} ${claimant.guardianNames.join(', ')}`,
+                  ],
+                ] as [string, string][])
+              : []),
           ]}
         />
       </Section>
-      <Section title={step('connection')} step="connection" caseSlug={caseRow.slug} editLabel={edit}>
-        <Facts
-          rows={[
-            [t('connection.isp'), claimant.isp === 'other' ? claimant.ispOther : claimant.isp ? common(`isps.${claimant.isp}`) : ''],
-            [t('connection.lineType'), claimant.lineType ? common(`lineTypes.${claimant.lineType}`) : ''],
-            [t('connection.monthlyFee'), claimant.monthlyFeeKrw !== null ? common('won', { amount: claimant.monthlyFeeKrw }) : ''],
-          ]}
-        />
-      </Section>
-      <Section title={step('outage')} step="outage" caseSlug={caseRow.slug} editLabel={edit}>
-        <Facts
-          rows={[
-            [t('outage.startedAt'), dateTime(claimant.outageStartedAt)],
-            [t('outage.endedAt'), dateTime(claimant.outageEndedAt)],
-            [t('outage.impacts'), (claimant.outageImpacts ?? []).map((impact) => t(`outage.impactOptions.${impact}`)).join(', ')],
-          ]}
-        />
-      </Section>
-      <Section title={step('damages')} step="damages" caseSlug={caseRow.slug} editLabel={edit}>
-        <ul className="space-y-1 text-sm">
-          {overview.damages.map((item) => (
-            <li key={item.id} className="flex justify-between gap-2">
-              <span>
-                {t(`damages.categories.${item.category}`)}
-                {item.description ? ` — ${item.description}` : ''}
-              </span>
-              <span className="tabular-nums">{common('won', { amount: item.amountKrw })}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="text-sm font-semibold">{t('damages.total', { amount: format.number(claimant.claimedTotalKrw) })}</p>
-      </Section>
+      {visibility.steps.map((item) => (
+        <Section key={item.id} title={item.title[locale]} step={item.id} caseSlug={caseRow.slug} editLabel={edit}>
+          <Facts
+            rows={item.questions
+              .filter((question) => visibility.questions.has(question.id))
+              .map(
+                (question) =>
+                  [question.label[locale], formatAnswer(definition, question, visibility.answers, locale) ?? ''] as [string, string],
+              )}
+          />
+        </Section>
+      ))}
+      {context.steps.includes('damages') ? (
+        <Section title={step('damages')} step="damages" caseSlug={caseRow.slug} editLabel={edit}>
+          <ul className="space-y-1 text-sm">
+            {overview.damages.map((item) => (
+              <li key={item.id} className="flex justify-between gap-2">
+                <span>
+                  {damageLabel(item.category)}
+                  {item.description ? ` — ${item.description}` : ''}
+                </span>
+                <span className="tabular-nums">{money(item.amountKrw)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="text-sm font-semibold">
+            {t('review.total')}: {money(claimant.claimedTotalKrw)}
+          </p>
+        </Section>
+      ) : null}
       <Section title={step('sign')} step="sign" caseSlug={caseRow.slug} editLabel={edit}>
         <p className="text-sm">
           {overview.latestStatement
@@ -146,7 +180,7 @@ export async function ReviewSummary({ claimant, caseRow, overview }: { claimant:
         <ul className="list-disc space-y-0.5 pl-5 text-sm">
           {overview.evidence.map((file) => (
             <li key={file.id} className="break-all">
-              {t(`evidence.kinds.${file.kind}`)}: {file.label || file.originalFilename}
+              {evidenceLabel(file.kind)}: {file.label || file.originalFilename}
             </li>
           ))}
         </ul>

@@ -1,110 +1,143 @@
 import Link from 'next/link';
-import { getFormatter } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import type { Case, Claimant } from '@/db/schema';
-import { getTranslations } from 'next-intl/server';
-import type { Locale } from '@/lib/i18n/config';
+import { answersToFormValues, evidenceKindsFor, helperDefaults } from '@/lib/claims';
 import { loadClaimConsentTexts, listSignedConsents, signedCurrentKinds } from '@/lib/consents/queries';
+import { decryptField } from '@/lib/crypto/field-encryption';
 import { evidenceLimits, listOwnEvidence } from '@/lib/evidence/store';
 import { toEvidenceView } from '@/lib/evidence/view';
+import { formatBusinessNumber, formatPhoneNumber } from '@/lib/format/numbers';
+import type { Locale } from '@/lib/i18n/config';
 import { loadClaimOverview } from '@/lib/intake/completeness';
-import { loadHelperDefaults, loadIntakeDefaults } from '@/lib/intake/draft';
-import { listDamageItems } from '@/lib/intake/save-damages';
-import { type IntakeStep, intakePath, nextStep, previousStep } from '@/lib/intake/steps';
-import { toKstDateInput } from '@/lib/intake/validators';
-import { BULLETINS } from '@/lib/statements/questionnaire';
-import { formatStatementDate, formatStatementDateTime } from '@/lib/statements/render';
-import { findLatestStatement, isStatementCurrent, renderDraftStatement } from '@/lib/statements/sign';
-import { ConnectionForm } from './connection-form';
+import type { ClaimContext } from '@/lib/claimants/claim-context';
+import { listDamageItems, toDamageInputs } from '@/lib/claimants/damages';
+import { identityOptionsFor } from '@/lib/intake/identity-context';
+import { signerNamesOf } from '@/lib/claimants/draft';
+import { type IntakeStep, intakePath, isQuestionStep, nextStep, previousStep } from '@/lib/claimants/intake-steps';
+import { toKstDateInput } from '@/lib/forms/validators';
+import { findLatestStatement, isStatementCurrent, renderClaimStatement } from '@/lib/statements/sign';
 import { ConsentForm } from './consent-form';
-import { type DamageItemDraft, DamagesForm } from './damages-form';
+import { DamagesForm } from './damages-form';
 import { EvidenceUploader } from './evidence-uploader';
 import { IdentityForm } from './identity-form';
-import { OutageForm } from './outage-form';
+import { QuestionStepForm } from './question-step-form';
 import { ReviewSummary } from './review-summary';
 import { SignForm } from './sign-form';
-import { StatementForm } from './statement-form';
 import { SubmitForm } from './submit-form';
 import { TypeForm } from './type-form';
 
-const FALLBACK_INCIDENT = new Date('2003-01-25T14:30:00+09:00');
-
-/** Loads what one step needs and renders its form. */
+/** Loads what one step needs and renders its form, from the case's claim definition. */
 export async function StepContent({
   step,
-  claimant,
+  context,
   caseRow,
   locale,
 }: {
   step: IntakeStep;
-  claimant: Claimant;
+  context: ClaimContext;
   caseRow: Case;
   locale: Locale;
 }) {
   const db = await getDb();
-  const defaults = loadIntakeDefaults(claimant, caseRow);
-  const back = previousStep(step);
+  const { claimant, definition } = context;
+  const back = previousStep(context.steps, step);
   const backHref = back ? intakePath(caseRow.slug, back) : `/my/cases/${caseRow.slug}`;
-  const nextHref = intakePath(caseRow.slug, nextStep(step) ?? 'review');
+  const nextHref = intakePath(caseRow.slug, nextStep(context.steps, step) ?? 'review');
   const common = { caseSlug: caseRow.slug, claimantId: claimant.id };
-  const incident = caseRow.incidentStartedAt ?? FALLBACK_INCIDENT;
+  const defaults = identityDefaults(claimant);
 
+  if (isQuestionStep(definition, step)) {
+    const values = answersToFormValues(definition, context.answers);
+    return (
+      <QuestionStepForm
+        {...common}
+        definition={definition}
+        stepId={step}
+        category={claimant.category}
+        savedAnswers={context.answers}
+        defaults={Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : value]))}
+        locale={locale}
+        backHref={backHref}
+      />
+    );
+  }
   switch (step) {
     case 'type':
-      return <TypeForm {...common} defaults={defaults} />;
-    case 'identity':
+      return (
+        <TypeForm
+          {...common}
+          categories={definition.categories.map((category) => ({
+            id: category.id,
+            label: category.label[locale],
+            description: category.description?.[locale] ?? '',
+            allowsMinor: category.allowsMinorWithGuardian,
+          }))}
+          defaults={{ type: claimant.category ?? '', isMinor: claimant.isMinor ? 'on' : '' }}
+        />
+      );
+    case 'identity': {
+      const options = identityOptionsFor(context, caseRow);
       return (
         <IdentityForm
           {...common}
-          claimantType={claimant.type}
-          latestBirthDate={toKstDateInput(new Date(incident.getTime() - 24 * 3600_000))}
+          business={options.category?.isBusiness ? 'required' : options.category?.businessOptional ? 'optional' : 'none'}
+          isMinor={options.isMinor}
+          asksLatinName={options.asksLatinName}
+          jurisdiction={options.jurisdiction}
+          locale={locale}
+          latestBirthDate={toKstDateInput(new Date())}
           defaults={defaults}
           backHref={backHref}
         />
       );
-    case 'connection':
-      return <ConnectionForm {...common} defaults={defaults} backHref={backHref} />;
-    case 'outage':
-      return <OutageForm {...common} defaults={defaults} incidentLabel={formatStatementDateTime(incident, locale)} backHref={backHref} />;
+    }
     case 'damages': {
       const items = await listDamageItems(db, claimant);
-      const savedItems: DamageItemDraft[] = items.map((item) => ({
-        category: item.category,
-        description: item.description,
-        amountKrw: String(item.amountKrw),
-        calculation: item.calculation as DamageItemDraft['calculation'],
-      }));
-      return <DamagesForm {...common} savedItems={savedItems} helperDefaults={loadHelperDefaults(claimant)} backHref={backHref} />;
-    }
-    case 'statement': {
-      const bulletinDates = Object.fromEntries(
-        BULLETINS.map((bulletin) => [bulletin.id, formatStatementDate(bulletin.publishedOn, locale)]),
+      const helperDefaultsById = Object.fromEntries(
+        definition.damages.helpers.map((helper) => [helper.id, helperDefaults(definition, helper, context.state)]),
       );
       return (
-        <StatementForm
+        <DamagesForm
           {...common}
-          defaults={defaults}
-          bulletinDates={bulletinDates}
-          incidentLabel={formatStatementDateTime(incident, locale)}
+          definition={definition}
+          state={context.state}
+          savedItems={toDamageInputs(items)}
+          helperDefaults={helperDefaultsById}
+          locale={locale}
           backHref={backHref}
         />
       );
     }
     case 'sign':
-      return <SignStep claimant={claimant} caseRow={caseRow} locale={locale} backHref={backHref} nextHref={nextHref} />;
+      return <SignStep context={context} caseRow={caseRow} locale={locale} backHref={backHref} nextHref={nextHref} />;
     case 'evidence': {
       const files = await listOwnEvidence(db, claimant);
       const removableIds = files
         .filter((file) => claimant.status === 'draft' || (claimant.needsInfoAt && file.uploadedAt >= claimant.needsInfoAt))
         .map((file) => file.id);
+      const t = await getTranslations('intake.evidence');
+      const kinds = evidenceKindsFor(definition, context.state).map((offered) => ({
+        id: offered.kind.id,
+        label: offered.kind.label[locale],
+        requirement: offered.requirement.required ? t('requiredKind', { min: offered.min }) : t('optionalKind'),
+      }));
       return (
         <div className="space-y-6">
+          <ul className="space-y-1 text-sm" aria-label={t('kindsTitle')} data-testid="evidence-kinds">
+            {kinds.map((kind) => (
+              <li key={kind.id}>
+                <span className="font-medium">{kind.label}</span> — {kind.requirement}
+              </li>
+            ))}
+          </ul>
           <EvidenceUploader
             caseSlug={caseRow.slug}
             initialFiles={files.map((file) => toEvidenceView(file, caseRow.slug))}
             removableIds={removableIds}
             limits={evidenceLimits()}
+            kinds={kinds}
           />
           <StepLinks backHref={backHref} nextHref={nextHref} />
         </div>
@@ -116,7 +149,7 @@ export async function StepContent({
       return (
         <ConsentForm
           caseSlug={caseRow.slug}
-          legalName={claimant.legalName ?? ''}
+          legalName={signerNamesOf(claimant)[0] ?? ''}
           texts={texts.map(({ kind, document }) => ({
             kind,
             documentId: document.id,
@@ -131,10 +164,10 @@ export async function StepContent({
       );
     }
     case 'review': {
-      const overview = await loadClaimOverview(db, claimant, caseRow, locale);
+      const overview = await loadClaimOverview(db, context, caseRow, locale);
       return (
         <div className="space-y-6">
-          <ReviewSummary claimant={claimant} caseRow={caseRow} overview={overview} />
+          <ReviewSummary context={context} caseRow={caseRow} overview={overview} locale={locale} />
           {claimant.status === 'draft' ? (
             <SubmitForm caseSlug={caseRow.slug} isComplete={overview.missing.length === 0} backHref={backHref} />
           ) : (
@@ -143,40 +176,64 @@ export async function StepContent({
         </div>
       );
     }
+    default:
+      return null;
   }
 }
 
+/** The identity step's saved values, decrypted for the claimant's own eyes only. */
+function identityDefaults(claimant: Claimant): Record<string, string> {
+  return {
+    legalName: claimant.legalName ?? '',
+    latinName: claimant.latinName ?? '',
+    dateOfBirth: decryptField(claimant.dateOfBirthEncrypted) ?? '',
+    phone: formatPhoneNumber(decryptField(claimant.phoneEncrypted) ?? ''),
+    address: decryptField(claimant.addressEncrypted) ?? '',
+    locality: claimant.locality ?? '',
+    region: claimant.region ?? '',
+    businessName: claimant.businessName ?? '',
+    businessRegistrationNumber: formatBusinessNumber(claimant.businessRegistrationNumber ?? ''),
+    guardianRelation: claimant.guardianRelation ?? '',
+    guardianName: claimant.guardianNames[0] ?? '',
+    secondGuardianName: claimant.guardianNames[1] ?? '',
+  };
+}
+
 async function SignStep({
-  claimant,
+  context,
   caseRow,
   locale,
   backHref,
   nextHref,
 }: {
-  claimant: Claimant;
+  context: ClaimContext;
   caseRow: Case;
   locale: Locale;
   backHref: string;
   nextHref: string;
 }) {
   const [t, format] = await Promise.all([getTranslations('intake.sign'), getFormatter()]);
-  const rendered = renderDraftStatement(claimant, caseRow, locale);
+  const db = await getDb();
+  const { claimant } = context;
+  const damages = await listDamageItems(db, claimant);
+  const rendered = renderClaimStatement({ claimant, caseRow, definition: context.definition, damages, locale });
   if (!rendered || !claimant.legalName) {
     return (
       <div className="space-y-4">
         <p>{!claimant.legalName ? t('identityFirst') : t('answersFirst')}</p>
-        <StepLinks backHref={!claimant.legalName ? intakePath(caseRow.slug, 'identity') : backHref} nextHref={null} />
+        <StepLinks backHref={intakePath(caseRow.slug, !claimant.legalName ? 'identity' : 'type')} nextHref={null} />
       </div>
     );
   }
-  const latest = await findLatestStatement(await getDb(), claimant);
-  const isCurrentSigned = isStatementCurrent(latest, claimant, caseRow) && latest?.language === locale;
+  const latest = await findLatestStatement(db, claimant);
+  const isCurrentSigned =
+    isStatementCurrent(latest, { claimant, caseRow, definition: context.definition, damages }) && latest?.language === locale;
   return (
     <SignForm
       caseSlug={caseRow.slug}
       text={rendered.text}
       sha256={rendered.sha256}
-      legalName={claimant.legalName}
+      legalName={signerNamesOf(claimant)[0] ?? claimant.legalName}
       latest={
         latest
           ? {

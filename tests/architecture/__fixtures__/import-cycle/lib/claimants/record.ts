@@ -1,0 +1,1 @@
+export type ClaimantRecord = { id: string; step: string };

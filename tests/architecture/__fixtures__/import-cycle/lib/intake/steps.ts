@@ -1,0 +1,1 @@
+export const WIZARD_STEPS = ['type', 'identity'] as const;

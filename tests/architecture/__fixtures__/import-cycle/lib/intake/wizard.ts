@@ -1,0 +1,5 @@
+import type { ClaimantRecord } from '../claimants/record';
+
+export function currentStepOf(record: ClaimantRecord): string {
+  return record.step;
+}
