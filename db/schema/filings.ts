@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { claimants } from './claimants';
 import { id, timestamps } from './columns';
@@ -25,6 +25,12 @@ export const filings = pgTable(
     progressDone: integer('progress_done').notNull().default(0),
     progressTotal: integer('progress_total').notNull().default(0),
     error: text('error'),
+    /**
+     * The pg-boss job that renders this filing (queue filing.generate). The job owns the run:
+     * attempts, retries, heartbeat and dead letter live there; the filing keeps only what the
+     * lawyer sees (status, progress, error), written by that job alone.
+     */
+    jobId: uuid('job_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -76,8 +82,41 @@ export const filingClaimants = pgTable(
   (t) => [primaryKey({ columns: [t.filingId, t.claimantId] }), index('filing_claimants_claimant_idx').on(t.claimantId)],
 );
 
+/**
+ * That a built packet was filed with the court: the day, the court and the court's case number
+ * (사건번호). A packet is a draft until a lawyer records this; only then are its claimants filed
+ * (claimants.is_on_filing, with the legal hold that keeps them from erasure). One record per
+ * packet; the packet row it names cannot be deleted while the record stands.
+ */
+export const courtFilings = pgTable(
+  'court_filings',
+  {
+    id: id(),
+    filingId: uuid('filing_id')
+      .notNull()
+      // NO ACTION, not RESTRICT: checked at the end of the statement, so deleting a whole case
+      // (which cascades to both tables) still works, while deleting a filed packet alone does not.
+      .references(() => filings.id, { onDelete: 'no action' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** The day the court received the packet (its 접수일), a calendar date in Korea's time zone. */
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    court: text('court').notNull(),
+    courtCaseNumber: text('court_case_number').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('court_filings_filing_key').on(t.filingId),
+    index('court_filings_case_filed_idx').on(t.caseId, t.filedOn),
+    check('court_filings_text_present', sql`length(${t.court}) > 0 and length(${t.courtCaseNumber}) > 0`),
+  ],
+);
+
 export type Filing = typeof filings.$inferSelect;
 export type NewFiling = typeof filings.$inferInsert;
 export type FilingStatus = (typeof filingStatusEnum.enumValues)[number];
 export type FilingPart = typeof filingParts.$inferSelect;
 export type FilingClaimant = typeof filingClaimants.$inferSelect;
+export type CourtFiling = typeof courtFilings.$inferSelect;

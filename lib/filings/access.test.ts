@@ -2,12 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { type User, auditLog } from '@/db/schema';
-import { readBlob } from '@/lib/evidence/blob-store';
-import { claimNextJob } from '@/lib/jobs/queue';
+import { readVerifiedBlob } from '@/lib/blobs/blobs';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { runQueuedJobs } from '@/tests/helpers/jobs';
 import { actAs } from '@/tests/helpers/next-context';
 import { createFiling } from './create-filing';
-import { generateFiling } from './generate-job';
 import { FILING_GENERATE_JOB } from './job-kind';
 import { listFilingParts } from './queries';
 import { parseFilingRequest } from './schemas';
@@ -38,8 +37,7 @@ beforeAll(async () => {
     TEST_NOW,
   );
   filingId = created.filingId;
-  const job = await claimNextJob(handle.db, 'test', [FILING_GENERATE_JOB]);
-  await generateFiling(job!, { db: handle.db, signal: new AbortController().signal, reportProgress: async () => {} });
+  await runQueuedJobs(handle.db, [FILING_GENERATE_JOB]);
 });
 beforeEach(() => actAs(handle.db, null));
 
@@ -80,7 +78,7 @@ describe('filing routes', () => {
   it('stream a part as an attachment with its audit row, to lawyers and admins of the case only', async () => {
     const { GET } = await import('@/app/api/cases/[slug]/filings/[version]/parts/[part]/route');
     const [part] = await listFilingParts(handle.db, filingId);
-    const stored = (await readBlob(handle.db, part.sha256))!.bytes;
+    const stored = (await readVerifiedBlob(handle.db, part.sha256))!;
     for (const [name, user, status] of actors()) {
       await signInAs(user);
       const response = await GET(

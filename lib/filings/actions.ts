@@ -4,10 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { LAWYER_ROLES, requireCaseRole } from '@/lib/auth/guards';
+import { AppError } from '@/lib/errors';
 import { type ActionResult, formValues, runAction } from '@/lib/forms/action';
 import { currentRequestInfo } from '@/lib/http/request-info';
 import { cancelFiling } from './cancel-filing';
+import { parseCourtFiling } from './court-filing-schema';
 import { createFiling } from './create-filing';
+import { findFiling } from './queries';
+import { recordCourtFiling } from './record-court-filing';
 import { parseFilingRequest } from './schemas';
 
 const filingsPath = (slug: string) => `/cases/${slug}/filings`;
@@ -36,5 +40,34 @@ export async function cancelFilingAction(slug: string, version: number, _previou
       revalidatePath(`${filingsPath(slug)}/${version}`);
     },
     'filings.detail.cancelled',
+  );
+}
+
+/**
+ * Records that a built packet was filed with the court (day, court, 사건번호): only then are its
+ * claimants filed. Lawyers and admins of the case; the 사건번호 is checked against the packet's
+ * court format, so the filing is read (within the case) before the form is parsed.
+ */
+export async function recordCourtFilingAction(
+  slug: string,
+  version: number,
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runAction(
+    formValues(formData),
+    async () => {
+      const access = await requireCaseRole(slug, LAWYER_ROLES);
+      if (!Number.isSafeInteger(version) || version < 1) throw new AppError('not_found');
+      const db = await getDb();
+      const filing = await findFiling(db, access.case.id, version);
+      if (!filing) throw new AppError('not_found');
+      const input = parseCourtFiling(Object.fromEntries(formData), filing.options.format);
+      const { ip } = await currentRequestInfo();
+      await recordCourtFiling(db, { userId: access.user.id, ip }, access.case.id, version, input);
+      revalidatePath(filingsPath(slug));
+      revalidatePath(`${filingsPath(slug)}/${version}`);
+    },
+    'filings.record.recorded',
   );
 }

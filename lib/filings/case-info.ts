@@ -1,7 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type Case, type Defendant as DefendantRow, caseMemberships, defendants, users } from '@/db/schema';
-import type { CaseInfo, Defendant, DefendantKind, LocalizedText } from '@/lib/pdf/types';
+import { dimensionLabel, listDimensions } from '@/lib/claims';
+import { loadPublishedDefinition } from '@/lib/claims/store';
+import type { CaseInfo, ClaimCategory, Defendant, DefendantKind, LocalizedText, PartyListColumn } from '@/lib/pdf/types';
 
 /**
  * Texts the case record has no column for yet. They are neutral on purpose: the US complaint's
@@ -73,8 +75,26 @@ function isoDateInSeoul(instant: Date): string {
 }
 
 /**
+ * What the papers take from the case's current claim definition: its categories (the complaint's
+ * per-category placeholders) and the dimensions it marks for the party list (its columns).
+ */
+async function definitionParts(db: Database, found: Case): Promise<{ categories: ClaimCategory[]; partyListColumns: PartyListColumn[] }> {
+  const loaded = found.claimDefinitionVersion ? await loadPublishedDefinition(db, found.id, found.claimDefinitionVersion) : null;
+  if (!loaded) return { categories: [], partyListColumns: [] };
+  const { definition } = loaded;
+  return {
+    categories: definition.categories.map((category) => ({ id: category.id, label: { ...category.label } })),
+    partyListColumns: listDimensions(definition, 'party_list').map((dimension) => ({
+      id: dimension.id,
+      label: { ...dimensionLabel(definition, dimension) },
+    })),
+  };
+}
+
+/**
  * The renderer's view of a case: court, defendants in caption order, counsel (the firm from the
- * case record, the attorneys from the case's lawyer members) and the lawyers' template text.
+ * case record, the attorneys from the case's lawyer members), the lawyers' template text and
+ * the claim definition's categories and party-list columns.
  */
 export async function buildCaseInfo(db: Database, found: Case, format: 'kr' | 'us'): Promise<CaseInfo> {
   const defendantRows = await db.select().from(defendants).where(eq(defendants.caseId, found.id)).orderBy(asc(defendants.position));
@@ -84,6 +104,7 @@ export async function buildCaseInfo(db: Database, found: Case, format: 'kr' | 'u
     .innerJoin(users, eq(users.id, caseMemberships.userId))
     .where(and(eq(caseMemberships.caseId, found.id), eq(caseMemberships.role, 'lawyer')))
     .orderBy(asc(caseMemberships.createdAt));
+  const { categories, partyListColumns } = await definitionParts(db, found);
   const counselName: LocalizedText = {
     ko: found.counselNameKo || found.titleKo,
     en: found.counselNameEn || found.counselNameKo || found.titleEn,
@@ -104,5 +125,7 @@ export async function buildCaseInfo(db: Database, found: Case, format: 'kr' | 'u
       signatureBlock: { ...DEFAULT_TEXTS.signatureBlock },
     },
     templates: { causesOfAction: { ko: toTemplateText(found.complaintCausesKo), en: toTemplateText(found.complaintCausesEn) } },
+    categories,
+    partyListColumns,
   };
 }

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { auditLog, claimantSelections, filingClaimants, filings, jobs } from '@/db/schema';
+import { auditLog, claimantSelections, filingClaimants, filings } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { getTranslator } from '@/lib/i18n/translator';
 import { translateKey } from '@/lib/http/route';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { listJobs } from '@/tests/helpers/jobs';
 import { createFiling } from './create-filing';
 import { FILING_GENERATE_JOB } from './job-kind';
 import type { FilingOptions } from './options';
@@ -84,7 +85,9 @@ describe('claimant snapshots', () => {
       phone: '010-2003-0125',
     });
     expect(first.damages.totalKrw).toBe(51_935);
-    expect(first.damages.items.map((item) => item.category)).toEqual(['fee_refund', '데이터 손실']);
+    expect(first.damages.items.map((item) => item.category)).toEqual(['장애 기간 이용요금', '데이터 손실']);
+    expect(first.category).toEqual({ id: 'home_subscriber', label: { ko: '가정 가입자', en: 'Home subscriber' } });
+    expect(first.dimensions).toMatchObject({ isp: { ko: 'KT (메가패스)', en: 'KT (Megapass)' }, line_type: { ko: 'ADSL', en: 'ADSL' } });
     expect(first.consents.map((consent) => consent.kind).sort()).toEqual(['representative_appointment', 'retainer']);
     expect(first.consents[0].textSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(first.statement?.text).toContain('MSDE');
@@ -139,10 +142,11 @@ describe('createFiling', () => {
     expect(held.map((entry) => entry.claimantId).sort()).toEqual(verifiedIds);
     expect((held[0].snapshot as ClaimantSnapshot).dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const queued = await handle.db.select().from(jobs).where(eq(jobs.kind, FILING_GENERATE_JOB));
-    expect(queued.map((job) => (job.payload as { filingId: string }).filingId)).toEqual(
-      expect.arrayContaining([first.filingId, second.filingId]),
-    );
+    const queued = await listJobs(handle.db, FILING_GENERATE_JOB);
+    expect(queued.map((job) => job.data.filingId)).toEqual(expect.arrayContaining([first.filingId, second.filingId]));
+    // The filing names its job: one owner of the run, no lookup through the payload.
+    const [named] = await handle.db.select({ jobId: filings.jobId }).from(filings).where(eq(filings.id, first.filingId));
+    expect(queued.find((job) => job.data.filingId === first.filingId)?.id).toBe(named.jobId);
     const [audit] = await handle.db
       .select()
       .from(auditLog)

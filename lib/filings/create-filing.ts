@@ -3,10 +3,10 @@ import type { Database } from '@/db/client';
 import { type Case, cases, filingClaimants, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-import { enqueueJob } from '@/lib/jobs/queue';
+import { enqueue } from '@/lib/jobs/define';
 import { buildCaseInfo } from './case-info';
 import { type ClaimantRequest, resolveClaimants } from './claimant-selection';
-import { FILING_GENERATE_JOB } from './job-kind';
+import { filingGenerateKind } from './job-kind';
 import { type FilingDocuments, type FilingOptions, MEGABYTE, chosenDocuments } from './options';
 import { findRequirementProblems } from './requirements';
 import type { FilingRequestInput } from './schemas';
@@ -80,9 +80,11 @@ export async function createFiling(
       documentDate: now.toISOString(),
       caseInfo: await buildCaseInfo(tx, found, input.format),
     };
+    // The job's id is chosen here so the filing names its job in the same insert (filings.job_id).
+    const jobId = crypto.randomUUID();
     const [filing] = await tx
       .insert(filings)
-      .values({ caseId: found.id, version, options, createdBy: actor.userId })
+      .values({ caseId: found.id, version, options, createdBy: actor.userId, jobId })
       .returning({ id: filings.id });
     for (let start = 0; start < snapshots.length; start += SNAPSHOT_INSERT_SLICE) {
       await tx
@@ -93,7 +95,7 @@ export async function createFiling(
             .map((snapshot, offset) => ({ filingId: filing.id, claimantId: snapshot.id, position: start + offset + 1, snapshot })),
         );
     }
-    const job = await enqueueJob(tx, FILING_GENERATE_JOB, { filingId: filing.id });
+    const job = await enqueue(tx, filingGenerateKind, { filingId: filing.id }, { id: jobId });
     await recordAudit(tx, {
       action: 'filing.requested',
       actorUserId: actor.userId,

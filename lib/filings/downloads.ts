@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { blobs, filingParts, filings } from '@/db/schema';
+import { filingParts, filings } from '@/db/schema';
+import { openBlob } from '@/lib/blobs/blobs';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-
-/** Parts are read from the database a slice at a time, so a 50 MB file never sits in memory whole. */
-export const DOWNLOAD_CHUNK_BYTES = 1024 * 1024;
+import { toWebStream } from '@/lib/http/web-stream';
 
 export type DownloadablePart = { filingId: string; version: number; partNumber: number; parts: number; sha256: string; byteSize: number };
 
@@ -66,32 +64,12 @@ export async function recordPartDownload(
 }
 
 /**
- * Streams a stored part slice by slice and hashes what it sends: if the bytes no longer match the
- * recorded SHA-256 the stream is broken off, so a corrupted file never arrives complete.
+ * Streams a stored part from its store and hashes what it sends: if the bytes no longer match the
+ * recorded SHA-256 the stream is broken off before its end, so a corrupted file never arrives
+ * complete. Opened after the download's audit row is written.
  */
-export function streamPart(db: Database, part: Pick<DownloadablePart, 'sha256' | 'byteSize'>): ReadableStream<Uint8Array> {
-  let offset = 0;
-  const hash = createHash('sha256');
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (offset >= part.byteSize) {
-        if (hash.digest('hex') !== part.sha256) controller.error(new Error(`stored part ${part.sha256} no longer matches its hash`));
-        else controller.close();
-        return;
-      }
-      const length = Math.min(DOWNLOAD_CHUNK_BYTES, part.byteSize - offset);
-      const [row] = await db
-        .select({ chunk: sql<Uint8Array>`substring(${blobs.bytes} from ${offset + 1} for ${length})` })
-        .from(blobs)
-        .where(eq(blobs.sha256, part.sha256));
-      const chunk = row ? new Uint8Array(row.chunk) : new Uint8Array();
-      if (chunk.length === 0) {
-        controller.error(new Error(`stored part ${part.sha256} ended early`));
-        return;
-      }
-      offset += chunk.length;
-      hash.update(chunk);
-      controller.enqueue(chunk);
-    },
-  });
+export async function streamPart(db: Database, part: Pick<DownloadablePart, 'sha256' | 'byteSize'>): Promise<ReadableStream<Uint8Array>> {
+  const opened = await openBlob(db, part.sha256);
+  if (!opened) throw new AppError('not_found');
+  return toWebStream(opened.stream);
 }

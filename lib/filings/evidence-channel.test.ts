@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { blobs } from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
-import { putBlob } from '@/lib/evidence/blob-store';
+import { putBlob } from '@/lib/blobs/blobs';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { findDamagedBlobs, serveEvidence } from './evidence-channel';
 import { EvidenceClient, EvidenceUnavailableError } from './render/evidence-client';

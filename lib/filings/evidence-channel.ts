@@ -1,32 +1,11 @@
 import { type MessagePort } from 'node:worker_threads';
-import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { blobs } from '@/db/schema';
-import { readVerifiedBlob } from '@/lib/evidence/blob-store';
+import { readVerifiedBlob } from '@/lib/blobs/blobs';
+
+export { findDamagedBlobs } from '@/lib/blobs/check';
 
 export type EvidenceRequest = { id: number; sha256: string };
 export type EvidenceReply = { id: number; bytes?: Uint8Array; problem?: 'mismatch' | 'missing' };
-
-/**
- * Proves in the database, without moving a byte to Node, that every file still hashes to its
- * key: a changed file stops the filing before any rendering starts. Returns the hashes at fault.
- */
-export async function findDamagedBlobs(db: Database, hashes: readonly string[]): Promise<{ missing: string[]; mismatched: string[] }> {
-  const found = new Set<string>();
-  const mismatched: string[] = [];
-  for (let start = 0; start < hashes.length; start += 1_000) {
-    const slice = hashes.slice(start, start + 1_000);
-    const rows = await db
-      .select({ sha256: blobs.sha256, isIntact: sql<boolean>`encode(sha256(${blobs.bytes}), 'hex') = ${blobs.sha256}` })
-      .from(blobs)
-      .where(inArray(blobs.sha256, slice));
-    for (const row of rows) {
-      found.add(row.sha256);
-      if (!row.isIntact) mismatched.push(row.sha256);
-    }
-  }
-  return { missing: hashes.filter((hash) => !found.has(hash)), mismatched };
-}
 
 /**
  * Hands evidence files to the rendering worker one at a time, as it asks for them, so neither

@@ -23,3 +23,10 @@ export function formatDateTime(date: Date, locale: Locale): string {
 export function formatWon(amount: number, locale: Locale): string {
   return locale === 'ko' ? `${new Intl.NumberFormat('ko-KR').format(amount)}원` : `₩${new Intl.NumberFormat('en-US').format(amount)}`;
 }
+
+/** A calendar day stored as YYYY-MM-DD (a court's filing date), written out in Korean time. */
+export function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Seoul' }).format(
+    new Date(`${day}T00:00:00+09:00`),
+  );
+}

@@ -1,15 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { JobWithMetadata } from 'pg-boss';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { type Job, auditLog, blobs, claimants, evidence, filingParts, filings, jobs } from '@/db/schema';
+import { auditLog, blobs, claimants, evidence, filingParts, filings } from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
-import { readBlob } from '@/lib/evidence/blob-store';
+import { readVerifiedBlob } from '@/lib/blobs/blobs';
 import { translateKey } from '@/lib/http/route';
 import { getTranslator } from '@/lib/i18n/translator';
-import { STALE_AFTER_MS, cancelJob, claimNextJob, completeJob, failJob, heartbeatJob } from '@/lib/jobs/queue';
-import { PermanentJobError } from '@/lib/jobs/types';
+import { JOB_SCHEMA, cancelQueuedJob, getJobQueue } from '@/lib/jobs/boss';
+import { executeJob, toQueuedJob } from '@/lib/server/job-execute';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { listJobs, runQueuedJobs } from '@/tests/helpers/jobs';
 import { cancelFiling } from './cancel-filing';
 import { createFiling } from './create-filing';
 import { generateFiling } from './generate-job';
@@ -40,46 +42,18 @@ async function request(values: Record<string, string> = {}) {
   return createFiling(handle.db, actor(), world.caseA, parseFilingRequest(packetRequest(values)), TEST_NOW);
 }
 
-async function claim(workerId: string, now?: Date): Promise<Job> {
-  const job = await claimNextJob(handle.db, workerId, [FILING_GENERATE_JOB], now);
-  if (!job) throw new Error('no filing job to claim');
-  return job;
-}
-
-/** Runs a claimed job the way lib/jobs/runner.ts does, with its own signal and progress log. */
-async function runLikeRunner(
-  job: Job,
-  workerId: string,
-  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
-) {
-  const signal = options.signal ?? new AbortController().signal;
-  try {
-    await generateFiling(job, {
-      db: handle.db,
-      signal,
-      reportProgress: async (done, total) => {
-        options.onProgress?.(done, total);
-        await heartbeatJob(handle.db, job.id, workerId, { done, total });
-      },
-    });
-    if (!signal.aborted) await completeJob(handle.db, job.id, workerId);
-  } catch (error) {
-    if (signal.aborted) return;
-    await failJob(handle.db, job, workerId, (error as Error).message, !(error instanceof PermanentJobError));
-  }
-}
+/** Runs the queued filing jobs through the real runner (pg-boss workers), to the end. */
+const runJobs = (options: { heartbeatRefreshSeconds?: number } = {}) => runQueuedJobs(handle.db, [FILING_GENERATE_JOB], options);
 
 async function filingRow(filingId: string) {
   const [row] = await handle.db.select().from(filings).where(eq(filings.id, filingId));
   return row;
 }
 
+/** The filing's own job, found through filings.job_id (its one owner), as pg-boss holds it. */
 async function jobOf(filingId: string) {
-  const [row] = await handle.db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.kind, FILING_GENERATE_JOB), sql`${jobs.payload}->>'filingId' = ${filingId}`));
-  return row;
+  const { jobId } = await filingRow(filingId);
+  return (await listJobs(handle.db, FILING_GENERATE_JOB)).find((job) => job.id === jobId)!;
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
@@ -91,24 +65,22 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
 }
 
 describe('filing.generate', () => {
-  it('renders the packet in a worker, stores each part with its hash and pre-flight, and marks the claimants filed — once', async () => {
+  it('renders the packet in a worker, stores each part with its hash and pre-flight — once — and files nobody (a packet is a draft)', async () => {
     const { filingId } = await request();
-    const job = await claim('worker-a');
-    const progress: [number, number][] = [];
-    await runLikeRunner(job, 'worker-a', { onProgress: (done, total) => progress.push([done, total]) });
+    await runJobs();
 
     const filing = await filingRow(filingId);
     expect(filing.status).toBe('done');
-    expect((await jobOf(filingId)).status).toBe('done');
+    expect((await jobOf(filingId)).state).toBe('completed');
     const parts = await listFilingParts(handle.db, filingId);
     expect(parts.length).toBeGreaterThan(0);
     expect(parts.reduce((sum, part) => sum + part.pageCount, 0)).toBe(filing.progressTotal);
     expect(filing.progressDone).toBe(filing.progressTotal);
     for (const part of parts) {
-      const blob = await readBlob(handle.db, part.sha256);
-      expect(sha256Hex(blob!.bytes)).toBe(part.sha256);
-      expect(blob!.byteSize).toBe(part.byteSize);
-      expect(Buffer.from(blob!.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+      const bytes = await readVerifiedBlob(handle.db, part.sha256);
+      expect(sha256Hex(bytes!)).toBe(part.sha256);
+      expect(bytes!.byteLength).toBe(part.byteSize);
+      expect(Buffer.from(bytes!.subarray(0, 5)).toString()).toBe('%PDF-');
       const preflight = part.preflight as PartPreflight;
       expect(preflight.format).toBe('kr');
       expect(preflight.checks.filter((check) => !check.ok && check.severity === 'error')).toEqual([]);
@@ -116,21 +88,17 @@ describe('filing.generate', () => {
     }
     expect(parts[parts.length - 1].batesLast).toMatch(/^SLM-\d{6}$/);
     if (hasPoppler) {
-      const text = execFileSync('pdftotext', ['-', '-'], { input: (await readBlob(handle.db, parts[0].sha256))!.bytes }).toString();
+      const text = execFileSync('pdftotext', ['-', '-'], { input: (await readVerifiedBlob(handle.db, parts[0].sha256))! }).toString();
       expect(text.replace(/\s+/g, '')).toContain('소장');
       expect(text).toContain('홍길동');
     }
 
+    // Its claimants are filed only when a lawyer records the court filing (record-court-filing.ts).
     const filed = await handle.db
-      .select({ id: claimants.id, isOnFiling: claimants.isOnFiling, filedAt: claimants.filedAt })
+      .select({ id: claimants.id })
       .from(claimants)
-      .where(eq(claimants.caseId, world.caseA.id));
-    const onFiling = filed
-      .filter((row) => row.isOnFiling)
-      .map((row) => row.id)
-      .sort();
-    expect(onFiling).toEqual([...world.verified, world.withoutAppointment].map((claimant) => claimant.id).sort());
-    expect(filed.find((row) => row.id === world.submitted.id)?.isOnFiling).toBe(false);
+      .where(and(eq(claimants.caseId, world.caseA.id), eq(claimants.isOnFiling, true)));
+    expect(filed).toEqual([]);
     const [generated] = await handle.db
       .select()
       .from(auditLog)
@@ -138,7 +106,16 @@ describe('filing.generate', () => {
     expect(generated.details).toMatchObject({ version: 1, claimants: 5 });
 
     // A second run of the same job (a process that died after committing) changes nothing.
-    await generateFiling(job, { db: handle.db, signal: new AbortController().signal, reportProgress: async () => {} });
+    const job = { id: filing.jobId!, kind: FILING_GENERATE_JOB, payload: { filingId }, attempt: 2, maxAttempts: 3 };
+    const context = {
+      db: handle.db,
+      signal: new AbortController().signal,
+      savedProgress: { done: 0, total: 0 },
+      reportProgress: async () => {},
+    };
+    await generateFiling(filingId, job, context);
+    // Nor does a job that is not the filing's own (a duplicate send).
+    await generateFiling(filingId, { ...job, id: crypto.randomUUID() }, context);
     expect((await listFilingParts(handle.db, filingId)).map((part) => part.id)).toEqual(parts.map((part) => part.id));
   });
 
@@ -150,15 +127,13 @@ describe('filing.generate', () => {
     const before = await listFilingParts(handle.db, v1.id);
     const { filingId, version } = await request({ format: 'us', language: 'en', maxPartMb: '5' });
     expect(version).toBe(2);
-    await runLikeRunner(await claim('worker-a'), 'worker-a');
+    await runJobs();
     expect((await filingRow(filingId)).status).toBe('done');
     const parts = await listFilingParts(handle.db, filingId);
     // US: the exhibits are a separate attachment.
     expect(parts.map((part) => (part.preflight as PartPreflight).group)).toEqual(expect.arrayContaining(['main', 'exhibits']));
     expect(parts.every((part) => (part.preflight as PartPreflight).format === 'us')).toBe(true);
     expect(await listFilingParts(handle.db, v1.id)).toEqual(before);
-    const filedAt = await handle.db.select({ filedAt: claimants.filedAt }).from(claimants).where(eq(claimants.id, world.verified[0].id));
-    expect(filedAt[0].filedAt!.getTime()).toBeLessThan((await filingRow(filingId)).finishedAt!.getTime());
   });
 
   it('stops on an evidence file whose bytes no longer match their hash: failed, named, nothing stored', async () => {
@@ -176,7 +151,7 @@ describe('filing.generate', () => {
       .set({ bytes: new TextEncoder().encode('%PDF-1.4 tampered') })
       .where(eq(blobs.sha256, file.sha256));
 
-    await runLikeRunner(await claim('worker-a'), 'worker-a');
+    await runJobs();
     const filing = await filingRow(filingId);
     expect(filing.status).toBe('failed');
     expect(filing.error).toMatch(/^filings\.errors\.hashMismatch\|/);
@@ -185,7 +160,8 @@ describe('filing.generate', () => {
     expect(message).toContain('bill-1.pdf');
     expect(translateKey(getTranslator('en'), filing.error!)).toContain('SHA-256');
     expect(await listFilingParts(handle.db, filingId)).toEqual([]);
-    expect((await jobOf(filingId)).status).toBe('failed');
+    // A permanent failure: not retried, straight to the dead letters.
+    expect(await jobOf(filingId)).toMatchObject({ state: 'failed', retryCount: 0 });
     const [row] = await handle.db.select({ isOnFiling: claimants.isOnFiling }).from(claimants).where(eq(claimants.id, tampered.id));
     expect(row.isOnFiling).toBe(false);
     expect(
@@ -199,15 +175,14 @@ describe('filing.generate', () => {
 
   it('can be cancelled while it renders: the worker stops and nothing is stored', async () => {
     const { filingId, version } = await request({ powerOfAttorney: 'per_claimant' });
-    const job = await claim('worker-a');
-    const running = runLikeRunner(job, 'worker-a');
+    const running = runJobs();
     await waitFor(async () => (await filingRow(filingId)).status === 'running');
     await cancelFiling(handle.db, actor(), world.caseA.id, version);
     const started = Date.now();
     await running;
     expect(Date.now() - started).toBeLessThan(5_000);
     expect((await filingRow(filingId)).status).toBe('cancelled');
-    expect((await jobOf(filingId)).status).toBe('cancelled');
+    expect((await jobOf(filingId)).state).toBe('cancelled');
     expect(await handle.db.select().from(filingParts).where(eq(filingParts.filingId, filingId))).toEqual([]);
     expect(
       await handle.db
@@ -221,13 +196,10 @@ describe('filing.generate', () => {
 
   it('follows a job cancelled in the queue itself: the filing does not stay running', async () => {
     const { filingId } = await request({ powerOfAttorney: 'per_claimant' });
-    const job = await claim('worker-a');
-    const runnerSignal = new AbortController();
-    const running = runLikeRunner(job, 'worker-a', { signal: runnerSignal.signal });
+    // pg-boss's heartbeat (each second here) finds the claim gone and aborts the job's signal.
+    const running = runJobs({ heartbeatRefreshSeconds: 1 });
     await waitFor(async () => (await filingRow(filingId)).status === 'running');
-    // What the runner does when its heartbeat finds the job row cancelled.
-    await cancelJob(handle.db, job.id);
-    runnerSignal.abort(new Error('cancelled'));
+    await cancelQueuedJob(handle.db, FILING_GENERATE_JOB, (await filingRow(filingId)).jobId!);
     await running;
     expect((await filingRow(filingId)).status).toBe('cancelled');
     const [audit] = await handle.db
@@ -248,20 +220,32 @@ describe('filing.generate', () => {
       references,
       selectionName: '재시작 확인',
     });
-    const job = await claim('dead-worker');
+    const boss = await getJobQueue();
+    const [job] = (await boss.fetch(FILING_GENERATE_JOB, { includeMetadata: true })) as JobWithMetadata<unknown>[];
+    expect(job.id).toBe((await filingRow(filingId)).jobId);
     const kill = new AbortController();
-    // The process "dies" at its first progress report: whatever it had rendered is lost.
-    await runLikeRunner(job, 'dead-worker', { signal: kill.signal, onProgress: () => kill.abort(new Error('killed')) });
+    // The process "dies" at its first progress write: whatever it had rendered is lost, and nobody settles the job.
+    const watch = setInterval(() => void filingRow(filingId).then((row) => row.progressDone > 0 && kill.abort(new Error('killed'))), 50);
+    try {
+      await executeJob(handle.db, job, kill.signal);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(toQueuedJob(job).attempt).toBe(1);
     expect(await filingRow(filingId)).toMatchObject({ status: 'running', error: null });
     expect(await handle.db.select().from(filingParts).where(eq(filingParts.filingId, filingId))).toEqual([]);
+    expect((await jobOf(filingId)).state).toBe('active');
 
-    expect(await claimNextJob(handle.db, 'live-worker', [FILING_GENERATE_JOB])).toBeNull();
-    const reclaimed = await claim('live-worker', new Date(Date.now() + STALE_AFTER_MS + 5_000));
-    expect(reclaimed.id).toBe(job.id);
-    expect(reclaimed.attempts).toBe(2);
-    await runLikeRunner(reclaimed, 'live-worker');
+    // Its heartbeat lapses; pg-boss's supervisor (any live instance) puts the job up for a retry.
+    await handle.db.execute(
+      sql`update ${sql.identifier(JOB_SCHEMA)}.job set heartbeat_on = now() - interval '1 hour' where id = ${job.id}::uuid`,
+    );
+    await boss.supervise(FILING_GENERATE_JOB);
+    expect(await jobOf(filingId)).toMatchObject({ state: 'retry', retryCount: 0 });
+    await handle.db.execute(sql`update ${sql.identifier(JOB_SCHEMA)}.job set start_after = now() where id = ${job.id}::uuid`);
+    await runJobs();
     expect((await filingRow(filingId)).status).toBe('done');
-    expect((await jobOf(filingId)).status).toBe('done');
+    expect(await jobOf(filingId)).toMatchObject({ state: 'completed', retryCount: 1 });
     const parts = await listFilingParts(handle.db, filingId);
     expect(parts.map((part) => part.partNumber)).toEqual(parts.map((_, index) => index + 1));
     const generated = await handle.db

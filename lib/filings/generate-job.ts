@@ -1,14 +1,16 @@
 import { MessageChannel } from 'node:worker_threads';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type Job, filingClaimants, filings } from '@/db/schema';
+import { filingClaimants, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { getJobStatus } from '@/lib/jobs/queue';
-import { type JobContext, PermanentJobError } from '@/lib/jobs/types';
+import { defineJob } from '@/lib/jobs/define';
+import { getJobState } from '@/lib/jobs/boss';
+import { type JobContext, PermanentJobError, type QueuedJob } from '@/lib/jobs/types';
 import { WorkerTaskError, runInWorker } from '@/lib/jobs/worker-thread';
 import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
 import { findDamagedBlobs, serveEvidence } from './evidence-channel';
+import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
 import type { RenderPacketInput } from './render/packet-documents';
 import { type RenderFailure, unpackRenderResult } from './render-result';
@@ -36,12 +38,16 @@ export function failureMessage(failure: Pick<RenderFailure, 'messageKey' | 'para
   return Object.keys(failure.params).length ? `${failure.messageKey}|${JSON.stringify(failure.params)}` : failure.messageKey;
 }
 
-/** Marks the filing running (again, after a crash: progress starts over); null when there is nothing to do. */
-async function startRun(db: Database, filingId: string): Promise<(RunnableFiling & { options: FilingOptions }) | null> {
+/**
+ * Marks the filing running (again, after a crash: progress starts over); null when there is
+ * nothing to do. Only the filing's own job (filings.job_id) may run it: a stray or duplicated
+ * job for the same filing changes nothing.
+ */
+async function startRun(db: Database, filingId: string, jobId: string): Promise<(RunnableFiling & { options: FilingOptions }) | null> {
   const [filing] = await db
     .update(filings)
     .set({ status: 'running', startedAt: new Date(), progressDone: 0, error: null })
-    .where(and(eq(filings.id, filingId), inArray(filings.status, ['queued', 'running'])))
+    .where(and(eq(filings.id, filingId), eq(filings.jobId, jobId), inArray(filings.status, ['queued', 'running'])))
     .returning({
       id: filings.id,
       caseId: filings.caseId,
@@ -148,10 +154,9 @@ function toFailure(error: unknown): { failure: RenderFailure; isPermanent: boole
  * reclaims the job of a killed process) starts the render over, and nothing is stored until the
  * whole packet is done, in one transaction.
  */
-export async function generateFiling(job: Job, context: JobContext): Promise<void> {
-  const { filingId } = job.payload as { filingId: string };
+export async function generateFiling(filingId: string, job: QueuedJob, context: JobContext): Promise<void> {
   const { db } = context;
-  const filing = await startRun(db, filingId);
+  const filing = await startRun(db, filingId, job.id);
   if (!filing) return;
   const monitor = new RunMonitor(db, filing.id, context);
   let stopServing = () => {};
@@ -189,21 +194,28 @@ export async function generateFiling(job: Job, context: JobContext): Promise<voi
     monitor.stop();
     const result = unpackRenderResult(packed);
     if (!result.ok) throw new FilingFailure(result.failure);
+    // A job cancelled in pg-boss while the render ran may not have been noticed yet (its heartbeat
+    // is seconds apart): ask once more before storing anything.
+    if ((await getJobState(db, job.kind, job.id)) === 'cancelled') return markCancelled(db, filing);
     await storeRenderedParts(db, filing, result);
   } catch (error) {
     monitor.stop();
     stopServing();
-    // Cancelled by a lawyer (the filing says so already), the job row cancelled directly (the
-    // filing follows), or the server shutting down (the queue hands the job to the next process).
+    // Cancelled by a lawyer (the filing says so already), the job cancelled in pg-boss directly
+    // (the filing follows), or the server shutting down (the job fails and pg-boss retries it).
     if (monitor.signal.aborted) {
-      if (!monitor.wasCancelled && (await getJobStatus(db, job.id)) === 'cancelled') await markCancelled(db, filing);
-      return;
+      if (monitor.wasCancelled) return;
+      if ((await getJobState(db, job.kind, job.id)) === 'cancelled') return markCancelled(db, filing);
+      throw error;
     }
     const { failure, isPermanent } = toFailure(error);
-    if (isPermanent || job.attempts >= job.maxAttempts) {
+    if (isPermanent || job.attempt >= job.maxAttempts) {
       await markFailed(db, filing, failure);
       throw new PermanentJobError(failure.detail);
     }
     throw error;
   }
 }
+
+/** The registered job (lib/server/job-registry.ts); generateFiling reads the filing id from the checked payload. */
+export const filingGenerateJob = defineJob(filingGenerateKind, ({ filingId }, job, context) => generateFiling(filingId, job, context));

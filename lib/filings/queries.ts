@@ -1,11 +1,18 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type Filing, type FilingPart, filingClaimants, filingParts, filings, users } from '@/db/schema';
+import { type CourtFiling, type Filing, type FilingPart, courtFilings, filingClaimants, filingParts, filings, users } from '@/db/schema';
 import type { PreflightResult } from '@/lib/pdf/types';
 import type { FilingOptions } from './options';
 
 export type FilingRow = Omit<Filing, 'options'> & { options: FilingOptions };
-export type FilingListItem = FilingRow & { createdByName: string | null; claimantCount: number; partCount: number };
+export type CourtFilingSummary = Pick<CourtFiling, 'filedOn' | 'court' | 'courtCaseNumber'>;
+export type FilingListItem = FilingRow & {
+  createdByName: string | null;
+  claimantCount: number;
+  partCount: number;
+  /** Set once a lawyer recorded that this packet was filed; a draft until then. */
+  courtFiling: CourtFilingSummary | null;
+};
 
 /** What each stored part carries besides its bytes (see generate-job.ts). */
 export type PartPreflight = PreflightResult & { documents: string[]; group: 'packet' | 'main' | 'exhibits' };
@@ -13,33 +20,47 @@ export type FilingPartRow = Omit<FilingPart, 'preflight'> & { preflight: PartPre
 
 const claimantCount = sql<number>`(select count(*)::int from ${filingClaimants} where ${filingClaimants.filingId} = ${filings.id})`;
 const partCount = sql<number>`(select count(*)::int from ${filingParts} where ${filingParts.filingId} = ${filings.id})`;
+const courtFiling = { filedOn: courtFilings.filedOn, court: courtFilings.court, courtCaseNumber: courtFilings.courtCaseNumber };
 
-/** Every version of the case's filings, newest first. */
-export async function listFilings(db: Database, caseId: string): Promise<FilingListItem[]> {
-  const rows = await db
-    .select({ filing: filings, createdByName: users.name, claimantCount, partCount })
-    .from(filings)
-    .leftJoin(users, eq(users.id, filings.createdBy))
-    .where(eq(filings.caseId, caseId))
-    .orderBy(desc(filings.version));
-  return rows.map((row) => ({
+type ListRow = {
+  filing: Filing;
+  createdByName: string | null;
+  claimantCount: number;
+  partCount: number;
+  courtFiling: CourtFilingSummary | null;
+};
+
+function toListItem(row: ListRow): FilingListItem {
+  return {
     ...(row.filing as FilingRow),
     createdByName: row.createdByName,
     claimantCount: row.claimantCount,
     partCount: row.partCount,
-  }));
+    courtFiling: row.courtFiling?.filedOn ? row.courtFiling : null,
+  };
+}
+
+/** Every version of the case's filings, newest first. */
+export async function listFilings(db: Database, caseId: string): Promise<FilingListItem[]> {
+  const rows = await db
+    .select({ filing: filings, createdByName: users.name, claimantCount, partCount, courtFiling })
+    .from(filings)
+    .leftJoin(users, eq(users.id, filings.createdBy))
+    .leftJoin(courtFilings, eq(courtFilings.filingId, filings.id))
+    .where(eq(filings.caseId, caseId))
+    .orderBy(desc(filings.version));
+  return rows.map(toListItem);
 }
 
 /** One version of the case's filings; the case id in the WHERE clause keeps other cases' filings out. */
 export async function findFiling(db: Database, caseId: string, version: number): Promise<FilingListItem | null> {
   const [row] = await db
-    .select({ filing: filings, createdByName: users.name, claimantCount, partCount })
+    .select({ filing: filings, createdByName: users.name, claimantCount, partCount, courtFiling })
     .from(filings)
     .leftJoin(users, eq(users.id, filings.createdBy))
+    .leftJoin(courtFilings, eq(courtFilings.filingId, filings.id))
     .where(and(eq(filings.caseId, caseId), eq(filings.version, version)));
-  return row
-    ? { ...(row.filing as FilingRow), createdByName: row.createdByName, claimantCount: row.claimantCount, partCount: row.partCount }
-    : null;
+  return row ? toListItem(row) : null;
 }
 
 export type FilingProgress = Pick<Filing, 'status' | 'progressDone' | 'progressTotal' | 'error'>;

@@ -8,10 +8,9 @@ import type { RenderProgress } from './render/page-progress';
 export const PROGRESS_WRITE_MS = 1_000;
 
 /**
- * Watches one render: writes the latest page count to the filing and the job (the job write is
- * the heartbeat that keeps the queue from reclaiming it) once a second, and aborts the render
- * as soon as the filing is no longer running — a lawyer cancelled it — without waiting for the
- * runner's slower heartbeat check.
+ * Watches one render: writes the latest page count to the filing once a second (pg-boss keeps
+ * the job's own heartbeat), and aborts the render as soon as the filing is no longer running —
+ * a lawyer cancelled it — without waiting for pg-boss's slower heartbeat to notice.
  */
 export class RunMonitor {
   readonly controller = new AbortController();
@@ -67,9 +66,7 @@ export class RunMonitor {
       if (!still) {
         this.isCancelled = true;
         this.controller.abort(new Error('cancelled'));
-        return;
       }
-      await this.context.reportProgress(done, total);
     } catch (error) {
       // A missed progress write is harmless; the next tick tries again.
       console.warn('[joinder] filing progress:', (error as Error).message);

@@ -94,7 +94,11 @@ export type FilingRequestInput = z.infer<typeof filingRequestSchema>;
  * parameters after `|`), which the shared mapper would reduce to "invalid".
  */
 export function parseFilingRequest(values: Record<string, unknown>): FilingRequestInput {
-  const parsed = filingRequestSchema.safeParse(values);
+  return parseWithFilingKeys(filingRequestSchema, values);
+}
+
+export function parseWithFilingKeys<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
+  const parsed = schema.safeParse(values);
   if (parsed.success) return parsed.data;
   const fieldErrors = fieldErrorKeys(parsed.error);
   const seen = new Set<string>();

@@ -1,31 +1,60 @@
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import {
-  type DamageCategory as DbDamageCategory,
-  claimants,
-  consentDocuments,
-  consents,
-  damageItems,
-  evidence,
-  statements,
-} from '@/db/schema';
+import { claimants, consentDocuments, consents, damageItems, evidence, statements } from '@/db/schema';
+import { type ClaimDefinition, formatDimension, listDimensions } from '@/lib/claims';
+import { loadPublishedDefinition, openAnswers } from '@/lib/claims/store';
 import { decryptField } from '@/lib/crypto/field-encryption';
-import type { ClaimantSnapshot, ConsentKind, DamageItem, EvidenceItem, Language, SignedStatement } from '@/lib/pdf/types';
+import { formatLocality } from '@/lib/regions';
+import type {
+  ClaimCategory,
+  ClaimantSnapshot,
+  ConsentKind,
+  DamageItem,
+  EvidenceItem,
+  Language,
+  LocalizedText,
+  SignedStatement,
+} from '@/lib/pdf/types';
 
 /** Large filings are loaded in slices so no single query carries 100,000 parameters. */
 const SLICE = 1_000;
 
-/**
- * Our damage categories in the renderer's terms. Fees for the outage period are claimed back
- * (이용요금 반환); data loss has no printed category, so its label is written in the filing's
- * language.
- */
-const DATA_LOSS_LABEL: Record<Language, string> = { ko: '데이터 손실', en: 'Data loss' };
+/** A damage category as the claim definition names it in the filing's language; its id when unknown. */
+function damageCategoryLabel(definition: ClaimDefinition | undefined, category: string, language: Language): string {
+  return definition?.damages.categories.find((entry) => entry.id === category)?.label[language] ?? category;
+}
 
-function damageCategory(category: DbDamageCategory, language: Language): DamageItem['category'] {
-  if (category === 'service_fee') return 'fee_refund';
-  if (category === 'data_loss') return DATA_LOSS_LABEL[language];
-  return category;
+function categoryOf(definition: ClaimDefinition | undefined, id: string | null): ClaimCategory | undefined {
+  if (!id) return undefined;
+  const found = definition?.categories.find((category) => category.id === id);
+  return { id, label: found ? { ...found.label } : { ko: id, en: id } };
+}
+
+/** The printed values of the definition's party-list dimensions (the party list's columns). */
+function partyListValues(
+  definition: ClaimDefinition | undefined,
+  category: string | null,
+  answers: ReturnType<typeof openAnswers>,
+): Record<string, LocalizedText> {
+  if (!definition) return {};
+  const state = { category, answers };
+  return Object.fromEntries(
+    listDimensions(definition, 'party_list').map((dimension) => [
+      dimension.id,
+      { ko: formatDimension(definition, dimension, state, 'ko'), en: formatDimension(definition, dimension, state, 'en') },
+    ]),
+  );
+}
+
+/** Each claim definition version the claimants are on (published versions, cached per process). */
+async function loadDefinitions(db: Database, caseId: string, versions: Iterable<number | null>): Promise<Map<number, ClaimDefinition>> {
+  const byVersion = new Map<number, ClaimDefinition>();
+  for (const version of new Set(versions)) {
+    if (version === null) continue;
+    const loaded = await loadPublishedDefinition(db, caseId, version);
+    if (loaded) byVersion.set(version, loaded.definition);
+  }
+  return byVersion;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -66,21 +95,27 @@ async function loadSlice(db: Database, caseId: string, ids: string[], language: 
   const latestStatements = await db
     .selectDistinctOn([statements.claimantId])
     .from(statements)
-    .where(and(eq(statements.caseId, caseId), inArray(statements.claimantId, ids), eq(statements.kind, 'patch_status')))
+    .where(and(eq(statements.caseId, caseId), inArray(statements.claimantId, ids), eq(statements.kind, 'claim')))
     .orderBy(statements.claimantId, desc(statements.version));
   const files = await db
     .select()
     .from(evidence)
     .where(and(eq(evidence.caseId, caseId), inArray(evidence.claimantId, ids)))
     .orderBy(asc(evidence.claimantId), asc(evidence.uploadedAt), asc(evidence.id));
+  const definitions = await loadDefinitions(
+    db,
+    caseId,
+    people.map((person) => person.definitionVersion),
+  );
   const damagesOf = groupBy(damages, (row) => row.claimantId);
   const consentsOf = groupBy(signed, (row) => row.consent.claimantId);
   const statementOf = new Map(latestStatements.map((row) => [row.claimantId, row]));
   const filesOf = groupBy(files, (row) => row.claimantId);
 
   return people.map((person): ClaimantSnapshot => {
+    const definition = person.definitionVersion === null ? undefined : definitions.get(person.definitionVersion);
     const items: DamageItem[] = (damagesOf.get(person.id) ?? []).map((item) => ({
-      category: damageCategory(item.category, language),
+      category: damageCategoryLabel(definition, item.category, language),
       description: item.description,
       amountKrw: item.amountKrw,
     }));
@@ -99,11 +134,17 @@ async function loadSlice(db: Database, caseId: string, ids: string[], language: 
       id: person.id,
       referenceNumber: person.referenceNumber ?? '',
       legalName: person.legalName ?? '',
+      legalNameLatin: person.latinName ?? undefined,
       dateOfBirth: decryptField(person.dateOfBirthEncrypted) ?? '',
       address: decryptField(person.addressEncrypted) ?? '',
-      locality: person.locality ?? '',
+      // English papers print the place as English addresses write it (Busanjin-gu, Busan).
+      locality:
+        language === 'en'
+          ? formatLocality(definition?.jurisdiction ?? 'KR', person.region, person.locality, 'en')
+          : (person.locality ?? ''),
       phone: decryptField(person.phoneEncrypted) ?? undefined,
-      claimantType: person.type ?? 'other',
+      category: categoryOf(definition, person.category),
+      dimensions: partyListValues(definition, person.category, openAnswers(person.answers as Record<string, unknown> | null)),
       businessName: person.businessName ?? undefined,
       businessRegistrationNumber: person.businessRegistrationNumber ?? undefined,
       damages: { items, totalKrw: items.reduce((sum, item) => sum + item.amountKrw, 0) },
@@ -131,7 +172,8 @@ async function loadSlice(db: Database, caseId: string, ids: string[], language: 
 
 /**
  * The exact claimant data a filing is built from, frozen at request time: personal fields
- * decrypted, damages with their total, signed consents with their records, the latest signed
+ * decrypted, the category and party-list dimensions as the claimant's claim definition version
+ * prints them, damages with their total, signed consents with their records, the latest signed
  * statement and the evidence list with each file's SHA-256. Only verified claimants of this case
  * come back, in the order of `claimantIds`; ids that do not qualify are left out.
  */

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { claimants, filingClaimants, filingParts, filings } from '@/db/schema';
+import { filingClaimants, filingParts, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { putBlob } from '@/lib/evidence/blob-store';
+import { putBlob } from '@/lib/blobs/blobs';
 import type { PartPreflight } from './queries';
 import type { RenderOutcome } from './render-result';
 
@@ -11,12 +11,11 @@ export type RunnableFiling = { id: string; caseId: string; version: number; crea
 
 /**
  * Stores a finished render in ONE transaction: every part as a content-addressed blob with its
- * filing_parts row (hash, pages, size, Bates range, pre-flight), the filing marked done, its
- * claimants marked as on a filing (the funnel's last stage follows through the rollup triggers)
- * and the audit row. A filing that is no longer running — cancelled while the worker finished —
+ * filing_parts row (hash, pages, size, Bates range, pre-flight), the filing marked done and the
+ * audit row. A filing that is no longer running — cancelled while the worker finished —
  * gets nothing, so there are never half-written or orphaned parts.
  */
-export async function storeRenderedParts(db: Database, filing: RunnableFiling, result: Rendered, now = new Date()): Promise<boolean> {
+export async function storeRenderedParts(db: Database, filing: RunnableFiling, result: Rendered): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ status: filings.status }).from(filings).where(eq(filings.id, filing.id)).for('update');
     if (current?.status !== 'running') return false;
@@ -47,20 +46,12 @@ export async function storeRenderedParts(db: Database, filing: RunnableFiling, r
         error: null,
       })
       .where(eq(filings.id, filing.id));
-    const marked = await tx
-      .update(claimants)
-      // The first filing date stays: a claimant re-filed in a later version was on a filing since then.
-      .set({ isOnFiling: true, filedAt: sql`coalesce(${claimants.filedAt}, ${now.toISOString()}::timestamptz)` })
-      .where(
-        and(
-          eq(claimants.caseId, filing.caseId),
-          inArray(
-            claimants.id,
-            tx.select({ id: filingClaimants.claimantId }).from(filingClaimants).where(eq(filingClaimants.filingId, filing.id)),
-          ),
-        ),
-      )
-      .returning({ id: claimants.id });
+    // A built packet is a draft: its claimants are filed only once a lawyer records the court
+    // filing (record-court-filing.ts), not here.
+    const [{ claimantCount }] = await tx
+      .select({ claimantCount: count() })
+      .from(filingClaimants)
+      .where(eq(filingClaimants.filingId, filing.id));
     await recordAudit(tx, {
       action: 'filing.generated',
       actorUserId: filing.createdBy,
@@ -70,7 +61,7 @@ export async function storeRenderedParts(db: Database, filing: RunnableFiling, r
       details: {
         version: filing.version,
         pages: result.pageCount,
-        claimants: marked.length,
+        claimants: claimantCount,
         parts: result.parts.map((part) => ({
           part: part.partNumber,
           sha256: part.sha256,

@@ -13,12 +13,15 @@ import {
   statements,
   users,
 } from '@/db/schema';
+import { COUPANG_CASE_SLUG } from '@/db/seed/coupang-case';
 import { DEMO_CASE_SLUG } from '@/db/seed/demo-case';
 import { seedDemoCase } from '@/db/seed/demo';
-import { hangulInitials, normalizeName } from '@/lib/claimants/names';
+import { hangulInitials, normalizeName } from '@/lib/format/names';
 import { encryptField } from '@/lib/crypto/field-encryption';
 import { sha256Hex } from '@/lib/crypto/hash';
-import { putBlob } from '@/lib/evidence/blob-store';
+import { putBlob } from '@/lib/blobs/blobs';
+import { renderStatement } from '@/lib/claims';
+import { COUPANG_2025 } from '@/lib/claims/definitions/coupang-2025';
 import { makeSamplePdf } from '@/lib/pdf/__fixtures__/exhibit-files';
 
 /**
@@ -35,27 +38,120 @@ const PEOPLE = [
     dob: '1971-04-12',
     address: '서울특별시 마포구 월드컵로 12, 302호',
     locality: '서울특별시 마포구',
+    region: 'seoul',
+    latinName: 'Gil-dong Hong',
     phone: '010-2003-0125',
   },
-  { name: '김영희', dob: '1968-11-02', address: '부산광역시 해운대구 중동 1392', locality: '부산광역시 해운대구', phone: '010-5555-0101' },
+  {
+    name: '김영희',
+    dob: '1968-11-02',
+    address: '부산광역시 해운대구 중동 1392',
+    locality: '부산광역시 해운대구',
+    region: 'busan',
+    latinName: 'Young-hee Kim',
+    phone: '010-5555-0101',
+  },
   {
     name: '이민수',
     dob: '1980-07-07',
     address: '경기도 성남시 분당구 정자동 206',
     locality: '경기도 성남시 분당구',
+    region: 'gyeonggi',
+    latinName: 'Min-su Lee',
     phone: '010-4100-7788',
   },
-  { name: '박철수', dob: '1972-05-30', address: '대전광역시 유성구 대학로 99', locality: '대전광역시 유성구', phone: '010-6200-1234' },
-  { name: '최지훈', dob: '1990-01-10', address: '광주광역시 북구 용봉로 77', locality: '광주광역시 북구', phone: '010-8800-0010' },
-  { name: '정수민', dob: '1985-09-21', address: '인천광역시 남동구 구월동 1138', locality: '인천광역시 남동구', phone: '010-3300-4411' },
+  {
+    name: '박철수',
+    dob: '1972-05-30',
+    address: '대전광역시 유성구 대학로 99',
+    locality: '대전광역시 유성구',
+    region: 'daejeon',
+    latinName: 'Cheol-su Park',
+    phone: '010-6200-1234',
+  },
+  {
+    name: '최지훈',
+    dob: '1990-01-10',
+    address: '광주광역시 북구 용봉로 77',
+    locality: '광주광역시 북구',
+    region: 'gwangju',
+    latinName: 'Ji-hoon Choi',
+    phone: '010-8800-0010',
+  },
+  {
+    name: '정수민',
+    dob: '1985-09-21',
+    address: '인천광역시 남동구 구월동 1138',
+    locality: '인천광역시 남동구',
+    region: 'incheon',
+    latinName: 'Su-min Jeong',
+    phone: '010-3300-4411',
+  },
 ];
 
-type ClaimantSpec = { status?: ClaimantStatus; signsAppointment?: boolean; evidenceFiles?: number; caseId?: string; prefix?: string };
+/**
+ * What a claimant answered under the case's claim definition: `slammer` (the demo case's
+ * definition) or `coupang` (coupang-2025: a customer or a marketplace seller, the fixed 위자료 and,
+ * for sellers, an itemised loss; the statement rendered from the definition).
+ */
+type ClaimProfile = 'slammer' | 'coupang_member' | 'coupang_seller';
+
+type ClaimantSpec = {
+  status?: ClaimantStatus;
+  signsAppointment?: boolean;
+  evidenceFiles?: number;
+  caseId?: string;
+  prefix?: string;
+  claim?: ClaimProfile;
+};
+
+type ClaimFixture = {
+  category: string;
+  answers: Record<string, string | string[]>;
+  damages: { category: string; description: string; amountKrw: number }[];
+  statementText: string;
+  evidence: { kind: string; label: string };
+};
+
+function claimFixture(profile: ClaimProfile, name: string): ClaimFixture {
+  if (profile === 'slammer') {
+    return {
+      category: 'home_subscriber',
+      answers: { isp: 'kt', line_type: 'adsl', same_as_home: 'yes', ran_sql_server: 'no' },
+      damages: [
+        { category: 'service_fee', description: '월 요금 30,000원의 2일분', amountKrw: 1_935 },
+        { category: 'data_loss', description: '작업 파일 손실', amountKrw: 50_000 },
+      ],
+      statementText: `본인 ${name}은(는) SQL Server 2000이나 MSDE를 운영하지 않았습니다.\n\n2003. 1. 25. 14:40경부터 인터넷에 접속할 수 없었습니다.`,
+      evidence: { kind: 'isp_bill', label: '2003년 1월 요금 청구서' },
+    };
+  }
+  const isSeller = profile === 'coupang_seller';
+  const category = isSeller ? 'seller' : 'member';
+  const answers: Record<string, string | string[]> = {
+    account_email: `account-${serial}@example.kr`,
+    notice_received: 'no',
+    exposed_items: ['name', 'email', 'phone'],
+    harm_suffered: 'no',
+    ...(isSeller ? { store_name: '바른상점' } : {}),
+  };
+  const damages = [
+    { category: 'consolation', description: '1인당 위자료', amountKrw: 100_000 },
+    ...(isSeller ? [{ category: 'actual_loss', description: '스미싱 피해 금액', amountKrw: 250_000 }] : []),
+  ];
+  return {
+    category,
+    answers,
+    damages,
+    statementText: renderStatement(COUPANG_2025, { category, answers, caseTitle: '쿠팡 개인정보 유출 사건', signerName: name }, 'ko'),
+    evidence: { kind: 'account_screenshot', label: '쿠팡 계정 화면' },
+  };
+}
 
 let serial = 0;
 
 async function account(db: Database, email: string, name: string) {
-  const [user] = await db.insert(users).values({ email, name, passwordHash: '!test' }).returning();
+  const [user] = await db.insert(users).values({ email, name, passwordHash: '!test', emailVerifiedAt: new Date() }).returning();
   return user;
 }
 
@@ -66,10 +162,12 @@ export async function insertFiledClaimant(db: Database, caseId: string, spec: Cl
   const user = await account(db, `filing-${serial}-${Date.now()}@test.kr`, person.name);
   const reference = `${spec.prefix ?? 'SLM'}-${String(900_000 + serial).padStart(6, '0')}`;
   const signedAt = new Date('2026-02-10T03:00:00Z');
-  const damages = [
-    { category: 'service_fee' as const, description: '월 요금 30,000원의 2일분', amountKrw: 1_935 },
-    { category: 'data_loss' as const, description: '작업 파일 손실', amountKrw: 50_000 },
-  ];
+  const claim = claimFixture(spec.claim ?? 'slammer', person.name);
+  const damages = claim.damages;
+  const [caseRow] = await db
+    .select({ version: cases.claimDefinitionVersion })
+    .from(cases)
+    .where(eq(cases.id, spec.caseId ?? caseId));
   const [claimant] = await db
     .insert(claimants)
     .values({
@@ -77,7 +175,9 @@ export async function insertFiledClaimant(db: Database, caseId: string, spec: Cl
       userId: user.id,
       referenceNumber: reference,
       status: spec.status ?? 'verified',
-      type: 'home_subscriber',
+      category: claim.category,
+      answers: claim.answers,
+      definitionVersion: caseRow?.version ?? null,
       legalName: person.name,
       nameNormalized: normalizeName(person.name),
       nameInitials: hangulInitials(person.name),
@@ -85,8 +185,8 @@ export async function insertFiledClaimant(db: Database, caseId: string, spec: Cl
       phoneEncrypted: encryptField(person.phone),
       addressEncrypted: encryptField(person.address),
       locality: person.locality,
-      region: 'seoul',
-      isp: 'kt',
+      region: person.region,
+      latinName: person.latinName,
       claimedTotalKrw: damages.reduce((sum, item) => sum + item.amountKrw, 0),
       hasSignedStatement: true,
       hasSignedConsent: true,
@@ -99,13 +199,13 @@ export async function insertFiledClaimant(db: Database, caseId: string, spec: Cl
   await db
     .insert(damageItems)
     .values(damages.map((item, position) => ({ ...item, position, claimantId: claimant.id, caseId: claimantCaseId })));
-  const text = `본인 ${person.name}은(는) SQL Server 2000이나 MSDE를 운영하지 않았습니다.\n\n2003. 1. 25. 14:40경부터 인터넷에 접속할 수 없었습니다.`;
+  const text = claim.statementText;
   await db.insert(statements).values({
     claimantId: claimant.id,
     caseId: claimantCaseId,
-    kind: 'patch_status',
+    kind: 'claim',
     version: 1,
-    answers: { ranSqlServer: 'no' },
+    answers: claim.answers,
     renderedText: text,
     language: 'ko',
     signerName: person.name,
@@ -143,8 +243,8 @@ export async function insertFiledClaimant(db: Database, caseId: string, spec: Cl
     await db.insert(evidence).values({
       claimantId: claimant.id,
       caseId: claimantCaseId,
-      kind: 'isp_bill',
-      label: '2003년 1월 요금 청구서',
+      kind: claim.evidence.kind,
+      label: claim.evidence.label,
       originalFilename: `bill-${index + 1}.pdf`,
       detectedMime: 'application/pdf',
       byteSize: bytes.length,
@@ -156,9 +256,19 @@ export async function insertFiledClaimant(db: Database, caseId: string, spec: Cl
   return claimant;
 }
 
-export async function createFilingWorld(db: Database, options: { verified?: number } = {}) {
+/**
+ * `coupang`: that many verified claimants of the coupang-2025 demo case as well (customers, every
+ * third a marketplace seller), on its own claim definition.
+ */
+export async function createFilingWorld(db: Database, options: { verified?: number; coupang?: number } = {}) {
   await seedDemoCase(db, TEST_NOW);
   const [caseA] = await db.select().from(cases).where(eq(cases.slug, DEMO_CASE_SLUG));
+  const [coupangCase] = await db.select().from(cases).where(eq(cases.slug, COUPANG_CASE_SLUG));
+  const coupangVerified = [];
+  for (let index = 0; index < (options.coupang ?? 0); index++) {
+    const claim = index % 3 === 2 ? 'coupang_seller' : 'coupang_member';
+    coupangVerified.push(await insertFiledClaimant(db, coupangCase.id, { claim, prefix: 'CPG' }));
+  }
   const verified = [];
   for (let index = 0; index < (options.verified ?? 4); index++)
     verified.push(await insertFiledClaimant(db, caseA.id, { evidenceFiles: index === 0 ? 2 : 1 }));
@@ -177,6 +287,8 @@ export async function createFilingWorld(db: Database, options: { verified?: numb
   return {
     caseA,
     caseB,
+    coupangCase,
+    coupangVerified,
     verified,
     submitted,
     withoutAppointment,

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { LAWYER_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
 import { localized } from '@/lib/cases/queries';
-import { formatDateTime } from '@/lib/filings/format';
+import { formatDateTime, formatDay } from '@/lib/filings/format';
 import { chosenDocuments } from '@/lib/filings/options';
 import { listFilings } from '@/lib/filings/queries';
 import { toLocale } from '@/lib/i18n/config';
@@ -61,6 +61,17 @@ export default async function FilingsPage({ params }: Props) {
                   .filter(Boolean)
                   .join(' · ')}
               </p>
+              {filing.courtFiling ? (
+                <p className="text-sm font-medium text-emerald-800">
+                  {t('list.filed', {
+                    date: formatDay(filing.courtFiling.filedOn, locale),
+                    court: filing.courtFiling.court,
+                    caseNumber: filing.courtFiling.courtCaseNumber,
+                  })}
+                </p>
+              ) : filing.status === 'done' ? (
+                <p className="text-sm font-medium text-amber-800">{t('list.draft')}</p>
+              ) : null}
               <p className="text-sm text-slate-600">
                 {chosenDocuments(filing.options.documents)
                   .map((key) => t(`documents.${key}`))

@@ -5,15 +5,17 @@ import { Alert, Card, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/db/client';
 import { LAWYER_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
-import { formatDateTime } from '@/lib/filings/format';
+import { formatDateTime, formatDay } from '@/lib/filings/format';
 import { MEGABYTE, chosenDocuments } from '@/lib/filings/options';
 import { findFiling, listFilingClaimants, listFilingParts } from '@/lib/filings/queries';
 import { translateKey } from '@/lib/http/route';
 import { toLocale } from '@/lib/i18n/config';
+import { toKstDateInput } from '@/lib/forms/validators';
 import { getTranslator } from '@/lib/i18n/translator';
 import { FilingStatusBadge } from '../_parts/filing-status-badge';
 import { ProgressBar } from '../_parts/progress-bar';
 import { CancelForm } from './cancel-form';
+import { RecordFilingForm } from './record-filing-form';
 import { ClaimantsTable } from './claimants-table';
 import { PartsList } from './parts-list';
 
@@ -82,7 +84,42 @@ export default async function FilingPage({ params, searchParams }: Props) {
           <CancelForm slug={slug} version={filing.version} />
         </Card>
       ) : null}
-      {filing.status === 'failed' && filing.error ? (
+      {filing.status === 'done' || filing.courtFiling ? (
+        <Card className="space-y-4" aria-labelledby="court-filing-heading" data-testid="court-filing">
+          <h2 id="court-filing-heading" className="text-lg font-semibold">
+            {filing.courtFiling ? t('record.filedTitle') : t('record.title')}
+          </h2>
+          {filing.courtFiling ? (
+            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
+              {(
+                [
+                  [t('record.filedOnValue'), formatDay(filing.courtFiling.filedOn, locale)],
+                  [t('record.courtValue'), filing.courtFiling.court],
+                  [t('record.caseNumberValue'), filing.courtFiling.courtCaseNumber],
+                  [t('record.claimantsValue'), t('list.claimants', { count: filing.claimantCount })],
+                ] as const
+              ).map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="font-medium text-slate-600">{label}</dt>
+                  <dd className="text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <>
+              <p className="text-sm text-slate-700">{t('record.draftLead')}</p>
+              <RecordFilingForm
+                slug={slug}
+                version={filing.version}
+                format={options.format}
+                builtOn={toKstDateInput(filing.finishedAt ?? filing.createdAt)}
+                today={toKstDateInput(new Date())}
+              />
+            </>
+          )}
+        </Card>
+      ) : null}
+      {(filing.status === 'failed' || filing.status === 'cancelled') && filing.error ? (
         <Alert tone="error" role="alert">
           <p className="font-semibold">{t('detail.errorTitle')}</p>
           <p>{translateKey(getTranslator(locale), filing.error)}</p>
@@ -101,6 +138,12 @@ export default async function FilingPage({ params, searchParams }: Props) {
             </div>
           ))}
         </dl>
+        <Link
+          href={`/cases/${slug}/costs?version=${filing.version}`}
+          className="mt-3 inline-block text-sm font-medium text-brand-700 underline underline-offset-4"
+        >
+          {t('detail.costs')}
+        </Link>
       </Card>
 
       {parts.length ? (

@@ -27,11 +27,14 @@ export function BuilderForm({
   verifiedCount,
   selections,
   defaults,
+  chosenSelectionId,
 }: {
   slug: string;
   verifiedCount: number;
   selections: Selection[];
   defaults: Defaults;
+  /** A saved list chosen by the link that opened the builder (a filing round's "build the packet"). */
+  chosenSelectionId?: string;
 }) {
   const t = useTranslations('filings');
   const [state, formAction, isPending] = useActionState(createFilingAction.bind(null, slug), null);
@@ -39,7 +42,7 @@ export function BuilderForm({
   const values = failed?.values ?? {};
   const errors = failed?.fieldErrors ?? {};
   // Follows the radio buttons, so it already holds the choice that comes back after a refusal.
-  const [source, setSource] = useState('all_verified');
+  const [source, setSource] = useState(chosenSelectionId ? 'selection' : 'all_verified');
   // React resets a form after its action; remounting with the returned values puts them back, each attempt anew.
   const key = failed ? JSON.stringify(failed.values) : 'fresh';
   const value = (name: keyof Defaults) => values[name] ?? defaults[name];
@@ -105,7 +108,7 @@ export function BuilderForm({
             <SelectField
               name="selectionId"
               label={t('builder.selection')}
-              defaultValue={values.selectionId ?? ''}
+              defaultValue={values.selectionId ?? chosenSelectionId ?? ''}
               error={errors.selectionId}
               hint={selections.length === 0 ? t('builder.noSelections') : undefined}
             >

@@ -12,5 +12,5 @@ export const GET = handleRoute<{ slug: string; version: string; part: string }>(
   const db = await getDb();
   const found = await findDownloadablePart(db, access.case.id, parseVersion(version), parseVersion(part));
   await recordPartDownload(db, { userId: access.user.id, ip: requestInfoFrom(request.headers).ip }, access.case.id, found);
-  return new Response(streamPart(db, found), { headers: downloadHeaders(partFilename(access.case.slug, found), found) });
+  return new Response(await streamPart(db, found), { headers: downloadHeaders(partFilename(access.case.slug, found), found) });
 });
