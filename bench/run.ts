@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stopBenchServers } from './lib/server';
-import type { BenchResult, BenchScenario } from './lib/types';
+import type { BenchResult, BenchScenario, BenchSize } from './lib/types';
 
 /**
  * `npm run bench` runs every scenario in bench/scenarios, prints a table and writes
  * bench/results.json. `-- --only NAME` runs one (or a comma-separated few); `--scale 0.1` shrinks
- * volumes and durations for a quick look (CI). Each scenario runs in a process of its own.
+ * volumes and durations for a quick look (CI); `--size full` seeds the coupang-2025 volume scenarios
+ * at breach scale (1,000,000 claimants, 10,000,000 supporters). Each scenario runs in a process of its own.
  */
 async function loadScenarios(): Promise<BenchScenario[]> {
   const directory = path.join(__dirname, 'scenarios');
@@ -62,12 +63,12 @@ function printTable(results: BenchResult[]): void {
  * Runs one scenario in a process of its own, so that what one leaves behind (a renderer's heap,
  * a warmed server) cannot flatter or spoil the next one's figures, peak RSS above all.
  */
-function runIsolated(name: string, scale: number): Promise<BenchResult> {
+function runIsolated(name: string, scale: number, size: BenchSize): Promise<BenchResult> {
   const resultFile = path.join(os.tmpdir(), `joinder-bench-${process.pid}-${name}.json`);
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', __filename, '--only', name, '--scale', String(scale), '--result-file', resultFile],
+      ['--import', 'tsx', __filename, '--only', name, '--scale', String(scale), '--size', size, '--result-file', resultFile],
       { stdio: 'inherit', env: process.env },
     );
     child.on('exit', () => {
@@ -102,9 +103,16 @@ function failedResult(name: string, notes: string): BenchResult {
 
 async function main() {
   const { values } = parseArgs({
-    options: { only: { type: 'string' }, scale: { type: 'string', default: '1' }, 'result-file': { type: 'string' } },
+    options: {
+      only: { type: 'string' },
+      scale: { type: 'string', default: '1' },
+      size: { type: 'string', default: 'small' },
+      'result-file': { type: 'string' },
+    },
   });
   const scale = Number(values.scale);
+  if (values.size !== 'small' && values.size !== 'full') throw new Error(`--size is small or full, not "${values.size}"`);
+  const size: BenchSize = values.size;
   const wanted = values.only?.split(',').map((name) => name.trim());
   const scenarios = (await loadScenarios()).filter((scenario) => !wanted || wanted.includes(scenario.name));
   if (wanted && scenarios.length !== wanted.length) {
@@ -117,7 +125,7 @@ async function main() {
     const [scenario] = scenarios;
     let result: BenchResult;
     try {
-      result = await scenario.run({ scale, log: (message) => console.log(`  ${message}`) });
+      result = await scenario.run({ scale, size, log: (message) => console.log(`  ${message}`) });
     } catch (error) {
       console.error(`  ${scenario.name} failed:`, error);
       result = failedResult(scenario.name, String(error));
@@ -130,7 +138,7 @@ async function main() {
   for (const scenario of scenarios) {
     console.log(`\n▶ ${scenario.name}: ${scenario.description}`);
     const started = Date.now();
-    results.push(await runIsolated(scenario.name, scale));
+    results.push(await runIsolated(scenario.name, scale, size));
     console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   console.log('');
@@ -138,7 +146,7 @@ async function main() {
   const file = path.join(__dirname, 'results.json');
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ generatedAt: new Date().toISOString(), scale, scenarios: results.map((result) => ({ name: result.name, value: result.value, unit: result.unit, ceiling: result.ceiling, ratio: result.ratio, target: result.target, pass: result.pass, n: result.n, medianMs: result.medianMs, p95Ms: result.p95Ms, p99Ms: result.p99Ms, throughput: result.throughput, peakRssMb: result.peakRssMb, notes: result.notes })) }, null, 2)}\n`,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), scale, size, scenarios: results.map((result) => ({ name: result.name, value: result.value, unit: result.unit, ceiling: result.ceiling, ratio: result.ratio, target: result.target, pass: result.pass, n: result.n, medianMs: result.medianMs, p95Ms: result.p95Ms, p99Ms: result.p99Ms, throughput: result.throughput, peakRssMb: result.peakRssMb, notes: result.notes })) }, null, 2)}\n`,
   );
   console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
   process.exit(results.every((result) => result.pass) ? 0 : 1);

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isBuildStale, nextBin } from '@/lib/server/build-freshness';
-import { spawnSync } from 'node:child_process';
+import { isBuildStale, runBuild } from '@/lib/server/build-freshness';
 import { type ClusterControl, clusterControl, createPrivateCluster } from './lib/cluster';
 import { SIZES, type SoakContext, type SoakResult, type SoakScenario, type SoakSize } from './lib/types';
+import { scenarios as clusterScenarios } from './scenarios/cluster';
 import { scenarios as faultScenarios } from './scenarios/faults';
 import { scenarios as hostileScenarios } from './scenarios/hostile';
 import { scenarios as surgeScenarios } from './scenarios/surge';
 
 /**
- * `npm run soak` — surge, faults and hostile input against production servers.
+ * `npm run soak` — surge, two servers behind nginx, faults and hostile input against production
+ * servers (the compiled build, as npm start runs it).
  *   --size ci|full        ci (default) fits in a few minutes; full runs the issue's numbers
  *   --only a,b            some scenarios
  *   --skip a,b            all but these (CI skips hostile-input: its end-to-end suite runs the corpus)
@@ -19,7 +20,7 @@ import { scenarios as surgeScenarios } from './scenarios/surge';
  *   --cluster 15/main     the cluster behind DATABASE_URL that the fault scenario stops and starts
  * PostgreSQL scenarios need DATABASE_URL (or --private-cluster); without, only hostile input runs.
  */
-const ALL: SoakScenario[] = [...surgeScenarios, ...faultScenarios, ...hostileScenarios];
+const ALL: SoakScenario[] = [...surgeScenarios, ...clusterScenarios, ...faultScenarios, ...hostileScenarios];
 
 function printTable(results: SoakResult[]): void {
   for (const result of results) {
@@ -51,11 +52,8 @@ async function main(): Promise<number> {
 
   if (isBuildStale()) {
     console.log('[soak] building the app…');
-    const build = spawnSync(process.execPath, [nextBin(), 'build'], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    });
-    if (build.status !== 0) return build.status ?? 1;
+    const status = runBuild();
+    if (status !== 0) return status;
   }
 
   let adminDatabaseUrl: string | null = process.env.DATABASE_URL || null;

@@ -24,9 +24,16 @@ export type BenchResult = {
   notes?: string;
 };
 
+export type BenchSize = 'small' | 'full';
+
 export type BenchContext = {
   /** Scale factor from `--scale` (default 1): CI may run smaller sizes. */
   scale: number;
+  /**
+   * From `--size` (default `small`): the coupang-2025 volume scenarios seed CI-size data unless
+   * asked for `full` (1,000,000 claimants, 10,000,000 supporters).
+   */
+  size: BenchSize;
   log: (message: string) => void;
 };
 

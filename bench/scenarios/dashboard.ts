@@ -122,7 +122,13 @@ async function measureQueries(databaseUrl: string, rounds: number) {
 type EndpointFigures = { client: ReturnType<typeof summarize>; server: ReturnType<typeof summarize>; auth: ReturnType<typeof summarize> };
 
 /** Sequential requests (one organizer's poll after another) with their Server-Timing durations. */
-async function measureEndpoint(baseUrl: string, cookie: string, path: string, count: number, concurrency = 1): Promise<EndpointFigures> {
+export async function measureEndpoint(
+  baseUrl: string,
+  cookie: string,
+  path: string,
+  count: number,
+  concurrency = 1,
+): Promise<EndpointFigures> {
   const pool = new Pool(baseUrl, { connections: concurrency });
   const client: number[] = [];
   const server: number[] = [];
@@ -153,7 +159,7 @@ async function measureEndpoint(baseUrl: string, cookie: string, path: string, co
  * Signs in through next-auth's credentials flow over HTTP, as a browser would, and returns the
  * Cookie header for the session: benchmarks of signed-in endpoints measure the real guard path.
  */
-async function signInOverHttp(baseUrl: string, email: string, password = 'joinder-demo'): Promise<string> {
+export async function signInOverHttp(baseUrl: string, email: string, password = 'joinder-demo'): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
@@ -174,7 +180,7 @@ async function signInOverHttp(baseUrl: string, email: string, password = 'joinde
 const fixed = (value: number) => value.toFixed(1);
 
 /** CPU time (user + system, ms) a process has used: load on a shared machine does not inflate it. */
-async function processCpuMs(pid: number): Promise<number> {
+export async function processCpuMs(pid: number): Promise<number> {
   const { readFileSync } = await import('node:fs');
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s ticks

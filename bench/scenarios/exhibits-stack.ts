@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { type Database, closeDb, getDb } from '@/db/client';
 import { blobs, cases, claimantSelections, claimants, damageItems, evidence, filingParts, filings, users } from '@/db/schema';
 import { DEMO_CASE_SLUG } from '@/db/seed/demo-case';
-import { hangulInitials, normalizeName } from '@/lib/claimants/names';
+import { hangulInitials, normalizeName } from '@/lib/format/names';
 import { encryptField } from '@/lib/crypto/field-encryption';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { resetEnvCache } from '@/lib/env';
@@ -93,7 +93,7 @@ async function seedClaimants(db: Database, caseId: string, files: readonly SeedF
         userId: user.id,
         referenceNumber: `STK-${String(index + 1).padStart(6, '0')}`,
         status: 'verified',
-        type: person.claimantType,
+        category: person.category?.id,
         legalName: person.legalName,
         nameNormalized: normalizeName(person.legalName),
         nameInitials: hangulInitials(person.legalName),

@@ -122,7 +122,7 @@ async function seedBenchDatabase(databaseUrl: string, claimants: number, context
 }
 
 /** The credentials sign-in a browser does, returning the session cookie. */
-async function signInAs(server: TestServer, email: string): Promise<string> {
+export async function signInAs(server: TestServer, email: string): Promise<string> {
   const csrf = await fetch(`${server.baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers
@@ -157,18 +157,19 @@ async function buildRequestMix(server: TestServer, cookie: string, context: Benc
     'status=all&sort=amount_desc',
     'status=all&sort=name',
     'status=all&sort=reference',
-    'region=jeju&type=pc_bang',
-    'status=all&isp=powercomm&completeness=missing_evidence',
+    'region=jeju&category=pc_bang',
+    'status=all&d.isp=powercomm&completeness=missing_evidence',
+    'status=all&category=pc_bang&d.line_type=cable',
     'status=needs_info&region=busan',
     'status=all&flags=flagged',
     'status=all&flags=same_phone',
     'assignee=none&sort=amount_desc',
-    'status=rejected&type=online_shop',
+    'status=rejected&category=online_shop',
     'completeness=incomplete&status=all&sort=name',
   ];
   const sample = (await get('status=all&sort=amount_desc')).rows.filter((row) => row.legalName);
   const names = sample.map((row) => row.legalName!.replace(/\s/g, ''));
-  const { hangulInitials } = await import('@/lib/claimants/names');
+  const { hangulInitials } = await import('@/lib/format/names');
   const searches = [
     ...names.slice(0, 6).map((name) => `q=${encodeURIComponent(name)}`),
     ...names.slice(6, 12).map((name) => `q=${encodeURIComponent(name.slice(1))}`),
@@ -197,7 +198,7 @@ async function buildRequestMix(server: TestServer, cookie: string, context: Benc
 }
 
 /** A closed loop of CONCURRENCY lawyers, each taking the next request of the mix in turn. */
-async function measure(server: TestServer, cookie: string, paths: string[], durationMs: number) {
+export async function measure(server: TestServer, cookie: string, paths: string[], durationMs: number) {
   const pool = new Pool(server.baseUrl, { connections: CONCURRENCY, pipelining: 1 });
   const durations: number[] = [];
   const serverDurations: number[] = [];

@@ -21,6 +21,8 @@ export async function sendAll(options: {
   concurrency: number;
   makeRequest: (index: number) => SoakRequest;
   keepBody?: (status: number) => boolean;
+  /** Called after each answer with how many have come in (the cluster soak kills a server mid-surge). */
+  onResponse?: (answered: number) => void;
 }): Promise<SoakResponse[]> {
   const pool = new Pool(options.baseUrl, { connections: options.concurrency, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000 });
   const responses: SoakResponse[] = [];
@@ -50,6 +52,7 @@ export async function sendAll(options: {
       } catch (error) {
         responses.push({ index, status: 0, retryAfter: null, body: '', startedAt, endedAt: Date.now(), error: (error as Error).message });
       }
+      options.onResponse?.(responses.length);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, client));

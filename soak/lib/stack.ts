@@ -31,6 +31,7 @@ export async function startSoakStack(context: SoakContext, env: Record<string, s
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     JOINDER_ENCRYPTION_KEYS: `soak:${randomBytes(32).toString('base64')}`,
     JOINDER_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    JOINDER_AUDIT_KEYS: `a1:${randomBytes(32).toString('base64')}`,
   };
   const fullEnv = { ...secrets, DATABASE_POOL_MAX: '20', ...env };
   if (!context.adminDatabaseUrl) {
