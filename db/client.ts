@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getEnv, resolveDataDir } from '@/lib/env';
+import { preparePrivateDir, tightenTree } from './data-dir';
 import * as schema from './schema';
 
 /**
@@ -81,8 +82,8 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const isMemory = dataDir.startsWith('memory://');
   let releaseLock = () => {};
   if (!isMemory) {
-    // PGlite's create fails when the parent folder is missing.
-    fs.mkdirSync(dataDir, { recursive: true });
+    // Created 0700 when missing (PGlite's create fails without it); a folder others may enter is refused.
+    preparePrivateDir(dataDir);
     releaseLock = acquireDataDirLock(dataDir);
   }
   try {
@@ -92,6 +93,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     const client = template
       ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) })
       : await PGlite.create(isMemory ? undefined : path.join(dataDir, 'pgdata'));
+    if (!isMemory) tightenTree(dataDir);
     const db = drizzle({ client, schema }) as unknown as Database;
     return {
       db,

@@ -70,6 +70,12 @@ async function downloadPart(page: Page, version: string, part: number): Promise<
   return file;
 }
 
+/** The case's public 소 제기 count (the counter, badge and stats API all read it). */
+async function filedOnPublicStats(): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/cases/slammer-2003/stats`);
+  return ((await response.json()) as { claimants: { filed: number } }).claimants.filed;
+}
+
 /** Renders a few pages to PNG next to the screenshots, to be looked at. */
 function renderPages(file: string, name: string, pages: number[]): void {
   for (const pageNumber of pages) {
@@ -80,6 +86,51 @@ function renderPages(file: string, name: string, pages: number[]): void {
 }
 
 describe('filings', () => {
+  it('a lawyer reads the court costs before building: the summary, the worksheet, a refused option, the PDF', async () => {
+    const context = await newContext(browser, { baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'ko' });
+    const page = await context.newPage();
+    await signIn(page, 'lawyer@joinder.test');
+    await page.goto(`${FILINGS}/new`);
+    const summary = (await page.getByTestId('builder-costs').textContent()) ?? '';
+    expect(summary).toMatch(/확인 완료 원고 [\d,]+명, 소가 [\d,]+원/);
+    await page.getByTestId('builder-costs').locator('a').click();
+    await page.waitForURL('**/cases/slammer-2003/costs');
+    const scenarios = page.getByTestId('scenarios');
+    await expect(scenarios.textContent()).resolves.toContain('선정당사자 3명');
+    await expect(page.getByTestId('stamp').textContent()).resolves.toContain('제16조 제1항');
+    await screenshot(page, 'costs-worksheet-ko');
+    expect(await findAxeViolations(page)).toEqual([]);
+
+    // More 선정당사자 than claimants: the field says so, and what was typed stays.
+    await page.locator('#field-representatives').fill('100000');
+    await page.locator('main form button[type="submit"]').click();
+    await page.waitForURL(/representatives=100000/);
+    await page.getByTestId('error-summary').waitFor();
+    await expect(page.locator('#field-representatives-error').textContent()).resolves.toContain('선정당사자는 원고 수');
+    await expect(page.locator('#field-representatives').inputValue()).resolves.toBe('100000');
+    expect(await findAxeViolations(page)).toEqual([]);
+
+    await page.locator('#field-representatives').fill('2');
+    await page.locator('#field-filing').selectOption('paper');
+    await page.locator('main form button[type="submit"]').click();
+    await page.waitForURL(/representatives=2/);
+    await expect(scenarios.textContent()).resolves.toContain('선정당사자 2명');
+    await expect(page.getByTestId('stamp').textContent()).resolves.not.toContain('제16조');
+    const href = (await page.getByTestId('worksheet-pdf').getAttribute('href'))!;
+    const response = await page.request.get(href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const file = path.join(scratch, 'cost-worksheet.pdf');
+    fs.writeFileSync(file, await response.body());
+    if (hasPoppler) {
+      const text = execFileSync('pdftotext', [file, '-']).toString();
+      expect(text).toContain('소송비용 계산표');
+      expect(text).toContain('선정당사자 2명');
+      renderPages(file, 'costs-worksheet-pdf-ko', [1]);
+    }
+    await context.close();
+  });
+
   it('a lawyer builds the Korean packet for the demo case, watches it, downloads it and the PDF opens', async () => {
     const context = await newContext(browser, { baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'ko' });
     const page = await context.newPage();
@@ -116,7 +167,35 @@ describe('filings', () => {
       renderPages(file, 'filings-pdf-kr', [1, 2, 4, 7]);
     }
 
+    // A built packet is a draft: nobody is filed until the lawyer records the court filing.
+    const claimantCount = Number((await page.locator('main #claimants').textContent())!.match(/\/ ([\d,]+)명/)![1].replace(/,/g, ''));
+    expect(await filedOnPublicStats()).toBe(0);
+    const record = page.getByTestId('record-filing-form');
+    await record.locator('#field-court').fill('서울중앙지방법원');
+    await record.locator('#field-courtCaseNumber').fill('2026가합');
+    await record.locator('button[type="submit"]').click();
+    await page.getByTestId('error-summary').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'error-summary');
+    await expect(page.locator('#field-courtCaseNumber-error').textContent()).resolves.toContain('2026가합12345');
+    await expect(page.locator('#field-confirm-error').textContent()).resolves.toContain('확인란');
+    await expect(record.locator('#field-court').inputValue()).resolves.toBe('서울중앙지방법원');
+    await screenshot(page, 'filings-record-refused-ko');
+    expect(await findAxeViolations(page)).toEqual([]);
+    await record.locator('#field-courtCaseNumber').fill('2026가합 51234');
+    await record.locator('#field-confirm').check();
+    await record.locator('button[type="submit"]').click();
+    await page.getByTestId('court-filing').getByText('법원에 제출함').waitFor();
+    await page.reload();
+    const filed = (await page.getByTestId('court-filing').textContent()) ?? '';
+    expect(filed).toContain('법원에 제출함');
+    expect(filed).toContain('서울중앙지방법원');
+    expect(filed).toContain('2026가합51234');
+    await expect.poll(filedOnPublicStats, { timeout: 10_000 }).toBe(claimantCount);
+    await screenshot(page, 'filings-recorded-ko');
+    expect(await findAxeViolations(page)).toEqual([]);
+
     await page.goto(FILINGS);
+    await expect(page.locator('main').textContent()).resolves.toContain('서울중앙지방법원 2026가합51234');
     await screenshot(page, 'filings-list-ko');
     expect(await findAxeViolations(page)).toEqual([]);
     await context.close();

@@ -262,7 +262,7 @@ describe('partner sites', () => {
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe(locale);
       await screenshot(page, `fixes-embed-${locale}`);
       expect(await findAxeViolations(page)).toEqual([]);
-      await page.goto(`/cases/slammer-2003/support/thanks?status=already_signed&lang=${locale}`);
+      await page.goto(`/cases/slammer-2003/support/thanks?status=signed&lang=${locale}`);
       await screenshot(page, `fixes-support-thanks-${locale}-phone`);
       expect(await findAxeViolations(page)).toEqual([]);
       await context.close();

@@ -47,7 +47,8 @@ describe('the public case page', () => {
 describe('demo accounts', () => {
   const landings = [
     ['admin@joinder.test', '/admin'],
-    ['lawyer@joinder.test', '/cases/slammer-2003/review'],
+    // A lawyer of both demo cases lands on the list of their cases.
+    ['lawyer@joinder.test', '/staff'],
     ['organizer@joinder.test', '/staff'],
     ['claimant@joinder.test', '/my'],
   ] as const;

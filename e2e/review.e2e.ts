@@ -26,11 +26,46 @@ async function openWalkthroughFile(page: Page) {
  * PostgreSQL we write exactly what answering does (a message from the claimant, back to
  * submitted, a new version, its audit row), otherwise the claimant answers in the UI if present.
  */
+/**
+ * "자료 더 올리기" leads to the evidence step, which says a request is being answered and leads
+ * back to the claim page (issue 16, item 15); its hidden file inputs are not heard a second time
+ * beside the buttons that open them (item 14).
+ */
+async function uploadMoreAndComeBack(page: Page): Promise<void> {
+  await page.locator('main a', { hasText: '자료 더 올리기' }).click();
+  await page.waitForURL('**/intake/evidence');
+  const tree = await page.locator('main').ariaSnapshot();
+  expect(tree.match(/파일 고르기/g)).toHaveLength(1);
+  expect(tree.match(/사진 찍기/g)).toHaveLength(1);
+  await expect(page.getByTestId('claim-home-link').getAttribute('href')).resolves.toBe('/my/cases/slammer-2003');
+  await page.getByTestId('answering-banner').waitFor();
+  await screenshot(page, 'review-claimant-upload-more');
+  expect(await findAxeViolations(page)).toEqual([]);
+  await page.getByTestId('answering-banner').locator('a').click();
+  await page.waitForURL((url) => url.pathname === '/my/cases/slammer-2003');
+  await page.locator('#info-request').waitFor();
+}
+
+/** The review step shows every answer, the service address of step 3 included (issue 16, item 5). */
+async function checkReviewStep(page: Page): Promise<void> {
+  await page.goto('/my/cases/slammer-2003/intake/review');
+  const connection = page.locator('main section[aria-labelledby="review-connection"]');
+  await expect(
+    connection.locator('dt', { hasText: '회선을 쓰던 곳의 주소' }).locator('xpath=following-sibling::dd[1]').textContent(),
+  ).resolves.toBe('서울특별시 마포구 월드컵로 12, 302호');
+  await expect(page.locator('main section[aria-labelledby="review-statement"]').count()).resolves.toBe(1);
+  await screenshot(page, 'review-claimant-review-step');
+  expect(await findAxeViolations(page)).toEqual([]);
+}
+
 /** The claimant answers counsel's request on their claim page, as a person would. */
 async function answerAsClaimant(): Promise<void> {
   const context = await newContext(browser, { baseUrl });
   const page = await context.newPage();
   await signIn(page, 'reviewee@joinder.test');
+  await page.goto('/my/cases/slammer-2003');
+  await uploadMoreAndComeBack(page);
+  await checkReviewStep(page);
   await page.goto('/my/cases/slammer-2003');
   const answerForm = page.locator('main form:has(textarea[name="message"])');
   await answerForm.locator('textarea[name="message"]').fill(ANSWER);
@@ -51,7 +86,9 @@ describe('the review workspace', () => {
     const lawyer = await newContext(browser, { baseUrl, viewport: DESKTOP_VIEWPORT });
     const page = await lawyer.newPage();
     await signIn(page, 'lawyer@joinder.test');
-    await page.waitForURL((url) => url.pathname === QUEUE);
+    // A lawyer of both demo cases lands on /staff, and opens this case's queue from there.
+    await page.waitForURL((url) => url.pathname === '/staff');
+    await page.goto(QUEUE);
     await expect(page.locator('main nav[aria-label="상태별 신청서"] a[aria-current="page"]').textContent()).resolves.toContain('제출됨');
 
     // Filter: search by 초성, only Seoul.
@@ -98,9 +135,12 @@ describe('the review workspace', () => {
     expect(download.headers()['x-content-type-options']).toBe('nosniff');
 
     // Ask for information.
-    await page.locator('#decision-request_info').fill('2003년 1월 요금 청구서 원본과 장애 안내를 받은 날짜를 알려 주세요.');
-    await page.locator('main form:has(#decision-request_info) button[type="submit"]').click();
-    await expect(page.locator('main [role="status"]').first().textContent()).resolves.toContain('보완 요청');
+    // "Request information" is a deficiency notice: a reason, the message and a cure deadline (issue 12).
+    await page.locator('#deficiency-reason').selectOption('missing_evidence');
+    await page.locator('#deficiency-message').fill('2003년 1월 요금 청구서 원본과 장애 안내를 받은 날짜를 알려 주세요.');
+    await page.locator('#deficiency-cure-by').fill('2099-12-31');
+    await page.locator('main form:has(#deficiency-message) button[type="submit"]').click();
+    await expect(page.locator('main [role="status"]').first().textContent()).resolves.toContain('보정 요청을 보냈습니다');
     await page.locator('main section[aria-labelledby="messages"]').getByText('장애 안내를 받은 날짜').waitFor();
 
     // The claimant answers.

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isBuildStale, nextBin } from '@/lib/server/build-freshness';
+import { isBuildStale, runBuild } from '@/lib/server/build-freshness';
 import { CHROMIUM_PATH } from './support/browser';
 
 /**
@@ -18,11 +18,8 @@ function main(): number {
   }
   if (isBuildStale()) {
     console.log('[e2e] building the app…');
-    const build = spawnSync(process.execPath, [nextBin(), 'build'], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    });
-    if (build.status !== 0) return build.status ?? 1;
+    const status = runBuild();
+    if (status !== 0) return status;
   }
   const extra = process.argv.slice(2);
   const run = spawnSync(

@@ -4,8 +4,13 @@
  */
 export const ERROR_STATUS = {
   unauthenticated: 401,
+  /** Signed in, but the address is not proved yet: only the "verify first" page is open (docs/security.md). */
+  unverified: 403,
   forbidden: 404, // never reveal that someone else's record exists
   not_found: 404,
+  /** A cross-site post to a server action (CSRF): refused before Next.js, which would answer 500. */
+  cross_origin: 403,
+  method_not_allowed: 405,
   invalid_input: 422,
   conflict: 409,
   stale: 409,

@@ -11,3 +11,7 @@ export * from './audit';
 export * from './mail';
 export * from './metrics';
 export * from './bench';
+export * from './invitations';
+export * from './uploads';
+export * from './communications';
+export * from './rounds';

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { serverCommand } from '@/lib/server/build-freshness';
 
 export type TestServer = {
   baseUrl: string;
@@ -58,6 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     JOINDER_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
     JOINDER_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    JOINDER_AUDIT_KEYS: `a1:${randomBytes(32).toString('base64')}`,
     JOINDER_SEED_DEMO: 'always',
     NEXT_TELEMETRY_DISABLED: '1',
     ...extraEnv,
@@ -79,8 +81,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     delete env.DATABASE_URL;
   }
   let output = '';
-  env.HOSTNAME = '127.0.0.1';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'lib/server/serve.ts'], {
+  env.HOSTNAME = extraEnv.HOSTNAME ?? '127.0.0.1';
+  const child: ChildProcess = spawn(process.execPath, serverCommand(), {
     env: env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

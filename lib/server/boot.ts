@@ -5,6 +5,7 @@ import { cases } from '@/db/schema';
 import { seedDemoCase } from '@/db/seed/demo';
 import { seedVolume } from '@/db/seed/volume';
 import { getEnv } from '@/lib/env';
+import { shouldSeedDemo } from './deployment';
 
 const BOOT_KEY = Symbol.for('joinder.boot');
 type GlobalWithBoot = typeof globalThis & { [BOOT_KEY]?: Promise<void> };
@@ -23,9 +24,13 @@ async function runBoot(): Promise<void> {
   const env = getEnv();
   const handle = await withRetries(() => getDatabaseHandle(), 'connect to the database');
   await migrateDatabase(handle);
+  // The job queue starts before any request can open a transaction that enqueues (lib/jobs/boss.ts).
+  const { getJobQueue } = await import('@/lib/jobs/boss');
+  await withRetries(() => getJobQueue(), 'start the job queue');
   const [{ n: caseCount }] = await handle.db.select({ n: count() }).from(cases);
   const isFreshEmbedded = handle.driver === 'pglite' && caseCount === 0;
-  if (env.JOINDER_SEED_DEMO === 'always' || (env.JOINDER_SEED_DEMO === 'auto' && isFreshEmbedded)) {
+  // A deployment (APP_URL set) never gets the demo accounts unless JOINDER_SEED_DEMO=always asks.
+  if (shouldSeedDemo({ isFreshEmbedded })) {
     const demo = await seedDemoCase(handle.db);
     if (demo.created) {
       // A lived-in demo: enough people for the dashboards and the review queue to mean something.
@@ -38,8 +43,12 @@ async function runBoot(): Promise<void> {
     }
   }
   if (env.JOINDER_JOBS === 'on') {
-    const { startJobRunner } = await import('@/lib/jobs/runner');
+    const { startJobRunner } = await import('./job-runner');
+    // Every mail goes out through the outbox, swept by the mail.sweep job (lib/jobs/mail-job.ts).
     startJobRunner();
+    // Audit chain heads go to the anchor log outside the database every few minutes.
+    const { startAuditAnchoring } = await import('@/lib/audit/anchors');
+    startAuditAnchoring(() => getDatabaseHandle().then((current) => current.db));
   }
   console.log(`[joinder] ready on ${handle.driver === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL'}.`);
 }
@@ -49,7 +58,8 @@ async function withRetries<T>(work: () => Promise<T>, what: string, attempts = 1
     try {
       return await work();
     } catch (error) {
-      if (attempt >= attempts || (error as Error).name === 'DataDirLockedError') throw error;
+      // A locked or group-readable data folder will not fix itself: say so once, do not retry.
+      if (attempt >= attempts || ['DataDirLockedError', 'DataDirPermissionError'].includes((error as Error).name)) throw error;
       console.warn(`[joinder] could not ${what} (${(error as Error).message}); retrying in 2 s`);
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -13,6 +14,7 @@ const BUILD_INPUTS = [
   'instrumentation.ts',
   'postcss.config.mjs',
   'tsconfig.json',
+  'scripts/build-server.mjs',
 ];
 
 function newestMtime(root: string, target: string): number {
@@ -28,13 +30,35 @@ function newestMtime(root: string, target: string): number {
   return newest;
 }
 
+/**
+ * Both halves of `npm run build` must exist and be newer than every input: the Next build
+ * (.next/BUILD_ID) and the compiled server and worker code (dist/BUILT_AT, scripts/build-server.mjs).
+ */
 export function isBuildStale(root = process.cwd()): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const builtAt = fs.statSync(buildId).mtimeMs;
+  const stamps = [path.join(root, '.next', 'BUILD_ID'), path.join(root, 'dist', 'BUILT_AT')];
+  if (stamps.some((stamp) => !fs.existsSync(stamp))) return true;
+  const builtAt = Math.min(...stamps.map((stamp) => fs.statSync(stamp).mtimeMs));
   return BUILD_INPUTS.some((input) => newestMtime(root, input) > builtAt);
 }
 
 export function nextBin(): string {
   return require.resolve('next/dist/bin/next');
+}
+
+/** `npm run build`: the Next build, then the server and worker code into dist/. Returns the exit status. */
+export function runBuild(root = process.cwd()): number {
+  const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
+  const next = spawnSync(process.execPath, [nextBin(), 'build'], { cwd: root, stdio: 'inherit', env });
+  if (next.status !== 0) return next.status ?? 1;
+  const server = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-server.mjs')], { cwd: root, stdio: 'inherit', env });
+  return server.status ?? 1;
+}
+
+/**
+ * How to run the HTTP server: the compiled dist/server/serve.js once `npm run build` made it,
+ * else the TypeScript source through tsx (tests and benches on a checkout that was never built).
+ */
+export function serverCommand(root = process.cwd()): string[] {
+  const compiled = path.join(root, 'dist', 'server', 'serve.js');
+  return fs.existsSync(compiled) ? ['--enable-source-maps', compiled] : ['--import', 'tsx', path.join(root, 'lib', 'server', 'serve.ts')];
 }

@@ -1,22 +1,35 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { preparePrivateDir, setPrivateUmask } from '@/db/data-dir';
 import { getEnv, getSecrets, isEmbeddedDatabase, resolveDataDir } from '@/lib/env';
-import { isBuildStale, nextBin } from './build-freshness';
+import { isBuildStale, runBuild, serverCommand } from './build-freshness';
 
 /**
- * `npm start`: builds when the build is missing or older than the sources, makes sure the secrets
- * exist, then serves the build (lib/server/serve.ts). Migrations, the demo seed and the job runner run inside
- * the server process (instrumentation.ts), the only process allowed to open the embedded database.
+ * `npm start` (compiled to dist/server/start.js): checks the configuration (a deployment's
+ * secrets, a private data folder), builds when the build is missing or older than the sources
+ * (`npm run build`: Next plus dist/), then serves the build with the compiled dist/server/serve.js.
+ * Migrations, the demo seed and the job runner run inside the server process (instrumentation.ts),
+ * the only process allowed to open the embedded database.
  */
 function main() {
+  setPrivateUmask();
   const env = getEnv();
+  let secrets: ReturnType<typeof getSecrets>;
+  try {
+    // The folder first: a refused start must not leave generated keys behind.
+    if (isEmbeddedDatabase()) preparePrivateDir(resolveDataDir());
+    secrets = getSecrets();
+  } catch (error) {
+    // A configuration mistake, not a crash: the message says what to set or run.
+    console.error(`[joinder] ${(error as Error).message}`);
+    process.exit(1);
+  }
   if (isBuildStale()) {
     console.log('[joinder] building the app (first start or sources changed)…');
-    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-    if (build.status !== 0) process.exit(build.status ?? 1);
+    const status = runBuild();
+    if (status !== 0) process.exit(status);
   }
-  const secrets = getSecrets();
   if (isEmbeddedDatabase()) {
     const lock = path.join(resolveDataDir(), 'joinder.lock');
     if (fs.existsSync(lock)) {
@@ -30,7 +43,7 @@ function main() {
       }
     }
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/server/serve.ts'], {
+  const child = spawn(process.execPath, serverCommand(), {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -42,7 +55,7 @@ function main() {
       AUTH_SECRET: secrets.authSecret,
       JOINDER_ENCRYPTION_KEYS: secrets.encryptionKeys,
       JOINDER_BLIND_INDEX_KEY: secrets.blindIndexKey,
-      JOINDER_QUIET_SECRETS: env.AUTH_SECRET ? '' : '1',
+      JOINDER_AUDIT_KEYS: secrets.auditKeys,
     },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

@@ -3,6 +3,7 @@ import { type MatrixEntry, action, actionProbes, call, form } from './entries';
 import {
   CASE_ADMINS,
   CASE_CLAIMANTS,
+  CASE_DASHBOARD,
   CASE_LAWYERS,
   CASE_ORGANIZERS,
   NOT_FOUND_FOR_ALL,
@@ -102,10 +103,9 @@ export const CASE_ACTIONS: MatrixEntry[] = [
   // The intake wizard.
   intakeAction('saveTypeAction', 'type', { type: 'home_subscriber' }),
   intakeAction('saveIdentityAction', 'identity'),
-  intakeAction('saveConnectionAction', 'connection'),
-  intakeAction('saveOutageAction', 'outage'),
+  // Every step of the case's definition goes through one action, the step named in the form.
+  intakeAction('saveAnswersAction', 'connection', { stepId: 'connection' }),
   intakeAction('saveDamagesAction', 'damages', { items: '[{"category":"other","description":"x"}]' }),
-  intakeAction('saveStatementAction', 'statement'),
   intakeAction('signStatementAction', 'sign'),
   intakeAction('signConsentsAction', 'consent'),
   intakeAction('submitClaimAction', 'review'),
@@ -145,12 +145,71 @@ export const CASE_ACTIONS: MatrixEntry[] = [
     ),
   ]),
 
+  // Rounds and deficiencies: an empty form is refused after the guard; a stale version changes nothing.
+  actionProbes('lib/rounds/actions.ts#openRoundAction', [
+    call('the case', CASE_LAWYERS, () => [DEMO, null, form({})], { page: '/cases/{case}/rounds' }),
+    call('the other case', OTHER_CASE_LAWYERS, () => [OTHER, null, form({})], { page: '/cases/{otherCase}/rounds' }),
+  ]),
+  actionProbes('lib/rounds/actions.ts#saveReasonsAction', [
+    call('the case', CASE_LAWYERS, () => [DEMO, null, form({})], { page: '/cases/{case}/rounds/reasons' }),
+    call('the other case', OTHER_CASE_LAWYERS, () => [OTHER, null, form({})], { page: '/cases/{otherCase}/rounds/reasons' }),
+  ]),
+  actionProbes('lib/rounds/actions.ts#sendDeficiencyAction', [
+    ...(['claimantA', 'claimantC'] as const).map((key) =>
+      call(
+        key === 'claimantA' ? 'a file of the case' : "another case's file",
+        key === 'claimantA' ? CASE_LAWYERS : NOT_FOUND_FOR_ALL,
+        () => [
+          null,
+          form({
+            slug: DEMO,
+            claimantId: IDS[key],
+            version: '999',
+            reasonCode: 'missing_evidence',
+            message: '접근 시험',
+            cureBy: '2099-12-31',
+          }),
+        ],
+        { page: '/cases/{case}/review' },
+      ),
+    ),
+    call(
+      'in the other case',
+      OTHER_CASE_LAWYERS,
+      () => [
+        null,
+        form({
+          slug: OTHER,
+          claimantId: IDS.claimantC,
+          version: '999',
+          reasonCode: 'missing_evidence',
+          message: '접근 시험',
+          cureBy: '2099-12-31',
+        }),
+      ],
+      { page: '/cases/{otherCase}/review' },
+    ),
+  ]),
+
   // Filings: an empty builder form is refused after the guard; a finished filing cannot be cancelled.
   actionProbes('lib/filings/actions.ts#createFilingAction', [
     call('the case', CASE_LAWYERS, () => [DEMO, null, form({})], { page: '/cases/{case}/filings/new' }),
     call('the other case', OTHER_CASE_LAWYERS, () => [OTHER, null, form({})], { page: '/cases/{otherCase}/filings/new' }),
   ]),
   actionProbes('lib/filings/actions.ts#cancelFilingAction', [
+    call('a filing of the case', CASE_LAWYERS, () => [DEMO, Number(VALUES.filingVersionDemo), null, form({})], {
+      page: '/cases/{case}/filings/{filingVersionDemo}',
+    }),
+    call("another case's version", NOT_FOUND_FOR_ALL, () => [DEMO, Number(VALUES.filingVersionOther), null, form({})], {
+      page: '/cases/{case}/filings/{filingVersionDemo}',
+    }),
+    call('in the other case', OTHER_CASE_LAWYERS, () => [OTHER, Number(VALUES.filingVersionOther), null, form({})], {
+      page: '/cases/{otherCase}/filings/{filingVersionOther}',
+    }),
+  ]),
+
+  // Recording a court filing: an empty form is refused after the guard (and the filing lookup).
+  actionProbes('lib/filings/actions.ts#recordCourtFilingAction', [
     call('a filing of the case', CASE_LAWYERS, () => [DEMO, Number(VALUES.filingVersionDemo), null, form({})], {
       page: '/cases/{case}/filings/{filingVersionDemo}',
     }),
@@ -180,6 +239,23 @@ export const CASE_ACTIONS: MatrixEntry[] = [
     }),
   ]),
 
+  // The claim definition editor, case admins only. Empty forms are refused after the guard; with
+  // no draft, publishing and discarding change nothing.
+  ...(
+    [
+      'saveClaimSectionAction',
+      'startClaimDraftAction',
+      'importClaimDraftAction',
+      'discardClaimDraftAction',
+      'publishClaimDraftAction',
+    ] as const
+  ).map((name) => {
+    const bound = (slug: string) => (name === 'saveClaimSectionAction' ? [slug, 'general'] : [slug]);
+    return actionProbes(`lib/claims/editor/actions.ts#${name}`, [
+      call('the case', CASE_ADMINS, () => [...bound(DEMO), null, form({})], { page: '/cases/{case}/settings/claim' }),
+      call('the other case', CASE_ADMINS, () => [...bound(OTHER), null, form({})], { page: '/cases/{otherCase}/settings/claim' }),
+    ]);
+  }),
   // Case settings: the complaint text for lawyers, everything else for case admins. Empty or
   // oversized forms are refused after the guard; the removals take the fixtures' spares.
   action('lib/cases/actions.ts#createCaseAction', PLATFORM_ADMIN, () => [null, form({})], { page: '/admin/cases/new' }),
@@ -216,4 +292,21 @@ export const CASE_ACTIONS: MatrixEntry[] = [
     call('a member of the case', CASE_ADMINS, () => [DEMO, IDS.membershipSpare, null, form({})], { page: '/cases/{case}/settings' }),
     call("another case's member", NOT_FOUND_FOR_ALL, () => [DEMO, IDS.membershipOther, null, form({})], { page: '/cases/{case}/settings' }),
   ]),
+  actionProbes('lib/communications/actions.ts#updateCommunicationSettingsAction', [
+    call('the case', CASE_ADMINS, () => [DEMO, null, form({ approvalThreshold: 'not-a-number' })], {
+      page: '/cases/{case}/communications',
+    }),
+    call('the other case', CASE_ADMINS, () => [OTHER, null, form({ approvalThreshold: 'not-a-number' })], {
+      page: '/cases/{otherCase}/communications',
+    }),
+  ]),
+  // Communications: every call is refused after the guard (no message, or a form without a segment).
+  ...(['countSegmentAction', 'createMessageAction', 'testSendAction', 'requestSendAction', 'approveMessageAction'] as const).map((name) =>
+    actionProbes(`lib/communications/actions.ts#${name}`, [
+      call('the case', CASE_DASHBOARD, () => [DEMO, null, form({ messageId: 'not-an-id' })], { page: '/cases/{case}/communications' }),
+      call('the other case', OTHER_CASE_LAWYERS, () => [OTHER, null, form({ messageId: 'not-an-id' })], {
+        page: '/cases/{otherCase}/communications',
+      }),
+    ]),
+  ),
 ];

@@ -1,5 +1,4 @@
 import { minimalPdf } from '@/db/seed/minimal-pdf';
-import { INTAKE_STEPS } from '@/lib/intake/steps';
 import { type MatrixEntry, json, page, probe, route } from './entries';
 import {
   CASE_ADMINS,
@@ -60,7 +59,7 @@ export const CLAIMANT_SURFACES: MatrixEntry[] = [
     probe('/api/cases/{case}/badge.svg?lang=en', PUBLIC),
     probe('/api/cases/no-such-case/badge.svg', NOT_FOUND_FOR_ANYONE),
   ]),
-  // The first registration is 201, the same address again 409: both past any guard.
+  // A new and a taken address both answer 201 alike (issue 17, item 12): past any guard.
   route('POST /api/auth/register', PUBLIC, {
     body: json({
       name: '접근 시험',
@@ -78,7 +77,10 @@ export const CLAIMANT_SURFACES: MatrixEntry[] = [
     probe('/my/cases/{otherCase}/intake', NOT_FOUND_FOR_ALL),
   ]),
   page('/my/cases/[slug]/intake/[step]', [
-    ...INTAKE_STEPS.map((step) => probe(`/my/cases/{case}/intake/${step}`, CASE_CLAIMANTS)),
+    // The wizard's own steps and the demo (Slammer) definition's question steps.
+    ...['type', 'identity', 'connection', 'outage', 'statement', 'damages', 'sign', 'evidence', 'consent', 'review'].map((step) =>
+      probe(`/my/cases/{case}/intake/${step}`, CASE_CLAIMANTS),
+    ),
     probe('/my/cases/{otherCase}/intake/type', NOT_FOUND_FOR_ALL),
     probe('/my/cases/{case}/intake/not-a-step', NOT_FOUND_FOR_ALL),
   ]),
@@ -86,10 +88,31 @@ export const CLAIMANT_SURFACES: MatrixEntry[] = [
     probe('/my/cases/{case}/privacy', CASE_CLAIMANTS),
     probe('/my/cases/{otherCase}/privacy', NOT_FOUND_FOR_ALL),
   ]),
+  // The status page's live status (its stream and the polling fallback): the caller's own claim only.
+  route('GET /api/my/cases/[slug]/status', [
+    probe('/api/my/cases/{case}/status', CASE_CLAIMANTS),
+    probe('/api/my/cases/{otherCase}/status', NOT_FOUND_FOR_ALL),
+  ]),
+  route('GET /api/my/cases/[slug]/status/events', [
+    probe('/api/my/cases/{case}/status/events', CASE_CLAIMANTS),
+    probe('/api/my/cases/{otherCase}/status/events', NOT_FOUND_FOR_ALL),
+  ]),
   route('POST /api/evidence/upload/[slug]', [
     probe('/api/evidence/upload/{case}?kind=isp_bill&filename=matrix.pdf', CASE_CLAIMANTS, { body: UPLOAD }),
     probe('/api/evidence/upload/{otherCase}?kind=isp_bill&filename=matrix.pdf', NOT_FOUND_FOR_ALL, { body: UPLOAD }),
   ]),
+  // Resumable uploads: the case's claimants get past the guard (to tus's own answer about the
+  // missing protocol headers); which upload is whose is proved in the route's integration test.
+  route('POST /api/evidence/upload/[slug]/resumable/[[...id]]', [
+    probe('/api/evidence/upload/{case}/resumable', CASE_CLAIMANTS),
+    probe('/api/evidence/upload/{otherCase}/resumable', NOT_FOUND_FOR_ALL),
+  ]),
+  ...(['HEAD', 'PATCH', 'DELETE'] as const).map((method) =>
+    route(`${method} /api/evidence/upload/[slug]/resumable/[[...id]]`, [
+      probe(`/api/evidence/upload/{case}/resumable/${'0'.repeat(32)}`, CASE_CLAIMANTS),
+      probe(`/api/evidence/upload/{otherCase}/resumable/${'0'.repeat(32)}`, NOT_FOUND_FOR_ALL),
+    ]),
+  ),
   // A claimant's file by id: the owner only (staff read files through the review routes).
   route('GET /api/my/cases/[slug]/evidence/[id]', [
     ...recordProbes('/api/my/cases/{case}/evidence/{evidence}', { owner: 'allow', caseLawyer: 'deny', admin: 'deny' }),
@@ -115,6 +138,24 @@ export const CLAIMANT_SURFACES: MatrixEntry[] = [
 export const STAFF_SURFACES: MatrixEntry[] = [
   page('/admin/cases/new', PLATFORM_ADMIN),
   page('/cases/[slug]/settings', [probe('/cases/{case}/settings', CASE_LAWYERS), probe('/cases/{otherCase}/settings', OTHER_CASE_LAWYERS)]),
+  // The claim definition editor: case admins only (what every claimant is asked and signs).
+  page('/cases/[slug]/settings/claim', [
+    probe('/cases/{case}/settings/claim', CASE_ADMINS),
+    probe('/cases/{otherCase}/settings/claim', CASE_ADMINS),
+  ]),
+  page('/cases/[slug]/settings/claim/preview', [
+    probe('/cases/{case}/settings/claim/preview?language=en', CASE_ADMINS),
+    probe('/cases/{otherCase}/settings/claim/preview', CASE_ADMINS),
+  ]),
+  page('/cases/[slug]/settings/claim/diff', [
+    probe('/cases/{case}/settings/claim/diff?from=1&to=1', CASE_ADMINS),
+    probe('/cases/{otherCase}/settings/claim/diff?from=1&to=draft', CASE_ADMINS),
+  ]),
+  // The other case has no published version: not found, whoever asks.
+  route('GET /cases/[slug]/settings/claim/export', [
+    probe('/cases/{case}/settings/claim/export?version=1', CASE_ADMINS),
+    probe('/cases/{otherCase}/settings/claim/export?version=1', NOT_FOUND_FOR_ALL),
+  ]),
 
   // Review: lawyers and admins of the case; never organizers, never another case's lawyer.
   page('/cases/[slug]/review', [probe('/cases/{case}/review', CASE_LAWYERS), probe('/cases/{otherCase}/review', OTHER_CASE_LAWYERS)]),
@@ -154,6 +195,31 @@ export const STAFF_SURFACES: MatrixEntry[] = [
     ...caseRecordProbes('/cases/{case}/filings/{filing}', { caseLawyer: 'allow' }),
     probe('/cases/{case}/filings/{filingVersionOther}', NOT_FOUND_FOR_ALL),
   ]),
+  page('/cases/[slug]/costs', [
+    probe('/cases/{case}/costs', CASE_LAWYERS),
+    probe('/cases/{case}/costs?representatives=2&filing=paper&instance=appeal', CASE_LAWYERS),
+    probe('/cases/{otherCase}/costs', OTHER_CASE_LAWYERS),
+  ]),
+  route('GET /api/cases/[slug]/costs/worksheet', [
+    probe('/api/cases/{case}/costs/worksheet', CASE_LAWYERS),
+    probe('/api/cases/{otherCase}/costs/worksheet', OTHER_CASE_LAWYERS),
+  ]),
+  // Filing rounds and deficiency reasons: lawyers and admins of the case; round 1 exists in the demo case only.
+  page('/cases/[slug]/rounds', [probe('/cases/{case}/rounds', CASE_LAWYERS), probe('/cases/{otherCase}/rounds', OTHER_CASE_LAWYERS)]),
+  page('/cases/[slug]/rounds/reasons', [
+    probe('/cases/{case}/rounds/reasons', CASE_LAWYERS),
+    probe('/cases/{otherCase}/rounds/reasons', OTHER_CASE_LAWYERS),
+  ]),
+  page('/cases/[slug]/rounds/[number]', [
+    probe('/cases/{case}/rounds/1', CASE_LAWYERS),
+    probe('/cases/{otherCase}/rounds/1', NOT_FOUND_FOR_ALL),
+    probe('/cases/{case}/rounds/not-a-number', NOT_FOUND_FOR_ALL),
+  ]),
+  route('GET /api/cases/[slug]/rounds/[number]/withdrawals', [
+    probe('/api/cases/{case}/rounds/1/withdrawals?format=csv', CASE_LAWYERS),
+    probe('/api/cases/{case}/rounds/1/withdrawals', CASE_LAWYERS),
+    probe('/api/cases/{otherCase}/rounds/1/withdrawals', NOT_FOUND_FOR_ALL),
+  ]),
   route('GET /api/cases/[slug]/filings/[version]/progress', [
     ...caseRecordProbes('/api/cases/{case}/filings/{filing}/progress', { caseLawyer: 'allow' }),
     probe('/api/cases/{case}/filings/{filingVersionOther}/progress', NOT_FOUND_FOR_ALL),
@@ -172,6 +238,11 @@ export const STAFF_SURFACES: MatrixEntry[] = [
   route('GET /api/cases/[slug]/metrics', [
     probe('/api/cases/{case}/metrics', CASE_DASHBOARD),
     probe('/api/cases/{otherCase}/metrics', OTHER_CASE_LAWYERS),
+  ]),
+  // "Something changed" as server-sent events, to the same people as the numbers themselves.
+  route('GET /api/cases/[slug]/metrics/events', [
+    probe('/api/cases/{case}/metrics/events', CASE_DASHBOARD),
+    probe('/api/cases/{otherCase}/metrics/events', OTHER_CASE_LAWYERS),
   ]),
   route('GET /api/cases/[slug]/metrics/growth', [
     probe('/api/cases/{case}/metrics/growth?range=7d&interval=day', CASE_DASHBOARD),
@@ -195,5 +266,23 @@ export const STAFF_SURFACES: MatrixEntry[] = [
   route('GET /cases/[slug]/campaigns/[code]/qr.svg', [
     ...caseRecordProbes('/cases/{case}/campaigns/{campaign}/qr.svg', { caseLawyer: 'deny', caseOrganizer: 'allow' }),
     probe('/cases/{case}/campaigns/{campaignOther}/qr.svg', NOT_FOUND_FOR_ALL),
+  ]),
+  // Communications (issue 13): organizers write to supporters, lawyers to claimants, admins to both.
+  page('/cases/[slug]/communications', [
+    probe('/cases/{case}/communications', CASE_DASHBOARD),
+    probe('/cases/{otherCase}/communications', OTHER_CASE_LAWYERS),
+  ]),
+  route('GET /cases/[slug]/communications/report.csv', [
+    probe('/cases/{case}/communications/report.csv?message=00000000-0000-4000-8000-000000000000', NOT_FOUND_FOR_ALL),
+    probe('/cases/{otherCase}/communications/report.csv?message=00000000-0000-4000-8000-000000000000', NOT_FOUND_FOR_ALL),
+  ]),
+  // The unsubscribe link is signed per recipient: a forged one finds nothing, signed in or not.
+  route('GET /api/communications/unsubscribe', [
+    probe('/api/communications/unsubscribe?r=00000000-0000-4000-8000-000000000000&t=forged', NOT_FOUND_FOR_ANYONE),
+  ]),
+  route('POST /api/communications/unsubscribe', [
+    probe('/api/communications/unsubscribe?r=00000000-0000-4000-8000-000000000000&t=forged', NOT_FOUND_FOR_ANYONE, {
+      body: { contentType: 'application/x-www-form-urlencoded', text: 'List-Unsubscribe=One-Click' },
+    }),
   ]),
 ];

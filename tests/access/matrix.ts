@@ -24,6 +24,13 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   page('/forgot-password', PUBLIC),
   page('/reset-password', PUBLIC),
   page('/verify-email', PUBLIC),
+  // An invitation link: anyone holding it (an unknown token shows "not valid").
+  page('/invitations/accept', [
+    probe('/invitations/accept?token=not-a-real-invitation-token-00', PUBLIC),
+    probe('/invitations/accept', PUBLIC),
+  ]),
+  // Where an account with an unproved address is sent; a proved one passes on to its home.
+  page('/verify-first', SIGNED_IN),
   page('/cases/[slug]', [probe('/cases/{case}', PUBLIC), probe('/cases/{otherCase}', PUBLIC)]),
 
   // Signed-in areas
@@ -33,6 +40,7 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   page('/account/security', STAFF),
   page('/admin', PLATFORM_ADMIN),
   page('/admin/outbox', PLATFORM_ADMIN),
+  page('/admin/jobs', PLATFORM_ADMIN),
   page('/admin/audit', PLATFORM_ADMIN),
 
   // A case: the petition, claimants, review, filings, dashboard, campaigns, settings
@@ -43,6 +51,11 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   route('GET /api/health', PUBLIC),
   route('GET /api/cases/[slug]/stats', [probe('/api/cases/{case}/stats', PUBLIC), probe('/api/cases/{otherCase}/stats', PUBLIC)]),
   route('OPTIONS /api/cases/[slug]/stats', PUBLIC),
+  // The public numbers as server-sent events: anyone, as for /stats.
+  route('GET /api/cases/[slug]/stats/events', [
+    probe('/api/cases/{case}/stats/events', PUBLIC),
+    probe('/api/cases/{otherCase}/stats/events', PUBLIC),
+  ]),
   route('GET /api/auth/[...nextauth]', [
     probe('/api/auth/session', PUBLIC),
     probe('/api/auth/csrf', PUBLIC),
@@ -58,9 +71,11 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
   // The benchmark ceilings answer only on servers started with JOINDER_BENCH_ROUTES=1.
   route('POST /api/bench/insert', NOBODY),
   route('POST /api/bench/hash', NOBODY),
+  route('GET /api/bench/petition-stats', NOBODY),
+  route('DELETE /api/bench/petition-stats', NOBODY),
 
   // Server actions (called over HTTP by their id from the build's manifest)
-  action('lib/i18n/actions.ts#setLocaleAction', PUBLIC, () => [form({ locale: 'ko' })]),
+  action('lib/users/locale-action.ts#setLocaleAction', PUBLIC, () => [form({ locale: 'ko' })]),
   action('lib/users/actions.ts#rememberLocaleForCurrentUser', PUBLIC, () => ['ko']),
   action('lib/users/actions.ts#signUpAction', PUBLIC, (context) => [
     null,
@@ -71,10 +86,25 @@ export const ACCESS_MATRIX: MatrixEntry[] = [
     null,
     form({ token: 'not-a-real-token-0000', password: 'matrix passphrase 2003', passwordConfirm: 'matrix passphrase 2003' }),
   ]),
+  // Sign-in as a form action (issue 17, item 17): a wrong password is a translated refusal for everyone.
+  action('lib/auth/sign-in-action.ts#signInAction', PUBLIC, () => [
+    null,
+    form({ email: 'nobody@joinder.test', password: 'not the password', callbackUrl: '/home' }),
+  ]),
+  action('lib/users/actions.ts#resendVerificationAction', SIGNED_IN, () => [null, form({})]),
+  // Accepting needs the mailed token; a made-up one is refused alike for everyone.
+  action('lib/cases/invitation-actions.ts#acceptInvitationAction', PUBLIC, () => [
+    null,
+    form({ token: 'not-a-real-invitation-token-00', password: 'matrix passphrase 2003', passwordConfirm: 'matrix passphrase 2003' }),
+  ]),
   action('lib/auth/actions.ts#startTotpEnrollmentAction', STAFF, () => [null, form({})]),
   action('lib/auth/actions.ts#confirmTotpEnrollmentAction', STAFF, () => [null, form({ code: '000000' })]),
   action('lib/auth/actions.ts#disableTotpAction', STAFF, () => [null, form({ code: '000000' })]),
   action('lib/auth/actions.ts#replaceRecoveryCodesAction', STAFF, () => [null, form({ code: '000000' })]),
-  action('lib/audit/actions.ts#verifyAuditChainAction', PLATFORM_ADMIN, () => [null, form({})]),
+  action('lib/admin/audit-actions.ts#verifyAuditChainAction', PLATFORM_ADMIN, () => [null, form({})]),
+  action('lib/jobs/actions.ts#retryDeadLetterAction', PLATFORM_ADMIN, () => [
+    null,
+    form({ jobId: '00000000-0000-4000-8000-000000000000' }),
+  ]),
   ...CASE_ACTIONS,
 ];

@@ -70,7 +70,10 @@ async function probeOnce(
     headers: probe.body ? { 'content-type': probe.body.contentType } : {},
     body,
   });
-  const bytes = Buffer.from(await response.arrayBuffer());
+  // A server-sent event stream stays open by design: its status and headers are the answer.
+  const isEventStream = response.headers.get('content-type')?.startsWith('text/event-stream') ?? false;
+  if (isEventStream) await response.body?.cancel();
+  const bytes = isEventStream ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer());
   const observed = classifyHttpAnswer(response.status, response.headers.get('location'), probe);
   const leaked = observed === 'allow' ? (probe.forbiddenContent?.[actor] ?? []).find((text) => bytes.includes(text)) : undefined;
   return { observed: leaked ? `error: the answer holds ${JSON.stringify(leaked)}` : observed, status: response.status };

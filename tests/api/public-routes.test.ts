@@ -4,6 +4,8 @@ import { GET as getStats } from '@/app/api/cases/[slug]/stats/route';
 import { seedDemoCase } from '@/db/seed/demo';
 import { supporters } from '@/db/schema';
 import { clearPublicStatsCache } from '@/lib/metrics/public-stats';
+import { setBlobStores } from '@/lib/blobs/config';
+import { createS3Store } from '@/lib/blobs/s3-store';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import type { DatabaseHandle } from '@/db/client';
 
@@ -20,7 +22,26 @@ describe('GET /api/health', () => {
   it('reports ok and which database runs', async () => {
     const response = await getHealth();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', db: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(await response.json()).toEqual({ status: 'ok', db: process.env.DATABASE_URL ? 'postgres' : 'pglite', blobs: 'postgres' });
+  });
+
+  it('reports unavailable while the S3 endpoint is down', async () => {
+    const down = createS3Store({
+      bucket: 'joinder-down',
+      prefix: '',
+      endpoint: 'http://127.0.0.1:9',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    });
+    setBlobStores({ current: 's3', objects: { s3: down } });
+    try {
+      const response = await getHealth();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: 'unavailable', blobs: 'unreachable' });
+    } finally {
+      setBlobStores(undefined);
+    }
   });
 });
 

@@ -14,6 +14,7 @@ export function prepareTestEnvironment(): void {
   process.env.AUTH_SECRET ??= randomBytes(32).toString('base64url');
   process.env.JOINDER_ENCRYPTION_KEYS ??= `t1:${randomBytes(32).toString('base64')}`;
   process.env.JOINDER_BLIND_INDEX_KEY ??= randomBytes(32).toString('base64');
+  process.env.JOINDER_AUDIT_KEYS ??= `ta1:${randomBytes(32).toString('base64')}`;
   process.env.JOINDER_JOBS = 'off';
   if (process.env.DATABASE_URL && !process.env[ADMIN_URL_KEY]) {
     process.env[ADMIN_URL_KEY] = process.env.DATABASE_URL;
@@ -28,12 +29,26 @@ export function prepareTestEnvironment(): void {
   resetEnvCache();
 }
 
-/** Creates (on PostgreSQL) and migrates this test file's database, and returns it. */
-export async function setupTestDatabase(): Promise<DatabaseHandle> {
-  if (createdDatabase) await adminQuery(`create database "${createdDatabase}"`);
-  const handle = await getDatabaseHandle();
-  await migrateDatabase(handle);
+/** Creates (on PostgreSQL) and migrates this test file's database, and returns it; `migrate: false` leaves it empty. */
+export async function setupTestDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+  const handle = await createTestDatabase({ empty: options.migrate === false });
+  if (options.migrate !== false) {
+    await migrateDatabase(handle);
+    // Started before any test opens a transaction that enqueues (lib/jobs/boss.ts says why).
+    const { getJobQueue } = await import('@/lib/jobs/boss');
+    await getJobQueue();
+  }
   return handle;
+}
+
+/**
+ * This test file's database, created but not migrated: `empty` skips the pre-migrated PGlite
+ * snapshot, for a test of a migration that migrates it itself.
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<DatabaseHandle> {
+  if (options.empty) delete process.env.JOINDER_PGLITE_TEMPLATE;
+  if (createdDatabase) await adminQuery(`create database "${createdDatabase}"`);
+  return getDatabaseHandle();
 }
 
 export async function dropTestDatabase(): Promise<void> {

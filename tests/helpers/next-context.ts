@@ -20,6 +20,8 @@ export const requestContext = {
   ip: '203.0.113.7',
   userAgent: 'vitest-browser/1.0',
   referer: null as string | null,
+  /** Headers a client may send as it likes (Host, X-Forwarded-Host …), for tests that forge them. */
+  extraHeaders: {} as Record<string, string>,
 };
 
 /** Signs a user in for the following calls: a real server-side session row, as next-auth would make. */
@@ -54,12 +56,17 @@ function currentHeaders(): Headers {
     'accept-language': requestContext.locale,
   });
   if (requestContext.referer) headers.set('referer', requestContext.referer);
+  for (const [name, value] of Object.entries(requestContext.extraHeaders)) headers.set(name, value);
   return headers;
 }
+
+/** Cookies an action set in this test (name → value and options), e.g. the session cookie of a sign-in. */
+export const cookiesSet = new Map<string, { value: string; options: Record<string, unknown> }>();
 
 export const nextHeadersMock = {
   headers: async () => currentHeaders(),
   cookies: async () => ({
+    set: (name: string, value: string, options: Record<string, unknown> = {}) => void cookiesSet.set(name, { value, options }),
     get: (name: string) => (name === 'NEXT_LOCALE' ? { name, value: requestContext.locale } : undefined),
     getAll: () => [{ name: 'NEXT_LOCALE', value: requestContext.locale }],
     has: (name: string) => name === 'NEXT_LOCALE',

@@ -6,7 +6,11 @@ import { hashPassword } from '@/lib/auth/password';
 export const TEST_PASSWORD = 'correct horse battery';
 let cachedHash: Promise<string> | undefined;
 
-/** A user with a known password (hashed once per test file: argon2id is slow on purpose). */
+/**
+ * A user with a known password (hashed once per test file: argon2id is slow on purpose) and a
+ * proved address, as every account that reaches anything past "verify first" has (issue 17,
+ * item 1). Pass `emailVerifiedAt: null` for one that never proved it.
+ */
 export async function createTestUser(db: Database, overrides: Partial<typeof users.$inferInsert> = {}): Promise<User> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const [user] = await db
@@ -15,6 +19,7 @@ export async function createTestUser(db: Database, overrides: Partial<typeof use
       email: `user-${randomBytes(5).toString('hex')}@joinder.test`,
       name: 'Test User',
       passwordHash: await cachedHash,
+      emailVerifiedAt: new Date(),
       ...overrides,
     })
     .returning();

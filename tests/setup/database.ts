@@ -7,6 +7,7 @@ import { dropTestDatabase, prepareTestEnvironment } from '@/tests/helpers/databa
 prepareTestEnvironment();
 
 afterAll(async () => {
+  await (await import('@/lib/jobs/boss')).stopJobQueue();
   await closeDb();
   await dropTestDatabase();
 });

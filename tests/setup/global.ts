@@ -23,13 +23,18 @@ export default async function globalSetup() {
     }
     return;
   }
-  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+  const [{ PGlite }, { drizzle }, { migrate }, { PgBoss, fromPglite }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
+    import('pg-boss'),
   ]);
   const pglite = await PGlite.create();
   await migrate(drizzle({ client: pglite }), { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
+  // pg-boss's schema too (lib/jobs/boss.ts); each file's migrateDatabase then only adds the queues.
+  const boss = new PgBoss({ db: fromPglite(pglite), backend: 'pglite', schema: 'pgboss', supervise: false, schedule: false });
+  await boss.start();
+  await boss.stop({ graceful: false, close: false });
   const snapshot = await pglite.dumpDataDir('none');
   await pglite.close();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-pglite-')), 'template.tar');

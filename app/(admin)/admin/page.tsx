@@ -55,6 +55,13 @@ export default async function AdminHomePage() {
           {t('outbox')}
         </Link>
       </Card>
+      <Card className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('jobs')}</h2>
+        <p className="text-sm text-slate-600">{t('jobsLead')}</p>
+        <Link href="/admin/jobs" className={buttonClass('secondary')}>
+          {t('jobs')}
+        </Link>
+      </Card>
     </div>
   );
 }

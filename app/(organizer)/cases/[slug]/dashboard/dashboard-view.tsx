@@ -10,7 +10,10 @@ import { GoalsSection } from './goals-section';
 import { GrowthSection } from './growth-section';
 import { StatusesSection } from './statuses-section';
 
-/** Short polling: every few seconds while the tab is visible, rarely when it is not. */
+/**
+ * The event stream says when the numbers moved; polling (every few seconds while the tab is
+ * visible, rarely when it is not) is the fallback while the stream is down.
+ */
 const POLL_MS = 3_000;
 const HIDDEN_POLL_MS = 30_000;
 
@@ -35,7 +38,12 @@ export function DashboardView({
 
   useEffect(() => {
     let isActive = true;
-    let timer: ReturnType<typeof setTimeout>;
+    let isStreaming = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      if (isActive && !isStreaming) timer = setTimeout(refresh, document.hidden ? HIDDEN_POLL_MS : POLL_MS);
+    };
     const refresh = async () => {
       try {
         const response = await fetch(`/api/cases/${slug}/metrics`, { cache: 'no-store' });
@@ -49,10 +57,24 @@ export function DashboardView({
       } catch {
         if (isActive) setIsOffline(true);
       } finally {
-        if (isActive) timer = setTimeout(refresh, document.hidden ? HIDDEN_POLL_MS : POLL_MS);
+        schedule();
       }
     };
-    timer = setTimeout(refresh, POLL_MS);
+    const source = typeof EventSource === 'undefined' ? null : new EventSource(`/api/cases/${slug}/metrics/events`);
+    if (source) {
+      source.addEventListener('changed', () => void refresh());
+      source.addEventListener('open', () => {
+        isStreaming = true;
+        clearTimeout(timer);
+        // Whatever moved while the stream was down.
+        void refresh();
+      });
+      source.addEventListener('error', () => {
+        isStreaming = false;
+        schedule();
+      });
+    }
+    schedule();
     const onVisible = () => {
       if (document.hidden) return;
       clearTimeout(timer);
@@ -61,6 +83,7 @@ export function DashboardView({
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       isActive = false;
+      source?.close();
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };

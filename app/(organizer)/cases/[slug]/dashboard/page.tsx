@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader, buttonClass } from '@/app/_components/ui';
+import { RoundCounts } from '@/app/_components/round-counts';
 import { getDb } from '@/db/client';
 import { DASHBOARD_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
@@ -43,6 +44,7 @@ export default async function DashboardPage({ params }: Props) {
         ) : null}
       </PageHeader>
       <DashboardView slug={access.case.slug} initialSummary={summary} initialGrowth={growth} />
+      <RoundCounts caseId={access.case.id} />
       <ExportsCard slug={access.case.slug} isOrganizer={access.role === 'organizer'} />
     </div>
   );

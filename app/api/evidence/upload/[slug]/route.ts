@@ -1,16 +1,17 @@
-import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { evidenceKindEnum } from '@/db/schema';
 import { requireOwnClaimant } from '@/lib/auth/guards';
 import { AppError, toAppError } from '@/lib/errors';
 import { inspectUpload } from '@/lib/evidence/inspect';
 import { assertDeclaredSize, receiveUpload } from '@/lib/evidence/receive';
 import { assertRoomForAnotherFile, evidenceLimits, storeEvidence } from '@/lib/evidence/store';
+import { evidenceMetaSchema } from '@/lib/evidence/upload-meta';
 import { toEvidenceView } from '@/lib/evidence/view';
-import { parseTypedInput } from '@/lib/intake/parse';
-import { isEditable } from '@/lib/intake/steps';
+import { parseTypedInput } from '@/lib/forms/parse-typed-input';
+import { offeredEvidenceKinds } from '@/lib/claimants/claim-context';
+import { isEditable } from '@/lib/claimants/intake-steps';
 import { requestInfoFrom } from '@/lib/http/request-info';
 import { errorResponse, type RouteContext } from '@/lib/http/route';
+import { assertSameOrigin } from '@/lib/http/same-origin';
 
 /**
  * Evidence upload: the raw file is the request body (XHR, for a progress bar), its metadata is in
@@ -24,21 +25,6 @@ const HEADERS = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
 };
 
-const metaSchema = z.object({
-  kind: z.enum(evidenceKindEnum.enumValues),
-  label: z.string().trim().max(120).default(''),
-  note: z.string().trim().max(1000).default(''),
-  filename: z.string().trim().min(1).max(255),
-});
-
-/** Only this site's pages upload: a cross-site origin is refused even before the session is read. */
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get('origin');
-  if (!origin) return;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (new URL(origin).host !== host) throw new AppError('forbidden');
-}
-
 export async function POST(request: Request, { params }: RouteContext<{ slug: string }>): Promise<Response> {
   try {
     assertSameOrigin(request);
@@ -49,8 +35,11 @@ export async function POST(request: Request, { params }: RouteContext<{ slug: st
     const access = await requireOwnClaimant(slug);
     if (!isEditable(access.claimant.status)) throw new AppError('conflict', { messageKey: 'intake.errors.notEditable' });
     const url = new URL(request.url);
-    const meta = parseTypedInput(metaSchema, Object.fromEntries(url.searchParams));
+    const meta = parseTypedInput(evidenceMetaSchema, Object.fromEntries(url.searchParams));
     const db = await getDb();
+    // The kind must be one the case's definition offers this claimant (never trusted from the browser).
+    if (!(await offeredEvidenceKinds(db, access.claimant, access.case)).includes(meta.kind))
+      throw new AppError('invalid_input', { fieldErrors: { kind: 'validation.choose' } });
     await assertRoomForAnotherFile(db, access.claimant, limits);
     const received = await receiveUpload(request.body, limits.maxFileBytes, declaredLength);
     const file = await inspectUpload(received.bytes);

@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { requireOwnClaimant } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
-import { attachmentHeaders, readOwnEvidenceFile } from '@/lib/evidence/download';
+import { attachmentHeaders, openOwnEvidenceFile } from '@/lib/evidence/download';
 import { removeEvidence } from '@/lib/evidence/store';
 import { requestInfoFrom } from '@/lib/http/request-info';
 import { handleRoute } from '@/lib/http/route';
@@ -13,14 +13,14 @@ export const GET = handleRoute<{ slug: string; id: string }>(async (request, { p
   const { slug, id } = await params;
   const access = await requireOwnClaimant(slug);
   if (!UUID.test(id)) throw new AppError('not_found');
-  const file = await readOwnEvidenceFile(await getDb(), {
+  const file = await openOwnEvidenceFile(await getDb(), {
     claimant: access.claimant,
     evidenceId: id,
     actor: { userId: access.user.id, ip: requestInfoFrom(request.headers).ip },
   });
-  return new Response(Buffer.from(file.bytes), {
+  return new Response(file.stream, {
     status: 200,
-    headers: attachmentHeaders(file.evidence.originalFilename, file.evidence.detectedMime, file.bytes.byteLength),
+    headers: attachmentHeaders(file.evidence.originalFilename, file.evidence.detectedMime, file.byteSize),
   });
 });
 
