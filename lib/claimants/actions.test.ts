@@ -24,7 +24,8 @@ import { setupTestDatabase } from '@/tests/helpers/database';
 import { actAs, redirectTarget } from '@/tests/helpers/next-context';
 import { readZip } from '@/tests/helpers/zip';
 import { GET as exportRoute } from '@/app/api/my/export/route';
-import { answerInfoRequestAction, eraseAccountAction, joinCaseAction, withdrawClaimAction } from './actions';
+import { eraseAccountAction } from '@/lib/erasure/actions';
+import { answerInfoRequestAction, joinCaseAction, withdrawClaimAction } from './actions';
 
 vi.mock('next-auth', async () => (await import('@/tests/helpers/next-context')).nextAuthMock);
 vi.mock('next/headers', async () => (await import('@/tests/helpers/next-context')).nextHeadersMock);

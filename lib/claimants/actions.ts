@@ -6,14 +6,12 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireOwnClaimant, requireUser } from '@/lib/auth/guards';
-import { reauthenticate } from '@/lib/auth/reauth';
-import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
+import { type ActionResult, formValues, runAction } from '@/lib/forms/action';
 import { currentRequestInfo, hashIp } from '@/lib/http/request-info';
 import { toLocale } from '@/lib/i18n/config';
 import { parseTypedInput } from '@/lib/forms/parse-typed-input';
 import { intakePath } from './intake-steps';
 import { enrollClaimant } from './enrollment';
-import { type ErasureOutcome, eraseOwnAccount } from './erase';
 import { answerInfoRequest, withdrawClaim } from './status-changes';
 
 /** Actions on the claimant's home page; each acts only on the signed-in person's own claim. */
@@ -62,28 +60,6 @@ export async function withdrawClaimAction(_previous: unknown, formData: FormData
       actor: { userId: access.user.id, ip: request.ip },
     });
     showClaimHome(input.caseSlug, 'withdrawn');
-  });
-}
-
-const eraseSchema = z.object({ password: z.string().min(1).max(256), confirm: z.literal('on', { message: 'validation.mustConfirm' }) });
-
-/** Erasure asks for the password again: a borrowed unlocked phone must not delete a claim. */
-export async function eraseAccountAction(_previous: unknown, formData: FormData): Promise<ActionResult<ErasureOutcome>> {
-  const values = formValues(formData);
-  return runAction(values, async () => {
-    // Not parseTypedInput: a password is not personal data typed into a form and must not be scanned.
-    const input = parseInput(eraseSchema, Object.fromEntries(formData));
-    const user = await requireUser();
-    const db = await getDb();
-    const request = await currentRequestInfo();
-    // Throttled and audited with every other re-authentication (lib/auth/reauth, issue 17 item 7).
-    await reauthenticate(db, {
-      userId: user.id,
-      proof: { kind: 'password', password: input.password },
-      purpose: 'erasure',
-      ip: request.ip,
-    });
-    return eraseOwnAccount(db, { userId: user.id, ip: request.ip });
   });
 }
 

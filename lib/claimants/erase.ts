@@ -5,7 +5,19 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { eraseRecipientData } from '@/lib/communications/erase';
 import { deleteBlobIfUnused, purgeDeletedBlobs, type StoredBlob } from '@/lib/blobs/blobs';
-import { discardDraftsHolding } from '@/lib/filings/discard-drafts';
+
+/**
+ * Discards the draft packets that hold these claimants, inside the erasure's transaction, adding
+ * the blobs whose rows went to `deletedBlobs`. Filings lie above claimants, so lib/erasure passes
+ * lib/filings' step in rather than this file importing it.
+ */
+export type DiscardDraftsHolding = (
+  tx: Database,
+  claimantIds: string[],
+  actorUserId: string,
+  ip: string | null,
+  deletedBlobs: (StoredBlob | null)[],
+) => Promise<number>;
 
 export type ErasureOutcome =
   { outcome: 'erased'; claims: number; files: number; signatures: number } | { outcome: 'restricted'; claims: number };
@@ -17,7 +29,11 @@ export type ErasureOutcome =
  * hold): processing is restricted instead (restricted_at), nothing is deleted, and the caller
  * says so. Staff accounts are not erased here.
  */
-export async function eraseOwnAccount(db: Database, input: { userId: string; ip: string }): Promise<ErasureOutcome> {
+export async function eraseOwnAccount(
+  db: Database,
+  input: { userId: string; ip: string },
+  discardDraftsHolding: DiscardDraftsHolding,
+): Promise<ErasureOutcome> {
   const deletedBlobs: (StoredBlob | null)[] = [];
   const outcome = await db.transaction(async (tx): Promise<ErasureOutcome> => {
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQLWrapper, and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type ClaimantStatus, claimants, duplicateFlags } from '@/db/schema';
 import { markStepDone } from './draft';
@@ -94,4 +94,23 @@ export async function syncOpenFlagCounts(db: Database, caseId: string, claimantI
       .set({ openFlagCount: openFlags })
       .where(and(eq(claimants.caseId, caseId), inArray(claimants.id, ids), sql`${claimants.openFlagCount} <> ${openFlags}`));
   }
+}
+
+/**
+ * A recorded court filing holds its claimants (legal hold: erasure restricts instead), and charts
+ * them as filed on the court's day. Only claimants of `caseId` are marked; `claimantIds` may be a
+ * subquery of the filing's own list.
+ */
+export async function recordOnCourtFiling(
+  tx: Database,
+  caseId: string,
+  claimantIds: string[] | SQLWrapper,
+  filedAt: Date,
+): Promise<{ id: string }[]> {
+  if (Array.isArray(claimantIds) && claimantIds.length === 0) return [];
+  return tx
+    .update(claimants)
+    .set({ isOnFiling: true, filedAt })
+    .where(and(eq(claimants.caseId, caseId), inArray(claimants.id, claimantIds)))
+    .returning({ id: claimants.id });
 }

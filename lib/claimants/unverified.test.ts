@@ -12,8 +12,9 @@ import { setupTestDatabase } from '@/tests/helpers/database';
 import { deliverQueuedMail } from '@/tests/helpers/mail';
 import { actAs, redirectTarget } from '@/tests/helpers/next-context';
 import { readZip } from '@/tests/helpers/zip';
-import { eraseAccountAction, joinCaseAction } from './actions';
-import { eraseOwnAccount } from './erase';
+import { eraseAccountAction } from '@/lib/erasure/actions';
+import { eraseAccount } from '@/lib/erasure/erase-account';
+import { joinCaseAction } from './actions';
 import { streamOwnDataExport } from './export';
 
 vi.mock('next-auth', async () => (await import('@/tests/helpers/next-context')).nextAuthMock);
@@ -85,7 +86,7 @@ describe('an account whose address is not proved', () => {
       message: '먼저 이메일 주소를 확인해 주세요. 보내 드린 메일의 링크를 누르면 됩니다.',
     });
     expect(await db.$count(supporters, eq(supporters.email, VICTIM))).toBe(1);
-    const erased = await eraseOwnAccount(db, { userId: attacker.id, ip: '203.0.113.1' });
+    const erased = await eraseAccount(db, { userId: attacker.id, ip: '203.0.113.1' });
     expect(erased).toMatchObject({ outcome: 'erased', signatures: 0 });
     expect(await db.$count(supporters, eq(supporters.email, VICTIM))).toBe(1);
   });

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { auditLog, blobs, claimants, courtFilings, filingClaimants, filingParts, filings } from '@/db/schema';
-import { eraseOwnAccount } from '@/lib/claimants/erase';
+import { eraseAccount } from '@/lib/erasure/erase-account';
 import { loadStatusTimeline } from '@/lib/claimants/home';
 import { AppError } from '@/lib/errors';
 import { translateKey } from '@/lib/http/route';
@@ -199,7 +199,7 @@ describe('erasure', () => {
     const parts = await handle.db.select({ sha256: filingParts.sha256 }).from(filingParts).where(eq(filingParts.filingId, draft.id));
     expect(parts.length).toBeGreaterThan(0);
 
-    expect(await eraseOwnAccount(handle.db, { userId: late.userId, ip: '198.51.100.1' })).toMatchObject({ outcome: 'erased' });
+    expect(await eraseAccount(handle.db, { userId: late.userId, ip: '198.51.100.1' })).toMatchObject({ outcome: 'erased' });
     expect(await handle.db.$count(claimants, eq(claimants.id, late.id))).toBe(0);
     const discarded = (await findFiling(handle.db, world.caseA.id, version))!;
     expect(discarded).toMatchObject({ status: 'cancelled', error: DISCARDED_FOR_ERASURE, partCount: 0, claimantCount: 0 });
@@ -208,7 +208,7 @@ describe('erasure', () => {
     expect(translateKey(getTranslator('en'), DISCARDED_FOR_ERASURE)).toContain('erased');
 
     const filed = world.verified[1];
-    expect(await eraseOwnAccount(handle.db, { userId: filed.userId, ip: '198.51.100.1' })).toEqual({ outcome: 'restricted', claims: 1 });
+    expect(await eraseAccount(handle.db, { userId: filed.userId, ip: '198.51.100.1' })).toEqual({ outcome: 'restricted', claims: 1 });
     const [kept] = await handle.db.select().from(claimants).where(eq(claimants.id, filed.id));
     expect(kept.restrictedAt).toBeInstanceOf(Date);
     const recorded = (await findFiling(handle.db, world.caseA.id, draftVersion))!;

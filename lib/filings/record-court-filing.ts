@@ -1,7 +1,8 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { cases, claimants, courtFilings, filingClaimants, filings } from '@/db/schema';
+import { cases, courtFilings, filingClaimants, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { recordOnCourtFiling } from '@/lib/claimants/record';
 import { AppError } from '@/lib/errors';
 import { parseCalendarDate, toKstDateInput } from '@/lib/forms/validators';
 import type { CourtFilingInput } from './court-filing-schema';
@@ -75,11 +76,7 @@ export async function recordCourtFiling(
     });
     // Filed as of the court's day (midnight in Korea), so the 소 제기 stage is charted on that day.
     const filedAt = parseCalendarDate(input.filedOn)!;
-    const marked = await tx
-      .update(claimants)
-      .set({ isOnFiling: true, filedAt })
-      .where(and(eq(claimants.caseId, caseId), inArray(claimants.id, members)))
-      .returning({ id: claimants.id });
+    const marked = await recordOnCourtFiling(tx, caseId, members, filedAt);
     await recordAudit(tx, {
       action: 'filing.recorded',
       actorUserId: actor.userId,

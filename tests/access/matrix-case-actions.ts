@@ -96,7 +96,7 @@ export const CASE_ACTIONS: MatrixEntry[] = [
     page: '/my/cases/{joinCase}',
   }),
   // The wrong password: refused after the guard, so nobody's account goes.
-  action('lib/claimants/actions.ts#eraseAccountAction', SIGNED_IN, () => [null, form({ password: 'not the password', confirm: 'on' })], {
+  action('lib/erasure/actions.ts#eraseAccountAction', SIGNED_IN, () => [null, form({ password: 'not the password', confirm: 'on' })], {
     page: '/my/cases/{case}/privacy',
   }),
 

@@ -236,7 +236,7 @@ const CLAIMANT_TARGETS: HostileTarget[] = [
   {
     kind: 'form',
     name: 'erase my account (wrong password)',
-    action: 'lib/claimants/actions.ts#eraseAccountAction',
+    action: 'lib/erasure/actions.ts#eraseAccountAction',
     fields: () => ({ password: 'not the password', confirm: 'on' }),
     hostileFields: [],
     sampleFields: ['password', 'confirm'],

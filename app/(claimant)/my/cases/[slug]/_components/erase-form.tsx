@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { CheckboxField, TextField } from '@/app/_components/form-field';
 import { Alert, Button, FailureAlert } from '@/app/_components/ui';
-import { eraseAccountAction } from '@/lib/claimants/actions';
+import { eraseAccountAction } from '@/lib/erasure/actions';
 import { useActionForm } from '@/app/_components/use-action-form';
 
 /** Deletes the account (or, with a claim on a filing, restricts it); asks for the password again. */
