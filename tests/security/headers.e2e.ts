@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '@/e2e/support/server';
 import { HttpSession } from '@/tests/support/http-session';
@@ -90,17 +91,30 @@ describe('security headers on every response', () => {
     });
   }
 
-  it('gives each page its own nonce and puts it on every script the page loads', async () => {
-    const [first, second] = await Promise.all([fetch(`${plain.baseUrl}/cases/slammer-2003`), fetch(`${plain.baseUrl}/cases/slammer-2003`)]);
-    const nonceOf = (response: Response) =>
-      cspDirectives(response.headers.get('content-security-policy'))
-        .get('script-src')!
-        .match(/'nonce-([^']+)'/)![1];
+  it('gives each rendered page its own nonce on every script, and a cached copy its own inline scripts by hash', async () => {
+    const scriptSources = (response: Response) => cspDirectives(response.headers.get('content-security-policy')).get('script-src')!;
+    // Rendered pages: a signed-in area's sign-in page is never served from the micro-cache.
+    const [first, second] = await Promise.all([fetch(`${plain.baseUrl}/sign-in`), fetch(`${plain.baseUrl}/sign-in`)]);
+    const nonceOf = (response: Response) => scriptSources(response).match(/'nonce-([^']+)'/)![1];
     expect(nonceOf(first)).not.toBe(nonceOf(second));
     const html = await first.text();
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
     expect(scripts.length).toBeGreaterThan(1);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonceOf(first)}"`);
+
+    // The public case page, where a surge lands, is kept two seconds for anonymous visitors
+    // (lib/server/micro-cache.ts): one nonce must not serve many responses, so the copy pins its
+    // inline scripts by SHA-256 and loads Next's files by 'self'.
+    const rendered = await fetch(`${plain.baseUrl}/cases/coupang-2025`);
+    const renderedHtml = await rendered.text();
+    const copy = await fetch(`${plain.baseUrl}/cases/coupang-2025`);
+    expect(copy.headers.get('x-joinder-cache')).toBe('hit');
+    expect(await copy.text()).toBe(renderedHtml);
+    const pinned = scriptSources(copy);
+    expect(pinned).not.toMatch(/nonce-|strict-dynamic|unsafe-inline/);
+    const inline = [...renderedHtml.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+    expect(inline.length).toBeGreaterThan(0);
+    for (const body of inline) expect(pinned).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
   });
 
   it('lets only the embeddable counter be framed by other sites', async () => {
