@@ -19,6 +19,10 @@ export type TestServerOptions = {
   env?: Record<string, string>;
   /** Serve an existing PostgreSQL database (kept on stop) instead of a fresh one. */
   databaseUrl?: string;
+  /** Serve an existing embedded data folder (kept on stop), e.g. a stopped server's, to restart it. */
+  dataDir?: string;
+  /** Listen on this port, e.g. a stopped server's, so its open pages reconnect to the new one. */
+  port?: number;
 };
 
 async function freePort(): Promise<number> {
@@ -49,7 +53,7 @@ async function adminQuery(adminUrl: string, statement: string) {
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const extraEnv = options.env ?? {};
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'production',
@@ -75,6 +79,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const url = new URL(adminUrl);
     url.pathname = `/${databaseName}`;
     env.DATABASE_URL = url.toString();
+  } else if (options.dataDir) {
+    env.JOINDER_DATA_DIR = options.dataDir;
+    delete env.DATABASE_URL;
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-e2e-'));
     env.JOINDER_DATA_DIR = dataDir;
@@ -105,7 +112,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     baseUrl,
     pid: child.pid ?? 0,
     databaseUrl: env.DATABASE_URL,
-    dataDir,
+    dataDir: dataDir ?? options.dataDir,
     logs: () => output,
     stop: async () => {
       child.kill('SIGTERM');
