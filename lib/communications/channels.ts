@@ -65,7 +65,8 @@ export function createSmtpProvider(url: string, options: { from?: string; ratePe
   const from = options.from ?? getEnv().MAIL_FROM;
   return {
     ratePerSecond: options.ratePerSecond ?? Number(process.env.JOINDER_EMAIL_RATE ?? 500),
-    concurrency: connections * 2,
+    // Four sends queued per connection keep every connection busy between round trips.
+    concurrency: connections * 4,
     send: async (message) => {
       const { 'Message-ID': messageId, ...headers } = message.headers;
       await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text, messageId, headers });

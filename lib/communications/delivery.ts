@@ -169,22 +169,33 @@ export async function deliverSlice(
   return finishIfDone(db, message.id, result);
 }
 
+/**
+ * Sends a chunk with at most the provider's concurrency in flight. Starting the whole chunk at once
+ * made the transport compile hundreds of messages in one event-loop turn, and the web requests
+ * served by the same process waited behind it (notice-100k's /api/health tail).
+ */
 async function sendChunk(
   provider: ChannelProvider,
   chunk: ClaimedRecipient[],
   render: (recipient: ClaimedRecipient) => ReturnType<typeof renderForRecipient>,
 ): Promise<Outcome[]> {
   const now = new Date();
-  return Promise.all(
-    chunk.map(async (recipient): Promise<Outcome> => {
+  const outcomes: Outcome[] = new Array(chunk.length);
+  let next = 0;
+  const sendNext = async () => {
+    while (next < chunk.length) {
+      const index = next++;
+      const recipient = chunk[index];
       try {
         await provider.send(render(recipient));
-        return { id: recipient.id, status: 'sent', error: null, retryAt: null };
+        outcomes[index] = { id: recipient.id, status: 'sent', error: null, retryAt: null };
       } catch (error) {
-        return { id: recipient.id, ...classify(error, recipient.attempts, now) };
+        outcomes[index] = { id: recipient.id, ...classify(error, recipient.attempts, now) };
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(provider.concurrency, chunk.length)) }, sendNext));
+  return outcomes;
 }
 
 async function finishIfDone(db: Database, messageId: string, result: SliceResult): Promise<SliceResult> {
