@@ -9,6 +9,7 @@ import { type JobContext, PermanentJobError, type QueuedJob } from '@/lib/jobs/t
 import { WorkerTaskError, runInWorker } from '@/lib/jobs/worker-thread';
 import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
+import { buildAuthorityAttachments } from './authority-attachments';
 import { findDamagedBlobs, serveEvidence } from './evidence-channel';
 import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
@@ -197,7 +198,10 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     // A job cancelled in pg-boss while the render ran may not have been noticed yet (its heartbeat
     // is seconds apart): ask once more before storing anything.
     if ((await getJobState(db, job.kind, job.id)) === 'cancelled') return markCancelled(db, filing);
-    await storeRenderedParts(db, filing, result);
+    // Read after the render, just before storing: the audit entries it names are the chain as it
+    // stands when the packet is recorded as built.
+    const attachments = await buildAuthorityAttachments(db, filing.id, options, new Date());
+    await storeRenderedParts(db, filing, result, attachments);
   } catch (error) {
     monitor.stop();
     stopServing();
