@@ -51,7 +51,8 @@ export async function discardDraftsHolding(
       .delete(filingAttachments)
       .where(eq(filingAttachments.filingId, draft.id))
       .returning({ sha256: filingAttachments.sha256 });
-    for (const sha256 of new Set([...parts, ...attachments].map((file) => file.sha256))) deletedBlobs.push(await deleteBlobIfUnused(tx, sha256));
+    for (const sha256 of new Set([...parts, ...attachments].map((file) => file.sha256)))
+      deletedBlobs.push(await deleteBlobIfUnused(tx, sha256));
     await tx
       .update(filings)
       .set({ status: 'cancelled', error: DISCARDED_FOR_ERASURE, cancelledAt: sql`coalesce(${filings.cancelledAt}, now())` })

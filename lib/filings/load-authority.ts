@@ -134,9 +134,23 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
   const statementIds = [...documentsOf.values()].flat().filter((d) => d.kind === 'statement');
   const chain = auditChainOf(filing.caseId);
   const subjects = [
-    consentIds.length ? and(eq(auditLog.subjectType, 'consent'), inArray(auditLog.subjectId, consentIds.map((d) => d.id))) : undefined,
+    consentIds.length
+      ? and(
+          eq(auditLog.subjectType, 'consent'),
+          inArray(
+            auditLog.subjectId,
+            consentIds.map((d) => d.id),
+          ),
+        )
+      : undefined,
     statementIds.length
-      ? and(eq(auditLog.subjectType, 'statement'), inArray(auditLog.subjectId, statementIds.map((d) => d.id)))
+      ? and(
+          eq(auditLog.subjectType, 'statement'),
+          inArray(
+            auditLog.subjectId,
+            statementIds.map((d) => d.id),
+          ),
+        )
       : undefined,
   ].filter((condition) => condition !== undefined);
   const audits = subjects.length

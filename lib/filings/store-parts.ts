@@ -87,7 +87,11 @@ export async function storeRenderedParts(
           bytes: part.byteLength,
           preflightOk: part.preflight.ok,
         })),
-        attachments: attachments.map((attachment) => ({ kind: attachment.kind, sha256: attachment.sha256, bytes: attachment.bytes.byteLength })),
+        attachments: attachments.map((attachment) => ({
+          kind: attachment.kind,
+          sha256: attachment.sha256,
+          bytes: attachment.bytes.byteLength,
+        })),
       },
     });
     return true;

@@ -82,9 +82,17 @@ export async function verifyAuthorityManifest(db: Database, manifest: AuthorityM
       else if (check.problem === 'hash') found.push(`${label}: its content no longer matches its keyed hash`);
       else if (check.problem === 'key') found.push(`${label}: signed with a key this server does not hold`);
       else if (check.hash !== audit.hash || check.chain !== audit.chain || check.seq !== audit.seq)
-        found.push(`${label}: the log holds ${check.chain}#${check.seq} ${check.hash}, the manifest says ${audit.chain}#${audit.seq} ${audit.hash}`);
+        found.push(
+          `${label}: the log holds ${check.chain}#${check.seq} ${check.hash}, the manifest says ${audit.chain}#${audit.seq} ${audit.hash}`,
+        );
     }
-    return { position: entry.position, referenceNumber: entry.referenceNumber, legalName: entry.legalName, ok: !found.length, problems: found };
+    return {
+      position: entry.position,
+      referenceNumber: entry.referenceNumber,
+      legalName: entry.legalName,
+      ok: !found.length,
+      problems: found,
+    };
   });
 
   const chain = await verifyAuditChain(db, manifest.auditChain);

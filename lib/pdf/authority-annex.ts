@@ -1,6 +1,5 @@
 import { caseDocumentMeta } from './document-meta';
 import { displayName, formatBirthDate, formatInstant, isoDateIn } from './format';
-import { RECORD_COLUMN_WIDTH } from './layout/consent-column';
 import { Flow } from './layout/flow';
 import { drawPageFurniture } from './layout/furniture';
 import { PdfBuilder } from './layout/pdf-builder';
@@ -51,6 +50,8 @@ export type AuthorityAnnexInput = {
 const RECORD_SIZE = 6.5;
 const RECORD_LEADING = 8.5;
 const NUMBER_WIDTH = 28;
+/** Wide enough for a full SHA-256 on one line in the narrowest digits' worst case (all wide hex letters). */
+const RECORD_WIDTH = 262;
 
 /**
  * 선정 및 소송위임 확인서: for each appointing party, who signed (typed name, birth date, the
@@ -78,7 +79,9 @@ export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: 
     ];
     if (row.isMinor) lines.push(strings.minor);
     if (row.guardian)
-      lines.push(strings.guardian(strings.guardianRelations[row.guardian.relation] ?? row.guardian.relation, row.guardian.names.join(', ')));
+      lines.push(
+        strings.guardian(strings.guardianRelations[row.guardian.relation] ?? row.guardian.relation, row.guardian.names.join(', ')),
+      );
     lines.push(strings.email(row.email, row.emailVerifiedAt && formatInstant(row.emailVerifiedAt, timeZone, true)));
     lines.push(row.phone ? strings.phone(row.phone) : strings.noPhone);
     return lines.join('\n');
@@ -101,10 +104,10 @@ export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: 
   };
   const columns: TableColumn<AuthorityAnnexRow>[] = [
     { header: strings.columns.number, width: NUMBER_WIDTH, align: 'center', text: (_row, index) => String(index + 1) },
-    { header: strings.columns.signer, width: flow.box.width - NUMBER_WIDTH - RECORD_COLUMN_WIDTH, text: signer },
+    { header: strings.columns.signer, width: flow.box.width - NUMBER_WIDTH - RECORD_WIDTH, text: signer },
     {
       header: strings.columns.records,
-      width: RECORD_COLUMN_WIDTH,
+      width: RECORD_WIDTH,
       font: builder.font('sans'),
       size: RECORD_SIZE,
       leading: RECORD_LEADING,
@@ -116,7 +119,8 @@ export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: 
   for (const note of strings.notes) flow.paragraph(note, { ...styles.small, spaceBefore: 4 });
   flow.paragraph(strings.verificationHeading, { ...styles.heading, spaceBefore: 12 });
   for (const paragraph of strings.verification(input.manifest.fileName, input.auditChain))
-    flow.paragraph(paragraph, { ...styles.body, firstLineIndent: styles.body.size });
+    // Left-aligned: file names, commands and hashes cannot be justified without gaping spaces.
+    flow.paragraph(paragraph, { ...styles.body, align: 'left', firstLineIndent: styles.body.size });
   flow.paragraph(strings.manifestHash(input.manifest.sha256), { ...styles.small, font: builder.font('sans') });
   drawPageFurniture(builder, { language, runningHeader: strings.title });
   return builder.save();

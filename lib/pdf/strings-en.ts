@@ -294,7 +294,7 @@ export const en: PdfStrings = {
     columns: {
       number: 'No.',
       signer: 'Appointing party',
-      records: 'Signature record (server time · document · version · IP · device / SHA-256 of the signed text)\nAudit record (id · sequence · action / hash)',
+      records: 'Signatures · audit entries',
     },
     birth: (date) => `Born ${date}`,
     guardian: (relation, names) => `Legal representative (${relation}): ${names}`,
@@ -308,6 +308,7 @@ export const en: PdfStrings = {
     auditLine: (id, seq, action) => `audit #${id} · seq ${seq} · ${action}`,
     noAudit: 'No audit record for this signature',
     notes: [
+      'Each signature is listed as server time · document · version · IP address · device, with the SHA-256 of the signed text on the next line; each audit entry as id · sequence · action, with its hash (HMAC-SHA-256) on the next line.',
       'Server time is when the signature was recorded by the server. IP address and device are what the server received with the signing request, printed as stored (not hashed).',
       'An e-mail address is verified when its owner opened the link of the verification mail. The service has no phone verification, so phone numbers are listed without a verification time.',
       'A minor signs through the legal representative who holds the account; the representative is named in the appointing party column.',

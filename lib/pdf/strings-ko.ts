@@ -291,7 +291,7 @@ export const ko = {
     columns: {
       number: '번호',
       signer: '선정자',
-      records: '서명 기록 (서버 시각 · 문서 · 버전 · IP · 기기 / 서명한 원문의 SHA-256)\n감사 기록 (번호 · 순번 · 행위 / 해시)',
+      records: '서명 기록 · 감사 기록',
     },
     birth: (date: string) => `생년월일 ${date}`,
     guardian: (relation: string, names: string) => `법정대리인(${relation}) ${names}`,
@@ -306,6 +306,7 @@ export const ko = {
     auditLine: (id: number, seq: number, action: string) => `감사 #${id} · 순번 ${seq} · ${action}`,
     noAudit: '이 서명의 감사 기록 없음',
     notes: [
+      '서명 기록은 서버 시각 · 문서 · 버전 · IP · 기기를 한 줄에, 서명한 원문의 SHA-256을 다음 줄에 적었고, 감사 기록은 번호 · 순번 · 행위를 한 줄에, 그 기록의 해시(HMAC-SHA-256)를 다음 줄에 적었습니다.',
       '서버 시각은 서명이 서버에 기록된 때입니다. IP와 기기는 서명 요청에서 서버가 받은 값이며, 해시하지 않고 저장된 그대로 적었습니다.',
       '전자우편은 본인 확인 메일의 링크를 연 때 확인된 것입니다. 이 서비스에는 전화번호 인증 절차가 없으므로 전화번호는 확인 시각 없이 적었습니다.',
       '미성년자는 법정대리인이 계정을 가지고 서명하며, 선정자 칸에 법정대리인을 적었습니다.',
