@@ -231,7 +231,7 @@ describe('proof of authority', () => {
   });
 
   it.runIf(Boolean(process.env.DATABASE_URL))(
-    'npm run authority:verify exits 0 on the intact database and 2 for a file that is not a manifest',
+    'npm run authority:verify exits 0 on the intact database, 1 naming the row after tampering, 2 for a file that is not a manifest',
     async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'authority-cli-'));
       const good = path.join(dir, 'manifest.json');
@@ -249,8 +249,23 @@ describe('proof of authority', () => {
       expect(ok.out).toContain('OK: every row holds.');
       expect(ok.code).toBe(0);
       expect((await run(bad)).code).toBe(2);
+
+      // The CLI is another process: the change must be committed for it to see it, then undone.
+      const entry = manifest.claimants[1];
+      const target = entry.documents.find((document) => document.kind === 'representative_appointment')!;
+      const setHash = (hash: string) =>
+        handle.db.transaction(async (tx) => {
+          await tx.execute(sql`alter table consents disable trigger consents_immutable`);
+          await tx.update(consents).set({ textSha256: hash }).where(eq(consents.id, target.id));
+          await tx.execute(sql`alter table consents enable trigger consents_immutable`);
+        });
+      await setHash('e'.repeat(64));
+      const broken = await run(good).finally(() => setHash(target.textSha256));
+      expect(broken.code).toBe(1);
+      expect(broken.out).toContain(`BROKEN  row 2 (${entry.referenceNumber} ${entry.legalName})`);
+      expect(broken.out).toContain(`The manifest no longer matches the database for row 2 (${entry.referenceNumber}).`);
     },
-    60_000,
+    90_000,
   );
 });
 
