@@ -216,6 +216,20 @@ describe('proof of authority', () => {
     );
   });
 
+  it('fails naming the row whose consent was revoked after the build', async () => {
+    const target = manifest.claimants[0].documents.find((document) => document.kind === 'representative_appointment')!;
+    const report = await verifyAfter(async (tx) => {
+      await tx
+        .update(consents)
+        .set({ revokedAt: new Date('2026-03-05T00:00:00Z') })
+        .where(eq(consents.id, target.id));
+    });
+    expect(report.rows.map((row) => row.ok)).toEqual([false, true, true]);
+    expect(report.rows[0].problems).toEqual([
+      `representative_appointment v${target.version} (${target.id}): revoked on 2026-03-05T00:00:00.000Z`,
+    ]);
+  });
+
   it('fails naming the row whose audit entry was edited, and the broken chain', async () => {
     const target = manifest.claimants[0].auditEntries[0];
     const report = await verifyAfter(async (tx) => {

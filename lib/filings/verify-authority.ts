@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { consentDocuments, consents, filings, statements } from '@/db/schema';
 import { checkAuditEntries, verifyAuditChain } from '@/lib/audit/verify';
@@ -25,8 +25,8 @@ export type AuthorityVerification = {
  * Checks a proof of authority manifest against the database: the filing it names, for every
  * signed document that its stored text still hashes to the manifest's SHA-256 (the consent
  * document's body, the statement's rendered text) and that the row still records that hash, for
- * every audit entry that its keyed hash is recomputed here and equals the manifest's, and that
- * the case's audit chain is unbroken. Every hash is recomputed; nothing stored is trusted.
+ * every audit entry that its keyed hash is recomputed here and equals the manifest's, that no
+ * consent was revoked since, and that the case's audit chain is unbroken. Every hash is recomputed; nothing stored is trusted.
  */
 export async function verifyAuthorityManifest(db: Database, manifest: AuthorityManifest): Promise<AuthorityVerification> {
   const problems: string[] = [];
@@ -43,14 +43,14 @@ export async function verifyAuthorityManifest(db: Database, manifest: AuthorityM
   const statementIds = documents.filter((document) => document.kind === 'statement').map((document) => document.id);
   const consentRows = consentIds.length
     ? await db
-        .select({ id: consents.id, textSha256: consents.textSha256, body: consentDocuments.body, documentId: consents.documentId })
+        .select({ id: consents.id, textSha256: consents.textSha256, body: consentDocuments.body, revokedAt: consents.revokedAt })
         .from(consents)
         .innerJoin(consentDocuments, eq(consentDocuments.id, consents.documentId))
         .where(and(eq(consents.caseId, manifest.filing.caseId), inArray(consents.id, consentIds)))
     : [];
   const statementRows = statementIds.length
     ? await db
-        .select({ id: statements.id, textSha256: statements.textSha256, body: statements.renderedText, documentId: statements.id })
+        .select({ id: statements.id, textSha256: statements.textSha256, body: statements.renderedText, revokedAt: sql<Date | null>`null` })
         .from(statements)
         .where(and(eq(statements.caseId, manifest.filing.caseId), inArray(statements.id, statementIds)))
     : [];
@@ -74,6 +74,8 @@ export async function verifyAuthorityManifest(db: Database, manifest: AuthorityM
         found.push(`${label}: the stored text hashes to ${recomputed}, the manifest says ${document.textSha256}`);
       if (row.textSha256 !== document.textSha256)
         found.push(`${label}: the signature records ${row.textSha256}, the manifest says ${document.textSha256}`);
+      // Not a broken hash, but the authority it proved no longer stands.
+      if (row.revokedAt) found.push(`${label}: revoked on ${new Date(row.revokedAt).toISOString()}`);
     }
     for (const audit of entry.auditEntries) {
       const label = `audit entry ${audit.id} (${audit.action}, seq ${audit.seq})`;
