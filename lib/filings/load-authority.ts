@@ -1,9 +1,24 @@
 import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { auditLog, cases, claimants, consentDocuments, consents, filingClaimants, filings, statements, users } from '@/db/schema';
+import {
+  type Statement,
+  auditLog,
+  cases,
+  claimants,
+  consentDocuments,
+  consents,
+  filingClaimants,
+  filings,
+  statements,
+  users,
+} from '@/db/schema';
 import { auditChainOf } from '@/lib/audit/record';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
 import { AUTHORITY_MANIFEST_VERSION, type AuthorityManifest, type AuthorityManifestDocument } from './authority-manifest';
+
+const SLICE = 1_000;
+
+type AuditRow = { id: number; chain: string; seq: number; action: string; occurredAt: Date; hash: string; subjectId: string | null };
 
 type ConsentRow = {
   id: string;
@@ -56,9 +71,13 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
     .innerJoin(users, eq(users.id, claimants.userId))
     .where(eq(filingClaimants.filingId, filing.id))
     .orderBy(asc(filingClaimants.position));
-  const ids = people.map((person) => person.claimantId);
-  const consentRows: ConsentRow[] = ids.length
-    ? await db
+  const consentRows: ConsentRow[] = [];
+  const statementRows: Statement[] = [];
+  // In slices, as snapshot.ts does, so no single query carries 100,000 parameters.
+  for (let start = 0; start < people.length; start += SLICE) {
+    const ids = people.slice(start, start + SLICE).map((person) => person.claimantId);
+    consentRows.push(
+      ...(await db
         .select({
           id: consents.id,
           claimantId: consents.claimantId,
@@ -82,14 +101,15 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
             ne(consents.kind, 'petition_privacy'),
           ),
         )
-        .orderBy(asc(consents.claimantId), asc(consents.signedAt), asc(consents.kind))
-    : [];
-  const statementRows = ids.length
-    ? await db
+        .orderBy(asc(consents.claimantId), asc(consents.signedAt), asc(consents.kind))),
+    );
+    statementRows.push(
+      ...(await db
         .select()
         .from(statements)
-        .where(and(eq(statements.caseId, filing.caseId), inArray(statements.claimantId, ids), eq(statements.kind, 'claim')))
-    : [];
+        .where(and(eq(statements.caseId, filing.caseId), inArray(statements.claimantId, ids), eq(statements.kind, 'claim')))),
+    );
+  }
 
   const documentsOf = new Map<string, AuthorityManifestDocument[]>();
   const snapshotOf = new Map(people.map((person) => [person.claimantId, person.snapshot as ClaimantSnapshot]));
@@ -130,31 +150,19 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
     documentsOf.set(row.claimantId, list);
   }
 
-  const consentIds = [...documentsOf.values()].flat().filter((d) => d.kind !== 'statement');
-  const statementIds = [...documentsOf.values()].flat().filter((d) => d.kind === 'statement');
   const chain = auditChainOf(filing.caseId);
-  const subjects = [
-    consentIds.length
-      ? and(
-          eq(auditLog.subjectType, 'consent'),
-          inArray(
-            auditLog.subjectId,
-            consentIds.map((d) => d.id),
-          ),
-        )
-      : undefined,
-    statementIds.length
-      ? and(
-          eq(auditLog.subjectType, 'statement'),
-          inArray(
-            auditLog.subjectId,
-            statementIds.map((d) => d.id),
-          ),
-        )
-      : undefined,
-  ].filter((condition) => condition !== undefined);
-  const audits = subjects.length
-    ? await db
+  const documents = [...documentsOf.values()].flat();
+  const audits: AuditRow[] = [];
+  for (let start = 0; start < documents.length; start += SLICE) {
+    const slice = documents.slice(start, start + SLICE);
+    const consentIds = slice.filter((document) => document.kind !== 'statement').map((document) => document.id);
+    const statementIds = slice.filter((document) => document.kind === 'statement').map((document) => document.id);
+    const subjects = [
+      consentIds.length ? and(eq(auditLog.subjectType, 'consent'), inArray(auditLog.subjectId, consentIds)) : undefined,
+      statementIds.length ? and(eq(auditLog.subjectType, 'statement'), inArray(auditLog.subjectId, statementIds)) : undefined,
+    ].filter((condition) => condition !== undefined);
+    audits.push(
+      ...(await db
         .select({
           id: auditLog.id,
           chain: auditLog.chain,
@@ -165,9 +173,15 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
           subjectId: auditLog.subjectId,
         })
         .from(auditLog)
-        .where(and(eq(auditLog.caseId, filing.caseId), eq(auditLog.chain, chain), or(...subjects)))
-        .orderBy(asc(auditLog.id))
-    : [];
+        .where(and(eq(auditLog.caseId, filing.caseId), eq(auditLog.chain, chain), or(...subjects)))),
+    );
+  }
+  audits.sort((a, b) => a.id - b.id);
+  const auditsOf = new Map<string, AuditRow[]>();
+  for (const entry of audits) {
+    if (entry.subjectId === null) continue;
+    auditsOf.set(entry.subjectId, [...(auditsOf.get(entry.subjectId) ?? []), entry]);
+  }
 
   return {
     version: AUTHORITY_MANIFEST_VERSION,
@@ -177,7 +191,6 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
     claimants: people.map((person) => {
       const snapshot = snapshotOf.get(person.claimantId)!;
       const documents = documentsOf.get(person.claimantId) ?? [];
-      const documentIds = new Set(documents.map((document) => document.id));
       return {
         position: person.position,
         claimantId: person.claimantId,
@@ -190,8 +203,9 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
         email: { address: person.email, verifiedAt: person.emailVerifiedAt?.toISOString() ?? null },
         phone: { number: snapshot.phone ?? null, verifiedAt: null },
         documents,
-        auditEntries: audits
-          .filter((entry) => entry.subjectId !== null && documentIds.has(entry.subjectId))
+        auditEntries: documents
+          .flatMap((document) => auditsOf.get(document.id) ?? [])
+          .sort((a, b) => a.id - b.id)
           .map((entry) => ({
             id: entry.id,
             chain: entry.chain,

@@ -1,9 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { consentDocuments, consents, filings, statements } from '@/db/schema';
-import { checkAuditEntries, verifyAuditChain } from '@/lib/audit/verify';
+import { type AuditEntryCheck, checkAuditEntries, verifyAuditChain } from '@/lib/audit/verify';
 import { sha256Hex } from '@/lib/crypto/hash';
 import type { AuthorityManifest } from './authority-manifest';
+
+const SLICE = 1_000;
 
 export type AuthorityRowResult = {
   position: number;
@@ -41,24 +43,34 @@ export async function verifyAuthorityManifest(db: Database, manifest: AuthorityM
   const documents = manifest.claimants.flatMap((entry) => entry.documents);
   const consentIds = documents.filter((document) => document.kind !== 'statement').map((document) => document.id);
   const statementIds = documents.filter((document) => document.kind === 'statement').map((document) => document.id);
-  const consentRows = consentIds.length
-    ? await db
-        .select({ id: consents.id, textSha256: consents.textSha256, body: consentDocuments.body, revokedAt: consents.revokedAt })
-        .from(consents)
-        .innerJoin(consentDocuments, eq(consentDocuments.id, consents.documentId))
-        .where(and(eq(consents.caseId, manifest.filing.caseId), inArray(consents.id, consentIds)))
-    : [];
-  const statementRows = statementIds.length
-    ? await db
-        .select({ id: statements.id, textSha256: statements.textSha256, body: statements.renderedText, revokedAt: sql<Date | null>`null` })
-        .from(statements)
-        .where(and(eq(statements.caseId, manifest.filing.caseId), inArray(statements.id, statementIds)))
-    : [];
-  const stored = new Map([...consentRows, ...statementRows].map((row) => [row.id, row]));
-  const audits = await checkAuditEntries(
-    db,
-    manifest.claimants.flatMap((entry) => entry.auditEntries.map((audit) => audit.id)),
-  );
+  type StoredText = { id: string; textSha256: string; body: string; revokedAt: Date | null };
+  const stored = new Map<string, StoredText>();
+  const audits = new Map<number, AuditEntryCheck>();
+  // In slices, so no single query carries 100,000 parameters.
+  for (let start = 0; start < Math.max(consentIds.length, statementIds.length); start += SLICE) {
+    const consentSlice = consentIds.slice(start, start + SLICE);
+    const statementSlice = statementIds.slice(start, start + SLICE);
+    const found: StoredText[] = [
+      ...(consentSlice.length
+        ? await db
+            .select({ id: consents.id, textSha256: consents.textSha256, body: consentDocuments.body, revokedAt: consents.revokedAt })
+            .from(consents)
+            .innerJoin(consentDocuments, eq(consentDocuments.id, consents.documentId))
+            .where(and(eq(consents.caseId, manifest.filing.caseId), inArray(consents.id, consentSlice)))
+        : []),
+      ...(statementSlice.length
+        ? await db
+            .select({ id: statements.id, textSha256: statements.textSha256, body: statements.renderedText })
+            .from(statements)
+            .where(and(eq(statements.caseId, manifest.filing.caseId), inArray(statements.id, statementSlice)))
+            .then((rows) => rows.map((row) => ({ ...row, revokedAt: null })))
+        : []),
+    ];
+    for (const row of found) stored.set(row.id, row);
+  }
+  const auditIds = manifest.claimants.flatMap((entry) => entry.auditEntries.map((audit) => audit.id));
+  for (let start = 0; start < auditIds.length; start += SLICE)
+    for (const [id, check] of await checkAuditEntries(db, auditIds.slice(start, start + SLICE))) audits.set(id, check);
 
   const rows = manifest.claimants.map((entry): AuthorityRowResult => {
     const found: string[] = [];
