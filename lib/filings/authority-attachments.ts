@@ -2,11 +2,13 @@ import { PDFDocument } from 'pdf-lib';
 import type { Database } from '@/db/client';
 import type { FilingAttachmentKind } from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
-import { type AuthorityAnnexRow, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
+import { type AuthorityAnnexInput, type AuthorityAnnexRow, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
+import type { RenderOptions } from '@/lib/pdf/types';
 import type { AuthorityManifest } from './authority-manifest';
 import { authorityFileNames, serializeAuthorityManifest } from './authority-manifest';
 import { loadAuthorityManifest } from './load-authority';
 import type { FilingOptions } from './options';
+import type { RenderedAnnex } from './render-result';
 
 export type BuiltAttachment = {
   kind: FilingAttachmentKind;
@@ -15,6 +17,17 @@ export type BuiltAttachment = {
   mime: string;
   pageCount: number | null;
   fileName: string;
+};
+
+/** How the annex is drawn: in the job's render worker (generate-job.ts), or in this thread. */
+export type RenderAnnex = (
+  annex: AuthorityAnnexInput,
+  options: Pick<RenderOptions, 'format' | 'language' | 'now'>,
+) => Promise<RenderedAnnex>;
+
+const renderAnnexHere: RenderAnnex = async (annex, options) => {
+  const bytes = await renderAuthorityAnnex(annex, options);
+  return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
 };
 
 function annexRows(manifest: AuthorityManifest): AuthorityAnnexRow[] {
@@ -49,12 +62,13 @@ export async function buildAuthorityAttachments(
   filingId: string,
   options: Pick<FilingOptions, 'caseInfo' | 'format' | 'language'>,
   now: Date,
+  renderAnnex: RenderAnnex = renderAnnexHere,
 ): Promise<BuiltAttachment[]> {
   const manifest = await loadAuthorityManifest(db, filingId, now);
   const names = authorityFileNames(manifest.filing.caseSlug, manifest.filing.version);
   const manifestBytes = serializeAuthorityManifest(manifest);
   const manifestSha256 = sha256Hex(manifestBytes);
-  const annex = await renderAuthorityAnnex(
+  const { bytes: annex, pageCount } = await renderAnnex(
     {
       case: options.caseInfo,
       filingVersion: manifest.filing.version,
@@ -64,7 +78,6 @@ export async function buildAuthorityAttachments(
     },
     { format: options.format, language: options.language, now },
   );
-  const pageCount = (await PDFDocument.load(annex, { updateMetadata: false })).getPageCount();
   return [
     { kind: 'authority_annex', bytes: annex, sha256: sha256Hex(annex), mime: 'application/pdf', pageCount, fileName: names.annex },
     {
