@@ -5,7 +5,8 @@ import { hasPoppler, pdfText } from './__fixtures__/poppler';
 import { SAMPLE_CASE, SAMPLE_CASE_US } from './__fixtures__/sample-case';
 import { DEMO_NOW } from './__fixtures__/synthetic-claimants';
 
-const HASH = 'a'.repeat(64);
+// Among the widest hex digits: a wrapped hash would show as two words in the extracted text.
+const HASH = 'd'.repeat(64);
 const rows: AuthorityAnnexRow[] = [
   {
     referenceNumber: 'SLM-000001',
@@ -76,6 +77,7 @@ describe('renderAuthorityAnnex (선정 및 소송위임 확인서)', () => {
     expect(text).toContain('E-mail hong@example.kr (verified 2026-01-05 11:03:04 KST)');
     expect(text).toContain('Phone 010-2003-0125 (as entered by the claimant; not verified)');
     expect(text).toContain('npm run authority:verify -- x-v3-authority.json');
+    expect(text).toContain(HASH);
   });
 
   it('is deterministic for a given now, carries the title in its metadata and draws no image (typed names, no stamps)', async () => {

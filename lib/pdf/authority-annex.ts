@@ -50,8 +50,7 @@ export type AuthorityAnnexInput = {
 const RECORD_SIZE = 6.5;
 const RECORD_LEADING = 8.5;
 const NUMBER_WIDTH = 28;
-/** Wide enough for a full SHA-256 on one line in the narrowest digits' worst case (all wide hex letters). */
-const RECORD_WIDTH = 262;
+const HEX_DIGITS = '0123456789abcdef';
 
 /**
  * 선정 및 소송위임 확인서: for each appointing party, who signed (typed name, birth date, the
@@ -102,13 +101,17 @@ export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: 
       : [strings.noAudit];
     return [...documents, ...audit].join('\n');
   };
+  // A hash must stay on one line to be copied and compared: the column fits 64 of the widest hex digit.
+  const sans = builder.font('sans');
+  const widestDigit = Math.max(...[...HEX_DIGITS].map((digit) => sans.widthOf(digit, RECORD_SIZE)));
+  const recordWidth = Math.ceil(64 * widestDigit + 2 * styles.tableSmall.padding + 1);
   const columns: TableColumn<AuthorityAnnexRow>[] = [
     { header: strings.columns.number, width: NUMBER_WIDTH, align: 'center', text: (_row, index) => String(index + 1) },
-    { header: strings.columns.signer, width: flow.box.width - NUMBER_WIDTH - RECORD_WIDTH, text: signer },
+    { header: strings.columns.signer, width: flow.box.width - NUMBER_WIDTH - recordWidth, text: signer },
     {
       header: strings.columns.records,
-      width: RECORD_WIDTH,
-      font: builder.font('sans'),
+      width: recordWidth,
+      font: sans,
       size: RECORD_SIZE,
       leading: RECORD_LEADING,
       text: records,
