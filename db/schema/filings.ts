@@ -114,9 +114,41 @@ export const courtFilings = pgTable(
   ],
 );
 
+/**
+ * Files generated beside a packet's parts, one per kind: the proof of authority annex
+ * (선정 및 소송위임 확인서) and its machine-readable manifest today, a spreadsheet party list later.
+ * Content-addressed like the parts, so the printed SHA-256 names the stored bytes.
+ */
+export const filingAttachmentKindEnum = pgEnum('filing_attachment_kind', ['authority_annex', 'authority_manifest']);
+
+export const filingAttachments = pgTable(
+  'filing_attachments',
+  {
+    id: id(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    kind: filingAttachmentKindEnum('kind').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256, { onDelete: 'restrict' }),
+    byteSize: integer('byte_size').notNull(),
+    /** Pages of a PDF attachment; null for data files. */
+    pageCount: integer('page_count'),
+    fileName: text('file_name').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('filing_attachments_filing_kind_key').on(t.filingId, t.kind),
+    check('filing_attachments_sizes', sql`${t.byteSize} >= 0 and (${t.pageCount} is null or ${t.pageCount} > 0)`),
+  ],
+);
+
 export type Filing = typeof filings.$inferSelect;
 export type NewFiling = typeof filings.$inferInsert;
 export type FilingStatus = (typeof filingStatusEnum.enumValues)[number];
 export type FilingPart = typeof filingParts.$inferSelect;
+export type FilingAttachment = typeof filingAttachments.$inferSelect;
+export type FilingAttachmentKind = (typeof filingAttachmentKindEnum.enumValues)[number];
 export type FilingClaimant = typeof filingClaimants.$inferSelect;
 export type CourtFiling = typeof courtFilings.$inferSelect;

@@ -9,6 +9,7 @@ import {
   defendants,
   duplicateFlags,
   evidence,
+  filingAttachments,
   filingParts,
   filings,
   statements,
@@ -94,7 +95,7 @@ function fixtureFilingOptions(caseInfo: FilingOptions['caseInfo'], now: Date): F
   };
 }
 
-/** Per case (demo and other): a finished filing with one part, a campaign code and a defendant. */
+/** Per case (demo and other): a finished filing with one part and an annex, a campaign code and a defendant. */
 export async function seedCaseRecords(tx: Database, demo: Case, now: Date): Promise<void> {
   const [other] = await tx.select().from(cases).where(eq(cases.id, ACCESS_FIXTURE_IDS.otherCaseId));
   const perCase = [
@@ -127,6 +128,15 @@ export async function seedCaseRecords(tx: Database, demo: Case, now: Date): Prom
       progressTotal: 1,
     });
     await tx.insert(filingParts).values({ filingId, partNumber: 1, sha256: part.sha256, pageCount: 1, byteSize: part.byteSize });
+    // Only the download's guard is probed: the annex row may name the part's one-page PDF.
+    await tx.insert(filingAttachments).values({
+      filingId,
+      kind: 'authority_annex',
+      sha256: part.sha256,
+      byteSize: part.byteSize,
+      pageCount: 1,
+      fileName: `${found.slug}-v${version}-authority.pdf`,
+    });
     await tx.insert(campaignCodes).values({ caseId: found.id, code: campaign, label: `Matrix ${found.slug}` });
     const [{ last }] = await tx
       .select({ last: max(defendants.position) })

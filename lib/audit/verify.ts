@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, inArray, sql } from 'drizzle-orm';
+import { auditLog } from '@/db/schema';
 import type { Database } from '@/db/client';
 import { type AuditAnchor, readAuditAnchors } from './anchors';
 import { auditRowHash, legacyRowHash } from './digest';
@@ -59,12 +60,17 @@ type Row = {
 };
 
 async function readRows(db: Database, chain: string, afterSeq: number, limit: number): Promise<Row[]> {
+  return selectRows(db, sql`chain = ${chain} and seq > ${afterSeq} order by seq limit ${limit}`);
+}
+
+async function selectRows(db: Database, where: SQL): Promise<(Row & { chain: string })[]> {
   const result = await db.execute(sql`
-    select id, seq, prev_hash, hash, key_id, occurred_at, actor_user_id, action, case_id, subject_type, subject_id, ip, details,
+    select id, chain, seq, prev_hash, hash, key_id, occurred_at, actor_user_id, action, case_id, subject_type, subject_id, ip, details,
       to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at_text, details::text as details_text
-    from audit_log where chain = ${chain} and seq > ${afterSeq} order by seq limit ${limit}`);
+    from audit_log where ${where}`);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({
     id: Number(row.id),
+    chain: row.chain as string,
     seq: Number(row.seq),
     prevHash: row.prev_hash as string,
     hash: row.hash as string,
@@ -141,6 +147,33 @@ export async function verifyAuditChain(
       return fail(null, recordedSeq, 'head', `${lastSeq}:${previousHash}`, `${recordedSeq}:${recorded?.hash ?? ''}`);
   }
   return { chain, ok: true, checked, head, broken: null };
+}
+
+export type AuditEntryCheck = {
+  id: number;
+  chain: string;
+  seq: number;
+  action: string;
+  /** The hash stored on the row. */
+  hash: string;
+  /** `hash`: the row no longer matches its keyed hash; `key`: signed with a key we do not hold. */
+  problem: 'hash' | 'key' | null;
+};
+
+/**
+ * Recomputes the keyed hash of the named rows only (a document that cites a few entries, such as a
+ * filing's proof of authority); ids with no row are absent from the result. Their place in the
+ * chain is what verifyAuditChain checks.
+ */
+export async function checkAuditEntries(db: Database, ids: readonly number[]): Promise<Map<number, AuditEntryCheck>> {
+  const checks = new Map<number, AuditEntryCheck>();
+  if (ids.length === 0) return checks;
+  for (const row of await selectRows(db, sql`${inArray(auditLog.id, [...ids])}`)) {
+    const expected = expectedHash(row.chain, row);
+    const problem = expected === null ? 'key' : expected === row.hash ? null : 'hash';
+    checks.set(row.id, { id: row.id, chain: row.chain, seq: row.seq, action: row.action, hash: row.hash, problem });
+  }
+  return checks;
 }
 
 /** Every chain in the database or the anchor log, the legacy one first, then platform, then cases. */

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type BlobStoreKind, blobs, evidence, filingParts } from '@/db/schema';
+import { type BlobStoreKind, blobs, evidence, filingAttachments, filingParts } from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { AppError } from '@/lib/errors';
 import { getBlobStores, objectStoreFor } from './config';
@@ -150,6 +150,7 @@ export async function deleteBlobIfUnused(db: Database, sha256: string): Promise<
         eq(blobs.sha256, sha256),
         sql`not exists (select 1 from ${evidence} where ${evidence.sha256} = ${sha256})`,
         sql`not exists (select 1 from ${filingParts} where ${filingParts.sha256} = ${sha256})`,
+        sql`not exists (select 1 from ${filingAttachments} where ${filingAttachments.sha256} = ${sha256})`,
       ),
     )
     .returning({ sha256: blobs.sha256, byteSize: blobs.byteSize, mime: blobs.mime, store: blobs.store });

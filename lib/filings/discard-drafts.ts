@@ -1,6 +1,6 @@
 import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { courtFilings, filingClaimants, filingParts, filings } from '@/db/schema';
+import { courtFilings, filingAttachments, filingClaimants, filingParts, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { deleteBlobIfUnused, type StoredBlob } from '@/lib/blobs/blobs';
 import { cancelFilingJob } from './cancel-filing';
@@ -11,8 +11,8 @@ export const DISCARDED_FOR_ERASURE = 'filings.errors.discardedForErasure';
 /**
  * Before erasing claimants, inside the erasure's transaction: every draft packet that holds them
  * (built or still building, but never recorded as filed) is discarded. Its PDFs carry their
- * names and addresses, and a draft is no legal reason to keep them, so its parts and their blobs
- * go, a running build is cancelled with its job, and their rows leave the draft's claimant list.
+ * names and addresses, and a draft is no legal reason to keep them, so its parts, its attachments
+ * and their blobs go, a running build is cancelled with its job, and their rows leave the draft's claimant list.
  * The other claimants' snapshots stay, so the version still says what it was. A packet recorded
  * as filed is never touched: the caller restricts instead of erasing then (legal hold). The
  * blobs whose rows went are added to `deletedBlobs`, for the caller to purge from an object store
@@ -46,7 +46,13 @@ export async function discardDraftsHolding(
     .for('update');
   for (const draft of drafts) {
     const parts = await tx.delete(filingParts).where(eq(filingParts.filingId, draft.id)).returning({ sha256: filingParts.sha256 });
-    for (const sha256 of new Set(parts.map((part) => part.sha256))) deletedBlobs.push(await deleteBlobIfUnused(tx, sha256));
+    // The proof of authority annex and manifest print the same names and birth dates as the parts.
+    const attachments = await tx
+      .delete(filingAttachments)
+      .where(eq(filingAttachments.filingId, draft.id))
+      .returning({ sha256: filingAttachments.sha256 });
+    for (const sha256 of new Set([...parts, ...attachments].map((file) => file.sha256)))
+      deletedBlobs.push(await deleteBlobIfUnused(tx, sha256));
     await tx
       .update(filings)
       .set({ status: 'cancelled', error: DISCARDED_FOR_ERASURE, cancelledAt: sql`coalesce(${filings.cancelledAt}, now())` })
@@ -68,6 +74,7 @@ export async function discardDraftsHolding(
         fromStatus: draft.status,
         reason: 'claimant_erased',
         parts: parts.length,
+        attachments: attachments.length,
         claimants: removed.length,
       },
     });

@@ -9,11 +9,12 @@ import { type JobContext, PermanentJobError, type QueuedJob } from '@/lib/jobs/t
 import { WorkerTaskError, runInWorker } from '@/lib/jobs/worker-thread';
 import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
+import { type RenderAnnex, buildAuthorityAttachments } from './authority-attachments';
 import { findDamagedBlobs, serveEvidence } from './evidence-channel';
 import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
 import type { RenderPacketInput } from './render/packet-documents';
-import { type RenderFailure, unpackRenderResult } from './render-result';
+import { type RenderFailure, type RenderedAnnex, unpackRenderResult } from './render-result';
 import { RunMonitor } from './run-monitor';
 import { type RunnableFiling, storeRenderedParts } from './store-parts';
 
@@ -25,6 +26,16 @@ export const RENDER_HEAP_MB = 1_536;
 export function renderTimeoutMs(claimants: number, files: number): number {
   return Math.min(60 * 60_000, 5 * 60_000 + 100 * claimants + 200 * files);
 }
+
+/** The proof of authority annex, drawn in a worker of its own like the packet. */
+const renderAnnexInWorker: RenderAnnex = (annex, options) =>
+  runInWorker<RenderedAnnex>({
+    module: RENDER_MODULE,
+    exportName: 'renderAuthorityAnnexTask',
+    input: { annex, options },
+    timeoutMs: renderTimeoutMs(annex.rows.length, 0),
+    maxHeapMb: RENDER_HEAP_MB,
+  });
 
 /** A failure the lawyer is told about on the filing (translation key + parameters, as lib/http/route expects). */
 export class FilingFailure extends Error {
@@ -197,7 +208,10 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     // A job cancelled in pg-boss while the render ran may not have been noticed yet (its heartbeat
     // is seconds apart): ask once more before storing anything.
     if ((await getJobState(db, job.kind, job.id)) === 'cancelled') return markCancelled(db, filing);
-    await storeRenderedParts(db, filing, result);
+    // Read after the render, just before storing: the audit entries it names are the chain as it
+    // stands when the packet is recorded as built.
+    const attachments = await buildAuthorityAttachments(db, filing.id, options, new Date(), renderAnnexInWorker);
+    await storeRenderedParts(db, filing, result, attachments);
   } catch (error) {
     monitor.stop();
     stopServing();

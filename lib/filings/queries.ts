@@ -1,6 +1,17 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { type CourtFiling, type Filing, type FilingPart, courtFilings, filingClaimants, filingParts, filings, users } from '@/db/schema';
+import {
+  type CourtFiling,
+  type Filing,
+  type FilingAttachment,
+  type FilingPart,
+  courtFilings,
+  filingAttachments,
+  filingClaimants,
+  filingParts,
+  filings,
+  users,
+} from '@/db/schema';
 import type { PreflightResult } from '@/lib/pdf/types';
 import type { FilingOptions } from './options';
 
@@ -77,6 +88,11 @@ export async function findFilingProgress(db: Database, caseId: string, version: 
 export async function listFilingParts(db: Database, filingId: string): Promise<FilingPartRow[]> {
   const rows = await db.select().from(filingParts).where(eq(filingParts.filingId, filingId)).orderBy(asc(filingParts.partNumber));
   return rows as FilingPartRow[];
+}
+
+/** The files generated beside the parts (the proof of authority annex and manifest), in kind order. */
+export async function listFilingAttachments(db: Database, filingId: string): Promise<FilingAttachment[]> {
+  return db.select().from(filingAttachments).where(eq(filingAttachments.filingId, filingId)).orderBy(asc(filingAttachments.kind));
 }
 
 export type FilingClaimantLine = {

@@ -57,3 +57,6 @@ export function unpackRenderResult(packed: Uint8Array): RenderOutcome {
   if (offset !== packed.byteLength) throw new Error(`render result holds ${packed.byteLength} bytes, the header accounts for ${offset}`);
   return { ok: true, pageCount: header.pageCount, parts, warnings: header.warnings };
 }
+
+/** The proof of authority annex as its worker task answers: the PDF and its page count (counted there, not on the job's thread). */
+export type RenderedAnnex = { bytes: Uint8Array; pageCount: number };

@@ -1,8 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { filingClaimants, filingParts, filings } from '@/db/schema';
+import { filingAttachments, filingClaimants, filingParts, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { putBlob } from '@/lib/blobs/blobs';
+import type { BuiltAttachment } from './authority-attachments';
 import type { PartPreflight } from './queries';
 import type { RenderOutcome } from './render-result';
 
@@ -11,11 +12,17 @@ export type RunnableFiling = { id: string; caseId: string; version: number; crea
 
 /**
  * Stores a finished render in ONE transaction: every part as a content-addressed blob with its
- * filing_parts row (hash, pages, size, Bates range, pre-flight), the filing marked done and the
+ * filing_parts row (hash, pages, size, Bates range, pre-flight), the attachments (the proof of
+ * authority annex and manifest) with their filing_attachments rows, the filing marked done and the
  * audit row. A filing that is no longer running — cancelled while the worker finished —
  * gets nothing, so there are never half-written or orphaned parts.
  */
-export async function storeRenderedParts(db: Database, filing: RunnableFiling, result: Rendered): Promise<boolean> {
+export async function storeRenderedParts(
+  db: Database,
+  filing: RunnableFiling,
+  result: Rendered,
+  attachments: readonly BuiltAttachment[] = [],
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select({ status: filings.status }).from(filings).where(eq(filings.id, filing.id)).for('update');
     if (current?.status !== 'running') return false;
@@ -33,6 +40,17 @@ export async function storeRenderedParts(db: Database, filing: RunnableFiling, r
         batesFirst: part.batesFirst,
         batesLast: part.batesLast,
         preflight,
+      });
+    }
+    for (const attachment of attachments) {
+      await putBlob(tx, attachment.bytes, attachment.mime, attachment.sha256);
+      await tx.insert(filingAttachments).values({
+        filingId: filing.id,
+        kind: attachment.kind,
+        sha256: attachment.sha256,
+        byteSize: attachment.bytes.byteLength,
+        pageCount: attachment.pageCount,
+        fileName: attachment.fileName,
       });
     }
     await tx
@@ -68,6 +86,11 @@ export async function storeRenderedParts(db: Database, filing: RunnableFiling, r
           pages: part.pageCount,
           bytes: part.byteLength,
           preflightOk: part.preflight.ok,
+        })),
+        attachments: attachments.map((attachment) => ({
+          kind: attachment.kind,
+          sha256: attachment.sha256,
+          bytes: attachment.bytes.byteLength,
         })),
       },
     });

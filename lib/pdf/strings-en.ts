@@ -287,4 +287,37 @@ export const en: PdfStrings = {
     perServiceGiven: (amount) => `The service fee of KRW ${amount} per service was entered by the author.`,
     footer: "Estimated by Joinder from the case's data. Check the amounts with the court before paying.",
   },
+  authority: {
+    title: 'CONFIRMATION OF APPOINTMENT AND POWER OF ATTORNEY',
+    intro: (version, count) =>
+      `This confirmation lists, as the server stored them at the time of signing, the electronic signatures by which the ${formatNumber(count)} appointing parties of version ${formatNumber(version)} of this packet retained counsel and appointed the representative party. Names are as each signer typed them; there are no seals or signature images.`,
+    columns: {
+      number: 'No.',
+      signer: 'Appointing party',
+      records: 'Signatures · audit entries',
+    },
+    birth: (date) => `Born ${date}`,
+    guardian: (relation, names) => `Legal representative (${relation}): ${names}`,
+    guardianRelations: { parents: 'both parents', father: 'father', mother: 'mother', guardian: 'guardian' },
+    minor: 'Minor',
+    email: (address, at) => (at ? `E-mail ${address} (verified ${at})` : `E-mail ${address} (not verified)`),
+    phone: (number) => `Phone ${number} (as entered by the claimant; not verified)`,
+    noPhone: 'No phone number',
+    statement: 'Statement',
+    documentLine: (at, kind, version, ip, userAgent) => `${at} · ${kind} · ${version} · IP ${ip} · ${userAgent}`,
+    auditLine: (id, seq, action) => `audit #${id} · seq ${seq} · ${action}`,
+    noAudit: 'No audit record for this signature',
+    notes: [
+      'Each signature is listed as server time · document · version · IP address · device, with the SHA-256 of the signed text on the next line; each audit entry as id · sequence · action, with its hash (HMAC-SHA-256) on the next line.',
+      'Server time is when the signature was recorded by the server. IP address and device are what the server received with the signing request, printed as stored (not hashed).',
+      'An e-mail address is verified when its owner opened the link of the verification mail. The service has no phone verification, so phone numbers are listed without a verification time.',
+      'A minor signs through the legal representative who holds the account; the representative is named in the appointing party column.',
+    ],
+    verificationHeading: 'How to verify',
+    verification: (fileName, chain) => [
+      `The machine-readable manifest generated with this confirmation (${fileName}) holds the same data in a canonical serialisation (JSON with sorted keys, no whitespace, UTF-8). Its SHA-256 is printed below; computing the SHA-256 of the file (for example sha256sum ${fileName}) must give the same value.`,
+      `The server operator checks every hash in the manifest against the database with npm run authority:verify -- ${fileName}: the hashes of the signed texts, the keyed hash (HMAC-SHA-256) of each audit record and the links of this case's audit chain (${chain}). It fails, naming the row, when anything no longer matches.`,
+    ],
+    manifestHash: (sha256) => `Manifest SHA-256: ${sha256}`,
+  },
 };

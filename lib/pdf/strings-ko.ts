@@ -284,6 +284,40 @@ export const ko = {
     perServiceGiven: (amount: string) => `1회분 송달료 ${amount}원은 작성자가 입력한 금액입니다.`,
     footer: '이 계산표는 Joinder가 사건 자료로 계산한 예상액입니다. 납부 전에 접수 법원의 안내로 금액을 확인하세요.',
   },
+  authority: {
+    title: '선정 및 소송위임 확인서',
+    intro: (version: number, count: number) =>
+      `이 확인서는 이 사건 제${formatNumber(version)}판 패킷의 선정자 ${formatNumber(count)}명이 소송위임과 선정당사자 선정에 전자적으로 서명한 기록을, 서명 당시 서버에 저장된 값 그대로 옮긴 것입니다. 성명은 서명자가 직접 입력한 것이며 도장이나 서명 이미지는 없습니다.`,
+    columns: {
+      number: '번호',
+      signer: '선정자',
+      records: '서명 기록 · 감사 기록',
+    },
+    birth: (date: string) => `생년월일 ${date}`,
+    guardian: (relation: string, names: string) => `법정대리인(${relation}) ${names}`,
+    guardianRelations: { parents: '친권자 부모', father: '친권자 부', mother: '친권자 모', guardian: '후견인' } as Record<string, string>,
+    minor: '미성년자',
+    email: (address: string, at: string | null) => (at ? `전자우편 ${address} (${at} 확인)` : `전자우편 ${address} (확인되지 않음)`),
+    phone: (number: string) => `전화 ${number} (본인이 입력한 번호이며 인증하지 않음)`,
+    noPhone: '전화번호 없음',
+    statement: '진술서',
+    documentLine: (at: string, kind: string, version: string, ip: string, userAgent: string) =>
+      `${at} · ${kind} · ${version} · IP ${ip} · ${userAgent}`,
+    auditLine: (id: number, seq: number, action: string) => `감사 #${id} · 순번 ${seq} · ${action}`,
+    noAudit: '이 서명의 감사 기록 없음',
+    notes: [
+      '서명 기록은 서버 시각 · 문서 · 버전 · IP · 기기를 한 줄에, 서명한 원문의 SHA-256을 다음 줄에 적었고, 감사 기록은 번호 · 순번 · 행위를 한 줄에, 그 기록의 해시(HMAC-SHA-256)를 다음 줄에 적었습니다.',
+      '서버 시각은 서명이 서버에 기록된 때입니다. IP와 기기는 서명 요청에서 서버가 받은 값이며, 해시하지 않고 저장된 그대로 적었습니다.',
+      '전자우편은 본인 확인 메일의 링크를 연 때 확인된 것입니다. 이 서비스에는 전화번호 인증 절차가 없으므로 전화번호는 확인 시각 없이 적었습니다.',
+      '미성년자는 법정대리인이 계정을 가지고 서명하며, 선정자 칸에 법정대리인을 적었습니다.',
+    ],
+    verificationHeading: '확인 방법',
+    verification: (fileName: string, chain: string) => [
+      `이 확인서와 함께 생성된 기계 판독용 목록(${fileName})은 같은 내용을 정해진 직렬화(키를 정렬한 JSON, 공백 없음, UTF-8)로 담고 있으며, 그 파일의 SHA-256은 아래와 같습니다. 파일을 받아 SHA-256을 계산하면(예: sha256sum ${fileName}) 이 값과 같아야 합니다.`,
+      `서버 운영자는 npm run authority:verify -- ${fileName} 로 목록의 모든 해시를 데이터베이스에서 다시 계산해 확인할 수 있습니다. 서명한 원문의 해시, 각 감사 기록의 키 해시(HMAC-SHA-256)와 이 사건의 감사 체인(${chain})의 연결을 확인하고, 달라진 행이 있으면 그 행을 밝히며 실패합니다.`,
+    ],
+    manifestHash: (sha256: string) => `목록 SHA-256: ${sha256}`,
+  },
 };
 
 export type PdfStrings = typeof ko;

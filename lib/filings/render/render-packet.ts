@@ -10,9 +10,11 @@ import {
   numberExhibits,
   preflightPdf,
 } from '@/lib/pdf';
-import type { PacketDocument } from '@/lib/pdf/types';
+import { PDFDocument } from 'pdf-lib';
+import { type AuthorityAnnexInput, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
+import type { PacketDocument, RenderOptions } from '@/lib/pdf/types';
 import { MEGABYTE, chosenDocuments } from '../options';
-import { type RenderFailure, type RenderedPartMeta, packRenderResult } from '../render-result';
+import { type RenderFailure, type RenderedAnnex, type RenderedPartMeta, packRenderResult } from '../render-result';
 import { EvidenceUnavailableError } from './evidence-client';
 import { estimatePages, renderPacketDocuments, type RenderPacketInput, type RenderedDocument } from './packet-documents';
 import { PACKET_TITLES } from './packet-titles';
@@ -158,4 +160,17 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
   } catch (error) {
     return packRenderResult({ ok: false, failure: describeRenderFailure(error, input) });
   }
+}
+
+/**
+ * The proof of authority annex (lib/filings/authority-attachments.ts), a second task of this
+ * module: one table row per claimant is seconds of drawing for a few thousand, which must not
+ * hold up the job's thread (it serves the web server in production).
+ */
+export async function renderAuthorityAnnexTask(input: {
+  annex: AuthorityAnnexInput;
+  options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
+}): Promise<RenderedAnnex> {
+  const bytes = await renderAuthorityAnnex(input.annex, input.options);
+  return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
 }

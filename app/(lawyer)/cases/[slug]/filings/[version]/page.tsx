@@ -7,13 +7,14 @@ import { LAWYER_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
 import { formatDateTime, formatDay } from '@/lib/filings/format';
 import { MEGABYTE, chosenDocuments } from '@/lib/filings/options';
-import { findFiling, listFilingClaimants, listFilingParts } from '@/lib/filings/queries';
+import { findFiling, listFilingAttachments, listFilingClaimants, listFilingParts } from '@/lib/filings/queries';
 import { translateKey } from '@/lib/http/route';
 import { toLocale } from '@/lib/i18n/config';
 import { toKstDateInput } from '@/lib/forms/validators';
 import { getTranslator } from '@/lib/i18n/translator';
 import { FilingStatusBadge } from '../_parts/filing-status-badge';
 import { ProgressBar } from '../_parts/progress-bar';
+import { AttachmentsList } from './attachments-list';
 import { CancelForm } from './cancel-form';
 import { RecordFilingForm } from './record-filing-form';
 import { ClaimantsTable } from './claimants-table';
@@ -23,7 +24,7 @@ type Props = { params: Promise<{ slug: string; version: string }>; searchParams:
 
 const PAGE_SIZE = 50;
 
-/** One packet version: progress or result, the parts with pre-flight and downloads, and who is in it. */
+/** One packet version: progress or result, the parts with pre-flight and downloads, the proof of authority, and who is in it. */
 export default async function FilingPage({ params, searchParams }: Props) {
   const [{ slug, version: rawVersion }, { page: rawPage }] = await Promise.all([params, searchParams]);
   const basePath = `/cases/${slug}/filings/${rawVersion}`;
@@ -33,10 +34,11 @@ export default async function FilingPage({ params, searchParams }: Props) {
   const filing = await findFiling(db, access.case.id, Number(rawVersion));
   if (!filing) notFound();
   const page = Math.max(1, Math.min(10_000, Number.parseInt(rawPage ?? '1', 10) || 1));
-  const [t, locale, parts, claimants] = await Promise.all([
+  const [t, locale, parts, attachments, claimants] = await Promise.all([
     getTranslations('filings'),
     getLocale().then(toLocale),
     listFilingParts(db, filing.id),
+    listFilingAttachments(db, filing.id),
     listFilingClaimants(db, filing.id, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
   ]);
   const { options } = filing;
@@ -153,6 +155,16 @@ export default async function FilingPage({ params, searchParams }: Props) {
           </h2>
           <p className="text-sm text-slate-600">{t('detail.partsLead')}</p>
           <PartsList slug={slug} version={filing.version} parts={parts} maxPartBytes={options.maxPartBytes} locale={locale} />
+        </section>
+      ) : null}
+
+      {attachments.length ? (
+        <section aria-labelledby="attachments-heading" className="space-y-3" data-testid="attachments">
+          <h2 id="attachments-heading" className="text-xl font-semibold">
+            {t('attachments.title')}
+          </h2>
+          <p className="text-sm text-slate-600">{t('attachments.lead')}</p>
+          <AttachmentsList slug={slug} version={filing.version} attachments={attachments} locale={locale} />
         </section>
       ) : null}
 

@@ -1,0 +1,130 @@
+import { caseDocumentMeta } from './document-meta';
+import { displayName, formatBirthDate, formatInstant, isoDateIn } from './format';
+import { Flow } from './layout/flow';
+import { drawPageFurniture } from './layout/furniture';
+import { PdfBuilder } from './layout/pdf-builder';
+import { documentStyles } from './layout/styles';
+import { drawTable, type TableColumn } from './layout/table';
+import { STRINGS } from './strings';
+import type { CaseInfo, ConsentKind, RenderOptions } from './types';
+
+export type AuthorityDocumentKind = ConsentKind | 'statement';
+
+/** One signed document of an appointing party, as the server stored its signature. */
+export type AuthorityDocument = {
+  kind: AuthorityDocumentKind;
+  /** e.g. "v2 (ko)". */
+  version: string;
+  textSha256: string;
+  /** ISO instant, server time. */
+  signedAt: string;
+  ip: string;
+  userAgent: string;
+};
+
+export type AuthorityAuditEntry = { id: number; seq: number; action: string; hash: string };
+
+export type AuthorityAnnexRow = {
+  referenceNumber: string;
+  legalName: string;
+  legalNameLatin?: string;
+  dateOfBirth: string;
+  isMinor: boolean;
+  guardian: { relation: string; names: string[] } | null;
+  email: string;
+  emailVerifiedAt: string | null;
+  phone: string | null;
+  documents: AuthorityDocument[];
+  auditEntries: AuthorityAuditEntry[];
+};
+
+export type AuthorityAnnexInput = {
+  case: CaseInfo;
+  filingVersion: number;
+  /** The audit chain the entries belong to (the case's). */
+  auditChain: string;
+  rows: readonly AuthorityAnnexRow[];
+  manifest: { fileName: string; sha256: string };
+};
+
+const RECORD_SIZE = 6.5;
+const RECORD_LEADING = 8.5;
+const NUMBER_WIDTH = 28;
+const HEX_DIGITS = '0123456789abcdef';
+
+/**
+ * 선정 및 소송위임 확인서: for each appointing party, who signed (typed name, birth date, the
+ * verified e-mail, the guardian of a minor), what (document kind, version, SHA-256 of the exact
+ * text), when and from where, and the audit entries that recorded it, with how to check it all
+ * against the manifest. Typed names only: a signature image would claim more than was signed.
+ */
+export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: RenderOptions): Promise<Uint8Array> {
+  const { format, language } = options;
+  const timeZone = options.timeZone ?? 'Asia/Seoul';
+  const onDate = isoDateIn(options.now, timeZone);
+  const strings = STRINGS[language].authority;
+  const kinds = STRINGS[language].common.consentKinds;
+  const builder = await PdfBuilder.create(format, caseDocumentMeta(strings.title, input.case, options));
+  const styles = documentStyles(builder);
+  const flow = new Flow(builder);
+
+  flow.paragraph(strings.title, styles.title);
+  flow.paragraph(strings.intro(input.filingVersion, input.rows.length), { ...styles.body, firstLineIndent: styles.body.size });
+
+  const signer = (row: AuthorityAnnexRow): string => {
+    const lines = [
+      `${displayName(row, format, language, onDate)} (${row.referenceNumber})`,
+      strings.birth(formatBirthDate(row.dateOfBirth, format, language)),
+    ];
+    if (row.isMinor) lines.push(strings.minor);
+    if (row.guardian)
+      lines.push(
+        strings.guardian(strings.guardianRelations[row.guardian.relation] ?? row.guardian.relation, row.guardian.names.join(', ')),
+      );
+    lines.push(strings.email(row.email, row.emailVerifiedAt && formatInstant(row.emailVerifiedAt, timeZone, true)));
+    lines.push(row.phone ? strings.phone(row.phone) : strings.noPhone);
+    return lines.join('\n');
+  };
+  const records = (row: AuthorityAnnexRow): string => {
+    const documents = row.documents.flatMap((document) => [
+      strings.documentLine(
+        formatInstant(document.signedAt, timeZone, true),
+        document.kind === 'statement' ? strings.statement : kinds[document.kind],
+        document.version,
+        document.ip,
+        document.userAgent,
+      ),
+      document.textSha256,
+    ]);
+    const audit = row.auditEntries.length
+      ? row.auditEntries.flatMap((entry) => [strings.auditLine(entry.id, entry.seq, entry.action), entry.hash])
+      : [strings.noAudit];
+    return [...documents, ...audit].join('\n');
+  };
+  // A hash must stay on one line to be copied and compared: the column fits 64 of the widest hex digit.
+  const sans = builder.font('sans');
+  const widestDigit = Math.max(...[...HEX_DIGITS].map((digit) => sans.widthOf(digit, RECORD_SIZE)));
+  const recordWidth = Math.ceil(64 * widestDigit + 2 * styles.tableSmall.padding + 1);
+  const columns: TableColumn<AuthorityAnnexRow>[] = [
+    { header: strings.columns.number, width: NUMBER_WIDTH, align: 'center', text: (_row, index) => String(index + 1) },
+    { header: strings.columns.signer, width: flow.box.width - NUMBER_WIDTH - recordWidth, text: signer },
+    {
+      header: strings.columns.records,
+      width: recordWidth,
+      font: sans,
+      size: RECORD_SIZE,
+      leading: RECORD_LEADING,
+      text: records,
+    },
+  ];
+  drawTable(flow, columns, input.rows, styles.tableSmall);
+
+  for (const note of strings.notes) flow.paragraph(note, { ...styles.small, spaceBefore: 4 });
+  flow.paragraph(strings.verificationHeading, { ...styles.heading, spaceBefore: 12 });
+  for (const paragraph of strings.verification(input.manifest.fileName, input.auditChain))
+    // Left-aligned: file names, commands and hashes cannot be justified without gaping spaces.
+    flow.paragraph(paragraph, { ...styles.body, align: 'left', firstLineIndent: styles.body.size });
+  flow.paragraph(strings.manifestHash(input.manifest.sha256), { ...styles.small, font: builder.font('sans') });
+  drawPageFurniture(builder, { language, runningHeader: strings.title });
+  return builder.save();
+}
