@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +17,7 @@ import { DESKTOP_VIEWPORT, PHONE_VIEWPORT, findAxeViolations, launchBrowser, new
  */
 const baseUrl = inject('baseUrl');
 const databaseUrl = inject('databaseUrl');
+const serverSecrets = inject('serverSecrets');
 const CASE = '/cases/slammer-2003';
 const MESSAGE = '2003년 1월 요금 청구서를 올려 주세요.';
 let browser: Browser;
@@ -168,6 +173,36 @@ describe('filing rounds and deficiency notices', () => {
     await expect.poll(async () => page.locator('main a[href*="/parts/1"]').count(), { timeout: 180_000, interval: 500 }).toBeGreaterThan(0);
     await expect(page.locator('main').textContent()).resolves.toContain(`${members}`);
     await screenshot(page, 'rounds-packet-built-ko');
+
+    // Beside the parts, the proof of authority (item 4): the annex, text and no stamp image, and
+    // the manifest, which authority:verify checks row by row against the database.
+    const version = new URL(page.url()).pathname.split('/').pop()!;
+    await expect(page.getByTestId('attachment-authority_annex').textContent()).resolves.toContain('선정 및 소송위임 확인서');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-authority-'));
+    const download = async (kind: string) => {
+      const answer = await page.request.get(`/api/cases/slammer-2003/filings/${version}/attachments/${kind}`);
+      expect(answer.status()).toBe(200);
+      const file = path.join(folder, kind);
+      fs.writeFileSync(file, await answer.body());
+      return file;
+    };
+    const annexText = execFileSync('pdftotext', ['-layout', await download('authority_annex'), '-'], { encoding: 'utf8' });
+    expect(annexText).toContain('선정 및 소송위임 확인서');
+    expect(annexText).toContain('authority:verify');
+    const manifestFile = await download('authority_manifest');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { claimants: unknown[] };
+    expect(manifest.claimants).toHaveLength(members);
+    if (databaseUrl) {
+      const verified = spawnSync(process.execPath, ['--import', 'tsx', 'lib/filings/authority-verify-cli.ts', manifestFile], {
+        env: { ...process.env, ...serverSecrets, DATABASE_URL: databaseUrl },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(verified.stderr).toBe('');
+      expect(verified.stdout).toContain('OK: every row holds.');
+      expect(verified.status).toBe(0);
+    }
+    fs.rmSync(folder, { recursive: true, force: true });
 
     // The cost worksheet, from the round's page.
     await page.goto(`${CASE}/rounds/1`);

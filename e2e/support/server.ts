@@ -13,7 +13,11 @@ export type TestServer = {
   dataDir?: string;
   stop: () => Promise<void>;
   logs: () => string;
+  /** The keys it runs with, for a command-line tool a test runs against the same database. */
+  secrets: Record<(typeof SECRET_NAMES)[number], string>;
 };
+
+const SECRET_NAMES = ['AUTH_SECRET', 'JOINDER_ENCRYPTION_KEYS', 'JOINDER_BLIND_INDEX_KEY', 'JOINDER_AUDIT_KEYS'] as const;
 
 export type TestServerOptions = {
   env?: Record<string, string>;
@@ -114,6 +118,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databaseUrl: env.DATABASE_URL,
     dataDir: dataDir ?? options.dataDir,
     logs: () => output,
+    secrets: Object.fromEntries(SECRET_NAMES.map((name) => [name, env[name]])) as TestServer['secrets'],
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
