@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases';
 import { claimants } from './claimants';
 import { id, timestamps } from './columns';
@@ -47,8 +47,15 @@ export const evidence = pgTable(
       .references(() => cases.id, { onDelete: 'cascade' }),
     /** An evidence kind of the case's claim definition (`evidence[].id`). */
     kind: text('kind').notNull().default('other'),
+    /** The exhibit's title (표목) in the exhibit list; the claimant's own words until counsel edits it. */
     label: text('label').notNull().default(''),
     note: text('note').notNull().default(''),
+    /** Who made the document (작성자), for the exhibit list (민사소송규칙 제105조); set at upload or review. */
+    documentAuthor: text('document_author').notNull().default(''),
+    /** When the document was made (작성일), a calendar date; null when not known. */
+    documentDate: date('document_date', { mode: 'string' }),
+    /** What the exhibit proves (입증취지), written by counsel at review. */
+    provesWhat: text('proves_what').notNull().default(''),
     originalFilename: text('original_filename').notNull(),
     /** Decided from the bytes (magic numbers), never from the name or the browser's claim. */
     detectedMime: text('detected_mime').notNull(),

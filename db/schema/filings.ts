@@ -119,7 +119,12 @@ export const courtFilings = pgTable(
  * (선정 및 소송위임 확인서) and its machine-readable manifest today, a spreadsheet party list later.
  * Content-addressed like the parts, so the printed SHA-256 names the stored bytes.
  */
-export const filingAttachmentKindEnum = pgEnum('filing_attachment_kind', ['authority_annex', 'authority_manifest']);
+export const filingAttachmentKindEnum = pgEnum('filing_attachment_kind', [
+  'authority_annex',
+  'authority_manifest',
+  'party_list_xlsx',
+  'exhibit_list',
+]);
 
 export const filingAttachments = pgTable(
   'filing_attachments',

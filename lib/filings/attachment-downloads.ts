@@ -14,7 +14,12 @@ export type DownloadableAttachment = {
   fileName: string;
 };
 
-const MIME: Record<FilingAttachmentKind, string> = { authority_annex: 'application/pdf', authority_manifest: 'application/json' };
+const MIME: Record<FilingAttachmentKind, string> = {
+  authority_annex: 'application/pdf',
+  authority_manifest: 'application/json',
+  party_list_xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  exhibit_list: 'application/pdf',
+};
 
 /** An attachment kind in a URL is one of the enum's values; anything else is simply not found. */
 export function parseAttachmentKind(value: string): FilingAttachmentKind {
