@@ -63,7 +63,8 @@ describe('party list as XLSX', () => {
     const bytes = (await readVerifiedBlob(handle.db, attachment!.sha256))!;
     expect(attachment!.byteSize).toBe(bytes.byteLength);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(bytes));
+    // exceljs types its Buffer as an ArrayBuffer; at run time it reads either.
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['당사자목록']);
     const sheet = workbook.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
