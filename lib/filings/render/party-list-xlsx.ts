@@ -69,7 +69,7 @@ export async function renderPartyListXlsx(
           guardianStrings.guardianRelations[row.guardian.relation] ?? row.guardian.relation,
           row.guardian.names.join(', '),
         )
-      : '';
+      : null;
     // The printed text joins a date's parts with no-break spaces for the PDF's line breaking; a
     // spreadsheet is searched and filtered, where they would not match a typed space.
     const texts = columns.slice(1, last).map((column) => column.text(row, index + 1).replaceAll(NO_BREAK_SPACE, ' '));
