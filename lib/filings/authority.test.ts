@@ -125,6 +125,7 @@ describe('proof of authority', () => {
     expect(attachments.map((row) => [row.kind, row.fileName])).toEqual([
       ['authority_annex', 'slammer-2003-v1-authority.pdf'],
       ['authority_manifest', 'slammer-2003-v1-authority.json'],
+      ['party_list_xlsx', 'slammer-2003-v1-party-list.xlsx'],
     ]);
     expect(attachments[0].pageCount).toBeGreaterThan(0);
     expect(attachments[1].pageCount).toBeNull();
@@ -337,7 +338,7 @@ describe('erasure of a claimant on the draft', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'filing.discarded'), eq(auditLog.subjectId, filingId)));
-    expect(discarded.details).toMatchObject({ attachments: 2 });
+    expect(discarded.details).toMatchObject({ attachments: 3 });
     expect(await handle.db.select().from(filingAttachments).where(eq(filingAttachments.filingId, filingId))).toEqual([]);
   });
 });

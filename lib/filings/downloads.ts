@@ -28,16 +28,20 @@ export async function findDownloadablePart(db: Database, caseId: string, version
   return row;
 }
 
-/** ASCII file name for old clients, the same in UTF-8 for the rest (RFC 6266). */
 export function partFilename(caseSlug: string, part: Pick<DownloadablePart, 'version' | 'partNumber' | 'parts'>): string {
   return `${caseSlug}-filing-v${part.version}-part-${part.partNumber}-of-${part.parts}.pdf`;
+}
+
+/** ASCII file name for old clients, the same in UTF-8 for the rest (RFC 6266). */
+export function contentDisposition(filename: string): string {
+  return `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export function downloadHeaders(filename: string, part: Pick<DownloadablePart, 'byteSize' | 'sha256'>): Record<string, string> {
   return {
     'Content-Type': 'application/pdf',
     'Content-Length': String(part.byteSize),
-    'Content-Disposition': `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    'Content-Disposition': contentDisposition(filename),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
     ETag: `"${part.sha256}"`,

@@ -13,6 +13,7 @@ import { type RenderAnnex, buildAuthorityAttachments } from './authority-attachm
 import { findDamagedBlobs, serveEvidence } from './evidence-channel';
 import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
+import { type RenderPartyListXlsx, buildPartyListAttachment } from './party-list-attachment';
 import type { RenderPacketInput } from './render/packet-documents';
 import { type RenderFailure, type RenderedAnnex, unpackRenderResult } from './render-result';
 import { RunMonitor } from './run-monitor';
@@ -34,6 +35,15 @@ const renderAnnexInWorker: RenderAnnex = (annex, options) =>
     exportName: 'renderAuthorityAnnexTask',
     input: { annex, options },
     timeoutMs: renderTimeoutMs(annex.rows.length, 0),
+    maxHeapMb: RENDER_HEAP_MB,
+  });
+
+const renderPartyListXlsxInWorker: RenderPartyListXlsx = (list, options) =>
+  runInWorker<Uint8Array>({
+    module: RENDER_MODULE,
+    exportName: 'renderPartyListXlsxTask',
+    input: { list, options },
+    timeoutMs: renderTimeoutMs(list.rows.length, 0),
     maxHeapMb: RENDER_HEAP_MB,
   });
 
@@ -210,7 +220,11 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     if ((await getJobState(db, job.kind, job.id)) === 'cancelled') return markCancelled(db, filing);
     // Read after the render, just before storing: the audit entries it names are the chain as it
     // stands when the packet is recorded as built.
-    const attachments = await buildAuthorityAttachments(db, filing.id, options, new Date(), renderAnnexInWorker);
+    const builtAt = new Date();
+    const attachments = await buildAuthorityAttachments(db, filing.id, options, builtAt, renderAnnexInWorker);
+    // The spreadsheet goes with the printed party list, never without it.
+    if (options.documents.partyList)
+      attachments.unshift(await buildPartyListAttachment(db, filing.id, claimants, options, builtAt, renderPartyListXlsxInWorker));
     await storeRenderedParts(db, filing, result, attachments);
   } catch (error) {
     monitor.stop();

@@ -234,6 +234,10 @@ export const STAFF_SURFACES: MatrixEntry[] = [
     probe('/api/cases/{case}/filings/{filingVersionOther}/attachments/authority_annex', NOT_FOUND_FOR_ALL),
     probe('/api/cases/{case}/filings/{filingVersionDemo}/attachments/party_list', NOT_FOUND_FOR_ALL),
   ]),
+  route('GET /api/cases/[slug]/filings/[version]/submission', [
+    ...caseRecordProbes('/api/cases/{case}/filings/{filing}/submission', { caseLawyer: 'allow' }),
+    probe('/api/cases/{case}/filings/{filingVersionOther}/submission', NOT_FOUND_FOR_ALL),
+  ]),
 
   // Dashboard and exports: organizers too (numbers, and contact lists without the claim files).
   page('/cases/[slug]/dashboard', [

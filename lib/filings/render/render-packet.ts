@@ -19,6 +19,7 @@ import { EvidenceUnavailableError } from './evidence-client';
 import { estimatePages, renderPacketDocuments, type RenderPacketInput, type RenderedDocument } from './packet-documents';
 import { PACKET_TITLES } from './packet-titles';
 import { PageProgress, type RenderProgress } from './page-progress';
+import { type PartyListXlsxInput, renderPartyListXlsx } from './party-list-xlsx';
 
 type Group = { group: RenderedPartMeta['group']; title: string; documents: PacketDocument[] };
 
@@ -173,4 +174,15 @@ export async function renderAuthorityAnnexTask(input: {
 }): Promise<RenderedAnnex> {
   const bytes = await renderAuthorityAnnex(input.annex, input.options);
   return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
+}
+
+/**
+ * The party list as a spreadsheet (lib/filings/party-list-attachment.ts), a third task: 100,000
+ * rows are seconds of XML and deflate, which must not hold up the job's thread either.
+ */
+export async function renderPartyListXlsxTask(input: {
+  list: PartyListXlsxInput;
+  options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
+}): Promise<Uint8Array> {
+  return renderPartyListXlsx(input.list, input.options);
 }

@@ -19,12 +19,13 @@ import { CancelForm } from './cancel-form';
 import { RecordFilingForm } from './record-filing-form';
 import { ClaimantsTable } from './claimants-table';
 import { PartsList } from './parts-list';
+import { SubmissionDownload } from './submission-download';
 
 type Props = { params: Promise<{ slug: string; version: string }>; searchParams: Promise<{ page?: string }> };
 
 const PAGE_SIZE = 50;
 
-/** One packet version: progress or result, the parts with pre-flight and downloads, the proof of authority, and who is in it. */
+/** One packet version: progress or result, the parts with pre-flight and downloads, the attachments, the whole submission as a zip, and who is in it. */
 export default async function FilingPage({ params, searchParams }: Props) {
   const [{ slug, version: rawVersion }, { page: rawPage }] = await Promise.all([params, searchParams]);
   const basePath = `/cases/${slug}/filings/${rawVersion}`;
@@ -166,6 +167,15 @@ export default async function FilingPage({ params, searchParams }: Props) {
           <p className="text-sm text-slate-600">{t('attachments.lead')}</p>
           <AttachmentsList slug={slug} version={filing.version} attachments={attachments} locale={locale} />
         </section>
+      ) : null}
+
+      {filing.status === 'done' && parts.length ? (
+        <SubmissionDownload
+          slug={slug}
+          version={filing.version}
+          byteSizes={[...parts, ...attachments].map((file) => file.byteSize)}
+          locale={locale}
+        />
       ) : null}
 
       <section id="claimants" aria-labelledby="claimants-heading" className="space-y-3">
