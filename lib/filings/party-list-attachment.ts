@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { cases, claimants, filingClaimants, filings } from '@/db/schema';
+import { cases, filings } from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
 import type { ClaimantSnapshot, RenderOptions } from '@/lib/pdf/types';
 import type { BuiltAttachment } from './authority-attachments';
@@ -21,9 +21,7 @@ export function partyListFileName(caseSlug: string, filingVersion: number): stri
 
 /**
  * The party list of a packet as an XLSX attachment: the rows of the printed list, from the same
- * frozen snapshots in the same order, with each minor's legal representative as the claimant
- * record holds it (the snapshot does not carry it; load-authority.ts reads it the same way).
- * Scoped to the filing's case.
+ * frozen snapshots in the same order, each minor with their legal representative.
  */
 export async function buildPartyListAttachment(
   db: Database,
@@ -39,14 +37,7 @@ export async function buildPartyListAttachment(
     .innerJoin(cases, eq(cases.id, filings.caseId))
     .where(eq(filings.id, filingId));
   if (!filing) throw new Error(`filing ${filingId} not found`);
-  const guardians = await db
-    .select({ claimantId: claimants.id, relation: claimants.guardianRelation, names: claimants.guardianNames })
-    .from(filingClaimants)
-    .innerJoin(claimants, and(eq(claimants.id, filingClaimants.claimantId), eq(claimants.caseId, filing.caseId)))
-    .where(and(eq(filingClaimants.filingId, filingId), eq(claimants.isMinor, true)));
-  const byClaimant = new Map(guardians.map((row) => [row.claimantId, row]));
   const rows: PartyListXlsxRow[] = snapshots.map((snapshot) => {
-    const guardian = byClaimant.get(snapshot.id);
     return {
       referenceNumber: snapshot.referenceNumber,
       legalName: snapshot.legalName,
@@ -56,7 +47,7 @@ export async function buildPartyListAttachment(
       locality: snapshot.locality,
       dimensions: snapshot.dimensions,
       damages: { totalKrw: snapshot.damages.totalKrw },
-      guardian: guardian?.relation ? { relation: guardian.relation, names: guardian.names ?? [] } : null,
+      guardian: snapshot.guardian,
     };
   });
   const bytes = await render({ caseInfo: options.caseInfo, rows }, { format: options.format, language: options.language, now });

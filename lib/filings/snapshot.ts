@@ -11,6 +11,7 @@ import type {
   ConsentKind,
   DamageItem,
   EvidenceItem,
+  Guardian,
   Language,
   LocalizedText,
   SignedStatement,
@@ -145,6 +146,10 @@ async function loadSlice(db: Database, caseId: string, ids: string[], language: 
       phone: decryptField(person.phoneEncrypted) ?? undefined,
       category: categoryOf(definition, person.category),
       dimensions: partyListValues(definition, person.category, openAnswers(person.answers as Record<string, unknown> | null)),
+      guardian:
+        person.isMinor && person.guardianRelation
+          ? { relation: person.guardianRelation as Guardian['relation'], names: person.guardianNames ?? [] }
+          : undefined,
       businessName: person.businessName ?? undefined,
       businessRegistrationNumber: person.businessRegistrationNumber ?? undefined,
       damages: { items, totalKrw: items.reduce((sum, item) => sum + item.amountKrw, 0) },

@@ -1,7 +1,7 @@
 import { requireClaimants } from './claims';
 import { plaintiffsCaption, requireConsent } from './consents';
 import { caseDocumentMeta } from './document-meta';
-import { displayAddress, displayName, isoDateIn } from './format';
+import { displayAddress, displayName, isoDateIn, partyName } from './format';
 import { drawShortCaption } from './layout/caption';
 import { drawClosing } from './layout/closing';
 import { consentRecordColumn, RECORD_COLUMN_WIDTH } from './layout/consent-column';
@@ -64,7 +64,7 @@ export async function renderAppointment(input: AppointmentInput, options: Render
       width: 58,
       // The 선정당사자 are 선정자 too and are listed first, marked (the usual practice; see lib/pdf/README.md).
       text: (row) =>
-        `${displayName(row.claimant, format, language, onDate)}${representativeIds.has(row.claimant.id) ? `\n${strings.representativeMark}` : ''}`,
+        `${partyName(row.claimant, format, language, onDate)}${representativeIds.has(row.claimant.id) ? `\n${strings.representativeMark}` : ''}`,
     },
     {
       header: strings.columns.address,

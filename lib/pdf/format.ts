@@ -1,7 +1,7 @@
 /** Formatting of amounts, dates and personal data, including FRCP 5.2 redaction for US filings. */
 import { formatPhoneNumber } from '@/lib/format/numbers';
 import type { DocumentFormat } from './geometry';
-import type { Language } from './types';
+import type { Guardian, Language } from './types';
 
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -125,6 +125,45 @@ export function displayName(
   if (isMinorOn(person.dateOfBirth, onDate))
     return initialsOf(language === 'en' && person.legalNameLatin ? person.legalNameLatin : person.legalName);
   return language === 'en' && person.legalNameLatin ? `${person.legalNameLatin} (${person.legalName})` : person.legalName;
+}
+
+/** Who acts for the minor: "친권자 부 홍아버지, 모 김어머니" / "Jane Doe and John Doe, parents and legal representatives". */
+function representedBy(guardian: Guardian, language: Language): string {
+  const [first = '', second = ''] = guardian.names;
+  if (language === 'ko') {
+    if (guardian.relation === 'parents') return `친권자 부 ${first}, 모 ${second}`;
+    if (guardian.relation === 'father') return `친권자 부 ${first}`;
+    if (guardian.relation === 'mother') return `친권자 모 ${first}`;
+    return `후견인 ${first}`;
+  }
+  return guardian.relation === 'parents'
+    ? `${first} and ${second}, parents and legal representatives`
+    : `${first}, ${guardian.relation} and legal representative`;
+}
+
+/**
+ * How a sentence of Korean papers names who acts for a minor — "미성년자 홍길동의 법정대리인 친권자
+ * 부 홍아버지, 모 김어머니" — and of English ones: "J.D., a minor, by Jane Doe and John Doe, parents
+ * and legal representatives". `name` is the minor's name as the paper prints it (initials on US papers).
+ */
+export function guardianPhrase(name: string, guardian: Guardian, language: Language): string {
+  return language === 'ko'
+    ? `미성년자 ${name}의 법정대리인 ${representedBy(guardian, language)}`
+    : `${name}, a minor, by ${representedBy(guardian, language)}`;
+}
+
+/** The name as a table cell prints it: a minor's with who acts for them (Korean practice: on the next line). */
+export function partyName(
+  person: { legalName: string; legalNameLatin?: string; dateOfBirth: string; guardian?: Guardian },
+  format: DocumentFormat,
+  language: Language,
+  onDate: string,
+): string {
+  const name = displayName(person, format, language, onDate);
+  if (!person.guardian) return name;
+  return language === 'ko'
+    ? `${name}\n(미성년자이므로 법정대리인 ${representedBy(person.guardian, language)})`
+    : guardianPhrase(name, person.guardian, language);
 }
 
 /** Address as the format allows: KR the full address, US the locality only (FRCP 5.2 practice). */

@@ -2,7 +2,7 @@ import { requireClaimants } from './claims';
 import { consentRecordRows, plaintiffsCaption, requireConsent } from './consents';
 import { caseDocumentMeta } from './document-meta';
 import { throwIfAborted } from './errors';
-import { displayAddress, displayName, isoDateIn } from './format';
+import { displayAddress, displayName, guardianPhrase, isoDateIn, partyName } from './format';
 import { LEADING } from './geometry';
 import { drawShortCaption, labelWidthFor } from './layout/caption';
 import { drawClosing } from './layout/closing';
@@ -76,7 +76,9 @@ function drawPerClaimant(
   const { format, language } = options;
   const timeZone = options.timeZone ?? 'Asia/Seoul';
   const strings = STRINGS[language];
-  const name = displayName(principal.claimant, format, language, isoDateIn(options.now, timeZone));
+  const shown = displayName(principal.claimant, format, language, isoDateIn(options.now, timeZone));
+  // A minor grants through the guardian, who signed: the paper names them both.
+  const name = principal.claimant.guardian ? guardianPhrase(shown, principal.claimant.guardian, language) : shown;
   drawGrant(flow, styles, input, options, plaintiffs, strings.powerOfAttorney.intro(strings.powerOfAttorney.principalLine(name)));
   drawClosing(flow, styles, input.case, options, {
     signatureLines: [
@@ -121,7 +123,7 @@ export async function renderPowerOfAttorney(input: PowerOfAttorneyInput, options
     flow.paragraph(strings.principalsHeading, { ...styles.heading, spaceBefore: 0 });
     const columns: TableColumn<Principal>[] = [
       { header: strings.columns.number, width: 32, align: 'center', text: (_row, index) => String(index + 1) },
-      { header: strings.columns.name, width: 58, text: (row) => displayName(row.claimant, format, language, onDate) },
+      { header: strings.columns.name, width: 58, text: (row) => partyName(row.claimant, format, language, onDate) },
       {
         header: strings.columns.address,
         width: flow.box.width - 32 - 58 - RECORD_COLUMN_WIDTH,

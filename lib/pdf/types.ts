@@ -153,6 +153,9 @@ export type EvidenceItem = {
   pageCount?: number;
 };
 
+/** A minor's legal representative: 친권자 (both parents, father first; or one) or 후견인. */
+export type Guardian = { relation: 'parents' | 'father' | 'mother' | 'guardian'; names: string[] };
+
 /** The frozen claimant data a filing uses. */
 export type ClaimantSnapshot = {
   id: string;
@@ -172,6 +175,8 @@ export type ClaimantSnapshot = {
   category?: ClaimCategory;
   /** Printed values of the definition's party-list dimensions, by dimension id, in both languages. */
   dimensions?: Record<string, LocalizedText>;
+  /** Who acts for a minor (the account holder, who signed): printed with the name on every paper. */
+  guardian?: Guardian;
   businessName?: string;
   /** 사업자등록번호, digits (printed 3-2-5 on Korean papers only). */
   businessRegistrationNumber?: string;
@@ -184,7 +189,7 @@ export type ClaimantSnapshot = {
 /** What the party list needs of a claimant; a full snapshot fits. */
 export type PartyListClaimant = Pick<
   ClaimantSnapshot,
-  'legalName' | 'legalNameLatin' | 'address' | 'locality' | 'dateOfBirth' | 'dimensions'
+  'legalName' | 'legalNameLatin' | 'address' | 'locality' | 'dateOfBirth' | 'dimensions' | 'guardian'
 > & {
   damages: { totalKrw: number };
 };

@@ -19,7 +19,7 @@ describe('renderPartyListXlsx', () => {
     const rows: PartyListXlsxRow[] = demoClaimants(3).map((claimant, index) => ({
       ...claimant,
       dateOfBirth: index === 1 ? '1995-02-01' : claimant.dateOfBirth,
-      guardian: index === 1 ? { relation: 'mother', names: ['Kim Young-hee'] } : null,
+      guardian: index === 1 ? { relation: 'mother' as const, names: ['Kim Young-hee'] } : undefined,
     }));
     const bytes = await renderPartyListXlsx({ caseInfo: SAMPLE_CASE_US, rows }, { format: 'us', language: 'en', now: DEMO_NOW });
     const sheet = await readSheet(bytes);

@@ -5,11 +5,7 @@ import { partyColumns } from '@/lib/pdf/party-list/party-list-layout';
 import { STRINGS } from '@/lib/pdf/strings';
 import type { CaseInfo, Language, PartyListClaimant, RenderOptions } from '@/lib/pdf/types';
 
-export type PartyListXlsxRow = PartyListClaimant & {
-  referenceNumber: string;
-  /** The legal representative of a minor, as the claimant record holds it. */
-  guardian: { relation: string; names: string[] } | null;
-};
+export type PartyListXlsxRow = PartyListClaimant & { referenceNumber: string };
 
 export type PartyListXlsxInput = { caseInfo: CaseInfo; rows: readonly PartyListXlsxRow[] };
 
@@ -72,7 +68,9 @@ export async function renderPartyListXlsx(
       : null;
     // The printed text joins a date's parts with no-break spaces for the PDF's line breaking; a
     // spreadsheet is searched and filtered, where they would not match a typed space.
-    const texts = columns.slice(1, last).map((column) => column.text(row, index + 1).replaceAll(NO_BREAK_SPACE, ' '));
+    // The name cell is the name alone: the representative has a column of their own here.
+    const named = { ...row, guardian: undefined };
+    const texts = columns.slice(1, last).map((column) => column.text(named, index + 1).replaceAll(NO_BREAK_SPACE, ' '));
     sheet.addRow([index + 1, ...texts, row.damages.totalKrw, guardian, row.referenceNumber]).commit();
   });
   sheet.commit();

@@ -1,5 +1,5 @@
 import type { TextMeasure } from '../fonts/measure';
-import { displayAddress, displayName, formatBirthDate, formatKrwShort, formatNumber } from '../format';
+import { displayAddress, formatBirthDate, formatKrwShort, formatNumber, partyName } from '../format';
 import { contentBox, LEADING, SPACE, type DocumentFormat } from '../geometry';
 import { breakLines } from '../layout/line-break';
 import { STRINGS } from '../strings';
@@ -53,7 +53,7 @@ export function partyColumns(
   const width = contentBox(format).width;
   const amount = (row: PartyListClaimant) => formatKrwShort(row.damages.totalKrw, language);
   const number = (_row: PartyListClaimant, index: number) => formatNumber(index);
-  const name = (row: PartyListClaimant) => displayName(row, format, language, onDate);
+  const name = (row: PartyListClaimant) => partyName(row, format, language, onDate);
   const extra = dimensions.length > 0 ? [dimensionsColumn(format, language, dimensions)] : [];
   const extraWidth = extra.reduce((sum, column) => sum + column.width, 0);
   if (format === 'us') {
