@@ -11,6 +11,7 @@ import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
 import { type RenderAnnex, buildAuthorityAttachments } from './authority-attachments';
 import { findDamagedBlobs, serveEvidence } from './evidence-channel';
+import { type RenderExhibitList, buildExhibitListAttachment } from './exhibit-list-attachment';
 import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
 import type { RenderPacketInput } from './render/packet-documents';
@@ -34,6 +35,16 @@ const renderAnnexInWorker: RenderAnnex = (annex, options) =>
     exportName: 'renderAuthorityAnnexTask',
     input: { annex, options },
     timeoutMs: renderTimeoutMs(annex.rows.length, 0),
+    maxHeapMb: RENDER_HEAP_MB,
+  });
+
+/** The exhibit list (증거목록), drawn in a worker like the annex: one row per file of the packet. */
+const renderExhibitListInWorker: RenderExhibitList = (list, options) =>
+  runInWorker<RenderedAnnex>({
+    module: RENDER_MODULE,
+    exportName: 'renderExhibitListTask',
+    input: { list, options },
+    timeoutMs: renderTimeoutMs(0, list.exhibits.length),
     maxHeapMb: RENDER_HEAP_MB,
   });
 
@@ -210,7 +221,10 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     if ((await getJobState(db, job.kind, job.id)) === 'cancelled') return markCancelled(db, filing);
     // Read after the render, just before storing: the audit entries it names are the chain as it
     // stands when the packet is recorded as built.
-    const attachments = await buildAuthorityAttachments(db, filing.id, options, new Date(), renderAnnexInWorker);
+    const builtAt = new Date();
+    const attachments = await buildAuthorityAttachments(db, filing.id, options, builtAt, renderAnnexInWorker);
+    const exhibitList = await buildExhibitListAttachment(db, filing, claimants, options, builtAt, renderExhibitListInWorker);
+    if (exhibitList) attachments.push(exhibitList);
     await storeRenderedParts(db, filing, result, attachments);
   } catch (error) {
     monitor.stop();
