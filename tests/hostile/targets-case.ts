@@ -318,6 +318,25 @@ const STAFF_TARGETS: HostileTarget[] = [
   },
   {
     kind: 'form',
+    name: 'exhibit list entry',
+    action: 'lib/reviews/actions.ts#setExhibitFieldsAction',
+    fields: () => ({
+      slug: CASE,
+      claimantId: IDS.claimantA,
+      evidenceId: IDS.evidenceA,
+      label: '통신요금 청구서',
+      documentAuthor: '한국통신',
+      documentDate: '2003-01-31',
+      provesWhat: '장애 기간에도 요금이 청구된 사실',
+    }),
+    hostileFields: ['label', 'documentAuthor', 'provesWhat'],
+    sampleFields: ['documentDate', 'claimantId', 'evidenceId', 'slug'],
+    withPreviousState: true,
+    page: '/cases/{case}/review',
+    signInAs: 'lawyer',
+  },
+  {
+    kind: 'form',
     name: 'review decision',
     action: 'lib/reviews/actions.ts#decideAction',
     // A stale version: everything is checked, nothing is decided.
