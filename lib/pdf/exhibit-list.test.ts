@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ExhibitListEntry, renderExhibitList } from './exhibit-list';
 import { loadPdf } from './__fixtures__/inspect';
@@ -26,7 +25,6 @@ describe('renderExhibitList', () => {
         { case: SAMPLE_CASE, filingVersion: 3, exhibits },
         { format: 'kr', language: 'ko', now: DEMO_NOW },
       );
-      if (process.env.EXHIBIT_LIST_PNG) fs.writeFileSync(process.env.EXHIBIT_LIST_PNG, bytes);
       const text = pdfText(bytes);
       expect(text).toContain('증거목록');
       const order = [
