@@ -63,10 +63,7 @@ export async function updateExhibitFields(
       .filter(([, isChanged]) => isChanged)
       .map(([name]) => name);
     if (changed.length === 0) return;
-    await tx
-      .update(evidence)
-      .set({ ...fields, updatedAt: new Date() })
-      .where(eq(evidence.id, current.id));
+    await tx.update(evidence).set(fields).where(eq(evidence.id, current.id));
     await recordAudit(tx, {
       action: 'evidence.exhibit_fields_set',
       actorUserId: input.actorId,
