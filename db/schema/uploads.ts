@@ -10,7 +10,15 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
 });
 
-export type UploadMeta = { kind: string; label: string; note: string; filename: string };
+/** What the claimant typed with a file; 작성자 and 작성일 are absent in uploads begun before they were asked. */
+export type UploadMeta = {
+  kind: string;
+  label: string;
+  note: string;
+  filename: string;
+  documentAuthor?: string;
+  documentDate?: string | null;
+};
 
 /**
  * A resumable (tus) evidence upload in progress: whose it is, how long it will be, how much has

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'evidence.removed',
   'evidence.viewed',
   'evidence.downloaded',
+  'evidence.exhibit_fields_set',
   'claimant.viewed',
   'filing.requested',
   'filing.generated',

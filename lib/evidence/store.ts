@@ -19,7 +19,14 @@ export function evidenceLimits(): EvidenceLimits {
   return { maxFileBytes: env.EVIDENCE_MAX_FILE_BYTES, maxFiles: env.EVIDENCE_MAX_FILES, maxTotalBytes: env.EVIDENCE_MAX_TOTAL_BYTES };
 }
 
-export type EvidenceMeta = { kind: string; label: string; note: string; filename: string };
+export type EvidenceMeta = {
+  kind: string;
+  label: string;
+  note: string;
+  filename: string;
+  documentAuthor?: string;
+  documentDate?: string | null;
+};
 export type Actor = { userId: string; ip: string };
 
 async function lockEditableClaimant(db: Database, claimant: OwnClaimant): Promise<Claimant> {
@@ -85,6 +92,8 @@ export async function storeEvidence(
         kind: input.meta.kind,
         label: input.meta.label,
         note: input.meta.note,
+        documentAuthor: input.meta.documentAuthor ?? '',
+        documentDate: input.meta.documentDate ?? null,
         originalFilename: input.meta.filename,
         detectedMime: input.file.mime,
         byteSize,

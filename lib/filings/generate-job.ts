@@ -11,6 +11,7 @@ import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
 import { type RenderAnnex, buildAuthorityAttachments } from './authority-attachments';
 import { findDamagedBlobs, serveEvidence } from './evidence-channel';
+import { type RenderExhibitList, buildExhibitListAttachment } from './exhibit-list-attachment';
 import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
 import { type RenderPartyListXlsx, buildPartyListAttachment } from './party-list-attachment';
@@ -44,6 +45,16 @@ const renderPartyListXlsxInWorker: RenderPartyListXlsx = (list, options) =>
     exportName: 'renderPartyListXlsxTask',
     input: { list, options },
     timeoutMs: renderTimeoutMs(list.rows.length, 0),
+    maxHeapMb: RENDER_HEAP_MB,
+  });
+
+/** The exhibit list (증거목록), drawn in a worker like the annex: one row per file of the packet. */
+const renderExhibitListInWorker: RenderExhibitList = (list, options) =>
+  runInWorker<RenderedAnnex>({
+    module: RENDER_MODULE,
+    exportName: 'renderExhibitListTask',
+    input: { list, options },
+    timeoutMs: renderTimeoutMs(0, list.exhibits.length),
     maxHeapMb: RENDER_HEAP_MB,
   });
 
@@ -225,6 +236,8 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     // The spreadsheet goes with the printed party list, never without it.
     if (options.documents.partyList)
       attachments.unshift(await buildPartyListAttachment(db, filing.id, claimants, options, builtAt, renderPartyListXlsxInWorker));
+    const exhibitList = await buildExhibitListAttachment(db, filing, claimants, options, builtAt, renderExhibitListInWorker);
+    if (exhibitList) attachments.push(exhibitList);
     await storeRenderedParts(db, filing, result, attachments);
   } catch (error) {
     monitor.stop();

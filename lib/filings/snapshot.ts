@@ -170,6 +170,9 @@ async function loadSlice(db: Database, caseId: string, ids: string[], language: 
         mime: file.detectedMime,
         sha256: file.sha256,
         pageCount: file.pageCount ?? undefined,
+        author: file.documentAuthor,
+        documentDate: file.documentDate ?? undefined,
+        provesWhat: file.provesWhat,
       })),
     };
   });

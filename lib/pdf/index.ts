@@ -6,6 +6,7 @@ export { renderComplaint } from './complaint/render-complaint';
 export { renderPartyList, renderPartyListParts, type PartyListOptions } from './party-list/render-party-list';
 export { renderAppointment } from './appointment';
 export { renderAuthorityAnnex, type AuthorityAnnexInput, type AuthorityAnnexRow } from './authority-annex';
+export { renderExhibitList, type ExhibitListEntry, type ExhibitListInput } from './exhibit-list';
 export { renderPowerOfAttorney } from './power-of-attorney';
 export { renderDeclaration } from './declaration';
 export { renderExhibitBundle } from './exhibits/render-exhibit-bundle';

@@ -320,4 +320,17 @@ export const en: PdfStrings = {
     ],
     manifestHash: (sha256) => `Manifest SHA-256: ${sha256}`,
   },
+  exhibitList: {
+    title: 'EXHIBIT LIST',
+    intro: (version, count) =>
+      `The ${formatNumber(count)} documentary exhibits bound in version ${formatNumber(version)} of this packet. Exhibit numbers are those stamped in the exhibit bundle.`,
+    columns: {
+      label: 'Exhibit',
+      title: 'Title',
+      author: 'Author',
+      date: 'Date',
+      provesWhat: 'Offered to prove',
+    },
+    empty: '—',
+  },
 };

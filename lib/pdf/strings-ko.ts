@@ -318,6 +318,19 @@ export const ko = {
     ],
     manifestHash: (sha256: string) => `목록 SHA-256: ${sha256}`,
   },
+  exhibitList: {
+    title: '증거목록',
+    intro: (version: number, count: number) =>
+      `이 사건 제${formatNumber(version)}판 패킷에 편철한 서증 ${formatNumber(count)}개의 목록입니다(민사소송규칙 제105조). 호증 번호는 증거 묶음의 표시와 같습니다.`,
+    columns: {
+      label: '호증',
+      title: '서증명(표목)',
+      author: '작성자',
+      date: '작성일',
+      provesWhat: '입증취지',
+    },
+    empty: '—',
+  },
 };
 
 export type PdfStrings = typeof ko;

@@ -151,6 +151,10 @@ export type EvidenceItem = {
   /** SHA-256 (hex) recorded at upload. */
   sha256: string;
   pageCount?: number;
+  /** 작성자, 작성일 (ISO date) and 입증취지 for the exhibit list; absent in snapshots taken before it. */
+  author?: string;
+  documentDate?: string;
+  provesWhat?: string;
 };
 
 /** A minor's legal representative: 친권자 (both parents, father first; or one) or 후견인. */

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import type { ClaimantStatus } from '@/db/schema';
 import { type ActionResult, formValues, parseInput, runAction } from '@/lib/forms/action';
+import { updateExhibitFields } from '@/lib/evidence/exhibit-fields';
 import { currentAppUrl } from '@/lib/http/app-url';
 import { currentRequestInfo } from '@/lib/http/request-info';
 import { requireReviewer } from './access';
@@ -11,7 +12,15 @@ import { type BulkResult, assignClaimant, assignClaimants, decideInBulk } from '
 import { decideClaimant } from './decisions';
 import { dismissFlag, rejectAsDuplicate } from './duplicate-review';
 import { addReviewNote } from './notes';
-import { assignSchema, bulkSchema, decisionSchema, flagSchema, noteSchema, rejectDuplicateSchema } from './schemas';
+import {
+  assignSchema,
+  bulkSchema,
+  decisionSchema,
+  exhibitFieldsFormSchema,
+  flagSchema,
+  noteSchema,
+  rejectDuplicateSchema,
+} from './schemas';
 
 /**
  * Review actions. Each: parse → the reviewer role in THIS case (slug from the form, re-checked)
@@ -149,4 +158,26 @@ export async function rejectDuplicateAction(_previous: unknown, formData: FormDa
     revalidateReview(input.slug);
     return undefined;
   });
+}
+
+/** Counsel's title, 작성자, 작성일 and 입증취지 of one file, for the exhibit list of the next packet. */
+export async function setExhibitFieldsAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  return runAction(
+    formValues(formData),
+    async () => {
+      const { slug, claimantId, evidenceId, ...fields } = parseInput(exhibitFieldsFormSchema, Object.fromEntries(formData));
+      const { user, case: found } = await requireReviewer(slug);
+      await updateExhibitFields(await getDb(), {
+        caseId: found.id,
+        claimantId,
+        evidenceId,
+        fields,
+        actorId: user.id,
+        ip: (await currentRequestInfo()).ip,
+      });
+      revalidateReview(slug);
+      return undefined;
+    },
+    'review.file.exhibitSaved',
+  );
 }

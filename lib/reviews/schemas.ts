@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exhibitFieldsSchema } from '@/lib/evidence/exhibit-fields';
 import { MAX_BULK_SELECTION } from './bulk';
 import { MAX_NOTE_LENGTH } from './notes';
 
@@ -46,3 +47,5 @@ export const assignSchema = z.object({ slug, claimantId: id, lawyerId: z.union([
 export const flagSchema = z.object({ slug, flagId: id });
 
 export const rejectDuplicateSchema = z.object({ slug, flagId: id, claimantId: id, version, text: text(4_000).min(1) });
+
+export const exhibitFieldsFormSchema = exhibitFieldsSchema.extend({ slug, claimantId: id, evidenceId: id });

@@ -44,6 +44,11 @@ function reviewAction(name: string, fields: (slug: string, claimantId: string) =
   ]);
 }
 
+/** The exhibit-list fields of one file, as the review page's form sends them. */
+function exhibitFields(slug: string, claimantId: string, evidenceId: string): Record<string, string> {
+  return { slug, claimantId, evidenceId, label: '접근 시험 표목', documentAuthor: '접근 시험', documentDate: '2003-01-25', provesWhat: '' };
+}
+
 /** A settings action bound to the case slug, for the demo case and the other case. */
 function settingsAction(
   name: string,
@@ -114,6 +119,21 @@ export const CASE_ACTIONS: MatrixEntry[] = [
   reviewAction('decideAction', (slug, claimantId) => ({ slug, claimantId, version: '999', decision: 'verify' })),
   reviewAction('addNoteAction', (slug, claimantId) => ({ slug, claimantId, body: '접근 시험 메모' })),
   reviewAction('assignAction', (slug, claimantId) => ({ slug, claimantId, lawyerId: '' })),
+  actionProbes('lib/reviews/actions.ts#setExhibitFieldsAction', [
+    call('a file of the case', CASE_LAWYERS, () => [null, form(exhibitFields(DEMO, IDS.claimantA, IDS.evidenceA))], {
+      page: '/cases/{case}/review',
+    }),
+    // Ids from the client are never trusted: B's file under A's claimant id is not found.
+    call("another claimant's file", NOT_FOUND_FOR_ALL, () => [null, form(exhibitFields(DEMO, IDS.claimantA, IDS.evidenceB))], {
+      page: '/cases/{case}/review',
+    }),
+    call("another case's file", NOT_FOUND_FOR_ALL, () => [null, form(exhibitFields(DEMO, IDS.claimantC, IDS.evidenceC))], {
+      page: '/cases/{case}/review',
+    }),
+    call('in the other case', OTHER_CASE_LAWYERS, () => [null, form(exhibitFields(OTHER, IDS.claimantC, IDS.evidenceC))], {
+      page: '/cases/{otherCase}/review',
+    }),
+  ]),
   actionProbes('lib/reviews/actions.ts#bulkAction', [
     call('files of the case', CASE_LAWYERS, () => [null, form({ slug: DEMO, action: 'verify', items: `${IDS.claimantA}:999` })], {
       page: '/cases/{case}/review',

@@ -39,7 +39,14 @@ export async function finishUpload(
     const result = await storeEvidence(db, {
       claimant: input.claimant,
       file,
-      meta: { kind: row.meta.kind, label: row.meta.label, note: row.meta.note, filename: row.meta.filename },
+      meta: {
+        kind: row.meta.kind,
+        label: row.meta.label,
+        note: row.meta.note,
+        filename: row.meta.filename,
+        documentAuthor: row.meta.documentAuthor,
+        documentDate: row.meta.documentDate,
+      },
       limits: input.limits,
       actor: input.actor,
     });

@@ -12,6 +12,7 @@ import {
 } from '@/lib/pdf';
 import { PDFDocument } from 'pdf-lib';
 import { type AuthorityAnnexInput, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
+import { type ExhibitListInput, renderExhibitList } from '@/lib/pdf/exhibit-list';
 import type { PacketDocument, RenderOptions } from '@/lib/pdf/types';
 import { MEGABYTE, chosenDocuments } from '../options';
 import { type RenderFailure, type RenderedAnnex, type RenderedPartMeta, packRenderResult } from '../render-result';
@@ -185,4 +186,13 @@ export async function renderPartyListXlsxTask(input: {
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
 }): Promise<Uint8Array> {
   return renderPartyListXlsx(input.list, input.options);
+}
+
+/** The exhibit list (lib/filings/exhibit-list-attachment.ts), a third task: off the job's thread like the annex. */
+export async function renderExhibitListTask(input: {
+  list: ExhibitListInput;
+  options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
+}): Promise<RenderedAnnex> {
+  const bytes = await renderExhibitList(input.list, input.options);
+  return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
 }

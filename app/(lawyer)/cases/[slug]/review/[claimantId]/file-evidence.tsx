@@ -1,9 +1,11 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui';
+import { toKstDateInput } from '@/lib/forms/validators';
 import { toLocale } from '@/lib/i18n/config';
 import { definitionLabel } from '@/lib/reviews/claim-answers';
 import type { ClaimantFile } from '@/lib/reviews/claimant-file';
 import { Hash, Section } from '../_ui';
+import { ExhibitFieldsForm } from './exhibit-fields-form';
 
 /**
  * Evidence with previews: images in place, PDFs in the browser's own viewer through an iframe on
@@ -14,6 +16,7 @@ export async function FileEvidence({ slug, file }: { slug: string; file: Claiman
   const [t, format, locale] = await Promise.all([getTranslations('review.file'), getFormatter(), getLocale().then(toLocale)]);
   const kinds = file.claim?.definition.evidenceKinds;
   const base = `/api/cases/${slug}/claimants/${file.claimant.id}/evidence`;
+  const today = toKstDateInput(new Date());
   const size = (bytes: number) =>
     bytes >= 1024 * 1024
       ? `${format.number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`
@@ -55,6 +58,13 @@ export async function FileEvidence({ slug, file }: { slug: string; file: Claiman
                 <p className="text-xs font-medium text-slate-600">{t('sha256')}</p>
                 <Hash value={item.sha256} />
               </div>
+              <ExhibitFieldsForm
+                slug={slug}
+                claimantId={file.claimant.id}
+                evidenceId={item.id}
+                current={{ label, documentAuthor: item.documentAuthor, documentDate: item.documentDate, provesWhat: item.provesWhat }}
+                today={today}
+              />
               <div className="flex flex-wrap gap-2">
                 <a href={`${base}/${item.id}/download`} className={buttonClass('secondary')} download>
                   {t('download')}

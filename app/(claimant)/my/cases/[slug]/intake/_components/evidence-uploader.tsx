@@ -19,10 +19,17 @@ type Pending = {
   kind: EvidenceKind;
   label: string;
   note: string;
+  documentAuthor: string;
+  documentDate: string;
   progress: number;
   status: 'ready' | 'uploading' | 'error';
   message?: string;
+  /** The server's refusals by field (a 작성일 after today), shown at the field. */
+  fieldErrors?: Record<string, string>;
 };
+
+/** The id prefix of each described field of a pending file, by the name the server's errors use. */
+const FIELD_IDS: Record<string, string> = { kind: 'kind', label: 'label', note: 'note', documentAuthor: 'author', documentDate: 'date' };
 
 const ACCEPT = 'application/pdf,.pdf,image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp';
 
@@ -42,12 +49,15 @@ export function EvidenceUploader({
   removableIds,
   limits,
   kinds,
+  today,
 }: {
   caseSlug: string;
   initialFiles: EvidenceView[];
   removableIds: string[];
   limits: Limits;
   kinds: OfferedKind[];
+  /** Today in Korea (YYYY-MM-DD): the latest 작성일 offered; the server checks it again. */
+  today: string;
 }) {
   const t = useTranslations('intake.evidence');
   const format = useFormatter();
@@ -67,6 +77,9 @@ export function EvidenceUploader({
   };
   const update = (id: number, change: Partial<Pending>) =>
     setPending((current) => current.map((item) => (item.id === id ? { ...item, ...change } : item)));
+  // A file refused only for what was typed about it can be sent again once that is corrected.
+  const edit = (item: Pending, change: Partial<Pending>) =>
+    update(item.id, item.fieldErrors ? { ...change, status: 'ready', message: undefined, fieldErrors: undefined } : change);
 
   const addFiles = (files: FileList | File[] | null) => {
     if (!files) return;
@@ -79,6 +92,8 @@ export function EvidenceUploader({
         kind: firstKind(kinds),
         label: file.name.replace(/\.[^.]+$/, '').slice(0, 120),
         note: '',
+        documentAuthor: '',
+        documentDate: '',
         progress: 0,
         status: tooLarge ? 'error' : 'ready',
         message: tooLarge ? t('errors.fileTooLargeClient', { max: size(limits.maxFileBytes) }) : undefined,
@@ -91,10 +106,13 @@ export function EvidenceUploader({
   const uploadAll = async () => {
     setBusy(true);
     for (const item of pending.filter((entry) => entry.status === 'ready')) {
-      update(item.id, { status: 'uploading', progress: 0, message: undefined });
+      update(item.id, { status: 'uploading', progress: 0, message: undefined, fieldErrors: undefined });
       const result = await uploadEvidenceFile(caseSlug, item, (progress) => update(item.id, { progress }), t('errors.network'));
       if (!result.ok) {
-        update(item.id, { status: 'error', message: result.message });
+        // Everything typed stays; a field's own refusal is shown at that field and takes the focus.
+        update(item.id, { status: 'error', message: result.message, fieldErrors: result.fieldErrors });
+        const field = Object.keys(result.fieldErrors ?? {})[0];
+        if (field) requestAnimationFrame(() => document.getElementById(`${FIELD_IDS[field] ?? field}-${item.id}`)?.focus());
         continue;
       }
       setPending((current) => current.filter((entry) => entry.id !== item.id));
@@ -213,7 +231,7 @@ export function EvidenceUploader({
                   label={t('kind')}
                   value={item.kind}
                   disabled={item.status === 'uploading'}
-                  onChange={(event) => update(item.id, { kind: event.target.value as EvidenceKind })}
+                  onChange={(event) => edit(item, { kind: event.target.value as EvidenceKind })}
                 >
                   {kinds.map((kind) => (
                     <option key={kind.id} value={kind.id}>
@@ -227,8 +245,36 @@ export function EvidenceUploader({
                   label={t('label')}
                   maxLength={120}
                   value={item.label}
+                  error={item.fieldErrors?.label}
                   disabled={item.status === 'uploading'}
-                  onChange={(event) => update(item.id, { label: event.target.value })}
+                  onChange={(event) => edit(item, { label: event.target.value })}
+                />
+                <TextField
+                  id={`author-${item.id}`}
+                  name=""
+                  label={t('documentAuthor')}
+                  hint={t('documentAuthorHint')}
+                  isOptional
+                  optionalLabel={t('optional')}
+                  maxLength={100}
+                  value={item.documentAuthor}
+                  error={item.fieldErrors?.documentAuthor}
+                  disabled={item.status === 'uploading'}
+                  onChange={(event) => edit(item, { documentAuthor: event.target.value })}
+                />
+                <TextField
+                  id={`date-${item.id}`}
+                  name=""
+                  type="date"
+                  max={today}
+                  label={t('documentDate')}
+                  hint={t('documentDateHint')}
+                  isOptional
+                  optionalLabel={t('optional')}
+                  value={item.documentDate}
+                  error={item.fieldErrors?.documentDate}
+                  disabled={item.status === 'uploading'}
+                  onChange={(event) => edit(item, { documentDate: event.target.value })}
                 />
                 <TextField
                   id={`note-${item.id}`}
@@ -237,7 +283,7 @@ export function EvidenceUploader({
                   maxLength={1000}
                   value={item.note}
                   disabled={item.status === 'uploading'}
-                  onChange={(event) => update(item.id, { note: event.target.value })}
+                  onChange={(event) => edit(item, { note: event.target.value })}
                 />
                 {item.status === 'uploading' ? (
                   <div

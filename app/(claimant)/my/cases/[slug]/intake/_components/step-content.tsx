@@ -138,6 +138,7 @@ export async function StepContent({
             removableIds={removableIds}
             limits={evidenceLimits()}
             kinds={kinds}
+            today={toKstDateInput(new Date())}
           />
           <StepLinks backHref={backHref} nextHref={nextHref} />
         </div>

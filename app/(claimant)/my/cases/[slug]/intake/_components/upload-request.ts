@@ -5,10 +5,11 @@ import type { EvidenceView } from '@/lib/evidence/view';
 
 type EvidenceKind = string;
 
-export type UploadResult = { ok: true; evidence: EvidenceView; isDuplicate: boolean } | { ok: false; message: string };
+export type UploadResult =
+  { ok: true; evidence: EvidenceView; isDuplicate: boolean } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
-type Item = { file: File; kind: EvidenceKind; label: string; note: string };
-type AnswerBody = { evidence?: EvidenceView; isDuplicate?: boolean; message?: string } | null;
+type Item = { file: File; kind: EvidenceKind; label: string; note: string; documentAuthor: string; documentDate: string };
+type AnswerBody = { evidence?: EvidenceView; isDuplicate?: boolean; message?: string; fieldErrors?: Record<string, string> } | null;
 
 /** Sent on every request of a resumable upload (lib/evidence/resumable/server.ts): which file this is. */
 const UPLOAD_SHA256_HEADER = 'Joinder-Upload-Sha256';
@@ -32,7 +33,19 @@ function parseAnswer(text: string | undefined): AnswerBody {
 
 function toResult(body: AnswerBody, networkErrorMessage: string): UploadResult {
   if (body?.evidence) return { ok: true, evidence: body.evidence, isDuplicate: Boolean(body.isDuplicate) };
-  return { ok: false, message: body?.message ?? networkErrorMessage };
+  return { ok: false, message: body?.message ?? networkErrorMessage, fieldErrors: body?.fieldErrors };
+}
+
+/** What the claimant typed about the file, as the server's metadata schema (lib/evidence/upload-meta.ts) names it. */
+function metaOf(item: Item): Record<string, string> {
+  return {
+    kind: item.kind,
+    label: item.label,
+    note: item.note,
+    documentAuthor: item.documentAuthor,
+    documentDate: item.documentDate,
+    filename: item.file.name,
+  };
 }
 
 /**
@@ -56,7 +69,7 @@ export async function uploadEvidenceFile(
       endpoint: `/api/evidence/upload/${encodeURIComponent(caseSlug)}/resumable`,
       chunkSize: CHUNK_BYTES,
       retryDelays: RETRY_DELAYS,
-      metadata: { kind: item.kind, label: item.label, note: item.note, filename: item.file.name, sha256 },
+      metadata: { ...metaOf(item), sha256 },
       headers: { [UPLOAD_SHA256_HEADER]: sha256 },
       removeFingerprintOnSuccess: true,
       onShouldRetry: (error: DetailedError) => {
@@ -66,8 +79,7 @@ export async function uploadEvidenceFile(
       onProgress: (sent, total) => onProgress(total ? Math.round((sent / total) * 100) : 0),
       onSuccess: ({ lastResponse }) => resolve(toResult(parseAnswer(lastResponse.getBody()), networkErrorMessage)),
       onError: (error) => {
-        const body = parseAnswer((error as DetailedError).originalResponse?.getBody());
-        resolve({ ok: false, message: body?.message ?? networkErrorMessage });
+        resolve(toResult(parseAnswer((error as DetailedError).originalResponse?.getBody()), networkErrorMessage));
       },
     });
     void upload
@@ -90,7 +102,7 @@ function uploadInOneRequest(
   onProgress: (percent: number) => void,
   networkErrorMessage: string,
 ): Promise<UploadResult> {
-  const query = new URLSearchParams({ kind: item.kind, label: item.label, note: item.note, filename: item.file.name });
+  const query = new URLSearchParams(metaOf(item));
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/evidence/upload/${encodeURIComponent(caseSlug)}?${query}`);
@@ -100,10 +112,10 @@ function uploadInOneRequest(
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
     request.onload = () => {
-      const body = request.response as { evidence?: EvidenceView; isDuplicate?: boolean; message?: string } | null;
+      const body = request.response as AnswerBody;
       if (request.status >= 200 && request.status < 300 && body?.evidence)
         resolve({ ok: true, evidence: body.evidence, isDuplicate: Boolean(body.isDuplicate) });
-      else resolve({ ok: false, message: body?.message ?? networkErrorMessage });
+      else resolve({ ok: false, message: body?.message ?? networkErrorMessage, fieldErrors: body?.fieldErrors });
     };
     request.onerror = () => resolve({ ok: false, message: networkErrorMessage });
     request.send(item.file);
