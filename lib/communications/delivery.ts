@@ -45,6 +45,8 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
  */
 async function claimRecipients(db: Database, messageId: string, now: Date, limit: number): Promise<ClaimedRecipient[]> {
   const at = now.toISOString();
+  // As in lib/mail/sweeper.ts: a row made by now() within this same millisecond is due.
+  const dueBy = new Date(now.getTime() + 1).toISOString();
   return rowsOf<ClaimedRecipient>(
     await db.execute(sql`
       update comm_recipients as r
@@ -52,7 +54,7 @@ async function claimRecipients(db: Database, messageId: string, now: Date, limit
       where r.id in (
         select id from comm_recipients
         where message_id = ${messageId}::uuid
-          and ((status in ('queued', 'deferred') and next_attempt_at <= ${at}::timestamptz) or (status = 'sending' and locked_until < ${at}::timestamptz))
+          and ((status in ('queued', 'deferred') and next_attempt_at < ${dueBy}::timestamptz) or (status = 'sending' and locked_until < ${at}::timestamptz))
         order by next_attempt_at
         limit ${limit}
         for update skip locked

@@ -53,6 +53,9 @@ export async function sweepOutbox(
   if (transport.kind === 'none') return result;
   const now = options.now ?? new Date();
   const at = now.toISOString();
+  // A JavaScript time is a whole millisecond; the database's now() (a queued mail's
+  // next_attempt_at) has microseconds. A mail queued within this same millisecond is due.
+  const dueBy = new Date(now.getTime() + 1).toISOString();
   const claimed = rowsOf<ClaimedRow>(
     await db.execute(sql`
       update ${mailOutbox} as m
@@ -60,7 +63,7 @@ export async function sweepOutbox(
       where m.id in (
         select id from ${mailOutbox}
         where status not in ('sent', 'stored')
-          and ((status = 'queued' and next_attempt_at <= ${at}::timestamptz) or (status = 'sending' and locked_until < ${at}::timestamptz))
+          and ((status = 'queued' and next_attempt_at < ${dueBy}::timestamptz) or (status = 'sending' and locked_until < ${at}::timestamptz))
         order by next_attempt_at
         limit ${options.limit ?? SWEEP_BATCH}
         for update skip locked
