@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
 
 export type PdfInspection =
   /** `rebuilt`: the same pages without attachments and actions, which were `removed` (issue 17, item 8). */
@@ -12,19 +13,7 @@ export const MAX_PDF_PAGES = 2_000;
 /** Two parsers at a time: the server keeps answering other requests while PDFs are checked. */
 const MAX_PARALLEL = 2;
 
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function withSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
+const withSlot = pLimit(MAX_PARALLEL);
 
 /**
  * The worker is a plain ES module beside this file, resolved from the project root at run time

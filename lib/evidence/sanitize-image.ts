@@ -1,5 +1,9 @@
 import sharp from 'sharp';
 
+// Every upload is a different picture: libvips's operation cache would only keep up to 50 MB of
+// decoded pixels no one asks for again, on a server judging hundreds of uploads at once.
+sharp.cache(false);
+
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** Above this many pixels an image is refused: a decompression bomb must not fill memory. */

@@ -2,6 +2,7 @@ import { getDb } from '@/db/client';
 import { requireOwnClaimant } from '@/lib/auth/guards';
 import { AppError, toAppError } from '@/lib/errors';
 import { inspectUpload } from '@/lib/evidence/inspect';
+import { withInspectionSlot } from '@/lib/evidence/inspection-slots';
 import { assertDeclaredSize, receiveUpload } from '@/lib/evidence/receive';
 import { assertRoomForAnotherFile, evidenceLimits, storeEvidence } from '@/lib/evidence/store';
 import { evidenceMetaSchema } from '@/lib/evidence/upload-meta';
@@ -16,8 +17,9 @@ import { assertSameOrigin } from '@/lib/http/same-origin';
 /**
  * Evidence upload: the raw file is the request body (XHR, for a progress bar), its metadata is in
  * the query string. This path is left out of proxy.ts's matcher so Next.js does not buffer (and,
- * past 10 MB, cut) the body before it gets here: it is read as a stream, hashed on the way, and
- * dropped the moment it passes the size limit. So the proxy's headers are set here.
+ * past 10 MB, cut) the body before it gets here: it is streamed to a staging file, hashed on the
+ * way, and dropped the moment it passes the size limit; then judged and stored in one of a few
+ * inspection slots (lib/evidence/inspection-slots.ts). So the proxy's headers are set here.
  */
 const HEADERS = {
   'Cache-Control': 'no-store',
@@ -42,15 +44,16 @@ export async function POST(request: Request, { params }: RouteContext<{ slug: st
       throw new AppError('invalid_input', { fieldErrors: { kind: 'validation.choose' } });
     await assertRoomForAnotherFile(db, access.claimant, limits);
     const received = await receiveUpload(request.body, limits.maxFileBytes, declaredLength);
-    const file = await inspectUpload(received.bytes);
     const info = requestInfoFrom(request.headers);
-    const result = await storeEvidence(db, {
-      claimant: access.claimant,
-      file,
-      meta: { ...meta, filename: meta.filename.normalize('NFC') },
-      limits,
-      actor: { userId: access.user.id, ip: info.ip },
-    });
+    const result = await withInspectionSlot(async () =>
+      storeEvidence(db, {
+        claimant: access.claimant,
+        file: await inspectUpload(await received.readBytes()),
+        meta: { ...meta, filename: meta.filename.normalize('NFC') },
+        limits,
+        actor: { userId: access.user.id, ip: info.ip },
+      }),
+    ).finally(received.discard);
     return Response.json(
       { evidence: toEvidenceView(result.evidence, slug), isDuplicate: result.isDuplicate, uploadedSha256: received.sha256 },
       { status: result.isDuplicate ? 200 : 201, headers: HEADERS },
