@@ -3,6 +3,8 @@ import type { ExhibitFile } from '@/lib/pdf/types';
 import { exhibitFile, makePhoto, makeSamplePdf, makeScreenshot } from '@/lib/pdf/__fixtures__/exhibit-files';
 import { SAMPLE_CASE } from '@/lib/pdf/__fixtures__/sample-case';
 import { DEMO_NOW, syntheticClaimants } from '@/lib/pdf/__fixtures__/synthetic-claimants';
+import { recreateDatabase } from '../lib/database';
+import { BENCH_BUCKET, startS3rver } from '../lib/s3rver';
 import { summarize, trackPeakRss } from '../lib/stats';
 import type { BenchContext, BenchResult, BenchScenario } from '../lib/types';
 
@@ -57,8 +59,52 @@ async function generateFiles(count: number, log: (message: string) => void): Pro
   return files;
 }
 
-async function runExhibits1k(context: BenchContext): Promise<BenchResult> {
-  const files = await generateFiles(Math.round(1000 * context.scale), context.log);
+/**
+ * Keeps the files in an S3 bucket (s3rver in a process of its own) as a deployment with
+ * BLOB_STORE=s3://… does, and hands the renderer loaders that stream each back and prove it
+ * against its hash as the page is drawn: the generation job's path (lib/filings/evidence-channel.ts).
+ */
+async function keepInS3(
+  files: ExhibitFile[],
+  log: (message: string) => void,
+): Promise<{ files: ExhibitFile[]; stop: () => Promise<void> }> {
+  const s3 = await startS3rver();
+  Object.assign(process.env, s3.env, { JOINDER_JOBS: 'off' });
+  const [{ resetEnvCache }, { openDatabaseAt }, { migrateDatabase }, { createObjectStore, setBlobStores }, { putBlob, readVerifiedBlob }] =
+    await Promise.all([
+      import('@/lib/env'),
+      import('@/db/client'),
+      import('@/db/migrate'),
+      import('@/lib/blobs/config'),
+      import('@/lib/blobs/blobs'),
+    ]);
+  resetEnvCache();
+  const handle = await openDatabaseAt({ databaseUrl: await recreateDatabase('joinder_bench_exhibits_s3') });
+  await migrateDatabase(handle);
+  setBlobStores({ current: 's3', objects: { s3: createObjectStore({ kind: 's3', bucket: BENCH_BUCKET, prefix: '' }) } });
+  const started = performance.now();
+  const kept: ExhibitFile[] = [];
+  for (const file of files) {
+    const sha256 = await putBlob(handle.db, file.data as Uint8Array, file.evidence.mime);
+    kept.push({ ...file, data: async () => (await readVerifiedBlob(handle.db, sha256))! });
+  }
+  log(`exhibits-1k-s3: ${files.length} files put in s3rver in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    files: kept,
+    stop: async () => {
+      await handle.close();
+      await s3.stop();
+    },
+  };
+}
+
+async function runExhibits1k(context: BenchContext, source: 'memory' | 's3' = 'memory'): Promise<BenchResult> {
+  const name = source === 's3' ? 'exhibits-1k-s3' : 'exhibits-1k';
+  const generated = await generateFiles(Math.round(1000 * context.scale), context.log);
+  const s3 = source === 's3' ? await keepInS3(generated, context.log) : null;
+  const files = s3?.files ?? generated;
+  // Only the loaders stay: the bytes are in the bucket, as a deployment's are.
+  if (s3) generated.length = 0;
   (globalThis as { gc?: () => void }).gc?.();
   const timer = trackPeakRss(20);
   let sampled = 0;
@@ -68,13 +114,14 @@ async function runExhibits1k(context: BenchContext): Promise<BenchResult> {
     { format: 'kr', language: 'ko', now: DEMO_NOW, onProgress: () => (sampled = Math.max(sampled, process.memoryUsage.rss())) },
   );
   const elapsed = performance.now() - start;
+  await s3?.stop();
   const peakRssMb = Math.max(timer.stop(), Math.round(sampled / 1024 / 1024));
   const value = elapsed / 1000;
   const jpegs = result.entries.filter((entry) => entry.imageEncoding === 'jpeg').length;
   const notes = `${files.length} files → ${result.pageCount} pages, ${(result.bytes.length / 1e6).toFixed(1)} MB, ${result.batesFirst}–${result.batesLast}; ${jpegs} PNG photos re-encoded as JPEG`;
-  context.log(`exhibits-1k: ${value.toFixed(1)} s, ${peakRssMb} MB peak; ${notes}`);
+  context.log(`${name}: ${value.toFixed(1)} s, ${peakRssMb} MB peak; ${notes}`);
   return {
-    name: 'exhibits-1k',
+    name,
     ...summarize([elapsed], elapsed),
     peakRssMb,
     value,
@@ -91,6 +138,11 @@ export const scenarios: BenchScenario[] = [
   {
     name: 'exhibits-1k',
     description: 'Exhibit bundle (renderer) of 1,000 evidence files: PDFs copied, photos placed, every page stamped',
-    run: runExhibits1k,
+    run: (context) => runExhibits1k(context),
+  },
+  {
+    name: 'exhibits-1k-s3',
+    description: 'The same bundle with every file read back from an S3 bucket (s3rver) and checked against its hash as it is drawn',
+    run: (context) => runExhibits1k(context, 's3'),
   },
 ];
