@@ -12,10 +12,12 @@ import { renderForRecipient } from './render';
 import { isQuietHourKst, nextQuietHoursEnd } from './sms';
 import { unsubscribeUrl } from './unsubscribe';
 
-/** Recipients claimed per round. */
-const CLAIM_BATCH = 500;
-/** A claimed recipient belongs to one worker this long; past it (a killed process) it is sent again. */
-const LEASE_MS = 2 * 60_000;
+/**
+ * A claimed recipient belongs to one worker this long, renewed every third of it while its chunk is
+ * in flight; past it (a killed process) it is sent again. Shorter than pg-boss's heartbeat (30 s),
+ * so the retry of a dead run finds its recipients free.
+ */
+const LEASE_MS = 25_000;
 /** One job run sends for this long, then queues the next run: other jobs get their turn. */
 const SLICE_MS = 30_000;
 /** When a slice found nothing due, the next looks this much later. */
@@ -107,9 +109,9 @@ export type SliceResult = {
 
 /**
  * Sends due recipients of a frozen message at the provider's rate until `budgetMs` runs out or none
- * are due. Outcomes are written after every chunk, so a kill loses at most one chunk's records
- * (those recipients are leased, and go out again after the lease: at-least-once, with the same
- * Message-ID).
+ * are due, a chunk at a time. Each outcome is written as it comes (outcomeRecorder), so a kill
+ * leaves only the messages accepted in the last round trip unrecorded; those recipients stay leased
+ * and go out again once the lease ends, with the same Message-ID.
  */
 export async function deliverSlice(
   db: Database,
@@ -136,39 +138,104 @@ export async function deliverSlice(
   const chunkSize = Math.max(1, Math.min(provider.concurrency * 4, provider.ratePerSecond));
 
   while (Date.now() - started < budget && !options.signal?.aborted) {
-    const claimed = await claimRecipients(db, message.id, clock(), Math.min(CLAIM_BATCH, chunkSize * 4));
-    if (claimed.length === 0) break;
-    for (let offset = 0; offset < claimed.length; offset += chunkSize) {
-      const chunk = claimed.slice(offset, offset + chunkSize);
-      const chunkStarted = Date.now();
-      const outcomes = await sendChunk(provider, chunk, (recipient) =>
-        renderForRecipient(
-          message,
-          {
-            idempotencyKey: recipient.idempotency_key,
-            address: recipient.address,
-            locale: toLocale(recipient.locale),
-            params: recipient.params,
-            links: { homeLink, unsubscribeLink: unsubscribeUrl(appUrl, recipient.id) },
-          },
-          mailDomain,
-        ),
+    const chunk = await claimRecipients(db, message.id, clock(), chunkSize);
+    if (chunk.length === 0) break;
+    const chunkStarted = Date.now();
+    const recorder = outcomeRecorder(db, message, clock);
+    const lease = keepLeased(db, chunk);
+    try {
+      await sendChunk(
+        provider,
+        chunk,
+        (recipient) =>
+          renderForRecipient(
+            message,
+            {
+              idempotencyKey: recipient.idempotency_key,
+              address: recipient.address,
+              locale: toLocale(recipient.locale),
+              params: recipient.params,
+              links: { homeLink, unsubscribeLink: unsubscribeUrl(appUrl, recipient.id) },
+            },
+            mailDomain,
+          ),
+        (outcome) => {
+          result[outcome.status]++;
+          recorder.add(outcome);
+        },
       );
-      const now = clock();
-      for (const outcome of outcomes) result[outcome.status]++;
-      await recordOutcomes(
-        db,
-        message,
-        outcomes.map((o) => (o.status === 'deferred' && !o.retryAt ? { ...o, retryAt: now.toISOString() } : o)),
-        now,
-      );
-      // Pace to the channel's rate: a chunk of n may take no less than n / rate seconds.
-      const minimumMs = (chunk.length / provider.ratePerSecond) * 1000;
-      const elapsed = Date.now() - chunkStarted;
-      if (elapsed < minimumMs) await new Promise((resolve) => setTimeout(resolve, minimumMs - elapsed));
+      await recorder.flush();
+    } finally {
+      lease.stop();
     }
+    // Pace to the channel's rate: a chunk of n may take no less than n / rate seconds.
+    const minimumMs = (chunk.length / provider.ratePerSecond) * 1000;
+    const elapsed = Date.now() - chunkStarted;
+    if (elapsed < minimumMs) await new Promise((resolve) => setTimeout(resolve, minimumMs - elapsed));
   }
   return finishIfDone(db, message.id, result);
+}
+
+/**
+ * Writes each outcome as soon as it is known, grouped while a write is in flight: a kill loses
+ * the record of only the few messages accepted in the last round trip, and those are the only
+ * ones ever sent twice (with the same Message-ID). A chunk recorded at its end lost a whole
+ * chunk's records, up to 128 resent mails per kill.
+ */
+function outcomeRecorder(db: Database, message: CommMessage, clock: () => Date) {
+  let pending: Outcome[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let isWriting = false;
+  let failure: unknown = null;
+  const writeWaiting = () => {
+    if (isWriting || pending.length === 0) return;
+    isWriting = true;
+    const batch = pending;
+    pending = [];
+    const now = clock();
+    writing = recordOutcomes(
+      db,
+      message,
+      batch.map((o) => (o.status === 'deferred' && !o.retryAt ? { ...o, retryAt: now.toISOString() } : o)),
+      now,
+    )
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        isWriting = false;
+        writeWaiting();
+      });
+  };
+  return {
+    add(outcome: Outcome) {
+      pending.push(outcome);
+      writeWaiting();
+    },
+    async flush() {
+      while (isWriting || pending.length > 0) {
+        writeWaiting();
+        await writing;
+      }
+      // Unrecorded outcomes leave their rows leased: they go out again once the lease ends.
+      if (failure) throw failure;
+    },
+  };
+}
+
+/** Renews the lease of a chunk's recipients while they are being sent (a slow server, a big chunk). */
+function keepLeased(db: Database, chunk: ClaimedRecipient[]): { stop: () => void } {
+  const ids = JSON.stringify(chunk.map((recipient) => recipient.id));
+  const timer = setInterval(() => {
+    void db
+      .execute(
+        sql`update comm_recipients set locked_until = now() + ${`${LEASE_MS} milliseconds`}::interval
+            where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb)) and status = 'sending'`,
+      )
+      .catch(() => {});
+  }, LEASE_MS / 3);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 /**
@@ -180,24 +247,22 @@ async function sendChunk(
   provider: ChannelProvider,
   chunk: ClaimedRecipient[],
   render: (recipient: ClaimedRecipient) => ReturnType<typeof renderForRecipient>,
-): Promise<Outcome[]> {
+  onOutcome: (outcome: Outcome) => void,
+): Promise<void> {
   const now = new Date();
-  const outcomes: Outcome[] = new Array(chunk.length);
   let next = 0;
   const sendNext = async () => {
     while (next < chunk.length) {
-      const index = next++;
-      const recipient = chunk[index];
+      const recipient = chunk[next++];
       try {
         await provider.send(render(recipient));
-        outcomes[index] = { id: recipient.id, status: 'sent', error: null, retryAt: null };
+        onOutcome({ id: recipient.id, status: 'sent', error: null, retryAt: null });
       } catch (error) {
-        outcomes[index] = { id: recipient.id, ...classify(error, recipient.attempts, now) };
+        onOutcome({ id: recipient.id, ...classify(error, recipient.attempts, now) });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(provider.concurrency, chunk.length)) }, sendNext));
-  return outcomes;
 }
 
 async function finishIfDone(db: Database, messageId: string, result: SliceResult): Promise<SliceResult> {
