@@ -72,6 +72,9 @@ export function startJobRunner(): { stop: () => Promise<void> } {
     const { adoptOrphanedFilings } = await import('@/lib/filings/adopt-filings');
     const adopted = await adoptOrphanedFilings(await getDb());
     if (adopted) console.log(`[joinder] queued ${adopted} filing(s) that had no job again.`);
+    const { adoptOrphanedMessages } = await import('@/lib/communications/adopt-messages');
+    const adoptedMessages = await adoptOrphanedMessages(await getDb());
+    if (adoptedMessages) console.log(`[joinder] queued ${adoptedMessages} notice(s) that had no delivery job again.`);
   })();
   started.catch((error: unknown) => console.warn('[joinder] job runner did not start:', (error as Error).message));
   const runner = {
