@@ -7,6 +7,7 @@ import { SIZES, type SoakContext, type SoakResult, type SoakScenario, type SoakS
 import { scenarios as clusterScenarios } from './scenarios/cluster';
 import { scenarios as faultScenarios } from './scenarios/faults';
 import { scenarios as hostileScenarios } from './scenarios/hostile';
+import { scenarios as noticeScenarios } from './scenarios/notice-kill';
 import { scenarios as surgeScenarios } from './scenarios/surge';
 
 /**
@@ -20,7 +21,7 @@ import { scenarios as surgeScenarios } from './scenarios/surge';
  *   --cluster 15/main     the cluster behind DATABASE_URL that the fault scenario stops and starts
  * PostgreSQL scenarios need DATABASE_URL (or --private-cluster); without, only hostile input runs.
  */
-const ALL: SoakScenario[] = [...surgeScenarios, ...clusterScenarios, ...faultScenarios, ...hostileScenarios];
+const ALL: SoakScenario[] = [...surgeScenarios, ...clusterScenarios, ...faultScenarios, ...noticeScenarios, ...hostileScenarios];
 
 function printTable(results: SoakResult[]): void {
   for (const result of results) {

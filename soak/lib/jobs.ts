@@ -1,5 +1,5 @@
-import { PgBoss } from 'pg-boss';
 import { SOAK_STEP_LOG } from '@/lib/jobs/soak-job';
+import { sendJobOver } from '@/tests/helpers/pg-boss-send';
 import type { SoakStack } from './stack';
 
 export type SoakJobState = { status: string; progress_done: number; attempts: number };
@@ -8,21 +8,7 @@ type SoakDatabase = Pick<SoakStack, 'query'>;
 
 /** Queues a soak.steps job through pg-boss itself, over the stack's database, as the app would. */
 export async function sendSoakJob(stack: SoakDatabase, payload: { steps: number; stepMs: number }): Promise<string> {
-  const boss = new PgBoss({
-    db: { executeSql: async (text: string, values?: unknown[]) => ({ rows: await stack.query(text, values) }) },
-    schema: 'pgboss',
-    supervise: false,
-    schedule: false,
-    migrate: false,
-  });
-  await boss.start();
-  try {
-    const id = await boss.send('soak.steps', payload);
-    if (!id) throw new Error('soak.steps was not queued');
-    return id;
-  } finally {
-    await boss.stop({ graceful: false, close: false });
-  }
+  return sendJobOver((text, values) => stack.query(text, values), 'soak.steps', payload);
 }
 
 /** The job as pg-boss holds it (state, retries) with the progress it saved (job_progress). */

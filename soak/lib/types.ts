@@ -12,6 +12,8 @@ export type SoakSizes = {
   databaseGapMs: number;
   jobSteps: number;
   doubleSubmissions: number;
+  /** Recipients of the notice whose sender is killed mid-send. */
+  noticeRecipients: number;
 };
 
 export const SIZES: Record<SoakSize, SoakSizes> = {
@@ -23,6 +25,7 @@ export const SIZES: Record<SoakSize, SoakSizes> = {
     databaseGapMs: 3_000,
     jobSteps: 6,
     doubleSubmissions: 20,
+    noticeRecipients: 3_000,
   },
   full: {
     petitionSignatures: 10_000,
@@ -32,6 +35,7 @@ export const SIZES: Record<SoakSize, SoakSizes> = {
     databaseGapMs: 10_000,
     jobSteps: 20,
     doubleSubmissions: 100,
+    noticeRecipients: 20_000,
   },
 };
 
