@@ -101,6 +101,10 @@ export async function getJobQueue(): Promise<PgBoss> {
       backend: handle.driver,
       schema: JOB_SCHEMA,
       supervise: isRunner,
+      // A job whose instance died is retried once its heartbeat (30 s) has lapsed and a supervise
+      // pass has monitored its queue: at pg-boss's defaults of a pass a minute, that took up to 90 s.
+      superviseIntervalSeconds: 10,
+      monitorIntervalSeconds: 10,
       schedule: isRunner,
     });
     boss.on('error', (error) => console.warn('[joinder] job queue:', error.message));
