@@ -17,6 +17,7 @@ import { type AuthorityManifest, authorityManifestSchema } from './authority-man
 import { createFiling } from './create-filing';
 import { discardDraftsHolding } from './discard-drafts';
 import { FILING_GENERATE_JOB } from './job-kind';
+import { loadAuthorityManifest } from './load-authority';
 import { listFilingAttachments } from './queries';
 import { parseFilingRequest } from './schemas';
 import { type FilingWorld, TEST_NOW, createFilingWorld, packetRequest } from './test-world';
@@ -168,6 +169,23 @@ describe('proof of authority', () => {
       guardian: { relation: 'parents', names: ['김아버지', '이어머니'] },
     });
     expect(manifest.claimants[0].guardian).toBeNull();
+  });
+
+  it('names the guardian the filing froze, not one put on the record after it', async () => {
+    const [, minor] = world.verified;
+    await handle.db
+      .update(claimants)
+      .set({ guardianRelation: 'guardian', guardianNames: ['나중후견인'] })
+      .where(eq(claimants.id, minor.id));
+    try {
+      const reloaded = await loadAuthorityManifest(handle.db, filingId, TEST_NOW);
+      expect(reloaded.claimants[1]).toMatchObject({ isMinor: true, guardian: { relation: 'parents', names: ['김아버지', '이어머니'] } });
+    } finally {
+      await handle.db
+        .update(claimants)
+        .set({ guardianRelation: 'parents', guardianNames: ['김아버지', '이어머니'] })
+        .where(eq(claimants.id, minor.id));
+    }
   });
 
   it.runIf(hasPoppler)(

@@ -44,7 +44,7 @@ function isFrozenConsent(snapshot: ClaimantSnapshot, row: ConsentRow): boolean {
 /**
  * The proof of authority of a filing, read from the database: each claimant on it (in packet
  * order) with the typed name and birth date frozen in the snapshot, the account's e-mail and when
- * it was verified, the guardian of a minor, every signed document the snapshot names (consents and
+ * it was verified, the guardian of a minor as the snapshot froze it, every signed document the snapshot names (consents and
  * the statement) with its stored record, and the audit entries that recorded those signatures.
  * Scoped to the filing's case in every query.
  */
@@ -60,9 +60,6 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
       position: filingClaimants.position,
       snapshot: filingClaimants.snapshot,
       claimantId: claimants.id,
-      isMinor: claimants.isMinor,
-      guardianRelation: claimants.guardianRelation,
-      guardianNames: claimants.guardianNames,
       email: users.email,
       emailVerifiedAt: users.emailVerifiedAt,
     })
@@ -198,8 +195,9 @@ export async function loadAuthorityManifest(db: Database, filingId: string, now:
         legalName: snapshot.legalName,
         legalNameLatin: snapshot.legalNameLatin ?? null,
         dateOfBirth: snapshot.dateOfBirth,
-        isMinor: person.isMinor,
-        guardian: person.guardianRelation ? { relation: person.guardianRelation, names: person.guardianNames } : null,
+        // As the papers printed them: a guardian named on the record after filing is not who appointed.
+        isMinor: snapshot.guardian !== undefined,
+        guardian: snapshot.guardian ? { relation: snapshot.guardian.relation, names: snapshot.guardian.names } : null,
         email: { address: person.email, verifiedAt: person.emailVerifiedAt?.toISOString() ?? null },
         phone: { number: snapshot.phone ?? null, verifiedAt: null },
         documents,
