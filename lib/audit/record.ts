@@ -113,6 +113,24 @@ export async function recordAudit(db: Database, entry: AuditEntryInput): Promise
   else await appendToChain(db, entry);
 }
 
+/**
+ * Appends entries that may belong to several chains (a person's claims in several cases) in one
+ * order of chains for every caller, so two such transactions queue on the first head they share
+ * instead of each holding a head the other waits for (a deadlock PostgreSQL ends by aborting one).
+ * Entries of one chain keep the order given. The platform chain sorts after every case's (case
+ * ids are UUIDs): a transaction that appends to it afterwards keeps to the same order.
+ */
+export async function recordAudits(db: Database, entries: readonly AuditEntryInput[]): Promise<void> {
+  const ordered = entries
+    .map((entry, index) => ({ entry, index, chain: auditChainOf(entry.caseId) }))
+    .sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : a.index - b.index));
+  const appendAll = async (tx: Database) => {
+    for (const { entry } of ordered) await appendToChain(tx, entry);
+  };
+  if (typeof (db as { rollback?: unknown }).rollback !== 'function') await db.transaction(appendAll);
+  else await appendAll(db);
+}
+
 async function appendToChain(db: Database, entry: AuditEntryInput): Promise<void> {
   const chain = auditChainOf(entry.caseId);
   // Upsert as a lock: creates the head of a new chain, or locks and returns the existing one.

@@ -18,7 +18,7 @@ import {
   supporters,
   users,
 } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudits } from '@/lib/audit/record';
 import { retryOnDeadlock } from '@/lib/audit/retry';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import { openBlob } from '@/lib/blobs/blobs';
@@ -121,31 +121,32 @@ account.json: 계정 정보. signatures.json: 이 이메일로 한 지지 서명
  */
 export async function streamOwnDataExport(db: Database, input: { userId: string; ip: string }): Promise<ReadableStream<Uint8Array>> {
   const data = await collectOwnData(db, input.userId);
-  // Chains in one order (by case), so two such transactions queue instead of deadlocking; and
-  // should another audited transaction still cross this one, the aborted one runs again.
-  const claimsByCase = [...data.claims].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  // Should another audited transaction still cross this one, the aborted one runs again.
   await retryOnDeadlock(() =>
     db.transaction(async (tx) => {
-      for (const claim of claimsByCase) {
-        await recordAudit(tx, {
-          action: 'export.own_data',
-          actorUserId: input.userId,
-          caseId: claim.caseId,
-          subjectType: 'claimant',
-          subjectId: claim.claimantId,
-          ip: input.ip,
-          details: { files: claim.evidence.length },
-        });
-      }
-      if (data.claims.length === 0)
-        await recordAudit(tx, {
-          action: 'export.own_data',
-          actorUserId: input.userId,
-          subjectType: 'user',
-          subjectId: input.userId,
-          ip: input.ip,
-          details: { files: 0 },
-        });
+      await recordAudits(
+        tx,
+        data.claims.length > 0
+          ? data.claims.map((claim) => ({
+              action: 'export.own_data' as const,
+              actorUserId: input.userId,
+              caseId: claim.caseId,
+              subjectType: 'claimant',
+              subjectId: claim.claimantId,
+              ip: input.ip,
+              details: { files: claim.evidence.length },
+            }))
+          : [
+              {
+                action: 'export.own_data',
+                actorUserId: input.userId,
+                subjectType: 'user',
+                subjectId: input.userId,
+                ip: input.ip,
+                details: { files: 0 },
+              },
+            ],
+      );
     }),
   );
   const archive = createArchive('zip', { zlib: { level: 6 } });
