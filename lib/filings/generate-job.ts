@@ -235,7 +235,7 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     const attachments = await buildAuthorityAttachments(db, filing.id, options, builtAt, renderAnnexInWorker);
     // The spreadsheet goes with the printed party list, never without it.
     if (options.documents.partyList)
-      attachments.unshift(await buildPartyListAttachment(db, filing.id, claimants, options, builtAt, renderPartyListXlsxInWorker));
+      attachments.unshift(await buildPartyListAttachment(db, filing.id, claimants, options, renderPartyListXlsxInWorker));
     const exhibitList = await buildExhibitListAttachment(db, filing, claimants, options, builtAt, renderExhibitListInWorker);
     if (exhibitList) attachments.push(exhibitList);
     await storeRenderedParts(db, filing, result, attachments);
