@@ -58,5 +58,16 @@ export function unpackRenderResult(packed: Uint8Array): RenderOutcome {
   return { ok: true, pageCount: header.pageCount, parts, warnings: header.warnings };
 }
 
-/** The proof of authority annex as its worker task answers: the PDF and its page count (counted there, not on the job's thread). */
-export type RenderedAnnex = { bytes: Uint8Array; pageCount: number };
+/**
+ * A PDF attachment as its worker task answers: the PDF, its page count and its pre-flight
+ * against the filing's per-file limit (both found there, not on the job's thread).
+ */
+export type RenderedAnnex = { bytes: Uint8Array; pageCount: number; preflight: PreflightResult };
+
+/** A failure the lawyer is told about on the filing (translation key + parameters, as lib/http/route expects). */
+export class FilingFailure extends Error {
+  constructor(readonly failure: RenderFailure) {
+    super(failure.detail);
+    this.name = 'FilingFailure';
+  }
+}

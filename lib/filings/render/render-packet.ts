@@ -10,10 +10,10 @@ import {
   numberExhibits,
   preflightPdf,
 } from '@/lib/pdf';
-import { PDFDocument } from 'pdf-lib';
 import { type AuthorityAnnexInput, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
 import { type ExhibitListInput, renderExhibitList } from '@/lib/pdf/exhibit-list';
 import type { PacketDocument, RenderOptions } from '@/lib/pdf/types';
+import { preflightAttachment } from '../attachment-preflight';
 import { MEGABYTE, chosenDocuments } from '../options';
 import { type RenderFailure, type RenderedAnnex, type RenderedPartMeta, packRenderResult } from '../render-result';
 import { EvidenceUnavailableError } from './evidence-client';
@@ -166,15 +166,15 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
 
 /**
  * The proof of authority annex (lib/filings/authority-attachments.ts), a second task of this
- * module: one table row per claimant is seconds of drawing for a few thousand, which must not
- * hold up the job's thread (it serves the web server in production).
+ * module, drawn and pre-flighted here: one table row per claimant is seconds of drawing for a
+ * few thousand, which must not hold up the job's thread (it serves the web server in production).
  */
 export async function renderAuthorityAnnexTask(input: {
   annex: AuthorityAnnexInput;
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
+  maxBytes: number;
 }): Promise<RenderedAnnex> {
-  const bytes = await renderAuthorityAnnex(input.annex, input.options);
-  return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
+  return preflightAttachment(await renderAuthorityAnnex(input.annex, input.options), input.options.format, input.maxBytes);
 }
 
 /**
@@ -192,7 +192,7 @@ export async function renderPartyListXlsxTask(input: {
 export async function renderExhibitListTask(input: {
   list: ExhibitListInput;
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
+  maxBytes: number;
 }): Promise<RenderedAnnex> {
-  const bytes = await renderExhibitList(input.list, input.options);
-  return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
+  return preflightAttachment(await renderExhibitList(input.list, input.options), input.options.format, input.maxBytes);
 }
