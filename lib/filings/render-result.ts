@@ -3,13 +3,16 @@ import type { PreflightResult } from '@/lib/pdf/types';
 /** One file of a rendered packet, as the worker reports it (bytes travel separately). */
 export type RenderedPartMeta = {
   partNumber: number;
-  group: 'packet' | 'main' | 'exhibits';
+  /** `exhibits`: the whole bundle as one attachment (US packets built before exhibits were filed one by one). */
+  group: 'packet' | 'main' | 'exhibits' | 'exhibitIndex' | 'exhibit';
   sha256: string;
   byteLength: number;
   pageCount: number;
   batesFirst: string | null;
   batesLast: string | null;
   documents: string[];
+  /** A US exhibit filed as a file of its own (group `exhibit`): its label and number. */
+  exhibit?: { label: string; number: number; sub?: number };
   preflight: PreflightResult;
 };
 
