@@ -201,7 +201,7 @@ describe('filings', () => {
     await context.close();
   });
 
-  it('a lawyer builds a US-format English packet; exhibits come as a separate file', async () => {
+  it('a lawyer builds a US-format English packet; every exhibit comes as a separate file', async () => {
     const context = await newContext(browser, { baseUrl, viewport: DESKTOP_VIEWPORT, locale: 'en' });
     const page = await context.newPage();
     await signIn(page, 'lawyer@joinder.test');
@@ -215,7 +215,9 @@ describe('filings', () => {
     await screenshot(page, 'filings-version-us-en');
     expect(await findAxeViolations(page)).toEqual([]);
     const main = (await page.locator('main').textContent()) ?? '';
-    expect(main).toContain('Exhibits (separate attachment)');
+    // CM/ECF: the exhibit index, then one file per exhibit.
+    expect(main).toContain('Index of exhibits (separate attachment)');
+    expect(main).toContain('Exhibit (separate attachment)');
     expect(main).toContain('US Letter');
 
     const file = await downloadPart(page, version, 1);

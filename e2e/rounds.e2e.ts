@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -201,6 +203,32 @@ describe('filing rounds and deficiency notices', () => {
       expect(verified.stderr).toBe('');
       expect(verified.stdout).toContain('OK: every row holds.');
       expect(verified.status).toBe(0);
+    }
+
+    // The whole submission (item 5), as the lawyer downloads it to upload by hand: every file
+    // SUBMISSION.json names is in the zip under that name, with that size and SHA-256, in its order.
+    const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('submission').locator('a').click()]);
+    expect(zipDownload.suggestedFilename()).toBe(`slammer-2003-filing-v${version}-submission.zip`);
+    const zipFile = path.join(folder, 'submission.zip');
+    await zipDownload.saveAs(zipFile);
+    const zip = await JSZip.loadAsync(fs.readFileSync(zipFile));
+    const entryNames: string[] = [];
+    zip.forEach((name, entry) => {
+      if (!entry.dir) entryNames.push(name);
+    });
+    expect(entryNames.at(-1)).toBe('SUBMISSION.json');
+    const submission = JSON.parse(await zip.file('SUBMISSION.json')!.async('string')) as {
+      filingVersion: number;
+      files: { order: number; name: string; kind: string; byteSize: number; sha256: string }[];
+    };
+    expect(submission.filingVersion).toBe(Number(version));
+    expect(submission.files.map((file) => file.order)).toEqual(submission.files.map((_, index) => index + 1));
+    expect(entryNames.slice(0, -1)).toEqual(submission.files.map((file) => file.name));
+    expect(submission.files.map((file) => file.kind)).toEqual(expect.arrayContaining(['part', 'authority_annex', 'authority_manifest']));
+    for (const file of submission.files) {
+      const bytes = await zip.file(file.name)!.async('nodebuffer');
+      expect(bytes.byteLength, file.name).toBe(file.byteSize);
+      expect(createHash('sha256').update(bytes).digest('hex'), file.name).toBe(file.sha256);
     }
     fs.rmSync(folder, { recursive: true, force: true });
 

@@ -1,9 +1,9 @@
-import { PDFDocument } from 'pdf-lib';
 import type { Database } from '@/db/client';
 import type { FilingAttachmentKind } from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
 import { type AuthorityAnnexInput, type AuthorityAnnexRow, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
 import type { RenderOptions } from '@/lib/pdf/types';
+import { preflightAttachment, refuseUnfitAttachment } from './attachment-preflight';
 import type { AuthorityManifest } from './authority-manifest';
 import { authorityFileNames, serializeAuthorityManifest } from './authority-manifest';
 import { loadAuthorityManifest } from './load-authority';
@@ -19,16 +19,15 @@ export type BuiltAttachment = {
   fileName: string;
 };
 
-/** How the annex is drawn: in the job's render worker (generate-job.ts), or in this thread. */
+/** How the annex is drawn and pre-flighted against `maxBytes`: in the job's render worker (generate-job.ts), or in this thread. */
 export type RenderAnnex = (
   annex: AuthorityAnnexInput,
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>,
+  maxBytes: number,
 ) => Promise<RenderedAnnex>;
 
-const renderAnnexHere: RenderAnnex = async (annex, options) => {
-  const bytes = await renderAuthorityAnnex(annex, options);
-  return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
-};
+const renderAnnexHere: RenderAnnex = async (annex, options, maxBytes) =>
+  preflightAttachment(await renderAuthorityAnnex(annex, options), options.format, maxBytes);
 
 function annexRows(manifest: AuthorityManifest): AuthorityAnnexRow[] {
   return manifest.claimants.map((entry) => ({
@@ -55,12 +54,14 @@ function annexRows(manifest: AuthorityManifest): AuthorityAnnexRow[] {
 
 /**
  * The proof of authority of a packet: the manifest first (its bytes are hashed), then the annex
- * that prints that hash. Both come from the same load, so they say the same thing.
+ * that prints that hash. Both come from the same load, so they say the same thing. The annex goes
+ * to the court like the parts, so it passes the same pre-flight and per-file limit, or the build
+ * stops (refuseUnfitAttachment).
  */
 export async function buildAuthorityAttachments(
   db: Database,
   filingId: string,
-  options: Pick<FilingOptions, 'caseInfo' | 'format' | 'language'>,
+  options: Pick<FilingOptions, 'caseInfo' | 'format' | 'language' | 'maxPartBytes'>,
   now: Date,
   renderAnnex: RenderAnnex = renderAnnexHere,
 ): Promise<BuiltAttachment[]> {
@@ -68,7 +69,7 @@ export async function buildAuthorityAttachments(
   const names = authorityFileNames(manifest.filing.caseSlug, manifest.filing.version);
   const manifestBytes = serializeAuthorityManifest(manifest);
   const manifestSha256 = sha256Hex(manifestBytes);
-  const { bytes: annex, pageCount } = await renderAnnex(
+  const rendered = await renderAnnex(
     {
       case: options.caseInfo,
       filingVersion: manifest.filing.version,
@@ -77,7 +78,10 @@ export async function buildAuthorityAttachments(
       manifest: { fileName: names.manifest, sha256: manifestSha256 },
     },
     { format: options.format, language: options.language, now },
+    options.maxPartBytes,
   );
+  refuseUnfitAttachment('authority', rendered, options.maxPartBytes);
+  const { bytes: annex, pageCount } = rendered;
   return [
     { kind: 'authority_annex', bytes: annex, sha256: sha256Hex(annex), mime: 'application/pdf', pageCount, fileName: names.annex },
     {

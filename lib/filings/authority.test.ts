@@ -10,6 +10,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { readVerifiedBlob } from '@/lib/blobs/blobs';
 import { encryptField } from '@/lib/crypto/field-encryption';
 import { sha256Hex } from '@/lib/crypto/hash';
+import { translateKey } from '@/lib/http/route';
+import { getTranslator } from '@/lib/i18n/translator';
+import { preflightPdf } from '@/lib/pdf';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { runQueuedJobs } from '@/tests/helpers/jobs';
 import { actAs } from '@/tests/helpers/next-context';
@@ -18,7 +21,8 @@ import { createFiling } from './create-filing';
 import { discardDraftsHolding } from './discard-drafts';
 import { FILING_GENERATE_JOB } from './job-kind';
 import { loadAuthorityManifest } from './load-authority';
-import { listFilingAttachments } from './queries';
+import type { FilingOptions } from './options';
+import { listFilingAttachments, listFilingParts } from './queries';
 import { parseFilingRequest } from './schemas';
 import { type FilingWorld, TEST_NOW, createFilingWorld, packetRequest } from './test-world';
 import { type AuthorityVerification, verifyAuthorityManifest } from './verify-authority';
@@ -300,6 +304,53 @@ describe('proof of authority', () => {
     },
     90_000,
   );
+});
+
+describe('pre-flight of the annex', () => {
+  it('passes the checks the packet parts pass, against the same per-file limit', async () => {
+    const [filing] = await handle.db.select({ options: filings.options }).from(filings).where(eq(filings.id, filingId));
+    const preflight = await preflightPdf(annexBytes, 'kr', { maxBytes: (filing.options as FilingOptions).maxPartBytes });
+    expect(preflight.checks.filter((check) => !check.ok)).toEqual([]);
+  });
+
+  it('stops a build whose annex is over the per-file limit: failed with a translated message, nothing stored', async () => {
+    const ids = world.verified.map((claimant) => claimant.referenceNumber).join('\n');
+    const { filingId: overLimit } = await createFiling(
+      handle.db,
+      { userId: world.lawyerA.id, ip: null },
+      world.caseA,
+      parseFilingRequest(
+        packetRequest({
+          docComplaint: '',
+          docAppointment: '',
+          powerOfAttorney: 'none',
+          docDeclarations: '',
+          docExhibits: '',
+          claimantSource: 'references',
+          references: ids,
+          selectionName: 'annex over the limit',
+        }),
+      ),
+      TEST_NOW,
+    );
+    // The form's smallest limit is 5 MB; a court's limit this small stands in for a
+    // packet of tens of thousands of claimants. The one-page party list still fits under it.
+    const [row] = await handle.db.select({ options: filings.options }).from(filings).where(eq(filings.id, overLimit));
+    const limit = Math.floor(annexBytes.byteLength * 0.8);
+    await handle.db
+      .update(filings)
+      .set({ options: { ...(row.options as FilingOptions), maxPartBytes: limit } })
+      .where(eq(filings.id, overLimit));
+    await runQueuedJobs(handle.db, [FILING_GENERATE_JOB]);
+
+    const [failed] = await handle.db.select().from(filings).where(eq(filings.id, overLimit));
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/^filings\.errors\.attachmentTooLarge\|/);
+    expect(translateKey(getTranslator('ko'), failed.error!)).toContain('선정 및 소송위임 확인서');
+    expect(translateKey(getTranslator('en'), failed.error!)).toContain('confirmation of appointment and power of attorney');
+    expect(await listFilingParts(handle.db, overLimit)).toEqual([]);
+    expect(await listFilingAttachments(handle.db, overLimit)).toEqual([]);
+  });
 });
 
 describe('the attachments route', () => {

@@ -130,8 +130,10 @@ describe('filing.generate', () => {
     await runJobs();
     expect((await filingRow(filingId)).status).toBe('done');
     const parts = await listFilingParts(handle.db, filingId);
-    // US: the exhibits are a separate attachment.
-    expect(parts.map((part) => (part.preflight as PartPreflight).group)).toEqual(expect.arrayContaining(['main', 'exhibits']));
+    // US: every exhibit is a separate attachment, after the exhibit index.
+    expect(parts.map((part) => (part.preflight as PartPreflight).group)).toEqual(
+      expect.arrayContaining(['main', 'exhibitIndex', 'exhibit']),
+    );
     expect(parts.every((part) => (part.preflight as PartPreflight).format === 'us')).toBe(true);
     expect(await listFilingParts(handle.db, v1.id)).toEqual(before);
   });

@@ -16,7 +16,7 @@ import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
 import { type RenderPartyListXlsx, buildPartyListAttachment } from './party-list-attachment';
 import type { RenderPacketInput } from './render/packet-documents';
-import { type RenderFailure, type RenderedAnnex, unpackRenderResult } from './render-result';
+import { FilingFailure, type RenderFailure, type RenderedAnnex, unpackRenderResult } from './render-result';
 import { RunMonitor } from './run-monitor';
 import { type RunnableFiling, storeRenderedParts } from './store-parts';
 
@@ -30,11 +30,11 @@ export function renderTimeoutMs(claimants: number, files: number): number {
 }
 
 /** The proof of authority annex, drawn in a worker of its own like the packet. */
-const renderAnnexInWorker: RenderAnnex = (annex, options) =>
+const renderAnnexInWorker: RenderAnnex = (annex, options, maxBytes) =>
   runInWorker<RenderedAnnex>({
     module: RENDER_MODULE,
     exportName: 'renderAuthorityAnnexTask',
-    input: { annex, options },
+    input: { annex, options, maxBytes },
     timeoutMs: renderTimeoutMs(annex.rows.length, 0),
     maxHeapMb: RENDER_HEAP_MB,
   });
@@ -49,22 +49,14 @@ const renderPartyListXlsxInWorker: RenderPartyListXlsx = (list, options) =>
   });
 
 /** The exhibit list (증거목록), drawn in a worker like the annex: one row per file of the packet. */
-const renderExhibitListInWorker: RenderExhibitList = (list, options) =>
+const renderExhibitListInWorker: RenderExhibitList = (list, options, maxBytes) =>
   runInWorker<RenderedAnnex>({
     module: RENDER_MODULE,
     exportName: 'renderExhibitListTask',
-    input: { list, options },
+    input: { list, options, maxBytes },
     timeoutMs: renderTimeoutMs(0, list.exhibits.length),
     maxHeapMb: RENDER_HEAP_MB,
   });
-
-/** A failure the lawyer is told about on the filing (translation key + parameters, as lib/http/route expects). */
-export class FilingFailure extends Error {
-  constructor(readonly failure: RenderFailure) {
-    super(failure.detail);
-    this.name = 'FilingFailure';
-  }
-}
 
 export function failureMessage(failure: Pick<RenderFailure, 'messageKey' | 'params'>): string {
   return Object.keys(failure.params).length ? `${failure.messageKey}|${JSON.stringify(failure.params)}` : failure.messageKey;
@@ -235,7 +227,7 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     const attachments = await buildAuthorityAttachments(db, filing.id, options, builtAt, renderAnnexInWorker);
     // The spreadsheet goes with the printed party list, never without it.
     if (options.documents.partyList)
-      attachments.unshift(await buildPartyListAttachment(db, filing.id, claimants, options, builtAt, renderPartyListXlsxInWorker));
+      attachments.unshift(await buildPartyListAttachment(db, filing.id, claimants, options, renderPartyListXlsxInWorker));
     const exhibitList = await buildExhibitListAttachment(db, filing, claimants, options, builtAt, renderExhibitListInWorker);
     if (exhibitList) attachments.push(exhibitList);
     await storeRenderedParts(db, filing, result, attachments);

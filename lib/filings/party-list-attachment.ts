@@ -21,14 +21,15 @@ export function partyListFileName(caseSlug: string, filingVersion: number): stri
 
 /**
  * The party list of a packet as an XLSX attachment: the rows of the printed list, from the same
- * frozen snapshots in the same order, each minor with their legal representative.
+ * frozen snapshots in the same order, each minor with their legal representative. Dated with
+ * the filing's document date (when its snapshots were frozen), like the printed list, so a
+ * re-run of the same filing stores the same bytes.
  */
 export async function buildPartyListAttachment(
   db: Database,
   filingId: string,
   snapshots: readonly ClaimantSnapshot[],
-  options: Pick<FilingOptions, 'caseInfo' | 'format' | 'language'>,
-  now: Date,
+  options: Pick<FilingOptions, 'caseInfo' | 'format' | 'language' | 'documentDate'>,
   render: RenderPartyListXlsx = renderPartyListXlsx,
 ): Promise<BuiltAttachment> {
   const [filing] = await db
@@ -50,7 +51,14 @@ export async function buildPartyListAttachment(
       guardian: snapshot.guardian,
     };
   });
-  const bytes = await render({ caseInfo: options.caseInfo, rows }, { format: options.format, language: options.language, now });
+  const bytes = await render(
+    { caseInfo: options.caseInfo, rows },
+    {
+      format: options.format,
+      language: options.language,
+      now: new Date(options.documentDate),
+    },
+  );
   return {
     kind: 'party_list_xlsx',
     bytes,

@@ -14,6 +14,7 @@ import {
 } from '@/db/schema';
 import type { PreflightResult } from '@/lib/pdf/types';
 import type { FilingOptions } from './options';
+import type { RenderedPartMeta } from './render-result';
 
 export type FilingRow = Omit<Filing, 'options'> & { options: FilingOptions };
 export type CourtFilingSummary = Pick<CourtFiling, 'filedOn' | 'court' | 'courtCaseNumber'>;
@@ -26,7 +27,11 @@ export type FilingListItem = FilingRow & {
 };
 
 /** What each stored part carries besides its bytes (see generate-job.ts). */
-export type PartPreflight = PreflightResult & { documents: string[]; group: 'packet' | 'main' | 'exhibits' };
+export type PartPreflight = PreflightResult & {
+  documents: string[];
+  group: RenderedPartMeta['group'];
+  exhibit?: RenderedPartMeta['exhibit'];
+};
 export type FilingPartRow = Omit<FilingPart, 'preflight'> & { preflight: PartPreflight | null };
 
 const claimantCount = sql<number>`(select count(*)::int from ${filingClaimants} where ${filingClaimants.filingId} = ${filings.id})`;

@@ -3,13 +3,16 @@ import type { PreflightResult } from '@/lib/pdf/types';
 /** One file of a rendered packet, as the worker reports it (bytes travel separately). */
 export type RenderedPartMeta = {
   partNumber: number;
-  group: 'packet' | 'main' | 'exhibits';
+  /** `exhibits`: the whole bundle as one attachment (US packets built before exhibits were filed one by one). */
+  group: 'packet' | 'main' | 'exhibits' | 'exhibitIndex' | 'exhibit';
   sha256: string;
   byteLength: number;
   pageCount: number;
   batesFirst: string | null;
   batesLast: string | null;
   documents: string[];
+  /** A US exhibit filed as a file of its own (group `exhibit`): its label and number. */
+  exhibit?: { label: string; number: number; sub?: number };
   preflight: PreflightResult;
 };
 
@@ -58,5 +61,16 @@ export function unpackRenderResult(packed: Uint8Array): RenderOutcome {
   return { ok: true, pageCount: header.pageCount, parts, warnings: header.warnings };
 }
 
-/** The proof of authority annex as its worker task answers: the PDF and its page count (counted there, not on the job's thread). */
-export type RenderedAnnex = { bytes: Uint8Array; pageCount: number };
+/**
+ * A PDF attachment as its worker task answers: the PDF, its page count and its pre-flight
+ * against the filing's per-file limit (both found there, not on the job's thread).
+ */
+export type RenderedAnnex = { bytes: Uint8Array; pageCount: number; preflight: PreflightResult };
+
+/** A failure the lawyer is told about on the filing (translation key + parameters, as lib/http/route expects). */
+export class FilingFailure extends Error {
+  constructor(readonly failure: RenderFailure) {
+    super(failure.detail);
+    this.name = 'FilingFailure';
+  }
+}

@@ -30,7 +30,12 @@ export async function storeRenderedParts(
       // A view into the worker's buffer, as a Buffer so both drivers send it as bytea without a copy.
       const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
       await putBlob(tx, bytes, 'application/pdf', part.sha256);
-      const preflight: PartPreflight = { ...part.preflight, documents: part.documents, group: part.group };
+      const preflight: PartPreflight = {
+        ...part.preflight,
+        documents: part.documents,
+        group: part.group,
+        ...(part.exhibit ? { exhibit: part.exhibit } : {}),
+      };
       await tx.insert(filingParts).values({
         filingId: filing.id,
         partNumber: part.partNumber,

@@ -9,6 +9,7 @@ import { openBlob } from '@/lib/blobs/blobs';
 import { AppError } from '@/lib/errors';
 import { toWebStream } from '@/lib/http/web-stream';
 import { contentDisposition, partFilename } from './downloads';
+import type { PartPreflight } from './queries';
 
 // As in lib/claimants/export.ts: archiver 7 exports a factory, @types/archiver describes a class.
 const createArchive = ((archiverModule as unknown as { default?: unknown }).default ?? archiverModule) as (
@@ -31,7 +32,10 @@ export const SUBMISSION_MANIFEST = 'SUBMISSION.json';
 
 export type SubmissionFile = {
   name: string;
-  kind: 'part' | FilingAttachmentKind;
+  /** `exhibit`: a US exhibit filed as an attachment of its own (a part of group `exhibit`). */
+  kind: 'part' | 'exhibit' | FilingAttachmentKind;
+  /** The exhibit's label (Exhibit 2-1), for kind `exhibit` only. */
+  exhibit?: string;
   byteSize: number;
   /** Null for a file that is not a PDF. */
   pageCount: number | null;
@@ -57,6 +61,7 @@ export async function findSubmission(db: Database, caseId: string, version: numb
       sha256: filingParts.sha256,
       byteSize: filingParts.byteSize,
       pageCount: filingParts.pageCount,
+      preflight: filingParts.preflight,
     })
     .from(filingParts)
     .where(eq(filingParts.filingId, filing.id))
@@ -75,13 +80,19 @@ export async function findSubmission(db: Database, caseId: string, version: numb
   const width = Math.max(2, String(parts.length + attachments.length).length);
   const numbered = (index: number, name: string) => `${String(index + 1).padStart(width, '0')}-${name}`;
   const files: SubmissionFile[] = [
-    ...parts.map((part, index) => ({
-      name: numbered(index, partFilename(filing.caseSlug, { version: filing.version, partNumber: part.partNumber, parts: parts.length })),
-      kind: 'part' as const,
-      byteSize: part.byteSize,
-      pageCount: part.pageCount,
-      sha256: part.sha256,
-    })),
+    ...parts.map((part, index): SubmissionFile => {
+      const figures = { byteSize: part.byteSize, pageCount: part.pageCount, sha256: part.sha256 };
+      const exhibit = (part.preflight as PartPreflight | null)?.exhibit;
+      if (exhibit)
+        return {
+          name: numbered(index, exhibitFilename(filing.caseSlug, filing.version, exhibit)),
+          kind: 'exhibit',
+          exhibit: exhibit.label,
+          ...figures,
+        };
+      const name = partFilename(filing.caseSlug, { version: filing.version, partNumber: part.partNumber, parts: parts.length });
+      return { name: numbered(index, name), kind: 'part', ...figures };
+    }),
     ...attachments.map((attachment, index) => ({
       name: numbered(parts.length + index, attachment.fileName),
       kind: attachment.kind,
@@ -91,6 +102,11 @@ export async function findSubmission(db: Database, caseId: string, version: numb
     })),
   ];
   return { filingId: filing.id, caseSlug: filing.caseSlug, version: filing.version, files };
+}
+
+/** A separately filed exhibit is named for its number, so the court clerk and the lawyer see which it is. */
+function exhibitFilename(caseSlug: string, version: number, exhibit: NonNullable<PartPreflight['exhibit']>): string {
+  return `${caseSlug}-v${version}-exhibit-${exhibit.number}${exhibit.sub === undefined ? '' : `-${exhibit.sub}`}.pdf`;
 }
 
 export function submissionFilename(submission: Pick<Submission, 'caseSlug' | 'version'>): string {

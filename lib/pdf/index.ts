@@ -13,6 +13,7 @@ export { renderExhibitBundle } from './exhibits/render-exhibit-bundle';
 export { batesLabel } from './exhibits/bates';
 export { numberExhibits } from './exhibits/numbering';
 export { assemblePacket, exhibitBundleDocument } from './packet/assemble-packet';
+export { separateExhibits, type SeparateExhibit, type SeparatedBundle } from './packet/separate-exhibits';
 export { preflightPdf, DEFAULT_MAX_BYTES } from './preflight/preflight-pdf';
 export { renderSupportReport } from './report/render-support-report';
 export { FORMAT_LAYOUTS, PAGE_SIZES } from './geometry';

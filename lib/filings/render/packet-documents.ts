@@ -14,6 +14,7 @@ import type {
   CaseInfo,
   ClaimantSnapshot,
   DocumentFormat,
+  ExhibitEntry,
   ExhibitFile,
   Language,
   PacketDocument,
@@ -41,7 +42,14 @@ export type RenderPacketInput = {
   evidencePort?: MessagePort;
 };
 
-export type RenderedDocument = { key: DocumentKey; document: PacketDocument; pageCount: number; warnings: string[] };
+export type RenderedDocument = {
+  key: DocumentKey;
+  document: PacketDocument;
+  pageCount: number;
+  warnings: string[];
+  /** The exhibit bundle's entries (where each exhibit's pages are), for filing them one by one (US). */
+  exhibits?: ExhibitEntry[];
+};
 
 /** Rough pages per document before it is drawn (declarations take about two pages each). */
 export function estimatePages(key: DocumentKey, input: RenderPacketInput): number {
@@ -118,6 +126,7 @@ export async function renderPacketDocuments(
     const options: RenderOptions = { ...base, onProgress: (done, total) => progress.advance(done, total) };
     let document: PacketDocument;
     let pageCount: number | undefined;
+    let exhibits: ExhibitEntry[] | undefined;
     const warnings: string[] = [];
     if (key === 'complaint') {
       const hasEvidence = claimants.some((claimant) => claimant.evidence.length > 0);
@@ -153,11 +162,12 @@ export async function renderPacketDocuments(
       const bundle = await renderExhibitBundle({ case: caseInfo, files, bates: input.bates }, options).finally(() => client.close());
       document = exhibitBundleDocument(titles.exhibits, bundle, input.bates);
       pageCount = bundle.pageCount;
+      exhibits = bundle.entries;
       warnings.push(...bundle.warnings);
     }
     pageCount ??= await pageCountOf(document.bytes);
     progress.finish(index, pageCount);
-    rendered.push({ key, document, pageCount, warnings });
+    rendered.push({ key, document, pageCount, warnings, ...(exhibits ? { exhibits } : {}) });
   }
   return rendered;
 }

@@ -16,6 +16,7 @@ export const PACKET_TITLES: Record<
     exhibits: string;
     packet: string;
     mainDocuments: string;
+    exhibitIndex: string;
   }
 > = {
   ko: {
@@ -28,6 +29,7 @@ export const PACKET_TITLES: Record<
     exhibits: '증거자료',
     packet: '소장 및 첨부서류',
     mainDocuments: '소장 및 첨부서류 (증거 제외)',
+    exhibitIndex: '증거 색인 및 해시 목록',
   },
   en: {
     complaint: 'Complaint',
@@ -39,5 +41,6 @@ export const PACKET_TITLES: Record<
     exhibits: 'Exhibits',
     packet: 'Complaint and attachments',
     mainDocuments: 'Complaint and attachments (without exhibits)',
+    exhibitIndex: 'Index of exhibits and hash manifest',
   },
 };

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_CASE_US } from '@/lib/pdf/__fixtures__/sample-case';
 import { DEMO_NOW, demoClaimants } from '@/lib/pdf/__fixtures__/synthetic-claimants';
+import { sha256Hex } from '@/lib/crypto/hash';
 import { initialsOf } from '@/lib/pdf/format';
 import { type PartyListXlsxRow, renderPartyListXlsx } from './party-list-xlsx';
 
@@ -33,5 +35,47 @@ describe('renderPartyListXlsx', () => {
     expect(sheet[3].slice(2, 4)).toEqual([rows[2].locality, rows[2].damages.totalKrw]);
     expect(sheet[3][4]).toBeUndefined();
     expect(sheet[3][5]).toBe(rows[2].referenceNumber);
+  });
+
+  describe('bytes', () => {
+    afterEach(() => vi.useRealTimers());
+    const rows: PartyListXlsxRow[] = demoClaimants(5);
+    /** Written at a given wall-clock time: only `Date` is faked, so the streams still run. */
+    async function renderAt(wallClock: string, input: readonly PartyListXlsxRow[], now = DEMO_NOW): Promise<Uint8Array> {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(wallClock));
+      try {
+        return await renderPartyListXlsx({ caseInfo: SAMPLE_CASE_US, rows: input }, { format: 'kr', language: 'ko', now });
+      } finally {
+        vi.useRealTimers();
+      }
+    }
+
+    it('depend only on the input: the same list written hours apart is byte for byte the same', async () => {
+      const first = await renderAt('2031-01-01T00:00:00Z', rows);
+      const second = await renderAt('2031-01-01T05:17:43Z', rows);
+      expect(sha256Hex(second)).toBe(sha256Hex(first));
+      expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+    });
+
+    it('carry the document date, not the time of writing, in the properties and the zip entries', async () => {
+      const bytes = await renderAt('2031-01-01T05:17:43Z', rows);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      expect(workbook.created.toISOString()).toBe(DEMO_NOW.toISOString());
+      expect(workbook.modified.toISOString()).toBe(DEMO_NOW.toISOString());
+      const zip = await JSZip.loadAsync(bytes);
+      const years = Object.values(zip.files).map((entry) => entry.date.getUTCFullYear());
+      expect(years.length).toBeGreaterThan(5);
+      expect(new Set(years)).toEqual(new Set([DEMO_NOW.getUTCFullYear()]));
+    });
+
+    it('differ when the input does: another row, or another document date', async () => {
+      const base = sha256Hex(await renderAt('2031-01-01T00:00:00Z', rows));
+      const changed = rows.map((row, index) => (index === 2 ? { ...row, damages: { totalKrw: row.damages.totalKrw + 1 } } : row));
+      expect(sha256Hex(await renderAt('2031-01-01T00:00:00Z', changed))).not.toBe(base);
+      const later = new Date(DEMO_NOW.getTime() + 86_400_000);
+      expect(sha256Hex(await renderAt('2031-01-01T00:00:00Z', rows, later))).not.toBe(base);
+    });
   });
 });

@@ -21,11 +21,39 @@ const AMOUNT_FORMAT: Record<Language, string> = { ko: '#,##0"원"', en: '"KRW "#
 /** Text format: a spreadsheet must never turn a birth date or a reference number into a date or a number. */
 const TEXT = '@';
 
+type ZipEntryData = { name: string; date?: Date };
+type DocumentProperties = { created: Date; modified: Date; creator: string; lastModifiedBy: string };
+type ZipArchive = { append(source: unknown, data: ZipEntryData): unknown };
+
+/**
+ * exceljs's streaming writer has no option for the dates of its zip entries: archiver stamps
+ * each with the current time, so the same list written twice gave different bytes. This writer
+ * dates every entry with the workbook's `created` time instead. exceljs assigns `this.zip`
+ * inside its constructor (after `created`, before appending the theme and relationships, as of
+ * 4.4), so a setter here sees the archive before the first entry; it then shadows itself with
+ * the wrapped archive. party-list-xlsx.test.ts fails if a new exceljs stops calling it.
+ */
+class DatedWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  // exceljs reads these from its options (its typings list only the writer's own).
+  constructor(options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> & DocumentProperties) {
+    super(options);
+  }
+
+  set zip(archive: ZipArchive) {
+    const date = this.created;
+    const append = archive.append.bind(archive);
+    archive.append = (source, data) => append(source, { ...data, date });
+    Object.defineProperty(this, 'zip', { value: archive, writable: true, configurable: true });
+  }
+}
+
 /**
  * 당사자목록 / Schedule of Plaintiffs as one XLSX sheet: the party-list PDF's columns in its order
  * (lib/pdf/party-list), the number and amount as numbers so they add up, every other cell text,
  * then a minor's legal representative and the reference number. Written row by row through
- * exceljs's streaming writer, so 100,000 rows never stand as one workbook in memory.
+ * exceljs's streaming writer, so 100,000 rows never stand as one workbook in memory. The bytes
+ * depend on the input alone: the document properties and every zip entry carry `options.now`
+ * (the filing's document date), never the time of writing.
  */
 export async function renderPartyListXlsx(
   input: PartyListXlsxInput,
@@ -41,10 +69,15 @@ export async function renderPartyListXlsx(
     output.on('end', resolve);
     output.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = input.caseInfo.counsel.name[language];
-  workbook.created = options.now;
-  workbook.modified = options.now;
+  const workbook = new DatedWorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+    created: options.now,
+    modified: options.now,
+    creator: input.caseInfo.counsel.name[language],
+    lastModifiedBy: input.caseInfo.counsel.name[language],
+  });
   const sheet = workbook.addWorksheet(strings.partyList.runningTitle, { views: [{ state: 'frozen', ySplit: 1 }] });
   const last = columns.length - 1;
   const headers = EXTRA_HEADERS[language];

@@ -9,11 +9,12 @@ import {
   assemblePacket,
   numberExhibits,
   preflightPdf,
+  separateExhibits,
 } from '@/lib/pdf';
-import { PDFDocument } from 'pdf-lib';
 import { type AuthorityAnnexInput, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
 import { type ExhibitListInput, renderExhibitList } from '@/lib/pdf/exhibit-list';
-import type { PacketDocument, RenderOptions } from '@/lib/pdf/types';
+import type { ExhibitEntry, PacketDocument, RenderOptions } from '@/lib/pdf/types';
+import { preflightAttachment } from '../attachment-preflight';
 import { MEGABYTE, chosenDocuments } from '../options';
 import { type RenderFailure, type RenderedAnnex, type RenderedPartMeta, packRenderResult } from '../render-result';
 import { EvidenceUnavailableError } from './evidence-client';
@@ -22,23 +23,56 @@ import { PACKET_TITLES } from './packet-titles';
 import { PageProgress, type RenderProgress } from './page-progress';
 import { type PartyListXlsxInput, renderPartyListXlsx } from './party-list-xlsx';
 
-type Group = { group: RenderedPartMeta['group']; title: string; documents: PacketDocument[] };
+type Group = {
+  group: RenderedPartMeta['group'];
+  title: string;
+  /** The documents, or how to cut them from the exhibit bundle when their turn comes. */
+  documents: PacketDocument[] | (() => Promise<PacketDocument[]>);
+  /** A US exhibit filed as an attachment of its own: one file, never split. */
+  exhibit?: ExhibitEntry;
+};
+
+/** An assembly limit no file reaches: a separately filed exhibit is one file, measured afterwards. */
+const ONE_FILE = Number.MAX_SAFE_INTEGER;
 
 /**
- * Korean filings go in as one packet; US CM/ECF wants exhibits as separate attachments, so the
- * exhibit bundle becomes its own file(s) there.
+ * CM/ECF takes each exhibit as its own attachment: one alone over the court's per-file limit
+ * cannot be filed, and splitting it would make two exhibits of one.
  */
-function groupDocuments(rendered: readonly RenderedDocument[], input: RenderPacketInput): Group[] {
-  const titles = PACKET_TITLES[input.language];
-  const exhibits = rendered.filter((entry) => entry.key === 'exhibits').map((entry) => entry.document);
-  const others = rendered.filter((entry) => entry.key !== 'exhibits').map((entry) => entry.document);
-  if (input.format === 'kr' || exhibits.length === 0 || others.length === 0) {
-    const title = others.length === 0 ? titles.exhibits : titles.packet;
-    return [{ group: 'packet', title, documents: [...others, ...exhibits] }];
+export class ExhibitTooLargeError extends Error {
+  constructor(
+    readonly exhibit: ExhibitEntry,
+    readonly byteLength: number,
+    readonly limitBytes: number,
+  ) {
+    super(`${exhibit.label} is ${byteLength} bytes as a file of its own, more than the ${limitBytes}-byte limit per file`);
+    this.name = 'ExhibitTooLargeError';
   }
+}
+
+/**
+ * Korean filings go in as one packet (split by size only). US CM/ECF wants exhibits as separate
+ * attachments: the main documents, then the exhibit index with the hash manifest, then every
+ * exhibit (slip sheet and pages) as a file of its own, in exhibit order.
+ */
+async function groupDocuments(rendered: readonly RenderedDocument[], input: RenderPacketInput): Promise<Group[]> {
+  const titles = PACKET_TITLES[input.language];
+  const bundle = rendered.find((entry) => entry.key === 'exhibits');
+  const others = rendered.filter((entry) => entry.key !== 'exhibits').map((entry) => entry.document);
+  if (input.format === 'kr' || !bundle?.exhibits?.length) {
+    const title = others.length === 0 ? titles.exhibits : titles.packet;
+    return [{ group: 'packet', title, documents: [...others, ...(bundle ? [bundle.document] : [])] }];
+  }
+  const separated = await separateExhibits(bundle.document, bundle.exhibits, input.language);
   return [
-    { group: 'main', title: titles.mainDocuments, documents: others },
-    { group: 'exhibits', title: titles.exhibits, documents: exhibits },
+    ...(others.length ? [{ group: 'main' as const, title: titles.mainDocuments, documents: others }] : []),
+    { group: 'exhibitIndex', title: titles.exhibitIndex, documents: separated.loadIndex },
+    ...separated.exhibits.map(({ entry, load }) => ({
+      group: 'exhibit' as const,
+      title: `${entry.label} — ${entry.description}`,
+      documents: async () => [await load()],
+      exhibit: entry,
+    })),
   ];
 }
 
@@ -93,6 +127,19 @@ export function describeRenderFailure(error: unknown, input: RenderPacketInput):
       detail,
     };
   }
+  if (error instanceof ExhibitTooLargeError) {
+    return {
+      code: 'exhibit_too_large',
+      messageKey: 'filings.errors.exhibitTooLarge',
+      params: {
+        exhibit: error.exhibit.label,
+        file: filenameOf(input, error.exhibit.evidenceId),
+        size: Math.ceil((error.byteLength / MEGABYTE) * 10) / 10,
+        limit: Math.round(error.limitBytes / MEGABYTE),
+      },
+      detail,
+    };
+  }
   if (error instanceof PdfInputError)
     return { code: error.code, messageKey: 'filings.errors.invalidInput', params: { field: error.field }, detail };
   if (/could not split the packet/.test(detail))
@@ -121,7 +168,7 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
     const rendered = await renderPacketDocuments(input, keys, progress);
     const pageCount = rendered.reduce((sum, entry) => sum + entry.pageCount, 0);
     const warnings = rendered.flatMap((entry) => entry.warnings);
-    const groups = groupDocuments(rendered, input);
+    const groups = await groupDocuments(rendered, input);
     // From here on each group's documents are referenced only while it is assembled, so the
     // rendered bytes can be collected before the next group and before the parts are packed.
     rendered.length = 0;
@@ -137,10 +184,13 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
         language: input.language,
         createdAt: new Date(input.documentDate),
       };
+      const documents = typeof group.documents === 'function' ? await group.documents() : group.documents.splice(0);
       const result = await assemblePacket(
-        { documents: group.documents.splice(0), metadata, maxPartBytes: input.maxPartBytes },
+        { documents, metadata, maxPartBytes: group.exhibit ? ONE_FILE : input.maxPartBytes },
         { onProgress: (done) => progress.assemble(assembled + done, pageCount) },
       );
+      if (group.exhibit && result.parts[0].byteLength > input.maxPartBytes)
+        throw new ExhibitTooLargeError(group.exhibit, result.parts[0].byteLength, input.maxPartBytes);
       assembled += result.pageCount;
       for (const part of result.parts) {
         const preflight = await preflightPdf(part.bytes, input.format, { maxBytes: input.maxPartBytes });
@@ -153,6 +203,7 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
           batesFirst: part.batesFirst,
           batesLast: part.batesLast,
           documents: part.documents,
+          ...(group.exhibit ? { exhibit: { label: group.exhibit.label, number: group.exhibit.number, sub: group.exhibit.sub } } : {}),
           preflight,
         });
         bytes.push(part.bytes);
@@ -166,15 +217,15 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
 
 /**
  * The proof of authority annex (lib/filings/authority-attachments.ts), a second task of this
- * module: one table row per claimant is seconds of drawing for a few thousand, which must not
- * hold up the job's thread (it serves the web server in production).
+ * module, drawn and pre-flighted here: one table row per claimant is seconds of drawing for a
+ * few thousand, which must not hold up the job's thread (it serves the web server in production).
  */
 export async function renderAuthorityAnnexTask(input: {
   annex: AuthorityAnnexInput;
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
+  maxBytes: number;
 }): Promise<RenderedAnnex> {
-  const bytes = await renderAuthorityAnnex(input.annex, input.options);
-  return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
+  return preflightAttachment(await renderAuthorityAnnex(input.annex, input.options), input.options.format, input.maxBytes);
 }
 
 /**
@@ -192,7 +243,7 @@ export async function renderPartyListXlsxTask(input: {
 export async function renderExhibitListTask(input: {
   list: ExhibitListInput;
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
+  maxBytes: number;
 }): Promise<RenderedAnnex> {
-  const bytes = await renderExhibitList(input.list, input.options);
-  return { bytes, pageCount: (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() };
+  return preflightAttachment(await renderExhibitList(input.list, input.options), input.options.format, input.maxBytes);
 }
