@@ -30,7 +30,7 @@ const STATUS_WEIGHTS = [
   ['rejected', 2],
   ['withdrawn', 3],
 ] as const;
-const SOURCE_WEIGHTS = [
+export const SOURCE_WEIGHTS = [
   ['', 35],
   ['naver-cafe', 30],
   ['kakao-openchat', 20],
@@ -45,18 +45,18 @@ const YES_NO_UNSURE = [
   ['unsure', 20],
 ] as const;
 const CONSOLATION_KRW = 100_000;
-const BREACH_DISCLOSED = Date.UTC(2025, 10, 29, 9);
-const UNUSABLE_PASSWORD_HASH = '!synthetic-account-no-password';
+export const BREACH_DISCLOSED = Date.UTC(2025, 10, 29, 9);
+export const UNUSABLE_PASSWORD_HASH = '!synthetic-account-no-password';
 const ROWS_PER_CHUNK = 2_000;
 /**
  * Encrypting costs ~0.1 ms a field on this machine: 4 fields for a million claimants would be most
  * of the seed. People are drawn from a pool of this many encrypted identities (a phone number is
  * then shared by 1 in POOL claimants, as the blind index sees it); names stay one per claimant.
  */
-const IDENTITY_POOL = 20_000;
+export const IDENTITY_POOL = 20_000;
 
 /** COPY's text format: tab-separated, \N for null, backslash escapes. */
-function copyField(value: unknown): string {
+export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   const text =
     value instanceof Date
@@ -69,7 +69,13 @@ function copyField(value: unknown): string {
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-async function copyRows(client: Client, table: string, columns: readonly string[], count: number, row: (index: number) => unknown[]) {
+export async function copyRows(
+  client: Client,
+  table: string,
+  columns: readonly string[],
+  count: number,
+  row: (index: number) => unknown[],
+) {
   let index = 0;
   const source = new Readable({
     read() {
@@ -82,7 +88,7 @@ async function copyRows(client: Client, table: string, columns: readonly string[
   await pipeline(source, client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
 }
 
-type PooledIdentity = {
+export type PooledIdentity = {
   dateOfBirth: string;
   dateOfBirthEncrypted: string;
   phoneEncrypted: string;
@@ -95,7 +101,7 @@ type PooledIdentity = {
   signupIpHash: string | null;
 };
 
-function identityPool(random: Random, definition: ClaimDefinition): PooledIdentity[] {
+export function identityPool(random: Random, definition: ClaimDefinition): PooledIdentity[] {
   return Array.from({ length: IDENTITY_POOL }, (_, index) => {
     const region = random.weighted(REGION_WEIGHTS);
     const { address, locality } = koreanAddress(random, region);
@@ -128,7 +134,7 @@ function isoDate(ms: number): string {
 }
 
 /** What a claimant of coupang-2025 answers, following the definition's conditions (the text answers come sealed from the pool). */
-function coupangAnswers(random: Random, category: string): ClaimAnswers {
+export function coupangAnswers(random: Random, category: string): ClaimAnswers {
   const answers: ClaimAnswers = {};
   if (category === 'member') {
     answers.member_since = isoDate(Date.UTC(2014, 0, 1) + random.int(0, 4_000) * 86_400_000);
@@ -158,7 +164,10 @@ function coupangAnswers(random: Random, category: string): ClaimAnswers {
  * The rows claimant_dimension_values() gives (migration claim_definitions_data_move): per
  * question-sourced dimension, one row per scalar value of the answer; sealed text stays out.
  */
-function dimensionRows(dimensionQuestions: readonly (readonly [string, string])[], answers: Record<string, unknown>): [string, string][] {
+export function dimensionRows(
+  dimensionQuestions: readonly (readonly [string, string])[],
+  answers: Record<string, unknown>,
+): [string, string][] {
   const rows: [string, string][] = [];
   for (const [dimension, question] of dimensionQuestions) {
     const answer = answers[question];
@@ -174,8 +183,8 @@ function dimensionRows(dimensionQuestions: readonly (readonly [string, string])[
   return rows;
 }
 
-const USER_COLUMNS = ['id', 'email', 'name', 'password_hash', 'email_verified_at', 'created_at', 'updated_at'] as const;
-const CLAIMANT_COLUMNS = [
+export const USER_COLUMNS = ['id', 'email', 'name', 'password_hash', 'email_verified_at', 'created_at', 'updated_at'] as const;
+export const CLAIMANT_COLUMNS = [
   'id',
   'case_id',
   'user_id',
@@ -234,12 +243,12 @@ const BULK_TABLES = ['users', 'claimants', 'supporters', 'claimant_dimensions'];
  * Builds the tables' secondary indexes once after the load instead of row by row during it (the
  * GIN name indexes above all): dropped here, and the returned function creates them again as they were.
  */
-async function dropSecondaryIndexes(client: Client): Promise<() => Promise<void>> {
+export async function dropSecondaryIndexes(client: Client, tables: readonly string[] = BULK_TABLES): Promise<() => Promise<void>> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `select i.indexname as name, i.indexdef as definition from pg_indexes i
      where i.schemaname = 'public' and i.tablename = any($1)
        and not exists (select 1 from pg_constraint c where c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
-    [BULK_TABLES],
+    [tables],
   );
   for (const row of rows) await client.query(`drop index "${row.name}"`);
   return async () => {
@@ -248,7 +257,7 @@ async function dropSecondaryIndexes(client: Client): Promise<() => Promise<void>
 }
 
 /** Sign-ups over the weeks after the disclosure, most of them in the first days (a breach draws a surge). */
-function signupTime(random: Random, now: number): Date {
+export function signupTime(random: Random, now: number): Date {
   const span = Math.max(86_400_000, now - BREACH_DISCLOSED);
   const at = BREACH_DISCLOSED + Math.floor(span * random.next() ** 2.5);
   return new Date(Math.min(at, now - 60_000));

@@ -215,6 +215,19 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
   }
 }
 
+/** The packet task's input as the job sends it: the snapshots as JSON, comma-separated, in transferred slices. */
+export type RenderPacketTaskInput = Omit<RenderPacketInput, 'claimants'> & { claimantsJson: Uint8Array[] };
+
+/** The worker-thread task the job runs: parses the snapshots here, off the job's thread, then draws the packet. */
+export async function renderFilingPacketTask(
+  { claimantsJson, ...input }: RenderPacketTaskInput,
+  report: (progress: RenderProgress) => void,
+): Promise<Uint8Array> {
+  const decoder = new TextDecoder();
+  const claimants = claimantsJson.flatMap((slice) => JSON.parse(`[${decoder.decode(slice)}]`) as RenderPacketInput['claimants']);
+  return renderFilingPacket({ ...input, claimants }, report);
+}
+
 /**
  * The proof of authority annex (lib/filings/authority-attachments.ts), a second task of this
  * module, drawn and pre-flighted here: one table row per claimant is seconds of drawing for a

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import { Pool } from 'undici';
+
+export type HealthSample = { at: number; ms: number; status: number };
+
+/**
+ * `/api/health` probed open loop at `ratePerSecond` (a monitor and a few dashboards) for as long
+ * as a job runs, every latency kept with the time it was scheduled, so a stall shows in the
+ * percentiles and can be placed on the job's timeline. Latency counts from the scheduled time.
+ */
+export function probeHealth(baseUrl: string, ratePerSecond = 20): { stop: () => Promise<HealthSample[]> } {
+  const pool = new Pool(baseUrl, { connections: 32, pipelining: 1 });
+  const samples: HealthSample[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  let index = 0;
+  let isStopped = false;
+  const send = async (scheduledAt: number) => {
+    let status = 0;
+    try {
+      const response = await pool.request({ method: 'GET', path: '/api/health' });
+      await response.body.dump();
+      status = response.statusCode;
+    } catch {
+      status = 0;
+    }
+    samples.push({ at: scheduledAt, ms: performance.now() - scheduledAt, status });
+  };
+  const loop = (async () => {
+    while (!isStopped) {
+      const scheduledAt = started + index * (1000 / ratePerSecond);
+      index++;
+      const wait = scheduledAt - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      const request = send(scheduledAt).finally(() => inFlight.delete(request));
+      inFlight.add(request);
+    }
+  })();
+  return {
+    stop: async () => {
+      isStopped = true;
+      await loop;
+      await Promise.all(inFlight);
+      await pool.close();
+      return samples.sort((a, b) => a.at - b.at);
+    },
+  };
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** RSS of a process (the server) over time, every `intervalMs`, from /proc. */
+export function recordRss(pid: number, intervalMs = 500): { stop: () => { at: number; mb: number }[] } {
+  const timeline: { at: number; mb: number }[] = [];
+  const sample = () => {
+    try {
+      const match = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+      if (match) timeline.push({ at: performance.now(), mb: Math.round(Number(match[1]) / 1024) });
+    } catch {
+      // process gone
+    }
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return timeline;
+    },
+  };
+}
