@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { filings } from '@/db/schema';
 import { readVerifiedBlob } from '@/lib/blobs/blobs';
 import { preflightPdf } from '@/lib/pdf';
+import { hasPoppler, pdfText } from '@/lib/pdf/__fixtures__/poppler';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { runQueuedJobs } from '@/tests/helpers/jobs';
 import { actAs } from '@/tests/helpers/next-context';
@@ -110,6 +111,13 @@ describe('an authority annex over the per-file limit', () => {
       expect(preflight.pageCount).toBe(row.pageCount);
       const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
       expect(pdf.getTitle()).toContain(`(${annex.length}개 중 ${row.part})`);
+      // The first part says how every part is checked, with the manifest's hash.
+      if (hasPoppler && row.part === 1) {
+        const manifest = attachments.find((file) => file.kind === 'authority_manifest')!;
+        const text = pdfText(bytes).replace(/\s+/g, ' ');
+        expect(text).toContain('확인 방법');
+        expect(text).toContain(`목록 SHA-256: ${manifest.sha256}`);
+      }
       pages += row.pageCount!;
     }
     // Split by pages, none lost or repeated.
