@@ -115,9 +115,11 @@ export const courtFilings = pgTable(
 );
 
 /**
- * Files generated beside a packet's parts, one per kind: the proof of authority annex
- * (선정 및 소송위임 확인서) and its machine-readable manifest today, a spreadsheet party list later.
- * Content-addressed like the parts, so the printed SHA-256 names the stored bytes.
+ * Files generated beside a packet's parts: the proof of authority annex (선정 및 소송위임 확인서)
+ * and its machine-readable manifest, the party list spreadsheet, the exhibit list. A PDF
+ * attachment over the court's per-file limit is split into numbered parts like the packet, so a
+ * kind has one row per part (1, 2 …); a data file is always part 1. Content-addressed like the
+ * parts, so the printed SHA-256 names the stored bytes.
  */
 export const filingAttachmentKindEnum = pgEnum('filing_attachment_kind', [
   'authority_annex',
@@ -134,6 +136,7 @@ export const filingAttachments = pgTable(
       .notNull()
       .references(() => filings.id, { onDelete: 'cascade' }),
     kind: filingAttachmentKindEnum('kind').notNull(),
+    part: integer('part').notNull().default(1),
     sha256: text('sha256')
       .notNull()
       .references(() => blobs.sha256, { onDelete: 'restrict' }),
@@ -144,8 +147,9 @@ export const filingAttachments = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('filing_attachments_filing_kind_key').on(t.filingId, t.kind),
+    uniqueIndex('filing_attachments_filing_kind_part_key').on(t.filingId, t.kind, t.part),
     check('filing_attachments_sizes', sql`${t.byteSize} >= 0 and (${t.pageCount} is null or ${t.pageCount} > 0)`),
+    check('filing_attachments_part_positive', sql`${t.part} >= 1`),
   ],
 );
 

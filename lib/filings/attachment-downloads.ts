@@ -9,6 +9,7 @@ export type DownloadableAttachment = {
   filingId: string;
   version: number;
   kind: FilingAttachmentKind;
+  part: number;
   sha256: string;
   byteSize: number;
   fileName: string;
@@ -28,25 +29,39 @@ export function parseAttachmentKind(value: string): FilingAttachmentKind {
   return kind;
 }
 
-/** An attachment of a finished filing of this case; another case's, a filing not done or discarded, is not found. */
+/**
+ * One file (part) of an attachment of a finished filing of this case; another case's, a filing
+ * not done or discarded, a part it does not have, is not found. Part 1 is the whole attachment
+ * unless it was split to fit the per-file limit.
+ */
 export async function findDownloadableAttachment(
   db: Database,
   caseId: string,
   version: number,
   kind: FilingAttachmentKind,
+  part = 1,
 ): Promise<DownloadableAttachment> {
   const [row] = await db
     .select({
       filingId: filings.id,
       version: filings.version,
       kind: filingAttachments.kind,
+      part: filingAttachments.part,
       sha256: filingAttachments.sha256,
       byteSize: filingAttachments.byteSize,
       fileName: filingAttachments.fileName,
     })
     .from(filingAttachments)
     .innerJoin(filings, eq(filings.id, filingAttachments.filingId))
-    .where(and(eq(filings.caseId, caseId), eq(filings.version, version), eq(filings.status, 'done'), eq(filingAttachments.kind, kind)));
+    .where(
+      and(
+        eq(filings.caseId, caseId),
+        eq(filings.version, version),
+        eq(filings.status, 'done'),
+        eq(filingAttachments.kind, kind),
+        eq(filingAttachments.part, part),
+      ),
+    );
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -69,6 +84,18 @@ export async function recordAttachmentDownload(
     subjectType: 'filing',
     subjectId: attachment.filingId,
     ip: actor.ip,
-    details: { version: attachment.version, attachment: attachment.kind, sha256: attachment.sha256, bytes: attachment.byteSize },
+    details: {
+      version: attachment.version,
+      attachment: attachment.kind,
+      part: attachment.part,
+      sha256: attachment.sha256,
+      bytes: attachment.byteSize,
+    },
   });
+}
+
+/** Where a part of an attachment is downloaded; part 1 keeps the address it had before attachments were split. */
+export function attachmentDownloadPath(slug: string, version: number, attachment: Pick<DownloadableAttachment, 'kind' | 'part'>): string {
+  const base = `/api/cases/${slug}/filings/${version}/attachments/${attachment.kind}`;
+  return attachment.part === 1 ? base : `${base}/${attachment.part}`;
 }

@@ -1,17 +1,20 @@
 import type { Database } from '@/db/client';
 import type { FilingAttachmentKind } from '@/db/schema';
 import { sha256Hex } from '@/lib/crypto/hash';
-import { type AuthorityAnnexInput, type AuthorityAnnexRow, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
+import type { AuthorityAnnexInput, AuthorityAnnexRow } from '@/lib/pdf/authority-annex';
 import type { RenderOptions } from '@/lib/pdf/types';
-import { preflightAttachment, refuseUnfitAttachment } from './attachment-preflight';
+import { attachmentPartFileName, refuseUnfitAttachment } from './attachment-preflight';
 import type { AuthorityManifest } from './authority-manifest';
 import { authorityFileNames, serializeAuthorityManifest } from './authority-manifest';
 import { loadAuthorityManifest } from './load-authority';
 import type { FilingOptions } from './options';
-import type { RenderedAnnex } from './render-result';
+import { drawAuthorityAnnex } from './render/attachment-pdfs';
+import type { RenderedAttachmentPart } from './render-result';
 
 export type BuiltAttachment = {
   kind: FilingAttachmentKind;
+  /** 1, 2 …: a PDF attachment split to fit the per-file limit has one per file; anything else is part 1. */
+  part: number;
   bytes: Uint8Array;
   sha256: string;
   mime: string;
@@ -19,15 +22,32 @@ export type BuiltAttachment = {
   fileName: string;
 };
 
-/** How the annex is drawn and pre-flighted against `maxBytes`: in the job's render worker (generate-job.ts), or in this thread. */
+/**
+ * How the annex is drawn, split into parts under `maxBytes` when it does not fit, and
+ * pre-flighted: in the job's render worker (generate-job.ts), or in this thread.
+ */
 export type RenderAnnex = (
   annex: AuthorityAnnexInput,
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>,
   maxBytes: number,
-) => Promise<RenderedAnnex>;
+) => Promise<RenderedAttachmentPart[]>;
 
-const renderAnnexHere: RenderAnnex = async (annex, options, maxBytes) =>
-  preflightAttachment(await renderAuthorityAnnex(annex, options), options.format, maxBytes);
+/** The stored rows of a PDF attachment's parts, in order; a part suffix on the name only when there are several. */
+export function pdfAttachmentParts(
+  kind: FilingAttachmentKind,
+  parts: readonly RenderedAttachmentPart[],
+  fileName: string,
+): BuiltAttachment[] {
+  return parts.map((rendered, index) => ({
+    kind,
+    part: index + 1,
+    bytes: rendered.bytes,
+    sha256: sha256Hex(rendered.bytes),
+    mime: 'application/pdf',
+    pageCount: rendered.pageCount,
+    fileName: attachmentPartFileName(fileName, index + 1, parts.length),
+  }));
+}
 
 function annexRows(manifest: AuthorityManifest): AuthorityAnnexRow[] {
   return manifest.claimants.map((entry) => ({
@@ -55,15 +75,16 @@ function annexRows(manifest: AuthorityManifest): AuthorityAnnexRow[] {
 /**
  * The proof of authority of a packet: the manifest first (its bytes are hashed), then the annex
  * that prints that hash. Both come from the same load, so they say the same thing. The annex goes
- * to the court like the parts, so it passes the same pre-flight and per-file limit, or the build
- * stops (refuseUnfitAttachment).
+ * to the court like the parts: split into numbered parts when it is over the per-file limit,
+ * each passing the same pre-flight, or the build stops (refuseUnfitAttachment). The manifest is
+ * data, not filed as a PDF, and stays one file.
  */
 export async function buildAuthorityAttachments(
   db: Database,
   filingId: string,
   options: Pick<FilingOptions, 'caseInfo' | 'format' | 'language' | 'maxPartBytes'>,
   now: Date,
-  renderAnnex: RenderAnnex = renderAnnexHere,
+  renderAnnex: RenderAnnex = drawAuthorityAnnex,
 ): Promise<BuiltAttachment[]> {
   const manifest = await loadAuthorityManifest(db, filingId, now);
   const names = authorityFileNames(manifest.filing.caseSlug, manifest.filing.version);
@@ -81,11 +102,11 @@ export async function buildAuthorityAttachments(
     options.maxPartBytes,
   );
   refuseUnfitAttachment('authority', rendered, options.maxPartBytes);
-  const { bytes: annex, pageCount } = rendered;
   return [
-    { kind: 'authority_annex', bytes: annex, sha256: sha256Hex(annex), mime: 'application/pdf', pageCount, fileName: names.annex },
+    ...pdfAttachmentParts('authority_annex', rendered, names.annex),
     {
       kind: 'authority_manifest',
+      part: 1,
       bytes: manifestBytes,
       sha256: manifestSha256,
       mime: 'application/json',

@@ -313,7 +313,8 @@ describe('pre-flight of the annex', () => {
     expect(preflight.checks.filter((check) => !check.ok)).toEqual([]);
   });
 
-  it('stops a build whose annex is over the per-file limit: failed with a translated message, nothing stored', async () => {
+  // An annex over the limit is split into parts (annex-parts.test.ts); only one that cannot be split refuses.
+  it('stops a build whose annex cannot be split under the per-file limit (a page alone is larger): failed with a translated message, nothing stored', async () => {
     const ids = world.verified.map((claimant) => claimant.referenceNumber).join('\n');
     const { filingId: overLimit } = await createFiling(
       handle.db,
@@ -333,8 +334,8 @@ describe('pre-flight of the annex', () => {
       ),
       TEST_NOW,
     );
-    // The form's smallest limit is 5 MB; a court's limit this small stands in for a
-    // packet of tens of thousands of claimants. The one-page party list still fits under it.
+    // The form's smallest limit is 5 MB; one this small is below the embedded fonts each page
+    // of the two-page annex needs, so no split fits. The one-page party list still fits under it.
     const [row] = await handle.db.select({ options: filings.options }).from(filings).where(eq(filings.id, overLimit));
     const limit = Math.floor(annexBytes.byteLength * 0.8);
     await handle.db

@@ -46,7 +46,7 @@ export async function discardDraftsHolding(
     .for('update');
   for (const draft of drafts) {
     const parts = await tx.delete(filingParts).where(eq(filingParts.filingId, draft.id)).returning({ sha256: filingParts.sha256 });
-    // The proof of authority annex and manifest print the same names and birth dates as the parts.
+    // The proof of authority annex (every part of it) and manifest print the same names and birth dates as the parts.
     const attachments = await tx
       .delete(filingAttachments)
       .where(eq(filingAttachments.filingId, draft.id))

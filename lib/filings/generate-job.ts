@@ -16,7 +16,7 @@ import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
 import { type RenderPartyListXlsx, buildPartyListAttachment } from './party-list-attachment';
 import type { RenderPacketTaskInput } from './render/render-packet';
-import { FilingFailure, type RenderFailure, type RenderedAnnex, unpackRenderResult } from './render-result';
+import { FilingFailure, type RenderFailure, type RenderedAttachmentPart, unpackRenderResult } from './render-result';
 import { RunMonitor } from './run-monitor';
 import { type RunnableFiling, storeRenderedParts } from './store-parts';
 
@@ -31,7 +31,7 @@ export function renderTimeoutMs(claimants: number, files: number): number {
 
 /** The proof of authority annex, drawn in a worker of its own like the packet. */
 const renderAnnexInWorker: RenderAnnex = (annex, options, maxBytes) =>
-  runInWorker<RenderedAnnex>({
+  runInWorker<RenderedAttachmentPart[]>({
     module: RENDER_MODULE,
     exportName: 'renderAuthorityAnnexTask',
     input: { annex, options, maxBytes },
@@ -50,7 +50,7 @@ const renderPartyListXlsxInWorker: RenderPartyListXlsx = (list, options) =>
 
 /** The exhibit list (증거목록), drawn in a worker like the annex: one row per file of the packet. */
 const renderExhibitListInWorker: RenderExhibitList = (list, options, maxBytes) =>
-  runInWorker<RenderedAnnex>({
+  runInWorker<RenderedAttachmentPart[]>({
     module: RENDER_MODULE,
     exportName: 'renderExhibitListTask',
     input: { list, options, maxBytes },
@@ -246,8 +246,7 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     // The spreadsheet goes with the printed party list, never without it.
     if (options.documents.partyList)
       attachments.unshift(await buildPartyListAttachment(db, filing.id, claimants, options, renderPartyListXlsxInWorker));
-    const exhibitList = await buildExhibitListAttachment(db, filing, claimants, options, builtAt, renderExhibitListInWorker);
-    if (exhibitList) attachments.push(exhibitList);
+    attachments.push(...(await buildExhibitListAttachment(db, filing, claimants, options, builtAt, renderExhibitListInWorker)));
     await storeRenderedParts(db, filing, result, attachments);
   } catch (error) {
     monitor.stop();

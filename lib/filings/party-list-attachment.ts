@@ -61,6 +61,7 @@ export async function buildPartyListAttachment(
   );
   return {
     kind: 'party_list_xlsx',
+    part: 1,
     bytes,
     sha256: sha256Hex(bytes),
     mime: XLSX_MIME,

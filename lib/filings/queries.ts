@@ -95,9 +95,13 @@ export async function listFilingParts(db: Database, filingId: string): Promise<F
   return rows as FilingPartRow[];
 }
 
-/** The files generated beside the parts (the proof of authority annex and manifest), in kind order. */
+/** The files generated beside the parts (the proof of authority annex and manifest …), in kind order, each kind's parts in order. */
 export async function listFilingAttachments(db: Database, filingId: string): Promise<FilingAttachment[]> {
-  return db.select().from(filingAttachments).where(eq(filingAttachments.filingId, filingId)).orderBy(asc(filingAttachments.kind));
+  return db
+    .select()
+    .from(filingAttachments)
+    .where(eq(filingAttachments.filingId, filingId))
+    .orderBy(asc(filingAttachments.kind), asc(filingAttachments.part));
 }
 
 export type FilingClaimantLine = {

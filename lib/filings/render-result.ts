@@ -62,10 +62,11 @@ export function unpackRenderResult(packed: Uint8Array): RenderOutcome {
 }
 
 /**
- * A PDF attachment as its worker task answers: the PDF, its page count and its pre-flight
- * against the filing's per-file limit (both found there, not on the job's thread).
+ * One file of a PDF attachment as its worker task answers (the task answers with all of them,
+ * in order): the PDF, its page count and its pre-flight against the filing's per-file limit
+ * (both found there, not on the job's thread).
  */
-export type RenderedAnnex = { bytes: Uint8Array; pageCount: number; preflight: PreflightResult };
+export type RenderedAttachmentPart = { bytes: Uint8Array; pageCount: number; preflight: PreflightResult };
 
 /** A failure the lawyer is told about on the filing (translation key + parameters, as lib/http/route expects). */
 export class FilingFailure extends Error {

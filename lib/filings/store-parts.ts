@@ -13,7 +13,7 @@ export type RunnableFiling = { id: string; caseId: string; version: number; crea
 /**
  * Stores a finished render in ONE transaction: every part as a content-addressed blob with its
  * filing_parts row (hash, pages, size, Bates range, pre-flight), the attachments (the proof of
- * authority annex and manifest) with their filing_attachments rows, the filing marked done and the
+ * authority annex — each of its parts — and manifest, the exhibit list …) with their filing_attachments rows, the filing marked done and the
  * audit row. A filing that is no longer running — cancelled while the worker finished —
  * gets nothing, so there are never half-written or orphaned parts.
  */
@@ -52,6 +52,7 @@ export async function storeRenderedParts(
       await tx.insert(filingAttachments).values({
         filingId: filing.id,
         kind: attachment.kind,
+        part: attachment.part,
         sha256: attachment.sha256,
         byteSize: attachment.bytes.byteLength,
         pageCount: attachment.pageCount,
@@ -94,6 +95,7 @@ export async function storeRenderedParts(
         })),
         attachments: attachments.map((attachment) => ({
           kind: attachment.kind,
+          part: attachment.part,
           sha256: attachment.sha256,
           bytes: attachment.bytes.byteLength,
         })),

@@ -19,7 +19,8 @@ const createArchive = ((archiverModule as unknown as { default?: unknown }).defa
 
 /**
  * Upload order after the PDF parts: the spreadsheet party list and the exhibit list go with the
- * documents they restate, the proof of authority (annex, then the manifest it prints the hash of) last.
+ * documents they restate, the proof of authority (annex, then the manifest it prints the hash of)
+ * last. An attachment split to fit the per-file limit goes part after part.
  */
 const ATTACHMENT_ORDER: Record<FilingAttachmentKind, number> = {
   party_list_xlsx: 1,
@@ -69,6 +70,7 @@ export async function findSubmission(db: Database, caseId: string, version: numb
   const attachments = await db
     .select({
       kind: filingAttachments.kind,
+      part: filingAttachments.part,
       sha256: filingAttachments.sha256,
       byteSize: filingAttachments.byteSize,
       pageCount: filingAttachments.pageCount,
@@ -76,7 +78,7 @@ export async function findSubmission(db: Database, caseId: string, version: numb
     })
     .from(filingAttachments)
     .where(eq(filingAttachments.filingId, filing.id));
-  attachments.sort((a, b) => ATTACHMENT_ORDER[a.kind] - ATTACHMENT_ORDER[b.kind]);
+  attachments.sort((a, b) => ATTACHMENT_ORDER[a.kind] - ATTACHMENT_ORDER[b.kind] || a.part - b.part);
   const width = Math.max(2, String(parts.length + attachments.length).length);
   const numbered = (index: number, name: string) => `${String(index + 1).padStart(width, '0')}-${name}`;
   const files: SubmissionFile[] = [

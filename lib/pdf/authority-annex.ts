@@ -70,6 +70,14 @@ export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: 
 
   flow.paragraph(strings.title, styles.title);
   flow.paragraph(strings.intro(input.filingVersion, input.rows.length), { ...styles.body, firstLineIndent: styles.body.size });
+  // How to verify, and the manifest's hash, before the rows: an annex over the court's per-file
+  // limit is filed split by pages (lib/filings/attachment-preflight.ts), and its first part must
+  // say how every part is checked.
+  flow.paragraph(strings.verificationHeading, { ...styles.heading, spaceBefore: 12 });
+  for (const paragraph of strings.verification(input.manifest.fileName, input.auditChain))
+    // Left-aligned: file names, commands and hashes cannot be justified without gaping spaces.
+    flow.paragraph(paragraph, { ...styles.body, align: 'left', firstLineIndent: styles.body.size });
+  flow.paragraph(strings.manifestHash(input.manifest.sha256), { ...styles.small, font: builder.font('sans'), spaceAfter: 12 });
 
   const signer = (row: AuthorityAnnexRow): string => {
     const lines = [
@@ -120,11 +128,6 @@ export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: 
   drawTable(flow, columns, input.rows, styles.tableSmall);
 
   for (const note of strings.notes) flow.paragraph(note, { ...styles.small, spaceBefore: 4 });
-  flow.paragraph(strings.verificationHeading, { ...styles.heading, spaceBefore: 12 });
-  for (const paragraph of strings.verification(input.manifest.fileName, input.auditChain))
-    // Left-aligned: file names, commands and hashes cannot be justified without gaping spaces.
-    flow.paragraph(paragraph, { ...styles.body, align: 'left', firstLineIndent: styles.body.size });
-  flow.paragraph(strings.manifestHash(input.manifest.sha256), { ...styles.small, font: builder.font('sans') });
   drawPageFurniture(builder, { language, runningHeader: strings.title });
   return builder.save();
 }

@@ -11,12 +11,12 @@ import {
   preflightPdf,
   separateExhibits,
 } from '@/lib/pdf';
-import { type AuthorityAnnexInput, renderAuthorityAnnex } from '@/lib/pdf/authority-annex';
-import { type ExhibitListInput, renderExhibitList } from '@/lib/pdf/exhibit-list';
+import type { AuthorityAnnexInput } from '@/lib/pdf/authority-annex';
+import type { ExhibitListInput } from '@/lib/pdf/exhibit-list';
 import type { ExhibitEntry, PacketDocument, RenderOptions } from '@/lib/pdf/types';
-import { preflightAttachment } from '../attachment-preflight';
 import { MEGABYTE, chosenDocuments } from '../options';
-import { type RenderFailure, type RenderedAnnex, type RenderedPartMeta, packRenderResult } from '../render-result';
+import { type RenderFailure, type RenderedAttachmentPart, type RenderedPartMeta, packRenderResult } from '../render-result';
+import { drawAuthorityAnnex, drawExhibitList } from './attachment-pdfs';
 import { EvidenceUnavailableError } from './evidence-client';
 import { estimatePages, renderPacketDocuments, type RenderPacketInput, type RenderedDocument } from './packet-documents';
 import { PACKET_TITLES } from './packet-titles';
@@ -232,13 +232,14 @@ export async function renderFilingPacketTask(
  * The proof of authority annex (lib/filings/authority-attachments.ts), a second task of this
  * module, drawn and pre-flighted here: one table row per claimant is seconds of drawing for a
  * few thousand, which must not hold up the job's thread (it serves the web server in production).
+ * Split into parts under the per-file limit when it does not fit (fitAttachment).
  */
 export async function renderAuthorityAnnexTask(input: {
   annex: AuthorityAnnexInput;
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
   maxBytes: number;
-}): Promise<RenderedAnnex> {
-  return preflightAttachment(await renderAuthorityAnnex(input.annex, input.options), input.options.format, input.maxBytes);
+}): Promise<RenderedAttachmentPart[]> {
+  return drawAuthorityAnnex(input.annex, input.options, input.maxBytes);
 }
 
 /**
@@ -252,11 +253,11 @@ export async function renderPartyListXlsxTask(input: {
   return renderPartyListXlsx(input.list, input.options);
 }
 
-/** The exhibit list (lib/filings/exhibit-list-attachment.ts), a third task: off the job's thread like the annex. */
+/** The exhibit list (lib/filings/exhibit-list-attachment.ts), a fourth task: off the job's thread and split like the annex. */
 export async function renderExhibitListTask(input: {
   list: ExhibitListInput;
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
   maxBytes: number;
-}): Promise<RenderedAnnex> {
-  return preflightAttachment(await renderExhibitList(input.list, input.options), input.options.format, input.maxBytes);
+}): Promise<RenderedAttachmentPart[]> {
+  return drawExhibitList(input.list, input.options, input.maxBytes);
 }

@@ -11,7 +11,7 @@ import { parseVersion } from '@/lib/filings/route-params';
 import { handleRoute } from '@/lib/http/route';
 import { requestInfoFrom } from '@/lib/http/request-info';
 
-/** Streams an attachment of a finished packet (the proof of authority annex or manifest), after writing its audit row. */
+/** Streams an attachment of a finished packet (the proof of authority annex or manifest …), after writing its audit row; of one split into parts, part 1 (the others under ./[part]). */
 export const GET = handleRoute<{ slug: string; version: string; kind: string }>(async (request, { params }) => {
   const { slug, version, kind } = await params;
   const access = await requireCaseRole(slug, LAWYER_ROLES);
