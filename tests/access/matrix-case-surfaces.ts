@@ -234,6 +234,12 @@ export const STAFF_SURFACES: MatrixEntry[] = [
     probe('/api/cases/{case}/filings/{filingVersionOther}/attachments/authority_annex', NOT_FOUND_FOR_ALL),
     probe('/api/cases/{case}/filings/{filingVersionDemo}/attachments/party_list', NOT_FOUND_FOR_ALL),
   ]),
+  // One part of an attachment split to fit the court's per-file limit; the demo filing's annex is one part.
+  route('GET /api/cases/[slug]/filings/[version]/attachments/[kind]/[part]', [
+    ...caseRecordProbes('/api/cases/{case}/filings/{filing}/attachments/authority_annex/1', { caseLawyer: 'allow' }),
+    probe('/api/cases/{case}/filings/{filingVersionOther}/attachments/authority_annex/1', NOT_FOUND_FOR_ALL),
+    probe('/api/cases/{case}/filings/{filingVersionDemo}/attachments/authority_annex/2', NOT_FOUND_FOR_ALL),
+  ]),
   route('GET /api/cases/[slug]/filings/[version]/submission', [
     ...caseRecordProbes('/api/cases/{case}/filings/{filing}/submission', { caseLawyer: 'allow' }),
     probe('/api/cases/{case}/filings/{filingVersionOther}/submission', NOT_FOUND_FOR_ALL),
