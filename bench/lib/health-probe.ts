@@ -1,5 +1,6 @@
-import fs from 'node:fs';
 import { Pool } from 'undici';
+import { processRssKb } from './load';
+import { percentile as percentileOfSorted } from './stats';
 
 export type HealthSample = { at: number; ms: number; status: number };
 
@@ -47,22 +48,22 @@ export function probeHealth(baseUrl: string, ratePerSecond = 20): { stop: () => 
   };
 }
 
+/** Nearest-rank percentile of unsorted samples; NaN when there are none. */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return values.length === 0
+    ? Number.NaN
+    : percentileOfSorted(
+        [...values].sort((a, b) => a - b),
+        p,
+      );
 }
 
 /** RSS of a process (the server) over time, every `intervalMs`, from /proc. */
 export function recordRss(pid: number, intervalMs = 500): { stop: () => { at: number; mb: number }[] } {
   const timeline: { at: number; mb: number }[] = [];
   const sample = () => {
-    try {
-      const match = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-      if (match) timeline.push({ at: performance.now(), mb: Math.round(Number(match[1]) / 1024) });
-    } catch {
-      // process gone
-    }
+    const kb = processRssKb(pid);
+    if (kb !== null) timeline.push({ at: performance.now(), mb: Math.round(kb / 1024) });
   };
   sample();
   const timer = setInterval(sample, intervalMs);

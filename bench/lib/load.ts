@@ -76,15 +76,20 @@ async function sendAndTally(pool: Pool, request: LoadRequest, statuses: Record<n
 }
 
 /** Peak RSS of another process (the server under test), sampled from /proc. */
+/** Resident memory of a process in kB, from /proc; null once it is gone. */
+export function processRssKb(pid: number): number | null {
+  try {
+    const match = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function trackProcessRss(pid: number, intervalMs = 100): { stop: () => number } {
   let peakKb = 0;
   const sample = () => {
-    try {
-      const match = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-      if (match) peakKb = Math.max(peakKb, Number(match[1]));
-    } catch {
-      // process gone
-    }
+    peakKb = Math.max(peakKb, processRssKb(pid) ?? 0);
   };
   sample();
   const timer = setInterval(sample, intervalMs);
