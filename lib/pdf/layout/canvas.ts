@@ -115,6 +115,17 @@ export class PageCanvas {
     return this.ops.length === 0;
   }
 
+  /**
+   * Writes what is drawn so far as a content stream when that cannot change what is drawn next:
+   * nothing saved and still open, and no frame (flush wraps a framed page's operators in a
+   * q … Q that would undo the state this canvas believes is set). A page's streams are read as
+   * one, so the page looks the same; a long document then holds compressed pages, not text.
+   */
+  flushDrawn(): void {
+    if (this.frame?.matrix || this.saved.length > 0) return;
+    this.flush();
+  }
+
   /** Writes the collected operators as a new content stream on the page. */
   flush(): void {
     if (this.ops.length === 0) return;

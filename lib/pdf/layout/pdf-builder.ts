@@ -57,6 +57,9 @@ export class PdfBuilder {
   }
 
   addPage(size: PageSize = FORMAT_LAYOUTS[this.format].size): PageCanvas {
+    // The page before is (nearly always) done: kept as its operators' text, 100,000 rows of a
+    // party list or 선정서 would be over a gigabyte before save; compressed, a tenth of it.
+    this.canvases.at(-1)?.flushDrawn();
     const page = this.doc.addPage([size.width, size.height]);
     const canvas = new PageCanvas(page, this.doc.context);
     this.canvases.push(canvas);
