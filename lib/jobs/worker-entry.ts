@@ -2,6 +2,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 type TaskModule = Record<string, (input: unknown, report: (progress: unknown) => void) => Promise<unknown>>;
 
+/**
+ * The buffers of a result's byte arrays (the result itself, or arrays and objects of them, a few
+ * levels down), moved to the main thread instead of copied: copying a few hundred megabytes of
+ * rendered files would stall the web server while it deserializes them and double the memory.
+ */
+function transferablesOf(value: unknown, depth = 0, found = new Set<ArrayBuffer>()): Set<ArrayBuffer> {
+  if (value instanceof Uint8Array) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (depth < 3 && value !== null && typeof value === 'object')
+    for (const item of Array.isArray(value) ? value : Object.values(value)) transferablesOf(item, depth + 1, found);
+  return found;
+}
+
 /** Inside the worker: loads the requested module, runs its export, posts progress and the result. */
 async function main() {
   const { module, exportName, input } = workerData as { module: string; exportName: string; input: unknown };
@@ -11,7 +24,7 @@ async function main() {
   const run = loaded[exportName];
   if (typeof run !== 'function') throw new Error(`${module} has no export ${exportName}`);
   const result = await run(input, (progress) => parentPort?.postMessage({ type: 'progress', value: progress }));
-  const transfer = result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : [];
+  const transfer = [...transferablesOf(result)];
   parentPort?.postMessage({ type: 'result', value: result }, transfer);
 }
 
