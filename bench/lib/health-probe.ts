@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { Pool } from 'undici';
 import { processRssKb } from './load';
 import { percentile as percentileOfSorted } from './stats';
@@ -5,11 +7,13 @@ import { percentile as percentileOfSorted } from './stats';
 export type HealthSample = { at: number; ms: number; status: number };
 
 /**
- * `/api/health` probed open loop at `ratePerSecond` (a monitor and a few dashboards) for as long
- * as a job runs, every latency kept with the time it was scheduled, so a stall shows in the
- * percentiles and can be placed on the job's timeline. Latency counts from the scheduled time.
+ * `/api/health` probed open loop at `ratePerSecond` (a monitor and a few dashboards), every
+ * latency kept with the time it was scheduled (epoch milliseconds), so a stall shows in the
+ * percentiles and can be placed on a job's timeline. Latency counts from the scheduled time.
+ * Runs in a process of its own (probeHealth): probing from the bench's process would count that
+ * process's own pauses — collecting a round's garbage, polling the job — as the server's.
  */
-export function probeHealth(baseUrl: string, ratePerSecond = 20): { stop: () => Promise<HealthSample[]> } {
+export function runHealthProbe(baseUrl: string, ratePerSecond = 20): { stop: () => Promise<HealthSample[]> } {
   const pool = new Pool(baseUrl, { connections: 32, pipelining: 1 });
   const samples: HealthSample[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -25,7 +29,7 @@ export function probeHealth(baseUrl: string, ratePerSecond = 20): { stop: () => 
     } catch {
       status = 0;
     }
-    samples.push({ at: scheduledAt, ms: performance.now() - scheduledAt, status });
+    samples.push({ at: performance.timeOrigin + scheduledAt, ms: performance.now() - scheduledAt, status });
   };
   const loop = (async () => {
     while (!isStopped) {
@@ -44,6 +48,35 @@ export function probeHealth(baseUrl: string, ratePerSecond = 20): { stop: () => 
       await Promise.all(inFlight);
       await pool.close();
       return samples.sort((a, b) => a.at - b.at);
+    },
+  };
+}
+
+/**
+ * runHealthProbe in a child process (health-probe-child.ts), started and stopped from here; the
+ * samples come back with `at` on this process's performance.now() clock.
+ */
+export function probeHealth(baseUrl: string, ratePerSecond = 20): { stop: () => Promise<HealthSample[]> } {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'health-probe-child.ts'), baseUrl, String(ratePerSecond)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return {
+    stop: async () => {
+      child.stdin.end('stop\n');
+      const code = await exited;
+      if (code !== 0) throw new Error(`the health probe exited with ${code}`);
+      const samples = JSON.parse(output) as HealthSample[];
+      return samples.map((sample) => ({ ...sample, at: sample.at - performance.timeOrigin }));
     },
   };
 }
