@@ -1,6 +1,7 @@
 import { PageTooLargeError, assemblePacket, preflightPdf } from '@/lib/pdf';
 import type { DocumentMeta } from '@/lib/pdf/layout/pdf-builder';
 import type { DocumentFormat } from '@/lib/pdf/types';
+import { sha256Hex } from '@/lib/crypto/hash';
 import { MEGABYTE } from './options';
 import { FilingFailure, type RenderedAttachmentPart } from './render-result';
 
@@ -17,7 +18,7 @@ export type DrawnAttachment = { bytes: Uint8Array; title: string; metadata: Docu
  */
 export async function preflightAttachment(bytes: Uint8Array, format: DocumentFormat, maxBytes: number): Promise<RenderedAttachmentPart> {
   const preflight = await preflightPdf(bytes, format, { maxBytes });
-  return { bytes, pageCount: preflight.pageCount, preflight };
+  return { bytes, sha256: sha256Hex(bytes), pageCount: preflight.pageCount, preflight };
 }
 
 /**

@@ -1,21 +1,21 @@
 import type { Database } from '@/db/client';
 import type { FilingAttachmentKind } from '@/db/schema';
-import { sha256Hex } from '@/lib/crypto/hash';
-import type { AuthorityAnnexInput, AuthorityAnnexRow } from '@/lib/pdf/authority-annex';
+import type { AuthorityAnnexInput } from '@/lib/pdf/authority-annex';
 import type { RenderOptions } from '@/lib/pdf/types';
 import { attachmentPartFileName, refuseUnfitAttachment } from './attachment-preflight';
-import type { AuthorityManifest } from './authority-manifest';
-import { authorityFileNames, serializeAuthorityManifest } from './authority-manifest';
-import { loadAuthorityManifest } from './load-authority';
+import { AuthorityManifestWriter, authorityFileNames } from './authority-manifest';
+import { readAuthorityManifest } from './load-authority';
 import type { FilingOptions } from './options';
-import { drawAuthorityAnnex } from './render/attachment-pdfs';
+import { type ManifestRows, drawAuthorityAnnexFromManifest } from './render/annex-parts';
 import type { RenderedAttachmentPart } from './render-result';
 
 export type BuiltAttachment = {
   kind: FilingAttachmentKind;
   /** 1, 2 …: a PDF attachment split to fit the per-file limit has one per file; anything else is part 1. */
   part: number;
-  bytes: Uint8Array;
+  /** The file's bytes in one piece, or in several never joined (the manifest of a big round). */
+  chunks: readonly Uint8Array[];
+  byteSize: number;
   sha256: string;
   mime: string;
   pageCount: number | null;
@@ -23,13 +23,15 @@ export type BuiltAttachment = {
 };
 
 /**
- * How the annex is drawn, split into parts under `maxBytes` when it does not fit, and
- * pre-flighted: in the job's render worker (generate-job.ts), or in this thread.
+ * How the annex is drawn from the manifest's bytes, in files under `maxBytes`, and pre-flighted:
+ * in the job's render worker (generate-job.ts), or in this thread.
  */
 export type RenderAnnex = (
-  annex: AuthorityAnnexInput,
+  manifest: ManifestRows,
+  info: Omit<AuthorityAnnexInput, 'rows'>,
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>,
   maxBytes: number,
+  signal?: AbortSignal,
 ) => Promise<RenderedAttachmentPart[]>;
 
 /** The stored rows of a PDF attachment's parts, in order; a part suffix on the name only when there are several. */
@@ -41,34 +43,12 @@ export function pdfAttachmentParts(
   return parts.map((rendered, index) => ({
     kind,
     part: index + 1,
-    bytes: rendered.bytes,
-    sha256: sha256Hex(rendered.bytes),
+    chunks: [rendered.bytes],
+    byteSize: rendered.bytes.byteLength,
+    sha256: rendered.sha256,
     mime: 'application/pdf',
     pageCount: rendered.pageCount,
     fileName: attachmentPartFileName(fileName, index + 1, parts.length),
-  }));
-}
-
-function annexRows(manifest: AuthorityManifest): AuthorityAnnexRow[] {
-  return manifest.claimants.map((entry) => ({
-    referenceNumber: entry.referenceNumber,
-    legalName: entry.legalName,
-    legalNameLatin: entry.legalNameLatin ?? undefined,
-    dateOfBirth: entry.dateOfBirth,
-    isMinor: entry.isMinor,
-    guardian: entry.guardian,
-    email: entry.email.address,
-    emailVerifiedAt: entry.email.verifiedAt,
-    phone: entry.phone.number,
-    documents: entry.documents.map((document) => ({
-      kind: document.kind,
-      version: `v${document.version} (${document.locale})`,
-      textSha256: document.textSha256,
-      signedAt: document.signedAt,
-      ip: document.ip,
-      userAgent: document.userAgent,
-    })),
-    auditEntries: entry.auditEntries,
   }));
 }
 
@@ -84,22 +64,32 @@ export async function buildAuthorityAttachments(
   filingId: string,
   options: Pick<FilingOptions, 'caseInfo' | 'format' | 'language' | 'maxPartBytes'>,
   now: Date,
-  renderAnnex: RenderAnnex = drawAuthorityAnnex,
+  renderAnnex: RenderAnnex = drawAuthorityAnnexFromManifest,
+  signal?: AbortSignal,
 ): Promise<BuiltAttachment[]> {
-  const manifest = await loadAuthorityManifest(db, filingId, now);
-  const names = authorityFileNames(manifest.filing.caseSlug, manifest.filing.version);
-  const manifestBytes = serializeAuthorityManifest(manifest);
-  const manifestSha256 = sha256Hex(manifestBytes);
+  let writer: AuthorityManifestWriter | undefined;
+  const head = await readAuthorityManifest(db, filingId, now, {
+    head: (head) => {
+      writer = new AuthorityManifestWriter(head);
+    },
+    slice: (entries) => {
+      signal?.throwIfAborted();
+      writer!.add(entries);
+    },
+  });
+  const manifest = writer!.finish();
+  const names = authorityFileNames(head.filing.caseSlug, head.filing.version);
   const rendered = await renderAnnex(
+    manifest,
     {
       case: options.caseInfo,
-      filingVersion: manifest.filing.version,
-      auditChain: manifest.auditChain,
-      rows: annexRows(manifest),
-      manifest: { fileName: names.manifest, sha256: manifestSha256 },
+      filingVersion: head.filing.version,
+      auditChain: head.auditChain,
+      manifest: { fileName: names.manifest, sha256: manifest.sha256 },
     },
     { format: options.format, language: options.language, now },
     options.maxPartBytes,
+    signal,
   );
   refuseUnfitAttachment('authority', rendered, options.maxPartBytes);
   return [
@@ -107,8 +97,9 @@ export async function buildAuthorityAttachments(
     {
       kind: 'authority_manifest',
       part: 1,
-      bytes: manifestBytes,
-      sha256: manifestSha256,
+      chunks: manifest.chunks,
+      byteSize: manifest.byteSize,
+      sha256: manifest.sha256,
       mime: 'application/json',
       pageCount: null,
       fileName: names.manifest,

@@ -1,6 +1,7 @@
 import stringify from 'safe-stable-stringify';
 import { describe, expect, it } from 'vitest';
-import { type AuthorityManifest, serializeAuthorityManifest } from './authority-manifest';
+import { createHash } from 'node:crypto';
+import { type AuthorityManifest, AuthorityManifestWriter, readManifestSlice, serializeAuthorityManifest } from './authority-manifest';
 
 const SHA = 'ab'.repeat(32);
 
@@ -72,5 +73,46 @@ describe('serializeAuthorityManifest', () => {
     const text = new TextDecoder().decode(serializeAuthorityManifest(manifest));
     expect(new TextDecoder().decode(serializeAuthorityManifest(reordered))).toBe(text);
     expect(text.startsWith('{"auditChain":"00000000-0000-4000-8000-000000000005","claimants":[{"auditEntries":[{"action":')).toBe(true);
+  });
+});
+
+describe('AuthorityManifestWriter', () => {
+  /** Five claimants, each a copy of the awkward one at its own position. */
+  function manyClaimants(): AuthorityManifest {
+    const manifest = awkwardManifest();
+    const [entry] = manifest.claimants;
+    return {
+      ...manifest,
+      claimants: [1, 2, 3, 4, 5].map((position) => ({ ...entry, position, referenceNumber: `CPG-000000${position}` })),
+    };
+  }
+
+  it('writes, a slice at a time, exactly the bytes of serializeAuthorityManifest, and their SHA-256', () => {
+    const manifest = manyClaimants();
+    const { claimants, ...head } = manifest;
+    const writer = new AuthorityManifestWriter(head);
+    for (const slice of [claimants.slice(0, 2), [], claimants.slice(2, 3), claimants.slice(3)]) writer.add(slice);
+    const written = writer.finish();
+    const expected = serializeAuthorityManifest(manifest);
+    const joined = Buffer.concat(written.chunks.map((chunk) => chunk.slice()));
+    expect(joined.equals(Buffer.from(expected))).toBe(true);
+    expect(written.byteSize).toBe(expected.byteLength);
+    expect(written.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+    expect(written.rows).toBe(5);
+    expect(written.slices.map((slice) => [slice.firstRow, slice.rows])).toEqual([
+      [0, 2],
+      [2, 1],
+      [3, 2],
+    ]);
+    expect(written.slices.flatMap((slice) => readManifestSlice(written.chunks, slice))).toEqual(
+      JSON.parse(new TextDecoder().decode(expected)).claimants,
+    );
+  });
+
+  it('writes a manifest of no claimants like serializeAuthorityManifest', () => {
+    const { claimants: _none, ...head } = awkwardManifest();
+    const written = new AuthorityManifestWriter(head).finish();
+    const joined = Buffer.concat(written.chunks.map((chunk) => chunk.slice()));
+    expect(joined.toString('utf8')).toBe(new TextDecoder().decode(serializeAuthorityManifest({ ...head, claimants: [] })));
   });
 });

@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { filingClaimants, filings } from '@/db/schema';
+import { cases, filingClaimants, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { defineJob } from '@/lib/jobs/define';
 import { getJobState } from '@/lib/jobs/boss';
@@ -9,12 +9,12 @@ import { type JobContext, PermanentJobError, type QueuedJob } from '@/lib/jobs/t
 import { WorkerTaskError, runInWorker } from '@/lib/jobs/worker-thread';
 import { numberExhibits } from '@/lib/pdf/exhibits/numbering';
 import type { ClaimantSnapshot } from '@/lib/pdf/types';
-import { type RenderAnnex, buildAuthorityAttachments } from './authority-attachments';
+import { type BuiltAttachment, type RenderAnnex, buildAuthorityAttachments } from './authority-attachments';
 import { findDamagedBlobs, serveEvidence } from './evidence-channel';
-import { type RenderExhibitList, buildExhibitListAttachment } from './exhibit-list-attachment';
+import { exhibitListAttachments } from './exhibit-list-attachment';
 import { filingGenerateKind } from './job-kind';
 import type { FilingOptions } from './options';
-import { type RenderPartyListXlsx, buildPartyListAttachment } from './party-list-attachment';
+import { partyListAttachment } from './party-list-attachment';
 import type { RenderPacketTaskInput } from './render/render-packet';
 import { FilingFailure, type RenderFailure, type RenderedAttachmentPart, unpackRenderResult } from './render-result';
 import { RunMonitor } from './run-monitor';
@@ -30,32 +30,15 @@ export function renderTimeoutMs(claimants: number, files: number): number {
 }
 
 /** The proof of authority annex, drawn in a worker of its own like the packet. */
-const renderAnnexInWorker: RenderAnnex = (annex, options, maxBytes) =>
+const renderAnnexInWorker: RenderAnnex = (manifest, info, options, maxBytes, signal) =>
   runInWorker<RenderedAttachmentPart[]>({
     module: RENDER_MODULE,
     exportName: 'renderAuthorityAnnexTask',
-    input: { annex, options, maxBytes },
-    timeoutMs: renderTimeoutMs(annex.rows.length, 0),
+    // The manifest's chunks are shared memory: the worker reads them where they are.
+    input: { manifest: { chunks: manifest.chunks, rows: manifest.rows, slices: manifest.slices }, info, options, maxBytes },
+    timeoutMs: renderTimeoutMs(manifest.rows, 0),
     maxHeapMb: RENDER_HEAP_MB,
-  });
-
-const renderPartyListXlsxInWorker: RenderPartyListXlsx = (list, options) =>
-  runInWorker<Uint8Array>({
-    module: RENDER_MODULE,
-    exportName: 'renderPartyListXlsxTask',
-    input: { list, options },
-    timeoutMs: renderTimeoutMs(list.rows.length, 0),
-    maxHeapMb: RENDER_HEAP_MB,
-  });
-
-/** The exhibit list (증거목록), drawn in a worker like the annex: one row per file of the packet. */
-const renderExhibitListInWorker: RenderExhibitList = (list, options, maxBytes) =>
-  runInWorker<RenderedAttachmentPart[]>({
-    module: RENDER_MODULE,
-    exportName: 'renderExhibitListTask',
-    input: { list, options, maxBytes },
-    timeoutMs: renderTimeoutMs(0, list.exhibits.length),
-    maxHeapMb: RENDER_HEAP_MB,
+    signal,
   });
 
 export function failureMessage(failure: Pick<RenderFailure, 'messageKey' | 'params'>): string {
@@ -82,31 +65,41 @@ async function startRun(db: Database, filingId: string, jobId: string): Promise<
   return filing ? { ...filing, options: filing.options as FilingOptions } : null;
 }
 
-const PARSE_SLICE = 2_000;
+const SNAPSHOT_SLICE = 2_000;
 
 /**
- * The filing's snapshots, parsed for this thread, and the same rows as JSON bytes in slices for
- * the render worker. Handing the worker parsed objects would copy them on this thread in one go
- * (0.7 s of a stalled web server at 100,000 claimants); the slices are made a turn of the event
- * loop apart and transferred, and the worker parses them itself.
+ * The filing's snapshots as JSON bytes, comma-separated, in slices for the render worker, read a
+ * slice at a time in packet order. This thread never parses them: 100,000 snapshots are hundreds
+ * of megabytes as objects, and parsing them here would stall the web server it also serves; the
+ * slices are transferred and the worker parses them itself.
  */
-async function loadSnapshots(db: Database, filingId: string): Promise<{ claimants: ClaimantSnapshot[]; json: Uint8Array[] }> {
+async function loadSnapshotSlices(db: Database, filingId: string): Promise<{ count: number; json: Uint8Array[] }> {
+  const json: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  let count = 0;
+  for (let after = -1; ;) {
+    const rows = await db
+      .select({ position: filingClaimants.position, snapshot: sql<string>`${filingClaimants.snapshot}::text` })
+      .from(filingClaimants)
+      .where(and(eq(filingClaimants.filingId, filingId), gt(filingClaimants.position, after)))
+      .orderBy(asc(filingClaimants.position))
+      .limit(SNAPSHOT_SLICE);
+    if (rows.length === 0) break;
+    json.push(encoder.encode(rows.map((row) => row.snapshot).join(',')));
+    count += rows.length;
+    after = rows[rows.length - 1].position;
+  }
+  return { count, json };
+}
+
+/** Every claimant's snapshot, parsed: only to name the exhibit of a damaged file, which stops the build anyway. */
+async function loadSnapshots(db: Database, filingId: string): Promise<ClaimantSnapshot[]> {
   const rows = await db
-    .select({ snapshot: sql<string>`${filingClaimants.snapshot}::text` })
+    .select({ snapshot: filingClaimants.snapshot })
     .from(filingClaimants)
     .where(eq(filingClaimants.filingId, filingId))
     .orderBy(asc(filingClaimants.position));
-  const claimants: ClaimantSnapshot[] = [];
-  const json: Uint8Array[] = [];
-  const encoder = new TextEncoder();
-  for (let start = 0; start < rows.length; start += PARSE_SLICE) {
-    // The web requests this thread also serves go first.
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    const texts = rows.slice(start, start + PARSE_SLICE).map((row) => row.snapshot);
-    for (const text of texts) claimants.push(JSON.parse(text) as ClaimantSnapshot);
-    json.push(encoder.encode(texts.join(',')));
-  }
-  return { claimants, json };
+  return rows.map((row) => row.snapshot as ClaimantSnapshot);
 }
 
 /**
@@ -114,12 +107,17 @@ async function loadSnapshots(db: Database, filingId: string): Promise<{ claimant
  * upload (checked inside the database). A file that changed in storage stops the filing, naming
  * the exhibit and the file; the worker later gets each file again, re-checked, as it needs it.
  */
-async function checkEvidence(db: Database, claimants: readonly ClaimantSnapshot[], options: FilingOptions): Promise<Set<string>> {
-  const items = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ claimant, evidence })));
-  const hashes = new Set(items.map((item) => item.evidence.sha256));
+async function checkEvidence(db: Database, filingId: string, options: FilingOptions): Promise<Set<string>> {
+  const result = await db.execute(sql`
+    select distinct file->>'sha256' as sha256
+    from ${filingClaimants}, jsonb_array_elements(${filingClaimants.snapshot}->'evidence') as file
+    where ${filingClaimants.filingId} = ${filingId}`);
+  const hashes = new Set((result as unknown as { rows: { sha256: string }[] }).rows.map((row) => row.sha256));
   const { missing, mismatched } = await findDamagedBlobs(db, [...hashes]);
   const damaged = mismatched[0] ?? missing[0];
   if (damaged) {
+    const claimants = await loadSnapshots(db, filingId);
+    const items = claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ claimant, evidence })));
     const { item, label } = numberExhibits(items, (entry) => entry.claimant.id, options.language).find(
       (exhibit) => exhibit.item.evidence.sha256 === damaged,
     )!;
@@ -202,10 +200,13 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
   if (!filing) return;
   const monitor = new RunMonitor(db, filing.id, context);
   let stopServing = () => {};
+  const authorityAbort = new AbortController();
+  monitor.signal.addEventListener('abort', () => authorityAbort.abort(), { once: true });
+  let authority: Promise<BuiltAttachment[]> | undefined;
   try {
     const { options } = filing;
-    const { claimants, json } = await loadSnapshots(db, filing.id);
-    const hashes = options.documents.exhibits ? await checkEvidence(db, claimants, options) : new Set<string>();
+    const { count, json } = await loadSnapshotSlices(db, filing.id);
+    const hashes = options.documents.exhibits ? await checkEvidence(db, filing.id, options) : new Set<string>();
     const channel = hashes.size ? new MessageChannel() : null;
     stopServing = channel ? serveEvidence(db, channel.port1, hashes) : () => {};
     const input: RenderPacketTaskInput = {
@@ -218,39 +219,49 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
       maxPartBytes: options.maxPartBytes,
       documentDate: options.documentDate,
       representativeClaimantIds: options.representativeClaimantIds,
+      filingVersion: filing.version,
       evidencePort: channel?.port2,
     };
     monitor.start();
+    // The proof of authority is read and drawn beside the packet, in a worker of its own: on two
+    // cores a round's two big renders take the time of the longer, not of both. It is read as the
+    // build starts; the snapshots it names were frozen when the filing was requested.
+    authority = buildAuthorityAttachments(db, filing.id, options, new Date(), renderAnnexInWorker, authorityAbort.signal);
+    // Awaited below; a failure before then must not surface as an unhandled rejection.
+    authority.catch(() => {});
     const packed = await runInWorker<Uint8Array>({
       module: RENDER_MODULE,
       exportName: 'renderFilingPacketTask',
       input,
       // The worker's end of the evidence channel and the snapshots' bytes move to it.
       transferList: [...json.map((slice) => slice.buffer as ArrayBuffer), ...(channel ? [channel.port2] : [])],
-      timeoutMs: renderTimeoutMs(claimants.length, hashes.size),
+      timeoutMs: renderTimeoutMs(count, hashes.size),
       maxHeapMb: RENDER_HEAP_MB,
       signal: monitor.signal,
       onProgress: monitor.update,
     });
     stopServing();
-    monitor.stop();
     const result = unpackRenderResult(packed);
     if (!result.ok) throw new FilingFailure(result.failure);
+    const attachments = await authority;
+    monitor.stop();
     // A job cancelled in pg-boss while the render ran may not have been noticed yet (its heartbeat
     // is seconds apart): ask once more before storing anything.
     if ((await getJobState(db, job.kind, job.id)) === 'cancelled') return markCancelled(db, filing);
-    // Read after the render, just before storing: the audit entries it names are the chain as it
-    // stands when the packet is recorded as built.
-    const builtAt = new Date();
-    const attachments = await buildAuthorityAttachments(db, filing.id, options, builtAt, renderAnnexInWorker);
-    // The spreadsheet goes with the printed party list, never without it.
-    if (options.documents.partyList)
-      attachments.unshift(await buildPartyListAttachment(db, filing.id, claimants, options, renderPartyListXlsxInWorker));
-    attachments.push(...(await buildExhibitListAttachment(db, filing, claimants, options, builtAt, renderExhibitListInWorker)));
+    const [{ caseSlug }] = await db.select({ caseSlug: cases.slug }).from(cases).where(eq(cases.id, filing.caseId));
+    const named = { caseSlug, version: filing.version };
+    // The spreadsheet goes with the printed party list, never without it (the worker writes both).
+    for (const xlsx of result.attachments.filter((file) => file.kind === 'party_list_xlsx'))
+      attachments.unshift(partyListAttachment(xlsx, named));
+    const exhibitList = result.attachments.filter((file) => file.kind === 'exhibit_list');
+    attachments.push(...exhibitListAttachments(exhibitList, named, options.maxPartBytes));
     await storeRenderedParts(db, filing, result, attachments);
   } catch (error) {
     monitor.stop();
     stopServing();
+    // Whichever failed first, the other render stops too, and is over before the filing is marked.
+    authorityAbort.abort();
+    await authority?.catch(() => {});
     // Cancelled by a lawyer (the filing says so already), the job cancelled in pg-boss directly
     // (the filing follows), or the server shutting down (the job fails and pg-boss retries it).
     if (monitor.signal.aborted) {

@@ -19,16 +19,31 @@ export type RenderedPartMeta = {
 /** A failure the job can name to the lawyer: a translation key in the `filings` catalog and its parameters. */
 export type RenderFailure = { code: string; messageKey: string; params: Record<string, string | number>; detail: string };
 
+/**
+ * A file the packet's worker writes beside the parts from the same snapshots (bytes travel
+ * separately): the party list as a spreadsheet, and each file of the exhibit list.
+ */
+export type RenderedAttachmentMeta =
+  | { kind: 'party_list_xlsx'; byteLength: number; sha256: string }
+  | { kind: 'exhibit_list'; byteLength: number; sha256: string; pageCount: number; preflight: PreflightResult };
+
 export type RenderHeader =
-  { ok: true; pageCount: number; parts: RenderedPartMeta[]; warnings: string[] } | { ok: false; failure: RenderFailure };
+  | { ok: true; pageCount: number; parts: RenderedPartMeta[]; attachments: RenderedAttachmentMeta[]; warnings: string[] }
+  | { ok: false; failure: RenderFailure };
 
 export type RenderOutcome =
-  | { ok: true; pageCount: number; parts: (RenderedPartMeta & { bytes: Uint8Array })[]; warnings: string[] }
+  | {
+      ok: true;
+      pageCount: number;
+      parts: (RenderedPartMeta & { bytes: Uint8Array })[];
+      attachments: (RenderedAttachmentMeta & { bytes: Uint8Array })[];
+      warnings: string[];
+    }
   | { ok: false; failure: RenderFailure };
 
 /**
  * The worker answers with ONE buffer — a length-prefixed JSON header followed by the parts'
- * bytes — because only a bare Uint8Array result is transferred to the main thread; an object
+ * bytes, then the attachments' — because only a bare Uint8Array result is transferred to the main thread; an object
  * holding a few hundred megabytes of parts would be copied, doubling the server's memory.
  */
 export function packRenderResult(header: RenderHeader, parts: Uint8Array[] = []): Uint8Array {
@@ -52,21 +67,23 @@ export function unpackRenderResult(packed: Uint8Array): RenderOutcome {
   const header = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + length))) as RenderHeader;
   if (!header.ok) return header;
   let offset = 4 + length;
-  const parts = header.parts.map((part) => {
-    const bytes = packed.subarray(offset, offset + part.byteLength);
-    offset += part.byteLength;
-    return { ...part, bytes };
-  });
+  const take = (byteLength: number) => {
+    const bytes = packed.subarray(offset, offset + byteLength);
+    offset += byteLength;
+    return bytes;
+  };
+  const parts = header.parts.map((part) => ({ ...part, bytes: take(part.byteLength) }));
+  const attachments = header.attachments.map((attachment) => ({ ...attachment, bytes: take(attachment.byteLength) }));
   if (offset !== packed.byteLength) throw new Error(`render result holds ${packed.byteLength} bytes, the header accounts for ${offset}`);
-  return { ok: true, pageCount: header.pageCount, parts, warnings: header.warnings };
+  return { ok: true, pageCount: header.pageCount, parts, attachments, warnings: header.warnings };
 }
 
 /**
  * One file of a PDF attachment as its worker task answers (the task answers with all of them,
- * in order): the PDF, its page count and its pre-flight against the filing's per-file limit
+ * in order): the PDF, its SHA-256, its page count and its pre-flight against the filing's per-file limit
  * (both found there, not on the job's thread).
  */
-export type RenderedAttachmentPart = { bytes: Uint8Array; pageCount: number; preflight: PreflightResult };
+export type RenderedAttachmentPart = { bytes: Uint8Array; sha256: string; pageCount: number; preflight: PreflightResult };
 
 /** A failure the lawyer is told about on the filing (translation key + parameters, as lib/http/route expects). */
 export class FilingFailure extends Error {

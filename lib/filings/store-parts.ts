@@ -1,8 +1,9 @@
+import { Readable } from 'node:stream';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { filingAttachments, filingClaimants, filingParts, filings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { putBlob } from '@/lib/blobs/blobs';
+import { putBlob, putBlobStream } from '@/lib/blobs/blobs';
 import type { BuiltAttachment } from './authority-attachments';
 import type { PartPreflight } from './queries';
 import type { RenderOutcome } from './render-result';
@@ -48,13 +49,18 @@ export async function storeRenderedParts(
       });
     }
     for (const attachment of attachments) {
-      await putBlob(tx, attachment.bytes, attachment.mime, attachment.sha256);
+      await putBlobStream(tx, {
+        sha256: attachment.sha256,
+        byteSize: attachment.byteSize,
+        mime: attachment.mime,
+        source: Readable.from(attachment.chunks.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))),
+      });
       await tx.insert(filingAttachments).values({
         filingId: filing.id,
         kind: attachment.kind,
         part: attachment.part,
         sha256: attachment.sha256,
-        byteSize: attachment.bytes.byteLength,
+        byteSize: attachment.byteSize,
         pageCount: attachment.pageCount,
         fileName: attachment.fileName,
       });
@@ -97,7 +103,7 @@ export async function storeRenderedParts(
           kind: attachment.kind,
           part: attachment.part,
           sha256: attachment.sha256,
-          bytes: attachment.bytes.byteLength,
+          bytes: attachment.byteSize,
         })),
       },
     });

@@ -47,6 +47,13 @@ export type AuthorityAnnexInput = {
   manifest: { fileName: string; sha256: string };
 };
 
+/**
+ * Which file of an annex filed in several (lib/filings/render/annex-parts.ts): its number, how
+ * many there are, the number of its first row and the rows of all of them. Without it the annex
+ * is one file holding every row.
+ */
+export type AnnexPart = { part: number; parts: number; firstRowNumber: number; totalRows: number };
+
 const RECORD_SIZE = 6.5;
 const RECORD_LEADING = 8.5;
 const NUMBER_WIDTH = 28;
@@ -58,25 +65,40 @@ const HEX_DIGITS = '0123456789abcdef';
  * text), when and from where, and the audit entries that recorded it, with how to check it all
  * against the manifest. Typed names only: a signature image would claim more than was signed.
  */
-export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: RenderOptions): Promise<Uint8Array> {
+export async function renderAuthorityAnnex(
+  input: AuthorityAnnexInput,
+  options: RenderOptions,
+  part: AnnexPart = { part: 1, parts: 1, firstRowNumber: 1, totalRows: input.rows.length },
+): Promise<Uint8Array> {
   const { format, language } = options;
   const timeZone = options.timeZone ?? 'Asia/Seoul';
   const onDate = isoDateIn(options.now, timeZone);
   const strings = STRINGS[language].authority;
   const kinds = STRINGS[language].common.consentKinds;
-  const builder = await PdfBuilder.create(format, caseDocumentMeta(strings.title, input.case, options));
+  const partTitle = (text: string) => (part.parts > 1 ? STRINGS[language].packet.partTitle(text, part.part, part.parts) : text);
+  const title = partTitle(strings.title);
+  const meta = caseDocumentMeta(strings.title, input.case, options);
+  const builder = await PdfBuilder.create(format, { ...meta, title: partTitle(meta.title) });
   const styles = documentStyles(builder);
   const flow = new Flow(builder);
 
-  flow.paragraph(strings.title, styles.title);
-  flow.paragraph(strings.intro(input.filingVersion, input.rows.length), { ...styles.body, firstLineIndent: styles.body.size });
-  // How to verify, and the manifest's hash, before the rows: an annex over the court's per-file
-  // limit is filed split by pages (lib/filings/attachment-preflight.ts), and its first part must
-  // say how every part is checked.
-  flow.paragraph(strings.verificationHeading, { ...styles.heading, spaceBefore: 12 });
-  for (const paragraph of strings.verification(input.manifest.fileName, input.auditChain))
-    // Left-aligned: file names, commands and hashes cannot be justified without gaping spaces.
-    flow.paragraph(paragraph, { ...styles.body, align: 'left', firstLineIndent: styles.body.size });
+  flow.paragraph(title, styles.title);
+  if (part.part === 1) {
+    flow.paragraph(strings.intro(input.filingVersion, part.totalRows), { ...styles.body, firstLineIndent: styles.body.size });
+    // How to verify, and the manifest's hash, before the rows: an annex over the court's per-file
+    // limit is filed in several files, and the first must say how every one is checked.
+    flow.paragraph(strings.verificationHeading, { ...styles.heading, spaceBefore: 12 });
+    for (const paragraph of strings.verification(input.manifest.fileName, input.auditChain))
+      // Left-aligned: file names, commands and hashes cannot be justified without gaping spaces.
+      flow.paragraph(paragraph, { ...styles.body, align: 'left', firstLineIndent: styles.body.size });
+  } else {
+    const lastRowNumber = part.firstRowNumber + input.rows.length - 1;
+    flow.paragraph(strings.partRows(part.firstRowNumber, lastRowNumber, part.totalRows), {
+      ...styles.body,
+      firstLineIndent: styles.body.size,
+    });
+  }
+  // Every file names the manifest it belongs to, so a part on its own can still be checked.
   flow.paragraph(strings.manifestHash(input.manifest.sha256), { ...styles.small, font: builder.font('sans'), spaceAfter: 12 });
 
   const signer = (row: AuthorityAnnexRow): string => {
@@ -114,7 +136,7 @@ export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: 
   const widestDigit = Math.max(...[...HEX_DIGITS].map((digit) => sans.widthOf(digit, RECORD_SIZE)));
   const recordWidth = Math.ceil(64 * widestDigit + 2 * styles.tableSmall.padding + 1);
   const columns: TableColumn<AuthorityAnnexRow>[] = [
-    { header: strings.columns.number, width: NUMBER_WIDTH, align: 'center', text: (_row, index) => String(index + 1) },
+    { header: strings.columns.number, width: NUMBER_WIDTH, align: 'center', text: (_row, index) => String(part.firstRowNumber + index) },
     { header: strings.columns.signer, width: flow.box.width - NUMBER_WIDTH - recordWidth, text: signer },
     {
       header: strings.columns.records,
@@ -127,7 +149,7 @@ export async function renderAuthorityAnnex(input: AuthorityAnnexInput, options: 
   ];
   drawTable(flow, columns, input.rows, styles.tableSmall);
 
-  for (const note of strings.notes) flow.paragraph(note, { ...styles.small, spaceBefore: 4 });
-  drawPageFurniture(builder, { language, runningHeader: strings.title });
+  if (part.part === part.parts) for (const note of strings.notes) flow.paragraph(note, { ...styles.small, spaceBefore: 4 });
+  drawPageFurniture(builder, { language, runningHeader: title });
   return builder.save();
 }

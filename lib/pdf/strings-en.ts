@@ -318,6 +318,8 @@ export const en: PdfStrings = {
       `The machine-readable manifest generated with this confirmation (${fileName}) holds the same data in a canonical serialisation (JSON with sorted keys, no whitespace, UTF-8). Its SHA-256 is printed below; computing the SHA-256 of the file (for example sha256sum ${fileName}) must give the same value.`,
       `The server operator checks every hash in the manifest against the database with npm run authority:verify -- ${fileName}: the hashes of the signed texts, the keyed hash (HMAC-SHA-256) of each audit record and the links of this case's audit chain (${chain}). It fails, naming the row, when anything no longer matches.`,
     ],
+    partRows: (first, last, total) =>
+      `Appointing parties ${formatNumber(first)} to ${formatNumber(last)} of ${formatNumber(total)}. How to check them is set out in the first file.`,
     manifestHash: (sha256) => `Manifest SHA-256: ${sha256}`,
   },
   exhibitList: {

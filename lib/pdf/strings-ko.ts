@@ -316,6 +316,8 @@ export const ko = {
       `이 확인서와 함께 생성된 기계 판독용 목록(${fileName})은 같은 내용을 정해진 직렬화(키를 정렬한 JSON, 공백 없음, UTF-8)로 담고 있으며, 그 파일의 SHA-256은 아래와 같습니다. 파일을 받아 SHA-256을 계산하면(예: sha256sum ${fileName}) 이 값과 같아야 합니다.`,
       `서버 운영자는 npm run authority:verify -- ${fileName} 로 목록의 모든 해시를 데이터베이스에서 다시 계산해 확인할 수 있습니다. 서명한 원문의 해시, 각 감사 기록의 키 해시(HMAC-SHA-256)와 이 사건의 감사 체인(${chain})의 연결을 확인하고, 달라진 행이 있으면 그 행을 밝히며 실패합니다.`,
     ],
+    partRows: (first: number, last: number, total: number) =>
+      `선정자 ${formatNumber(total)}명 중 ${formatNumber(first)}번부터 ${formatNumber(last)}번까지입니다. 확인 방법은 첫 번째 파일에 적었습니다.`,
     manifestHash: (sha256: string) => `목록 SHA-256: ${sha256}`,
   },
   exhibitList: {

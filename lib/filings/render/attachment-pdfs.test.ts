@@ -4,7 +4,8 @@ import { DEMO_NOW } from '@/lib/pdf/__fixtures__/synthetic-claimants';
 import { preflightPdf } from '@/lib/pdf';
 import { refuseUnfitAttachment } from '../attachment-preflight';
 import { FilingFailure } from '../render-result';
-import { drawAuthorityAnnex, drawExhibitList } from './attachment-pdfs';
+import { drawAuthorityAnnex } from './annex-parts';
+import { drawExhibitList } from './attachment-pdfs';
 
 const options = { format: 'kr', language: 'ko', now: DEMO_NOW } as const;
 const exhibits = Array.from({ length: 300 }, (_, index) => ({

@@ -38,6 +38,8 @@ export type RenderPacketInput = {
   maxPartBytes: number;
   documentDate: string;
   representativeClaimantIds: string[];
+  /** The filing's version, which the exhibit list prints. */
+  filingVersion: number;
   /** Where the exhibit files come from, one at a time (lib/filings/evidence-channel.ts); needed for exhibits. */
   evidencePort?: MessagePort;
 };

@@ -3,11 +3,26 @@ import ExcelJS from 'exceljs';
 import { NO_BREAK_SPACE, isoDateIn } from '@/lib/pdf/format';
 import { partyColumns } from '@/lib/pdf/party-list/party-list-layout';
 import { STRINGS } from '@/lib/pdf/strings';
-import type { CaseInfo, Language, PartyListClaimant, RenderOptions } from '@/lib/pdf/types';
+import type { CaseInfo, ClaimantSnapshot, Language, PartyListClaimant, RenderOptions } from '@/lib/pdf/types';
 
 export type PartyListXlsxRow = PartyListClaimant & { referenceNumber: string };
 
 export type PartyListXlsxInput = { caseInfo: CaseInfo; rows: readonly PartyListXlsxRow[] };
+
+/** The rows of the printed party list, from the same frozen snapshots in the same order, each minor with their legal representative. */
+export function partyListXlsxRows(snapshots: readonly ClaimantSnapshot[]): PartyListXlsxRow[] {
+  return snapshots.map((snapshot) => ({
+    referenceNumber: snapshot.referenceNumber,
+    legalName: snapshot.legalName,
+    legalNameLatin: snapshot.legalNameLatin,
+    dateOfBirth: snapshot.dateOfBirth,
+    address: snapshot.address,
+    locality: snapshot.locality,
+    dimensions: snapshot.dimensions,
+    damages: { totalKrw: snapshot.damages.totalKrw },
+    guardian: snapshot.guardian,
+  }));
+}
 
 /** Headings of the columns the spreadsheet adds to the printed list, in the filing's language. */
 const EXTRA_HEADERS: Record<Language, { guardian: string; reference: string }> = {

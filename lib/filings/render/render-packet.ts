@@ -12,16 +12,22 @@ import {
   separateExhibits,
 } from '@/lib/pdf';
 import type { AuthorityAnnexInput } from '@/lib/pdf/authority-annex';
-import type { ExhibitListInput } from '@/lib/pdf/exhibit-list';
-import type { ExhibitEntry, PacketDocument, RenderOptions } from '@/lib/pdf/types';
+import type { ClaimantSnapshot, ExhibitEntry, PacketDocument, RenderOptions } from '@/lib/pdf/types';
 import { MEGABYTE, chosenDocuments } from '../options';
-import { type RenderFailure, type RenderedAttachmentPart, type RenderedPartMeta, packRenderResult } from '../render-result';
-import { drawAuthorityAnnex, drawExhibitList } from './attachment-pdfs';
+import {
+  type RenderFailure,
+  type RenderedAttachmentMeta,
+  type RenderedAttachmentPart,
+  type RenderedPartMeta,
+  packRenderResult,
+} from '../render-result';
+import { type ManifestRows, drawAuthorityAnnexFromManifest } from './annex-parts';
+import { drawExhibitList, exhibitListEntries } from './attachment-pdfs';
 import { EvidenceUnavailableError } from './evidence-client';
 import { estimatePages, renderPacketDocuments, type RenderPacketInput, type RenderedDocument } from './packet-documents';
 import { PACKET_TITLES } from './packet-titles';
 import { PageProgress, type RenderProgress } from './page-progress';
-import { type PartyListXlsxInput, renderPartyListXlsx } from './party-list-xlsx';
+import { partyListXlsxRows, renderPartyListXlsx } from './party-list-xlsx';
 
 type Group = {
   group: RenderedPartMeta['group'];
@@ -76,14 +82,18 @@ async function groupDocuments(rendered: readonly RenderedDocument[], input: Rend
   ];
 }
 
-function filenameOf(input: RenderPacketInput, evidenceId: string): string {
+/** What a failure message needs of the claimants: whose files are which exhibits. */
+type ExhibitOwners = { claimants: readonly Pick<ClaimantSnapshot, 'id' | 'referenceNumber' | 'evidence'>[] };
+type FailureContext = ExhibitOwners & Pick<RenderPacketInput, 'language' | 'maxPartBytes'>;
+
+function filenameOf(input: ExhibitOwners, evidenceId: string): string {
   for (const claimant of input.claimants)
     for (const file of claimant.evidence) if (file.id === evidenceId) return `${file.originalFilename} (${claimant.referenceNumber})`;
   return evidenceId;
 }
 
 /** The exhibit label and file name of the first exhibit with these bytes. */
-function exhibitOf(input: RenderPacketInput, sha256: string): { exhibit: string; file: string } {
+function exhibitOf(input: ExhibitOwners & Pick<RenderPacketInput, 'language'>, sha256: string): { exhibit: string; file: string } {
   const items = input.claimants.flatMap((claimant) => claimant.evidence.map((evidence) => ({ claimant, evidence })));
   const found = numberExhibits(items, (item) => item.claimant.id, input.language).find(({ item }) => item.evidence.sha256 === sha256);
   return found
@@ -92,7 +102,7 @@ function exhibitOf(input: RenderPacketInput, sha256: string): { exhibit: string;
 }
 
 /** Maps what can go wrong to a message the lawyer can act on; internal detail stays in `detail`. */
-export function describeRenderFailure(error: unknown, input: RenderPacketInput): RenderFailure {
+export function describeRenderFailure(error: unknown, input: FailureContext): RenderFailure {
   const detail = error instanceof Error ? error.message : String(error);
   if (error instanceof EvidenceUnavailableError) {
     const messageKey = error.problem === 'mismatch' ? 'filings.errors.hashMismatch' : 'filings.errors.evidenceMissing';
@@ -153,12 +163,47 @@ export function describeRenderFailure(error: unknown, input: RenderPacketInput):
 }
 
 /**
+ * The files filed beside the packet that come from the same snapshots: the party list as a
+ * spreadsheet (100,000 rows are seconds of XML and deflate) and the exhibit list (split like the
+ * packet when it is over the limit). Written here, where the snapshots already are, so the job's
+ * thread — which serves the web server in production — never parses them.
+ */
+async function renderAttachments(input: RenderPacketInput): Promise<(RenderedAttachmentMeta & { bytes: Uint8Array })[]> {
+  const options = { format: input.format, language: input.language, now: new Date(input.documentDate) };
+  const attachments: (RenderedAttachmentMeta & { bytes: Uint8Array })[] = [];
+  if (input.documents.partyList) {
+    const bytes = await renderPartyListXlsx({ caseInfo: input.caseInfo, rows: partyListXlsxRows(input.claimants) }, options);
+    attachments.push({
+      kind: 'party_list_xlsx',
+      byteLength: bytes.byteLength,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes,
+    });
+  }
+  const exhibits = input.documents.exhibits ? exhibitListEntries(input.claimants) : [];
+  if (exhibits.length)
+    for (const part of await drawExhibitList(
+      { case: input.caseInfo, filingVersion: input.filingVersion, exhibits },
+      options,
+      input.maxPartBytes,
+    ))
+      attachments.push({ kind: 'exhibit_list', byteLength: part.bytes.byteLength, ...part });
+  return attachments;
+}
+
+/**
  * The worker-thread task (lib/jobs/worker-thread.ts): draws the chosen documents, assembles
  * them into files under the size limit with bookmarks and metadata, hashes and pre-flights each
- * file, and answers with one transferable buffer (render-result.ts). No database here — the job
+ * file, writes the attachments that come from the same snapshots, and answers with one
+ * transferable buffer (render-result.ts). No database here — the job
  * loads everything first and stores the result in one transaction.
  */
-export async function renderFilingPacket(input: RenderPacketInput, report: (progress: RenderProgress) => void): Promise<Uint8Array> {
+export async function renderFilingPacket(
+  input: RenderPacketInput,
+  report: (progress: RenderProgress) => void,
+  { releaseSnapshots = false }: { releaseSnapshots?: boolean } = {},
+): Promise<Uint8Array> {
+  let context: FailureContext = input;
   try {
     const keys = chosenDocuments(input.documents);
     const progress = new PageProgress(
@@ -168,6 +213,16 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
     const rendered = await renderPacketDocuments(input, keys, progress);
     const pageCount = rendered.reduce((sum, entry) => sum + entry.pageCount, 0);
     const warnings = rendered.flatMap((entry) => entry.warnings);
+    const attachments = await renderAttachments(input);
+    if (releaseSnapshots) {
+      // Drawn: the snapshots (hundreds of megabytes at 100,000 claimants) go before the parts are
+      // assembled, the render's largest moment; a failure from here on still names its exhibit.
+      const owners = input.claimants
+        .filter((claimant) => claimant.evidence.length)
+        .map(({ id, referenceNumber, evidence }) => ({ id, referenceNumber, evidence }));
+      context = { claimants: owners, language: input.language, maxPartBytes: input.maxPartBytes };
+      input.claimants.splice(0);
+    }
     const groups = await groupDocuments(rendered, input);
     // From here on each group's documents are referenced only while it is assembled, so the
     // rendered bytes can be collected before the next group and before the parts are packed.
@@ -209,10 +264,22 @@ export async function renderFilingPacket(input: RenderPacketInput, report: (prog
         bytes.push(part.bytes);
       }
     }
-    return packRenderResult({ ok: true, pageCount, parts, warnings }, bytes);
+    return packRenderResult({ ok: true, pageCount, parts, attachments: attachments.map(({ bytes: _bytes, ...meta }) => meta), warnings }, [
+      ...bytes,
+      ...attachments.map((attachment) => attachment.bytes),
+    ]);
   } catch (error) {
-    return packRenderResult({ ok: false, failure: describeRenderFailure(error, input) });
+    return packRenderResult({ ok: false, failure: describeRenderFailure(error, context) });
   }
+}
+
+/**
+ * The signed statement's text is printed only in the declarations: without them it is let go as
+ * soon as it is parsed (at 100,000 claimants, a good share of the snapshots' memory).
+ */
+function withoutUnusedText(claimants: ClaimantSnapshot[], documents: RenderPacketInput['documents']): ClaimantSnapshot[] {
+  if (!documents.declarations) for (const claimant of claimants) if (claimant.statement) claimant.statement.text = '';
+  return claimants;
 }
 
 /** The packet task's input as the job sends it: the snapshots as JSON, comma-separated, in transferred slices. */
@@ -224,40 +291,25 @@ export async function renderFilingPacketTask(
   report: (progress: RenderProgress) => void,
 ): Promise<Uint8Array> {
   const decoder = new TextDecoder();
-  const claimants = claimantsJson.flatMap((slice) => JSON.parse(`[${decoder.decode(slice)}]`) as RenderPacketInput['claimants']);
-  return renderFilingPacket({ ...input, claimants }, report);
+  const claimants: RenderPacketInput['claimants'] = [];
+  // Each slice's bytes are let go once parsed: at 100,000 claimants they are hundreds of megabytes.
+  for (let slice = claimantsJson.shift(); slice; slice = claimantsJson.shift())
+    claimants.push(...(JSON.parse(`[${decoder.decode(slice)}]`) as RenderPacketInput['claimants']));
+  return renderFilingPacket({ ...input, claimants: withoutUnusedText(claimants, input.documents) }, report, { releaseSnapshots: true });
 }
 
 /**
  * The proof of authority annex (lib/filings/authority-attachments.ts), a second task of this
- * module, drawn and pre-flighted here: one table row per claimant is seconds of drawing for a
- * few thousand, which must not hold up the job's thread (it serves the web server in production).
- * Split into parts under the per-file limit when it does not fit (fitAttachment).
+ * module: one table row per claimant is minutes of drawing for 100,000, which must not hold up
+ * the job's thread (it serves the web server in production). The rows are read here from the
+ * manifest's bytes, which the job shares with this worker rather than copies, one file's worth at
+ * a time (annex-parts.ts).
  */
 export async function renderAuthorityAnnexTask(input: {
-  annex: AuthorityAnnexInput;
+  manifest: ManifestRows;
+  info: Omit<AuthorityAnnexInput, 'rows'>;
   options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
   maxBytes: number;
 }): Promise<RenderedAttachmentPart[]> {
-  return drawAuthorityAnnex(input.annex, input.options, input.maxBytes);
-}
-
-/**
- * The party list as a spreadsheet (lib/filings/party-list-attachment.ts), a third task: 100,000
- * rows are seconds of XML and deflate, which must not hold up the job's thread either.
- */
-export async function renderPartyListXlsxTask(input: {
-  list: PartyListXlsxInput;
-  options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
-}): Promise<Uint8Array> {
-  return renderPartyListXlsx(input.list, input.options);
-}
-
-/** The exhibit list (lib/filings/exhibit-list-attachment.ts), a fourth task: off the job's thread and split like the annex. */
-export async function renderExhibitListTask(input: {
-  list: ExhibitListInput;
-  options: Pick<RenderOptions, 'format' | 'language' | 'now'>;
-  maxBytes: number;
-}): Promise<RenderedAttachmentPart[]> {
-  return drawExhibitList(input.list, input.options, input.maxBytes);
+  return drawAuthorityAnnexFromManifest(input.manifest, input.info, input.options, input.maxBytes);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "filing_claimants_position_idx" ON "filing_claimants" USING btree ("filing_id","position");
