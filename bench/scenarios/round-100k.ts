@@ -175,7 +175,12 @@ async function runRound(context: BenchContext): Promise<RoundRun> {
   let started = performance.now();
   const databaseUrl = await copySeed(count);
   context.log(`copied the seed for this run in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const server = await benchServer(runName(count), { env: BENCH_SECRETS });
+  // Files in a folder, as a deployment of this size keeps them (README, File storage): not as
+  // bytea, which the embedded demo uses and which would hold a 240 MB manifest as a hex string.
+  const files = path.join(os.tmpdir(), `joinder-bench-round-${count}-files`);
+  fs.rmSync(files, { recursive: true, force: true });
+  fs.mkdirSync(files, { mode: 0o700 });
+  const server = await benchServer(runName(count), { env: { ...BENCH_SECRETS, BLOB_STORE: `file://${files}` } });
   return withBenchEnv(databaseUrl, async () => {
     const db = await getDb();
     const target = await loadRoundCase(db);
