@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { auditLog, blobs, claimants, courtFilings, filingClaimants, filingParts, filings } from '@/db/schema';
 import { eraseAccount } from '@/lib/erasure/erase-account';
@@ -13,7 +13,9 @@ import { loadDashboardSummary } from '@/lib/metrics/dashboard';
 import { computePublicStats } from '@/lib/metrics/public-stats';
 import { loadSupportReportData } from '@/lib/metrics/support-report-data';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { actAs } from '@/tests/helpers/next-context';
 import { runQueuedJobs } from '@/tests/helpers/jobs';
+import { correctCourtFilingAction } from './actions';
 import { correctCourtFiling } from './correct-court-filing';
 import { parseCourtFiling, parseCourtFilingCorrection } from './court-filing-schema';
 import { createFiling } from './create-filing';
@@ -23,6 +25,15 @@ import { findFiling, listCourtFilingCorrections } from './queries';
 import { recordCourtFiling } from './record-court-filing';
 import { parseFilingRequest } from './schemas';
 import { type FilingWorld, createFilingWorld, insertFiledClaimant, packetRequest } from './test-world';
+
+// The correction's server action runs with the real guards; only the request is stood in for.
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  ...(await import('@/tests/helpers/next-context')).nextAuthMock,
+}));
+vi.mock('next/headers', async () => (await import('@/tests/helpers/next-context')).nextHeadersMock);
+vi.mock('next-intl/server', async () => (await import('@/tests/helpers/next-context')).nextIntlServerMock);
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 let handle: DatabaseHandle;
 let world: FilingWorld;
@@ -309,6 +320,34 @@ describe('correcting the recorded filing', () => {
     ]);
     expect(history[0].before).toEqual(current.courtFiling);
     expect(history[0].after).toEqual({ ...current.courtFiling, courtCaseNumber: '2026가합54322' });
+  });
+});
+
+describe('the correction action', () => {
+  const formOf = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(values)) data.set(key, value);
+    return data;
+  };
+
+  it('lets a lawyer of the case correct, answers a refusal per field in Korean with what was typed, and keeps others out', async () => {
+    const current = (await findFiling(handle.db, world.caseA.id, draftVersion))!.courtFiling!;
+    await actAs(handle.db, world.lawyerA.id, { isStaff: true });
+
+    const typed = { ...current, court: '서울동부지방법원', reason: ' ' };
+    const refused = await correctCourtFilingAction(world.caseA.slug, draftVersion, null, formOf(typed));
+    expect(refused).toMatchObject({ ok: false, values: typed });
+    expect(refused.ok ? null : refused.fieldErrors).toEqual({ reason: translateKey(getTranslator('ko'), 'validation.required') });
+
+    const corrected = await correctCourtFilingAction(world.caseA.slug, draftVersion, null, formOf({ ...typed, reason: '법원 이름 오기' }));
+    expect(corrected).toEqual({ ok: true, data: undefined, message: translateKey(getTranslator('ko'), 'filings.correct.corrected') });
+    expect((await findFiling(handle.db, world.caseA.id, draftVersion))?.courtFiling).toEqual({ ...current, court: '서울동부지방법원' });
+
+    await actAs(handle.db, world.organizerA.id, { isStaff: true });
+    const outsider = await correctCourtFilingAction(world.caseA.slug, draftVersion, null, formOf({ ...current, reason: '권한 없음' }));
+    expect(outsider.ok).toBe(false);
+    expect((await findFiling(handle.db, world.caseA.id, draftVersion))?.courtFiling).toEqual({ ...current, court: '서울동부지방법원' });
+    await actAs(handle.db, null);
   });
 });
 
