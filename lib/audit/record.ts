@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   'filing.downloaded',
   'filing.recorded',
   'filing.discarded',
+  'filing.record_corrected',
   'export.supporters',
   'export.claimants',
   'export.own_data',

@@ -8,7 +8,8 @@ import { AppError } from '@/lib/errors';
 import { type ActionResult, formValues, runAction } from '@/lib/forms/action';
 import { currentRequestInfo } from '@/lib/http/request-info';
 import { cancelFiling } from './cancel-filing';
-import { parseCourtFiling } from './court-filing-schema';
+import { correctCourtFiling } from './correct-court-filing';
+import { parseCourtFiling, parseCourtFilingCorrection } from './court-filing-schema';
 import { createFiling } from './create-filing';
 import { findFiling } from './queries';
 import { recordCourtFiling } from './record-court-filing';
@@ -69,5 +70,33 @@ export async function recordCourtFilingAction(
       revalidatePath(`${filingsPath(slug)}/${version}`);
     },
     'filings.record.recorded',
+  );
+}
+
+/**
+ * Corrects a recorded court filing (day, court, 사건번호) with a reason. The same people and the
+ * same checks as recording; a new day moves the claimants' filed date with it.
+ */
+export async function correctCourtFilingAction(
+  slug: string,
+  version: number,
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runAction(
+    formValues(formData),
+    async () => {
+      const access = await requireCaseRole(slug, LAWYER_ROLES);
+      if (!Number.isSafeInteger(version) || version < 1) throw new AppError('not_found');
+      const db = await getDb();
+      const filing = await findFiling(db, access.case.id, version);
+      if (!filing) throw new AppError('not_found');
+      const input = parseCourtFilingCorrection(Object.fromEntries(formData), filing.options.format);
+      const { ip } = await currentRequestInfo();
+      await correctCourtFiling(db, { userId: access.user.id, ip }, access.case.id, version, input);
+      revalidatePath(filingsPath(slug));
+      revalidatePath(`${filingsPath(slug)}/${version}`);
+    },
+    'filings.correct.corrected',
   );
 }

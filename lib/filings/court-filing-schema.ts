@@ -20,11 +20,11 @@ export function isCourtCaseNumber(value: string, format: DocumentFormat): boolea
 }
 
 /**
- * The form a lawyer fills in once the court has the packet. The day is a Korean calendar date,
+ * What a lawyer writes down once the court has the packet: the day is a Korean calendar date,
  * not after today; the check against the day the packet was built needs the filing and is made
  * where it is recorded (record-court-filing.ts).
  */
-export function courtFilingSchema(format: DocumentFormat, today = new Date()) {
+function courtFilingFields(format: DocumentFormat, today: Date) {
   const todayInput = toKstDateInput(today);
   return z.object({
     filedOn: z
@@ -44,12 +44,34 @@ export function courtFilingSchema(format: DocumentFormat, today = new Date()) {
           .max(40)
           .refine((value) => isCourtCaseNumber(value, format), `filings.validation.caseNumber${format === 'us' ? 'Us' : 'Kr'}`),
       ),
-    confirm: z.literal('on', { message: 'validation.mustConfirm' }),
   });
+}
+
+/** The recording form: the fields, and the lawyer's confirmation that this version is what the court has. */
+export function courtFilingSchema(format: DocumentFormat, today = new Date()) {
+  return courtFilingFields(format, today).extend({ confirm: z.literal('on', { message: 'validation.mustConfirm' }) });
 }
 
 export type CourtFilingInput = z.infer<ReturnType<typeof courtFilingSchema>>;
 
 export function parseCourtFiling(values: Record<string, unknown>, format: DocumentFormat, today = new Date()): CourtFilingInput {
   return parseWithFilingKeys(courtFilingSchema(format, today), values);
+}
+
+/**
+ * Correcting a recorded filing: the same fields under the same rules, and why. The record keeps
+ * no history of its own, so the reason is what the audit log shows a later reader.
+ */
+export function courtFilingCorrectionSchema(format: DocumentFormat, today = new Date()) {
+  return courtFilingFields(format, today).extend({ reason: z.string().trim().min(1).max(500) });
+}
+
+export type CourtFilingCorrectionInput = z.infer<ReturnType<typeof courtFilingCorrectionSchema>>;
+
+export function parseCourtFilingCorrection(
+  values: Record<string, unknown>,
+  format: DocumentFormat,
+  today = new Date(),
+): CourtFilingCorrectionInput {
+  return parseWithFilingKeys(courtFilingCorrectionSchema(format, today), values);
 }

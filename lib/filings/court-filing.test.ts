@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { auditLog, blobs, claimants, courtFilings, filingClaimants, filingParts, filings } from '@/db/schema';
 import { eraseAccount } from '@/lib/erasure/erase-account';
@@ -13,15 +13,27 @@ import { loadDashboardSummary } from '@/lib/metrics/dashboard';
 import { computePublicStats } from '@/lib/metrics/public-stats';
 import { loadSupportReportData } from '@/lib/metrics/support-report-data';
 import { setupTestDatabase } from '@/tests/helpers/database';
+import { actAs } from '@/tests/helpers/next-context';
 import { runQueuedJobs } from '@/tests/helpers/jobs';
-import { parseCourtFiling } from './court-filing-schema';
+import { correctCourtFilingAction } from './actions';
+import { correctCourtFiling } from './correct-court-filing';
+import { parseCourtFiling, parseCourtFilingCorrection } from './court-filing-schema';
 import { createFiling } from './create-filing';
 import { DISCARDED_FOR_ERASURE } from './discard-drafts';
 import { FILING_GENERATE_JOB } from './job-kind';
-import { findFiling } from './queries';
+import { findFiling, listCourtFilingCorrections } from './queries';
 import { recordCourtFiling } from './record-court-filing';
 import { parseFilingRequest } from './schemas';
 import { type FilingWorld, createFilingWorld, insertFiledClaimant, packetRequest } from './test-world';
+
+// The correction's server action runs with the real guards; only the request is stood in for.
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  ...(await import('@/tests/helpers/next-context')).nextAuthMock,
+}));
+vi.mock('next/headers', async () => (await import('@/tests/helpers/next-context')).nextHeadersMock);
+vi.mock('next-intl/server', async () => (await import('@/tests/helpers/next-context')).nextIntlServerMock);
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 let handle: DatabaseHandle;
 let world: FilingWorld;
@@ -68,6 +80,8 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 let draftVersion: number;
+/** A built packet nobody recorded as filed. */
+let unrecordedVersion: number;
 
 beforeAll(async () => {
   handle = await setupTestDatabase();
@@ -169,6 +183,7 @@ describe('recording the court filing', () => {
 
   it('refuses a second packet holding claimants already filed, and names them', async () => {
     const second = await buildPacket();
+    unrecordedVersion = second;
     const refused = await refusal(
       recordCourtFiling(
         handle.db,
@@ -183,6 +198,156 @@ describe('recording the court filing', () => {
     expect(message).toContain('2026가합12345');
     expect(message).toContain(world.verified[0].referenceNumber!);
     expect(await handle.db.$count(courtFilings)).toBe(1);
+  });
+});
+
+describe('correcting the recorded filing', () => {
+  const RECORDED = { filedOn: '', court: '서울중앙지방법원', courtCaseNumber: '2026가합12345' };
+  /** A Korean calendar day some days back. */
+  const daysAgo = (days: number) => toKstDateInput(new Date(Date.now() - days * 86_400_000));
+  const builtOn = daysAgo(5);
+  const correction = (values: Record<string, string>) =>
+    parseCourtFilingCorrection({ ...RECORDED, filedOn: today(), reason: '접수증명원과 대조해 바로잡음', ...values }, 'kr');
+
+  /** What a refused correction must leave as it was: the record, the claimants' dates and the audit log. */
+  async function writtenState() {
+    const recorded = await findFiling(handle.db, world.caseA.id, draftVersion);
+    return {
+      courtFiling: recorded?.courtFiling,
+      courtFilings: await handle.db.$count(courtFilings),
+      filed: (await onFiling()).map((row) => `${row.id} ${row.filedAt?.toISOString()}`).sort(),
+      corrections: await handle.db.$count(auditLog, eq(auditLog.action, 'filing.record_corrected')),
+    };
+  }
+
+  beforeAll(async () => {
+    RECORDED.filedOn = today();
+    // Built five days ago, so a correction has earlier days to move to (and one before the build to refuse).
+    await handle.db
+      .update(filings)
+      .set({ finishedAt: new Date(`${builtOn}T12:00:00+09:00`) })
+      .where(and(eq(filings.caseId, world.caseA.id), eq(filings.version, draftVersion)));
+  });
+
+  it('refuses an empty, blank or overlong reason and the recording form’s own mistakes, with no confirmation asked', () => {
+    const refused = (values: Record<string, string>) => {
+      try {
+        parseCourtFilingCorrection(values, 'kr', new Date('2026-03-10T03:00:00Z'));
+      } catch (error) {
+        return (error as AppError).fieldErrors ?? {};
+      }
+      return {};
+    };
+    const valid = { filedOn: '2026-03-10', court: '서울중앙지방법원', courtCaseNumber: '2026가합12345' };
+    expect(refused({ ...valid, reason: '' })).toEqual({ reason: 'validation.required' });
+    expect(refused({ ...valid, reason: '  \n ' })).toEqual({ reason: 'validation.required' });
+    expect(refused({ ...valid, reason: '가'.repeat(501) })).toEqual({ reason: 'validation.tooLong|{"max":500}' });
+    expect(refused({ filedOn: '2026-03-11', court: ' ', courtCaseNumber: '12345', reason: '오타' })).toEqual({
+      filedOn: 'validation.dateInFuture',
+      court: 'validation.required',
+      courtCaseNumber: 'filings.validation.caseNumberKr',
+    });
+    expect(refused({ ...valid, reason: '가'.repeat(500) })).toEqual({});
+  });
+
+  it('refuses a packet not recorded, a day before the build, a correction that changes nothing and another case’s packet, writing nothing', async () => {
+    const before = await writtenState();
+
+    const notRecorded = await refusal(correctCourtFiling(handle.db, actor(), world.caseA.id, unrecordedVersion, correction({})));
+    expect(notRecorded).toMatchObject({ code: 'conflict', messageKey: 'filings.errors.notRecorded' });
+    expect(translateKey(getTranslator('ko'), notRecorded.messageKey!)).toContain('정정');
+    expect(translateKey(getTranslator('en'), notRecorded.messageKey!)).toMatch(/corrected/);
+
+    const early = await refusal(correctCourtFiling(handle.db, actor(), world.caseA.id, draftVersion, correction({ filedOn: daysAgo(6) })));
+    expect(early.fieldErrors?.filedOn).toMatch(/^filings\.validation\.filedBeforeBuilt\|/);
+    expect(translateKey(getTranslator('ko'), early.fieldErrors!.filedOn)).toContain(builtOn);
+
+    // The 사건번호 as people type it is the number recorded: nothing to correct.
+    const unchanged = await refusal(
+      correctCourtFiling(handle.db, actor(), world.caseA.id, draftVersion, correction({ courtCaseNumber: '２０２６ 가합 12345' })),
+    );
+    expect(unchanged).toMatchObject({ code: 'invalid_input', messageKey: 'filings.errors.correctionUnchanged' });
+    expect(translateKey(getTranslator('en'), unchanged.messageKey!)).toMatch(/^Nothing changed/);
+
+    const other = await refusal(
+      correctCourtFiling(handle.db, actor(), world.caseB.id, draftVersion, correction({ court: '서울남부지방법원' })),
+    );
+    expect(other.code).toBe('not_found');
+
+    expect(await writtenState()).toEqual(before);
+  });
+
+  it('corrects the day, court and 사건번호, moves the claimants’ filed date with the day and audits before, after and why', async () => {
+    const filedOn = daysAgo(2);
+    const after = { filedOn, court: '서울남부지방법원', courtCaseNumber: '2026가합54321' };
+    const reason = '사건번호와 법원을 잘못 옮겨 적음. 접수증명원 기준으로 바로잡음.';
+    expect(await correctCourtFiling(handle.db, actor(), world.caseA.id, draftVersion, correction({ ...after, reason }))).toEqual({
+      claimantsMoved: 5,
+    });
+
+    const recorded = await findFiling(handle.db, world.caseA.id, draftVersion);
+    expect(recorded?.courtFiling).toEqual(after);
+    expect(await handle.db.$count(courtFilings)).toBe(1);
+    const filed = await onFiling();
+    expect(filed).toHaveLength(5);
+    for (const row of filed) expect(row.filedAt?.toISOString()).toBe(new Date(`${filedOn}T00:00:00+09:00`).toISOString());
+    expect(await filedCounts()).toEqual({ publicStats: 5, dashboard: 5, report: 5 });
+    const [claimant] = await handle.db.select().from(claimants).where(eq(claimants.id, world.verified[0].id));
+    // The test world registered the claimants today, so "filed" is found, not taken as the last entry.
+    const timeline = await loadStatusTimeline(handle.db, claimant);
+    expect(timeline.find((entry) => entry.kind === 'filed')).toMatchObject({ filing: after });
+
+    const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'filing.record_corrected'));
+    expect(audit).toMatchObject({ actorUserId: world.lawyerA.id, subjectType: 'filing', subjectId: recorded?.id, caseId: world.caseA.id });
+    expect(audit.details).toEqual({ version: draftVersion, reason, before: RECORDED, after });
+    expect(await listCourtFilingCorrections(handle.db, world.caseA.id, recorded!.id)).toEqual([
+      { id: audit.id, occurredAt: audit.occurredAt, actorName: world.lawyerA.name, reason, before: RECORDED, after },
+    ]);
+    // Another case's lookup does not see them.
+    expect(await listCourtFilingCorrections(handle.db, world.caseB.id, recorded!.id)).toEqual([]);
+  });
+
+  it('leaves the claimants’ filed date alone when only the 사건번호 changes, and lists the corrections newest first', async () => {
+    const filedBefore = (await onFiling()).map((row) => `${row.id} ${row.filedAt?.toISOString()}`).sort();
+    const current = (await findFiling(handle.db, world.caseA.id, draftVersion))!;
+    const corrected = correction({ ...current.courtFiling, courtCaseNumber: '2026가합54322', reason: '끝자리 오타' });
+    expect(await correctCourtFiling(handle.db, actor(), world.caseA.id, draftVersion, corrected)).toEqual({ claimantsMoved: 0 });
+    expect((await onFiling()).map((row) => `${row.id} ${row.filedAt?.toISOString()}`).sort()).toEqual(filedBefore);
+    const history = await listCourtFilingCorrections(handle.db, world.caseA.id, current.id);
+    expect(history.map((entry) => entry.reason)).toEqual([
+      '끝자리 오타',
+      '사건번호와 법원을 잘못 옮겨 적음. 접수증명원 기준으로 바로잡음.',
+    ]);
+    expect(history[0].before).toEqual(current.courtFiling);
+    expect(history[0].after).toEqual({ ...current.courtFiling, courtCaseNumber: '2026가합54322' });
+  });
+});
+
+describe('the correction action', () => {
+  const formOf = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(values)) data.set(key, value);
+    return data;
+  };
+
+  it('lets a lawyer of the case correct, answers a refusal per field in Korean with what was typed, and keeps others out', async () => {
+    const current = (await findFiling(handle.db, world.caseA.id, draftVersion))!.courtFiling!;
+    await actAs(handle.db, world.lawyerA.id, { isStaff: true });
+
+    const typed = { ...current, court: '서울동부지방법원', reason: ' ' };
+    const refused = await correctCourtFilingAction(world.caseA.slug, draftVersion, null, formOf(typed));
+    expect(refused).toMatchObject({ ok: false, values: typed });
+    expect(refused.ok ? null : refused.fieldErrors).toEqual({ reason: translateKey(getTranslator('ko'), 'validation.required') });
+
+    const corrected = await correctCourtFilingAction(world.caseA.slug, draftVersion, null, formOf({ ...typed, reason: '법원 이름 오기' }));
+    expect(corrected).toEqual({ ok: true, data: undefined, message: translateKey(getTranslator('ko'), 'filings.correct.corrected') });
+    expect((await findFiling(handle.db, world.caseA.id, draftVersion))?.courtFiling).toEqual({ ...current, court: '서울동부지방법원' });
+
+    await actAs(handle.db, world.organizerA.id, { isStaff: true });
+    const outsider = await correctCourtFilingAction(world.caseA.slug, draftVersion, null, formOf({ ...current, reason: '권한 없음' }));
+    expect(outsider.ok).toBe(false);
+    expect((await findFiling(handle.db, world.caseA.id, draftVersion))?.courtFiling).toEqual({ ...current, court: '서울동부지방법원' });
+    await actAs(handle.db, null);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type Filing,
   type FilingAttachment,
   type FilingPart,
+  auditLog,
   courtFilings,
   filingAttachments,
   filingClaimants,
@@ -150,4 +151,38 @@ export async function listFilingClaimants(
       hasStatement: Boolean(row.hasStatement),
     })),
   };
+}
+
+export type CourtFilingCorrection = {
+  id: number;
+  occurredAt: Date;
+  actorName: string | null;
+  reason: string;
+  before: CourtFilingSummary;
+  after: CourtFilingSummary;
+};
+
+/**
+ * The corrections of a recorded filing, newest first, as correct-court-filing.ts wrote them to the
+ * audit log (the court_filings row holds only the current values). The case id keeps the lookup
+ * inside the caller's case; the subject index finds the filing's entries.
+ */
+export async function listCourtFilingCorrections(db: Database, caseId: string, filingId: string): Promise<CourtFilingCorrection[]> {
+  const rows = await db
+    .select({ id: auditLog.id, occurredAt: auditLog.occurredAt, actorName: users.name, details: auditLog.details })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        eq(auditLog.subjectType, 'filing'),
+        eq(auditLog.subjectId, filingId),
+        eq(auditLog.caseId, caseId),
+        eq(auditLog.action, 'filing.record_corrected'),
+      ),
+    )
+    .orderBy(desc(auditLog.id));
+  return rows.map(({ details, ...row }) => {
+    const written = details as Pick<CourtFilingCorrection, 'reason' | 'before' | 'after'>;
+    return { ...row, reason: written.reason, before: written.before, after: written.after };
+  });
 }

@@ -45,11 +45,7 @@ export async function recordCourtFiling(
       throw new AppError('conflict', {
         messageKey: `filings.errors.alreadyRecorded|${JSON.stringify({ caseNumber: existing.courtCaseNumber })}`,
       });
-    const builtOn = toKstDateInput(filing.finishedAt);
-    if (input.filedOn < builtOn)
-      throw new AppError('invalid_input', {
-        fieldErrors: { filedOn: `filings.validation.filedBeforeBuilt|${JSON.stringify({ date: builtOn })}` },
-      });
+    refuseFiledBeforeBuilt(input.filedOn, filing.finishedAt);
 
     const members = tx.select({ id: filingClaimants.claimantId }).from(filingClaimants).where(eq(filingClaimants.filingId, filing.id));
     const alreadyFiled = await tx
@@ -88,4 +84,13 @@ export async function recordCourtFiling(
     });
     return { claimants: marked.length };
   });
+}
+
+/** The court cannot have received a packet before it existed: the day is checked against the day (in Korea) it was built. */
+export function refuseFiledBeforeBuilt(filedOn: string, finishedAt: Date): void {
+  const builtOn = toKstDateInput(finishedAt);
+  if (filedOn < builtOn)
+    throw new AppError('invalid_input', {
+      fieldErrors: { filedOn: `filings.validation.filedBeforeBuilt|${JSON.stringify({ date: builtOn })}` },
+    });
 }

@@ -241,6 +241,19 @@ export const CASE_ACTIONS: MatrixEntry[] = [
     }),
   ]),
 
+  // Correcting a recorded court filing: the same people and checks; an empty form is refused after them.
+  actionProbes('lib/filings/actions.ts#correctCourtFilingAction', [
+    call('a filing of the case', CASE_LAWYERS, () => [DEMO, Number(VALUES.filingVersionDemo), null, form({})], {
+      page: '/cases/{case}/filings/{filingVersionDemo}',
+    }),
+    call("another case's version", NOT_FOUND_FOR_ALL, () => [DEMO, Number(VALUES.filingVersionOther), null, form({})], {
+      page: '/cases/{case}/filings/{filingVersionDemo}',
+    }),
+    call('in the other case', OTHER_CASE_LAWYERS, () => [OTHER, Number(VALUES.filingVersionOther), null, form({})], {
+      page: '/cases/{otherCase}/filings/{filingVersionOther}',
+    }),
+  ]),
+
   // Campaigns: organizers and admins of the case.
   actionProbes('lib/campaigns/actions.ts#createCampaignCodeAction', [
     call('the case', CASE_ORGANIZERS, (context) => [DEMO, null, form({ code: `matrix-${context.unique()}`, label: '접근 시험' })], {

@@ -7,7 +7,7 @@ import { LAWYER_ROLES, requireCaseRole } from '@/lib/auth/guards';
 import { guardPage } from '@/lib/auth/page-guard';
 import { formatDateTime, formatDay } from '@/lib/filings/format';
 import { MEGABYTE, chosenDocuments } from '@/lib/filings/options';
-import { findFiling, listFilingAttachments, listFilingClaimants, listFilingParts } from '@/lib/filings/queries';
+import { findFiling, listCourtFilingCorrections, listFilingAttachments, listFilingClaimants, listFilingParts } from '@/lib/filings/queries';
 import { translateKey } from '@/lib/http/route';
 import { toLocale } from '@/lib/i18n/config';
 import { toKstDateInput } from '@/lib/forms/validators';
@@ -16,6 +16,8 @@ import { FilingStatusBadge } from '../_parts/filing-status-badge';
 import { ProgressBar } from '../_parts/progress-bar';
 import { AttachmentsList } from './attachments-list';
 import { CancelForm } from './cancel-form';
+import { CorrectFilingForm } from './correct-filing-form';
+import { CourtFilingCorrections } from './court-filing-corrections';
 import { RecordFilingForm } from './record-filing-form';
 import { ClaimantsTable } from './claimants-table';
 import { PartsList } from './parts-list';
@@ -35,13 +37,16 @@ export default async function FilingPage({ params, searchParams }: Props) {
   const filing = await findFiling(db, access.case.id, Number(rawVersion));
   if (!filing) notFound();
   const page = Math.max(1, Math.min(10_000, Number.parseInt(rawPage ?? '1', 10) || 1));
-  const [t, locale, parts, attachments, claimants] = await Promise.all([
+  const [t, locale, parts, attachments, claimants, corrections] = await Promise.all([
     getTranslations('filings'),
     getLocale().then(toLocale),
     listFilingParts(db, filing.id),
     listFilingAttachments(db, filing.id),
     listFilingClaimants(db, filing.id, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    filing.courtFiling ? listCourtFilingCorrections(db, access.case.id, filing.id) : [],
   ]);
+  const builtOn = toKstDateInput(filing.finishedAt ?? filing.createdAt);
+  const today = toKstDateInput(new Date());
   const { options } = filing;
   const isActive = filing.status === 'queued' || filing.status === 'running';
   const source =
@@ -111,15 +116,22 @@ export default async function FilingPage({ params, searchParams }: Props) {
           ) : (
             <>
               <p className="text-sm text-slate-700">{t('record.draftLead')}</p>
-              <RecordFilingForm
+              <RecordFilingForm slug={slug} version={filing.version} format={options.format} builtOn={builtOn} today={today} />
+            </>
+          )}
+          {filing.courtFiling ? (
+            <>
+              {corrections.length ? <CourtFilingCorrections corrections={corrections} locale={locale} /> : null}
+              <CorrectFilingForm
                 slug={slug}
                 version={filing.version}
                 format={options.format}
-                builtOn={toKstDateInput(filing.finishedAt ?? filing.createdAt)}
-                today={toKstDateInput(new Date())}
+                builtOn={builtOn}
+                today={today}
+                current={filing.courtFiling}
               />
             </>
-          )}
+          ) : null}
         </Card>
       ) : null}
       {(filing.status === 'failed' || filing.status === 'cancelled') && filing.error ? (
