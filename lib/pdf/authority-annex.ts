@@ -56,7 +56,8 @@ export type AnnexPart = { part: number; parts: number; firstRowNumber: number; t
 
 const RECORD_SIZE = 6.5;
 const RECORD_LEADING = 8.5;
-const NUMBER_WIDTH = 28;
+/** The number column's narrowest width; it grows to fit the last row's number on one line (100,000 is six digits). */
+const MIN_NUMBER_WIDTH = 28;
 const HEX_DIGITS = '0123456789abcdef';
 
 /**
@@ -135,9 +136,14 @@ export async function renderAuthorityAnnex(
   const sans = builder.font('sans');
   const widestDigit = Math.max(...[...HEX_DIGITS].map((digit) => sans.widthOf(digit, RECORD_SIZE)));
   const recordWidth = Math.ceil(64 * widestDigit + 2 * styles.tableSmall.padding + 1);
+  const lastNumber = String(part.firstRowNumber + Math.max(0, input.rows.length - 1));
+  const numberWidth = Math.max(
+    MIN_NUMBER_WIDTH,
+    Math.ceil(styles.tableSmall.font.widthOf(lastNumber, styles.tableSmall.size) + 2 * styles.tableSmall.padding + 2),
+  );
   const columns: TableColumn<AuthorityAnnexRow>[] = [
-    { header: strings.columns.number, width: NUMBER_WIDTH, align: 'center', text: (_row, index) => String(part.firstRowNumber + index) },
-    { header: strings.columns.signer, width: flow.box.width - NUMBER_WIDTH - recordWidth, text: signer },
+    { header: strings.columns.number, width: numberWidth, align: 'center', text: (_row, index) => String(part.firstRowNumber + index) },
+    { header: strings.columns.signer, width: flow.box.width - numberWidth - recordWidth, text: signer },
     {
       header: strings.columns.records,
       width: recordWidth,
