@@ -17,9 +17,9 @@ export type AnnexRowSource = {
 /**
  * The most rows drawn into one file. A document is in memory while it is drawn (its pages as
  * compressed streams, ~18 KB a row with the rest of pdf-lib's objects), so this bounds the render
- * worker whatever the round's size: 10,000 rows (~3,300 pages, ~6 MB) are ~180 MB.
+ * worker whatever the round's size: 5,000 rows (~1,700 pages, 3–5 MB) are ~100–150 MB.
  */
-export const MAX_ANNEX_ROWS_PER_FILE = 10_000;
+export const MAX_ANNEX_ROWS_PER_FILE = 5_000;
 /** Rows drawn to learn what a row costs in bytes before the parts are planned. */
 const PROBE_ROWS = 200;
 /** Planned parts fill at most this share of the limit, so a part of longer rows still fits. */
