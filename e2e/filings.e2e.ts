@@ -194,8 +194,32 @@ describe('filings', () => {
     await screenshot(page, 'filings-recorded-ko');
     expect(await findAxeViolations(page)).toEqual([]);
 
+    // A mistyped 사건번호 is corrected with a reason; without one the form refuses and keeps what was typed.
+    const correction = page.getByTestId('correct-filing');
+    await correction.locator('summary').click();
+    const correctForm = page.getByTestId('correct-filing-form');
+    await expect(correctForm.locator('#correct-courtCaseNumber').inputValue()).resolves.toBe('2026가합51234');
+    await correctForm.locator('#correct-courtCaseNumber').fill('2026가합51235');
+    await correctForm.locator('button[type="submit"]').click();
+    await correctForm.getByTestId('error-summary').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'error-summary');
+    await expect(page.locator('#correct-reason-error').textContent()).resolves.not.toBe('');
+    await expect(correctForm.locator('#correct-courtCaseNumber').inputValue()).resolves.toBe('2026가합51235');
+    await screenshot(page, 'filings-correction-refused-ko');
+    expect(await findAxeViolations(page)).toEqual([]);
+    await correctForm.locator('#correct-reason').fill('법원 접수증의 사건번호와 대조해 오기를 바로잡음');
+    await correctForm.locator('button[type="submit"]').click();
+    await correction.getByText('법원 제출 기록을 정정했습니다.').waitFor();
+    await page.reload();
+    await expect(page.getByTestId('court-filing').textContent()).resolves.toContain('2026가합51235');
+    const history = (await page.getByTestId('court-filing-corrections').textContent()) ?? '';
+    expect(history).toContain('법원 접수증의 사건번호와 대조해 오기를 바로잡음');
+    expect(history).toContain('2026가합51234');
+    await screenshot(page, 'filings-corrected-ko');
+    expect(await findAxeViolations(page)).toEqual([]);
+
     await page.goto(FILINGS);
-    await expect(page.locator('main').textContent()).resolves.toContain('서울중앙지방법원 2026가합51234');
+    await expect(page.locator('main').textContent()).resolves.toContain('서울중앙지방법원 2026가합51235');
     await screenshot(page, 'filings-list-ko');
     expect(await findAxeViolations(page)).toEqual([]);
     await context.close();
