@@ -91,6 +91,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     env.JOINDER_DATA_DIR = dataDir;
     delete env.DATABASE_URL;
   }
+  // On PostgreSQL too the server gets a data folder of its own: the audit anchors file lives
+  // there, and one shared by servers of different databases holds heads no single chain has.
+  if (env.DATABASE_URL && !env.JOINDER_DATA_DIR) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'joinder-e2e-'));
+    env.JOINDER_DATA_DIR = dataDir;
+  }
   let output = '';
   env.HOSTNAME = extraEnv.HOSTNAME ?? '127.0.0.1';
   const child: ChildProcess = spawn(process.execPath, serverCommand(), {
