@@ -45,15 +45,21 @@ export async function cancelFilingAction(slug: string, version: number, _previou
 }
 
 /**
- * Records that a built packet was filed with the court (day, court, 사건번호): only then are its
- * claimants filed. Lawyers and admins of the case; the 사건번호 is checked against the packet's
- * court format, so the filing is read (within the case) before the form is parsed.
+ * A form on a built packet's court filing, for lawyers and admins of the case: the filing is read
+ * within the case first, since the 사건번호 is checked against the packet's court format.
  */
-export async function recordCourtFilingAction(
+function runCourtFilingForm<Input>(
   slug: string,
   version: number,
-  _previous: unknown,
   formData: FormData,
+  parse: (values: Record<string, unknown>, format: 'kr' | 'us') => Input,
+  write: (
+    db: Awaited<ReturnType<typeof getDb>>,
+    actor: { userId: string; ip: string | null },
+    caseId: string,
+    input: Input,
+  ) => Promise<unknown>,
+  successKey: string,
 ): Promise<ActionResult> {
   return runAction(
     formValues(formData),
@@ -63,12 +69,29 @@ export async function recordCourtFilingAction(
       const db = await getDb();
       const filing = await findFiling(db, access.case.id, version);
       if (!filing) throw new AppError('not_found');
-      const input = parseCourtFiling(Object.fromEntries(formData), filing.options.format);
+      const input = parse(Object.fromEntries(formData), filing.options.format);
       const { ip } = await currentRequestInfo();
-      await recordCourtFiling(db, { userId: access.user.id, ip }, access.case.id, version, input);
+      await write(db, { userId: access.user.id, ip }, access.case.id, input);
       revalidatePath(filingsPath(slug));
       revalidatePath(`${filingsPath(slug)}/${version}`);
     },
+    successKey,
+  );
+}
+
+/** Records that a built packet was filed with the court (day, court, 사건번호): only then are its claimants filed. */
+export async function recordCourtFilingAction(
+  slug: string,
+  version: number,
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult> {
+  return runCourtFilingForm(
+    slug,
+    version,
+    formData,
+    parseCourtFiling,
+    (db, actor, caseId, input) => recordCourtFiling(db, actor, caseId, version, input),
     'filings.record.recorded',
   );
 }
@@ -83,20 +106,12 @@ export async function correctCourtFilingAction(
   _previous: unknown,
   formData: FormData,
 ): Promise<ActionResult> {
-  return runAction(
-    formValues(formData),
-    async () => {
-      const access = await requireCaseRole(slug, LAWYER_ROLES);
-      if (!Number.isSafeInteger(version) || version < 1) throw new AppError('not_found');
-      const db = await getDb();
-      const filing = await findFiling(db, access.case.id, version);
-      if (!filing) throw new AppError('not_found');
-      const input = parseCourtFilingCorrection(Object.fromEntries(formData), filing.options.format);
-      const { ip } = await currentRequestInfo();
-      await correctCourtFiling(db, { userId: access.user.id, ip }, access.case.id, version, input);
-      revalidatePath(filingsPath(slug));
-      revalidatePath(`${filingsPath(slug)}/${version}`);
-    },
+  return runCourtFilingForm(
+    slug,
+    version,
+    formData,
+    parseCourtFilingCorrection,
+    (db, actor, caseId, input) => correctCourtFiling(db, actor, caseId, version, input),
     'filings.correct.corrected',
   );
 }
