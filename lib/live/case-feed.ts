@@ -25,7 +25,15 @@ export class CaseFeed<T> {
 
   watch(watcher: (value: T) => void): () => void {
     this.watchers.add(watcher);
-    this.unsubscribe ??= this.hub.subscribe(this.caseId, (event: LiveEvent) => this.onEvent(event));
+    if (!this.unsubscribe) {
+      this.unsubscribe = this.hub.subscribe(this.caseId, (event: LiveEvent) => this.onEvent(event));
+      // What a new stream was first sent may predate its listening: it came from a cache up to
+      // two seconds old, or a change landed before LISTEN was active. Reload once it listens.
+      const subscription = this.unsubscribe;
+      void this.hub.ready().then(() => {
+        if (this.unsubscribe === subscription) this.onEvent({ kind: 'resync' });
+      });
+    }
     return () => {
       this.watchers.delete(watcher);
       if (this.watchers.size > 0) return;
