@@ -53,6 +53,7 @@ type Op =
         | 'unfile';
       pick: number;
     }
+  | { kind: 'fileEveryVerified' | 'verifyEverySubmitted' }
   | { kind: 'compact' };
 
 // Mostly the last few people, so one person often goes through several steps in a sequence.
@@ -104,6 +105,8 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       pick,
     }),
   },
+  // A court filing recorded, a bulk verification: many claimants in one statement.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('fileEveryVerified' as const, 'verifyEverySubmitted' as const) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'compact' as const }) },
 );
 
@@ -175,6 +178,16 @@ async function applyOp(caseId: string, op: Op, state: { supporterIds: string[]; 
       return updateClaimant({ isOnFiling: true, filedAt: now });
     case 'unfile':
       return updateClaimant({ isOnFiling: false });
+    case 'fileEveryVerified':
+      return db
+        .update(claimants)
+        .set({ isOnFiling: true, filedAt: now })
+        .where(and(eq(claimants.caseId, caseId), eq(claimants.status, 'verified')));
+    case 'verifyEverySubmitted':
+      return db
+        .update(claimants)
+        .set({ status: 'verified', verifiedAt: now })
+        .where(and(eq(claimants.caseId, caseId), eq(claimants.status, 'submitted')));
     case 'compact':
       // Pretend a day has passed so every bucket so far counts as settled.
       await compactMetricCounters(db, caseId, new Date(now.getTime() + 48 * HOUR));
