@@ -3,7 +3,7 @@ import type { FilingAttachmentKind } from '@/db/schema';
 import type { AuthorityAnnexInput } from '@/lib/pdf/authority-annex';
 import type { RenderOptions } from '@/lib/pdf/types';
 import { attachmentPartFileName, refuseUnfitAttachment } from './attachment-preflight';
-import { AuthorityManifestWriter, authorityFileNames } from './authority-manifest';
+import { AuthorityManifestWriter, authorityFileNames, manifestBytes } from './authority-manifest';
 import { readAuthorityManifest } from './load-authority';
 import type { FilingOptions } from './options';
 import { type ManifestRows, drawAuthorityAnnexFromManifest } from './render/annex-parts';
@@ -13,8 +13,8 @@ export type BuiltAttachment = {
   kind: FilingAttachmentKind;
   /** 1, 2 …: a PDF attachment split to fit the per-file limit has one per file; anything else is part 1. */
   part: number;
-  /** The file's bytes in one piece, or in several never joined (the manifest of a big round). */
-  chunks: readonly Uint8Array[];
+  /** The file's bytes in order, in one piece or in several never joined (the manifest of a big round, inflated chunk by chunk). */
+  bytes: () => Iterable<Uint8Array>;
   byteSize: number;
   sha256: string;
   mime: string;
@@ -43,7 +43,7 @@ export function pdfAttachmentParts(
   return parts.map((rendered, index) => ({
     kind,
     part: index + 1,
-    chunks: [rendered.bytes],
+    bytes: () => [rendered.bytes],
     byteSize: rendered.bytes.byteLength,
     sha256: rendered.sha256,
     mime: 'application/pdf',
@@ -97,7 +97,7 @@ export async function buildAuthorityAttachments(
     {
       kind: 'authority_manifest',
       part: 1,
-      chunks: manifest.chunks,
+      bytes: () => manifestBytes(manifest.chunks),
       byteSize: manifest.byteSize,
       sha256: manifest.sha256,
       mime: 'application/json',

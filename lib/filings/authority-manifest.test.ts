@@ -1,7 +1,13 @@
 import stringify from 'safe-stable-stringify';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { type AuthorityManifest, AuthorityManifestWriter, readManifestSlice, serializeAuthorityManifest } from './authority-manifest';
+import {
+  type AuthorityManifest,
+  AuthorityManifestWriter,
+  manifestBytes,
+  readManifestSlice,
+  serializeAuthorityManifest,
+} from './authority-manifest';
 
 const SHA = 'ab'.repeat(32);
 
@@ -94,7 +100,7 @@ describe('AuthorityManifestWriter', () => {
     for (const slice of [claimants.slice(0, 2), [], claimants.slice(2, 3), claimants.slice(3)]) writer.add(slice);
     const written = writer.finish();
     const expected = serializeAuthorityManifest(manifest);
-    const joined = Buffer.concat(written.chunks.map((chunk) => chunk.slice()));
+    const joined = Buffer.concat([...manifestBytes(written.chunks)]);
     expect(joined.equals(Buffer.from(expected))).toBe(true);
     expect(written.byteSize).toBe(expected.byteLength);
     expect(written.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
@@ -112,7 +118,7 @@ describe('AuthorityManifestWriter', () => {
   it('writes a manifest of no claimants like serializeAuthorityManifest', () => {
     const { claimants: _none, ...head } = awkwardManifest();
     const written = new AuthorityManifestWriter(head).finish();
-    const joined = Buffer.concat(written.chunks.map((chunk) => chunk.slice()));
+    const joined = Buffer.concat([...manifestBytes(written.chunks)]);
     expect(joined.toString('utf8')).toBe(new TextDecoder().decode(serializeAuthorityManifest({ ...head, claimants: [] })));
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { sha256Hex } from '@/lib/crypto/hash';
 
@@ -84,8 +85,10 @@ export type ManifestSlice = { chunk: number; firstRow: number; rows: number };
 
 /**
  * A manifest as its bytes, in chunks of shared memory — the frame's start, a chunk per slice of
- * entries, the frame's end — never joined: the job stores them as one file (240 MB at 100,000
- * claimants) and a render worker reads the annex's rows from them without a copy.
+ * entries, the frame's end — each deflated on its own and never joined: 240 MB of JSON at
+ * 100,000 claimants is held for the whole build as a fraction of that, the job stores the chunks
+ * inflated one at a time as one file (`manifestBytes`), and a render worker reads the annex's
+ * rows from them without a copy. `byteSize` and `sha256` are of the JSON itself.
  */
 export type WrittenAuthorityManifest = {
   head: Omit<AuthorityManifest, 'claimants'>;
@@ -96,10 +99,22 @@ export type WrittenAuthorityManifest = {
   slices: ManifestSlice[];
 };
 
-function sharedCopy(bytes: Uint8Array): Uint8Array {
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
-  shared.set(bytes);
+/** Deflated into shared memory; the fastest level: the manifest is mostly hashes, and the point is memory, not size. */
+function sharedDeflated(bytes: Uint8Array): Uint8Array {
+  const deflated = deflateRawSync(bytes, { level: 1 });
+  const shared = new Uint8Array(new SharedArrayBuffer(deflated.byteLength));
+  shared.set(deflated);
   return shared;
+}
+
+/** One written chunk's JSON bytes (zlib cannot read a view of shared memory: it is copied out first). */
+function inflated(chunk: Uint8Array): Buffer {
+  return inflateRawSync(chunk.slice());
+}
+
+/** A written manifest's bytes, a chunk at a time, in order: what is stored and downloaded. */
+export function* manifestBytes(chunks: readonly Uint8Array[]): Generator<Buffer> {
+  for (const chunk of chunks) yield inflated(chunk);
 }
 
 /**
@@ -121,7 +136,7 @@ export class AuthorityManifestWriter {
     const at = frame.indexOf('"claimants":[]') + '"claimants":['.length;
     const prefix = this.encoder.encode(frame.slice(0, at));
     this.suffix = this.encoder.encode(frame.slice(at));
-    this.chunks = [sharedCopy(prefix)];
+    this.chunks = [sharedDeflated(prefix)];
     this.hash.update(prefix);
     this.byteSize = prefix.byteLength;
   }
@@ -132,7 +147,7 @@ export class AuthorityManifestWriter {
     const chunk = this.encoder.encode(this.rows === 0 ? text : `,${text}`);
     this.hash.update(chunk);
     this.slices.push({ chunk: this.chunks.length, firstRow: this.rows, rows: entries.length });
-    this.chunks.push(sharedCopy(chunk));
+    this.chunks.push(sharedDeflated(chunk));
     this.byteSize += chunk.byteLength;
     this.rows += entries.length;
   }
@@ -141,7 +156,7 @@ export class AuthorityManifestWriter {
     this.hash.update(this.suffix);
     return {
       head: this.head,
-      chunks: [...this.chunks, sharedCopy(this.suffix)],
+      chunks: [...this.chunks, sharedDeflated(this.suffix)],
       byteSize: this.byteSize + this.suffix.byteLength,
       sha256: this.hash.digest('hex'),
       rows: this.rows,
@@ -152,8 +167,7 @@ export class AuthorityManifestWriter {
 
 /** The entries of one slice, parsed back from the manifest's chunks. */
 export function readManifestSlice(chunks: readonly Uint8Array[], slice: ManifestSlice): AuthorityManifestEntry[] {
-  // TextDecoder cannot read a view of shared memory: the chunk is copied out first.
-  const text = new TextDecoder().decode(chunks[slice.chunk].slice());
+  const text = inflated(chunks[slice.chunk]).toString('utf8');
   return JSON.parse(`[${text.startsWith(',') ? text.slice(1) : text}]`) as AuthorityManifestEntry[];
 }
 

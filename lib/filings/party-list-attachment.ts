@@ -19,7 +19,7 @@ export function partyListAttachment(
   return {
     kind: 'party_list_xlsx',
     part: 1,
-    chunks: [file.bytes],
+    bytes: () => [file.bytes],
     byteSize: file.bytes.byteLength,
     sha256: file.sha256,
     mime: XLSX_MIME,

@@ -53,7 +53,7 @@ export async function storeRenderedParts(
         sha256: attachment.sha256,
         byteSize: attachment.byteSize,
         mime: attachment.mime,
-        source: Readable.from(attachment.chunks.map((chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))),
+        source: Readable.from(asBuffers(attachment.bytes())),
       });
       await tx.insert(filingAttachments).values({
         filingId: filing.id,
@@ -109,4 +109,9 @@ export async function storeRenderedParts(
     });
     return true;
   });
+}
+
+/** Views, not copies: a chunk of shared memory (a rendered file) or an inflated one goes to the store as it is. */
+function* asBuffers(chunks: Iterable<Uint8Array>): Generator<Buffer> {
+  for (const chunk of chunks) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
