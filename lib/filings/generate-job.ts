@@ -71,23 +71,33 @@ const SNAPSHOT_SLICE = 2_000;
  * The filing's snapshots as JSON bytes, comma-separated, in slices for the render worker, read a
  * slice at a time in packet order. This thread never parses them: 100,000 snapshots are hundreds
  * of megabytes as objects, and parsing them here would stall the web server it also serves; the
- * slices are transferred and the worker parses them itself.
+ * slices are transferred and the worker parses them itself. The database joins each slice into
+ * one text: a row's string per claimant, 300 MB of short-lived strings at 100,000, kept the
+ * collector busy enough to delay the server's answers.
  */
 async function loadSnapshotSlices(db: Database, filingId: string): Promise<{ count: number; json: Uint8Array[] }> {
   const json: Uint8Array[] = [];
   const encoder = new TextEncoder();
   let count = 0;
   for (let after = -1; ;) {
-    const rows = await db
-      .select({ position: filingClaimants.position, snapshot: sql<string>`${filingClaimants.snapshot}::text` })
+    const slice = db
+      .select({ position: filingClaimants.position, snapshot: filingClaimants.snapshot })
       .from(filingClaimants)
       .where(and(eq(filingClaimants.filingId, filingId), gt(filingClaimants.position, after)))
       .orderBy(asc(filingClaimants.position))
-      .limit(SNAPSHOT_SLICE);
-    if (rows.length === 0) break;
-    json.push(encoder.encode(rows.map((row) => row.snapshot).join(',')));
-    count += rows.length;
-    after = rows[rows.length - 1].position;
+      .limit(SNAPSHOT_SLICE)
+      .as('slice');
+    const [joined] = await db
+      .select({
+        rows: sql<number>`count(*)::int`,
+        last: sql<number | null>`max(${slice.position})`,
+        json: sql<string | null>`string_agg(${slice.snapshot}::text, ',' order by ${slice.position})`,
+      })
+      .from(slice);
+    if (!joined || joined.rows === 0 || joined.last === null || joined.json === null) break;
+    json.push(encoder.encode(joined.json));
+    count += joined.rows;
+    after = joined.last;
   }
   return { count, json };
 }
@@ -223,10 +233,19 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
       evidencePort: channel?.port2,
     };
     monitor.start();
-    // The proof of authority is read and drawn beside the packet, in a worker of its own: on two
-    // cores a round's two big renders take the time of the longer, not of both. It is read as the
-    // build starts; the snapshots it names were frozen when the filing was requested.
-    authority = buildAuthorityAttachments(db, filing.id, options, new Date(), renderAnnexInWorker, authorityAbort.signal);
+    // The proof of authority is read while the packet is drawn (this thread reads, the worker
+    // draws), then drawn in a worker of its own once the packet's is done: the two renders of a
+    // round each hold hundreds of megabytes, and side by side they took the server past 1.5 GB.
+    // It is read as the build starts; the snapshots it names were frozen when the filing was requested.
+    let packetDone = () => {};
+    const packetRendered = new Promise<void>((resolve) => {
+      packetDone = resolve;
+    });
+    const renderAnnexAfterPacket: RenderAnnex = async (...args) => {
+      await packetRendered;
+      return renderAnnexInWorker(...args);
+    };
+    authority = buildAuthorityAttachments(db, filing.id, options, new Date(), renderAnnexAfterPacket, authorityAbort.signal);
     // Awaited below; a failure before then must not surface as an unhandled rejection.
     authority.catch(() => {});
     const packed = await runInWorker<Uint8Array>({
@@ -239,7 +258,7 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
       maxHeapMb: RENDER_HEAP_MB,
       signal: monitor.signal,
       onProgress: monitor.update,
-    });
+    }).finally(packetDone);
     stopServing();
     const result = unpackRenderResult(packed);
     if (!result.ok) throw new FilingFailure(result.failure);
