@@ -14,3 +14,12 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: supporters, tableName: 'supporters', column: supporters.phoneEncrypted, columnName: 'phone_encrypted' },
   { table: users, tableName: 'users', column: users.totpSecretEncrypted, columnName: 'totp_secret_encrypted' },
 ];
+
+/**
+ * JSON columns whose values may hold `{ "$encrypted": … }` objects from `encryptField`: the sealed
+ * free-text answers of a claim (lib/claims/store/sealed-answers.ts). Key rotation re-encrypts
+ * those inside them too, so an old key can be retired without losing an answer.
+ */
+export const SEALED_JSON_COLUMNS: readonly EncryptedColumn[] = [
+  { table: claimants, tableName: 'claimants', column: claimants.answers, columnName: 'answers' },
+];

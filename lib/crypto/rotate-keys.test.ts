@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabaseAt } from '@/db/client';
@@ -109,6 +109,41 @@ describe('npm run keys:rotate', () => {
     expect(report.failed).toBeGreaterThanOrEqual(1);
     const phones = (await handle.db.select({ phone: supporters.phoneEncrypted }).from(supporters)).map((row) => row.phone);
     expect(phones).toContain(orphan);
+  });
+});
+
+describe('npm run keys:rotate over sealed claim answers', () => {
+  it('re-encrypts the sealed free-text answers inside claimants.answers and leaves the plain ones', async () => {
+    const oldKeys = `old4:${randomBytes(32).toString('base64')}`;
+    useKeys(oldKeys);
+    const found = await createTestCase(handle.db);
+    const user = await createTestUser(handle.db);
+    const answers = {
+      service_address: { $encrypted: encryptField('서울특별시 마포구 월드컵로 12, 302호') },
+      what_happened: { $encrypted: encryptField('이틀 동안 가게를 열지 못했습니다.') },
+      isp: 'kt',
+      monthly_fee: 30000,
+    };
+    const [claimant] = await handle.db
+      .insert(claimants)
+      .values({ caseId: found.id, userId: user.id, answers })
+      .returning({ id: claimants.id });
+
+    useKeys(`new5:${randomBytes(32).toString('base64')},${oldKeys}`);
+    const stale = await countStaleEncryptedValues(handle.db);
+    expect(stale).toBeGreaterThanOrEqual(2);
+    const report = await rotateEncryptionKeys(handle.db, { batchSize: 2 });
+    expect(report.columns.find((column) => column.column === 'claimants.answers')?.rotated).toBeGreaterThanOrEqual(2);
+
+    // Only the new key configured: both answers still open, the rest is as it was.
+    useKeys(process.env.JOINDER_ENCRYPTION_KEYS!.split(',')[0]);
+    const [stored] = await handle.db.select({ answers: claimants.answers }).from(claimants).where(eq(claimants.id, claimant.id));
+    const sealed = stored.answers as Record<string, { $encrypted: string }>;
+    expect(encryptionKeyIdOf(sealed.service_address.$encrypted)).toBe('new5');
+    expect(decryptField(sealed.service_address.$encrypted)).toBe('서울특별시 마포구 월드컵로 12, 302호');
+    expect(decryptField(sealed.what_happened.$encrypted)).toBe('이틀 동안 가게를 열지 못했습니다.');
+    expect(stored.answers).toMatchObject({ isp: 'kt', monthly_fee: 30000 });
+    expect(await countStaleEncryptedValues(handle.db)).toBe(stale - report.rotated);
   });
 });
 
