@@ -111,6 +111,7 @@ describe('an invitation to a case role', () => {
     expect(before?.status()).toBe(404);
 
     await page.goto('/account/security');
+    await page.locator('main input[name="password"]').fill('invited lawyer passphrase');
     await page.locator('main form button[type="submit"]').first().click();
     await page.getByTestId('totp-secret').waitFor();
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');

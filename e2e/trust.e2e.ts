@@ -54,6 +54,11 @@ describe('two-step sign-in for staff', () => {
     await screenshot(page, 'trust-security-off');
     expect(await findAxeViolations(page)).toEqual([]);
 
+    // Set-up asks for the password again: a wrong one is refused next to the field.
+    await page.locator('main input[name="password"]').fill('not the password');
+    await page.locator('main form button[type="submit"]').first().click();
+    await page.locator('main').getByText('The password is not correct.').first().waitFor();
+    await page.locator('main input[name="password"]').fill('joinder-demo');
     await page.locator('main form button[type="submit"]').first().click();
     await page.getByTestId('totp-secret').waitFor();
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s+/g, '');

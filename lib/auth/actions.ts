@@ -6,16 +6,18 @@ import { type ActionResult, formValues, parseInput, runAction } from '@/lib/form
 import { currentRequestInfo } from '@/lib/http/request-info';
 import { activateAcceptedInvitations } from './activate-invitations';
 import { requireTwoFactorUser } from './guards';
-import { totpCodeSchema } from './schemas';
+import { reauthPasswordSchema, totpCodeSchema } from './schemas';
 import { confirmTotpEnrollment, disableTotp, replaceRecoveryCodes, startTotpEnrollment } from './two-factor';
 
 const SECURITY_PAGE = '/account/security';
 
-/** Shows a new secret (QR code) to scan; nothing changes at sign-in until a code confirms it. */
+/** Shows a new secret (QR code) to scan, once the password is given again; nothing changes at sign-in until a code confirms it. */
 export async function startTotpEnrollmentAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   return runAction(formValues(formData), async () => {
     const user = await requireTwoFactorUser();
-    await startTotpEnrollment(await getDb(), user.id);
+    // Not parseTypedInput: a password is not personal data typed into a form and must not be scanned.
+    const input = parseInput(reauthPasswordSchema, Object.fromEntries(formData));
+    await startTotpEnrollment(await getDb(), { userId: user.id, password: input.password, ip: (await currentRequestInfo()).ip });
     revalidatePath(SECURITY_PAGE);
     return undefined;
   });

@@ -10,14 +10,14 @@ import { consumeTotpCode } from './totp-codes';
 
 /**
  * The one way an account action asks the signed-in person to prove themselves again (issue 17,
- * item 7): switching two-step sign-in off, new recovery codes, erasure. A session someone else
+ * item 7): switching two-step sign-in on or off, new recovery codes, erasure. A session someone else
  * picked up (an unlocked phone, a shared PC) must not get there by guessing: wrong answers are
  * counted per account across every action and instance, five an hour at most, and each one is
  * audited. A right answer clears the count.
  */
 export const MAX_REAUTH_FAILURES_PER_HOUR = 5;
 
-export type ReauthPurpose = 'totp_disable' | 'recovery_codes' | 'erasure';
+export type ReauthPurpose = 'totp_enable' | 'totp_disable' | 'recovery_codes' | 'erasure';
 export type ReauthProof = { kind: 'password'; password: string } | { kind: 'totp'; code: string };
 
 const FIELD_OF = { password: 'password', totp: 'code' } as const;

@@ -49,7 +49,7 @@ describe('two-step sign-in enrolment', () => {
   it('shows a secret to scan, stores it encrypted, and asks for codes at sign-in only once confirmed', async () => {
     const user = await createTestUser(handle.db);
     expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('off');
-    await startTotpEnrollment(handle.db, user.id);
+    await startTotpEnrollment(handle.db, { userId: user.id, password: TEST_PASSWORD, ip: null });
     const status = await getTwoFactorStatus(handle.db, user.id);
     expect(status.state).toBe('pending');
     const secret = await pendingSecret(user.id);
@@ -67,9 +67,21 @@ describe('two-step sign-in enrolment', () => {
     expect((await signIn(user.email, await codeAt(secret, at(60)), at(60))).ok).toBe(true);
   });
 
+  it('starts only with the password given again: a wrong one is a field error, audited, and shows no secret', async () => {
+    const user = await createTestUser(handle.db);
+    const error = await startTotpEnrollment(handle.db, {
+      userId: user.id,
+      password: 'a borrowed session guesses',
+      ip: '203.0.113.9',
+    }).catch((caught: unknown) => caught);
+    expect(isAppError(error) && error.fieldErrors).toEqual({ password: 'security.reauth.wrongPassword' });
+    expect((await getTwoFactorStatus(handle.db, user.id)).state).toBe('off');
+    expect(await auditActions(user.id)).toEqual(['auth.reauth_failed']);
+  });
+
   it('accepts each code once: replaying the code just used fails, the next one works', async () => {
     const user = await createTestUser(handle.db);
-    await startTotpEnrollment(handle.db, user.id);
+    await startTotpEnrollment(handle.db, { userId: user.id, password: TEST_PASSWORD, ip: null });
     const secret = await pendingSecret(user.id);
     await confirmTotpEnrollment(handle.db, { userId: user.id, code: await codeAt(secret, T0), ip: null }, T0);
     const code = await codeAt(secret, at(120));
@@ -80,7 +92,7 @@ describe('two-step sign-in enrolment', () => {
 
   it('refuses a wrong code with a field error and leaves two-step sign-in off', async () => {
     const user = await createTestUser(handle.db);
-    await startTotpEnrollment(handle.db, user.id);
+    await startTotpEnrollment(handle.db, { userId: user.id, password: TEST_PASSWORD, ip: null });
     const secret = await pendingSecret(user.id);
     const wrong = String((Number(await codeAt(secret, T0)) + 1) % 1_000_000).padStart(6, '0');
     const error = await confirmTotpEnrollment(handle.db, { userId: user.id, code: wrong, ip: null }, T0).catch((caught: unknown) => caught);
@@ -91,10 +103,12 @@ describe('two-step sign-in enrolment', () => {
 
   it('turns off only with a current code, writes an audit row, and then signs in with the password alone', async () => {
     const user = await createTestUser(handle.db);
-    await startTotpEnrollment(handle.db, user.id);
+    await startTotpEnrollment(handle.db, { userId: user.id, password: TEST_PASSWORD, ip: null });
     const secret = await pendingSecret(user.id);
     await confirmTotpEnrollment(handle.db, { userId: user.id, code: await codeAt(secret, T0), ip: null }, T0);
-    await expect(startTotpEnrollment(handle.db, user.id)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(startTotpEnrollment(handle.db, { userId: user.id, password: TEST_PASSWORD, ip: null })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await expect(disableTotp(handle.db, { userId: user.id, code: '000000', ip: null }, at(60))).rejects.toMatchObject({
       code: 'invalid_input',
     });
@@ -108,7 +122,7 @@ describe('two-step sign-in enrolment', () => {
 
 async function enabledUser(): Promise<{ id: string; email: string; secret: string }> {
   const user = await createTestUser(handle.db);
-  await startTotpEnrollment(handle.db, user.id);
+  await startTotpEnrollment(handle.db, { userId: user.id, password: TEST_PASSWORD, ip: null });
   const secret = await pendingSecret(user.id);
   await confirmTotpEnrollment(handle.db, { userId: user.id, code: await codeAt(secret, T0), ip: null }, T0);
   return { id: user.id, email: user.email, secret };

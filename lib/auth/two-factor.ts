@@ -34,7 +34,21 @@ export async function getTwoFactorStatus(db: Database, userId: string): Promise<
 }
 
 /** A fresh secret to scan; starting again replaces an unconfirmed one. */
-export async function startTotpEnrollment(db: Database, userId: string): Promise<void> {
+/**
+ * A new secret to scan takes the password (checked by ./reauth, throttled and audited): a
+ * borrowed session that could switch two-step sign-in on with its own phone would lock the
+ * owner out of the account.
+ */
+export async function startTotpEnrollment(
+  db: Database,
+  input: { userId: string; password: string; ip: string | null },
+  now = new Date(),
+): Promise<void> {
+  const userId = input.userId;
+  const [status] = await db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, userId));
+  if (!status) throw new AppError('not_found');
+  if (status.enabledAt) throw new AppError('conflict', { messageKey: 'security.totp.alreadyEnabled' });
+  await reauthenticate(db, { userId, proof: { kind: 'password', password: input.password }, purpose: 'totp_enable', ip: input.ip }, now);
   const { secretEncrypted } = createTotpSecret();
   const updated = await db
     .update(users)

@@ -51,8 +51,8 @@ const session = (userId: string) => startSession(handle.db, { userId, isStaff: f
 const isOpen = async (sessionId: string, userId: string) => (await checkSession(handle.db, sessionId, userId)).ok;
 
 /** Turns two-step sign-in on as the security page does, activating waiting invitations in the same transaction. */
-async function turnOnTwoFactor(userId: string, keepSessionId: string | null) {
-  await startTotpEnrollment(handle.db, userId);
+async function turnOnTwoFactor(userId: string, keepSessionId: string | null, password = TEST_PASSWORD) {
+  await startTotpEnrollment(handle.db, { userId, password, ip: null });
   const status = await getTwoFactorStatus(handle.db, userId);
   if (status.state !== 'pending') throw new Error('enrolment did not start');
   await confirmTotpEnrollment(handle.db, { userId, code: await generate({ secret: status.secret }), ip: null }, new Date(), (tx) =>
@@ -106,7 +106,7 @@ describe('role grants go through the invitation flow', () => {
     });
     if (!signedIn.ok) throw new Error('the holder could not sign in');
     const elsewhere = await session(holder.id);
-    await turnOnTwoFactor(holder.id, signedIn.sessionId);
+    await turnOnTwoFactor(holder.id, signedIn.sessionId, 'the real holder passphrase');
     expect(await findCaseRole(handle.db, { id: holder.id, isPlatformAdmin: false }, caseRow.id)).toBe('lawyer');
     // Item 10: the other session ended; this one is now a staff session.
     expect(await isOpen(elsewhere.id, holder.id)).toBe(false);

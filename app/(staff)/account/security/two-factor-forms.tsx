@@ -18,10 +18,20 @@ function ResultAlert({ state }: { state: ActionState<unknown> }) {
 }
 
 export function StartTotpForm({ label, variant = 'primary' }: { label: string; variant?: 'primary' | 'secondary' }) {
+  const t = useTranslations('security.account');
   const [state, formAction, isPending] = useActionState(startTotpEnrollmentAction, null);
   return (
-    <form action={formAction} className="space-y-3">
+    <form action={formAction} className="max-w-sm space-y-3" noValidate>
       {state && !state.ok ? <ResultAlert state={state} /> : null}
+      <TextField
+        name="password"
+        type="password"
+        label={t('passwordLabel')}
+        hint={t('passwordHint')}
+        autoComplete="current-password"
+        error={state && !state.ok ? state.fieldErrors.password : undefined}
+        required
+      />
       <Button type="submit" variant={variant} disabled={isPending}>
         {label}
       </Button>
