@@ -162,7 +162,7 @@ describe('one number for the same moment', () => {
           const t = getTranslator('ko');
           const supporterRows = await csvRows(
             streamCsv({
-              columns: supporterExportColumns(t),
+              columns: supporterExportColumns(t, 'KR', 'ko'),
               readBatch: (after: SupporterCursor | null) => readSupporterBatch(db, found.id, after),
             }),
           );

@@ -1,10 +1,10 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { supporters } from '@/db/schema';
-import { isRegion } from '@/lib/cases/reference-data';
 import { decryptField } from '@/lib/crypto/field-encryption';
 import type { getTranslator } from '@/lib/i18n/translator';
 import { formatPhoneNumber } from '@/lib/format/numbers';
+import { type RegionJurisdiction, regionName } from '@/lib/regions';
 import { type CsvColumn, formatOptional } from './csv';
 
 const BATCH_SIZE = 2_000;
@@ -63,14 +63,19 @@ export async function readSupporterBatch(
 
 type Translate = ReturnType<typeof getTranslator>;
 
-export function supporterExportColumns(t: Translate): CsvColumn<SupporterExportRow>[] {
+/** Regions by their names in the export's language, from the case's own list (시·도, or U.S. states). */
+export function supporterExportColumns(
+  t: Translate,
+  jurisdiction: RegionJurisdiction,
+  locale: 'ko' | 'en',
+): CsvColumn<SupporterExportRow>[] {
   const header = (key: string) => t(`organizer.exports.columns.${key}` as never);
   return [
     { header: header('signedAt'), value: (row) => row.createdAt },
     { header: header('name'), value: (row) => row.name },
     { header: header('email'), value: (row) => row.email },
     { header: header('phone'), value: (row) => formatOptional(decryptField(row.phoneEncrypted), formatPhoneNumber) },
-    { header: header('region'), value: (row) => (isRegion(row.region) ? t(`common.regions.${row.region}` as never) : row.region) },
+    { header: header('region'), value: (row) => (row.region ? regionName(jurisdiction, row.region, locale) : row.region) },
     { header: header('source'), value: (row) => row.source },
     { header: header('language'), value: (row) => row.locale },
     { header: header('confirmedAt'), value: (row) => row.confirmedAt },

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { findCaseBySlug, findCurrentConsentDocument, localized } from '@/lib/cases/queries';
 import type { Locale } from '@/lib/i18n/config';
 import { computePublicStats } from '@/lib/metrics/public-stats';
+import { listRegions } from '@/lib/regions';
 import { type PetitionHtmlInput, renderPetitionHtml } from './petition-html';
 
 /** What an embed or a refused form post needs to draw the petition: only public facts of an open case. */
@@ -12,6 +13,7 @@ export type PetitionPageContext = {
   partnerOrigins: readonly string[];
   count: number;
   consent: PetitionHtmlInput['consent'];
+  regions: PetitionHtmlInput['regions'];
 };
 
 export async function loadPetitionPage(db: Database, slug: string, locale: Locale): Promise<PetitionPageContext | null> {
@@ -28,6 +30,7 @@ export async function loadPetitionPage(db: Database, slug: string, locale: Local
     partnerOrigins: found.partnerOrigins,
     count: stats.supporters.signed,
     consent: { title: consent.title, body: consent.body, version: consent.version },
+    regions: listRegions(found.jurisdiction).map((region) => ({ code: region.code, name: region.name[locale] })),
   };
 }
 
@@ -51,7 +54,7 @@ export function petitionCsp(nonce: string, frameAncestors: readonly string[]): s
 /** An HTML answer with the petition's own CSP (the proxy leaves these paths' framing to the route). */
 export function petitionHtmlResponse(
   context: PetitionPageContext,
-  input: Omit<PetitionHtmlInput, 'caseSlug' | 'caseTitle' | 'count' | 'consent' | 'nonce'>,
+  input: Omit<PetitionHtmlInput, 'caseSlug' | 'caseTitle' | 'count' | 'consent' | 'regions' | 'nonce'>,
   status = 200,
 ): Response {
   const nonce = randomBytes(16).toString('base64');
@@ -61,6 +64,7 @@ export function petitionHtmlResponse(
     caseTitle: context.title,
     count: context.count,
     consent: context.consent,
+    regions: context.regions,
     nonce,
   });
   return new Response(html, {

@@ -1,4 +1,3 @@
-import { REGIONS } from '@/lib/cases/reference-data';
 import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/translator';
 
@@ -16,6 +15,8 @@ export type PetitionHtmlInput = {
   /** Signatures counted now (withdrawals subtracted), as the public counter shows. */
   count: number;
   consent: { title: string; body: string; version: number };
+  /** The case's region list (시·도, or U.S. states) with names in the document's language. */
+  regions: readonly { code: string; name: string }[];
   nonce: string;
   status?: 'signed';
   values?: Record<string, string>;
@@ -63,8 +64,8 @@ export function renderPetitionHtml(input: PetitionHtmlInput): string {
     `<input id="${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" value="${e(values[name] ?? '')}" ${extra}{a}>`;
   const regionOptions = [
     `<option value="">${e(t('petition.form.regionNone'))}</option>`,
-    ...REGIONS.map(
-      (region) => `<option value="${region}"${values.region === region ? ' selected' : ''}>${e(t(`common.regions.${region}`))}</option>`,
+    ...input.regions.map(
+      (region) => `<option value="${e(region.code)}"${values.region === region.code ? ' selected' : ''}>${e(region.name)}</option>`,
     ),
   ].join('');
 

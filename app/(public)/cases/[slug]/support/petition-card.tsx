@@ -6,6 +6,7 @@ import type { Case } from '@/db/schema';
 import { getCachedConsentDocument } from '@/lib/cases/public-view-cache';
 import { toLocale } from '@/lib/i18n/config';
 import { resolveCampaignSource } from '@/lib/petition/source';
+import { listRegions } from '@/lib/regions';
 import { PetitionForm } from './petition-form';
 
 /**
@@ -31,6 +32,7 @@ export async function PetitionCard({ caseRow, src }: { caseRow: Case; src?: stri
         caseSlug={caseRow.slug}
         source={source}
         consent={{ title: consent.title, body: consent.body, version: consent.version }}
+        regions={listRegions(caseRow.jurisdiction).map((region) => ({ code: region.code, name: region.name[locale] }))}
       />
     </Card>
   );

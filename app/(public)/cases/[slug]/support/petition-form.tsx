@@ -3,14 +3,27 @@
 import { useTranslations } from 'next-intl';
 import { CheckboxField, SelectField, TextField } from '@/app/_components/form-field';
 import { Alert, Button, FailureAlert } from '@/app/_components/ui';
-import { REGIONS } from '@/lib/cases/reference-data';
 import { signPetitionAction } from '@/lib/petition/actions';
 import { useActionForm } from '@/app/_components/use-action-form';
 
 export type PetitionConsentText = { title: string; body: string; version: number };
 
+/** A region as the form lists it: the stored code and its name in the reader's language. */
+export type PetitionRegionOption = { code: string; name: string };
+
 /** The one-step support petition on the public case page. */
-export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; source?: string; consent: PetitionConsentText }) {
+export function PetitionForm({
+  caseSlug,
+  source,
+  consent,
+  regions,
+}: {
+  caseSlug: string;
+  source?: string;
+  consent: PetitionConsentText;
+  /** The case's own list (시·도, or U.S. states): a case is configured, so is its region list. */
+  regions: readonly PetitionRegionOption[];
+}) {
   const t = useTranslations('petition.form');
   const common = useTranslations('common');
   const { state, isPending, values, errors, formProps } = useActionForm(signPetitionAction);
@@ -59,9 +72,9 @@ export function PetitionForm({ caseSlug, source, consent }: { caseSlug: string; 
         error={errors.region}
       >
         <option value="">{t('regionNone')}</option>
-        {REGIONS.map((region) => (
-          <option key={region} value={region}>
-            {common(`regions.${region}`)}
+        {regions.map((region) => (
+          <option key={region.code} value={region.code}>
+            {region.name}
           </option>
         ))}
       </SelectField>

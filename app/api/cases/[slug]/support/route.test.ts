@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { cases, commConsents, supporters } from '@/db/schema';
 import { PETITION_UPDATES_CONSENT } from '@/lib/communications/consents';
+import { loadPetitionPage } from '@/lib/petition/embed/embed-page';
 import { renderPetitionHtml } from '@/lib/petition/embed/petition-html';
+import { listRegions } from '@/lib/regions';
 import { seedDemoCase } from '@/db/seed/demo';
 import { setupTestDatabase } from '@/tests/helpers/database';
 import { OPTIONS, POST } from './route';
@@ -251,9 +253,23 @@ describe('the petition HTML (embed and page)', () => {
       caseTitle: 'Case',
       count: 0,
       consent: { title: 'Privacy', body: 'Text', version: 1 },
+      regions: listRegions('KR').map((region) => ({ code: region.code, name: region.name[locale] })),
       nonce: 'n',
       ...(values ? { values } : {}),
     });
+
+  it("lists the case's own regions: the 시·도 of a Korean case, the states of a U.S. one", async () => {
+    const korean = await loadPetitionPage(db, 'slammer-2003', 'ko');
+    expect(korean?.regions).toContainEqual({ code: 'seoul', name: '서울특별시' });
+    await db.update(cases).set({ jurisdiction: 'US' }).where(eq(cases.slug, 'slammer-2003'));
+    try {
+      const american = await loadPetitionPage(db, 'slammer-2003', 'en');
+      expect(american?.regions.map((region) => region.name)).toContain('California');
+      expect(american?.regions.map((region) => region.code)).not.toContain('seoul');
+    } finally {
+      await db.update(cases).set({ jurisdiction: 'KR' }).where(eq(cases.slug, 'slammer-2003'));
+    }
+  });
 
   it('offers the updates box unchecked and labelled in each language, and keeps it ticked after a refusal', () => {
     expect(render('ko')).toMatch(

@@ -17,8 +17,9 @@ export const GET = handleRoute<{ slug: string }>(async (request, { params }) => 
   const { slug } = await params;
   const access = await requireCaseRole(slug, DASHBOARD_ROLES);
   const db = await getDb();
+  const locale = localeFromRequest(request);
   return auditedCsvExport<SupporterExportRow, SupporterCursor>(db, access, requestInfoFrom(request.headers).ip, 'supporters', {
-    columns: supporterExportColumns(getTranslator(localeFromRequest(request))),
+    columns: supporterExportColumns(getTranslator(locale), access.case.jurisdiction, locale),
     rowCount: await countSupportersForExport(db, access.case.id),
     readBatch: (after) => readSupporterBatch(db, access.case.id, after),
   });
