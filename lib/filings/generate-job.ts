@@ -50,7 +50,11 @@ export function failureMessage(failure: Pick<RenderFailure, 'messageKey' | 'para
  * nothing to do. Only the filing's own job (filings.job_id) may run it: a stray or duplicated
  * job for the same filing changes nothing.
  */
-async function startRun(db: Database, filingId: string, jobId: string): Promise<(RunnableFiling & { options: FilingOptions }) | null> {
+async function startRun(
+  db: Database,
+  filingId: string,
+  jobId: string,
+): Promise<(RunnableFiling & { options: FilingOptions; caseSlug: string }) | null> {
   const [filing] = await db
     .update(filings)
     .set({ status: 'running', startedAt: new Date(), progressDone: 0, error: null })
@@ -61,6 +65,8 @@ async function startRun(db: Database, filingId: string, jobId: string): Promise<
       version: filings.version,
       createdBy: filings.createdBy,
       options: filings.options,
+      // The stored files are named after the case.
+      caseSlug: sql<string>`(select ${cases.slug} from ${cases} where ${cases.id} = ${filings.caseId})`,
     });
   return filing ? { ...filing, options: filing.options as FilingOptions } : null;
 }
@@ -267,8 +273,7 @@ export async function generateFiling(filingId: string, job: QueuedJob, context: 
     // A job cancelled in pg-boss while the render ran may not have been noticed yet (its heartbeat
     // is seconds apart): ask once more before storing anything.
     if ((await getJobState(db, job.kind, job.id)) === 'cancelled') return markCancelled(db, filing);
-    const [{ caseSlug }] = await db.select({ caseSlug: cases.slug }).from(cases).where(eq(cases.id, filing.caseId));
-    const named = { caseSlug, version: filing.version };
+    const named = { caseSlug: filing.caseSlug, version: filing.version };
     // The spreadsheet goes with the printed party list, never without it (the worker writes both).
     for (const xlsx of result.attachments.filter((file) => file.kind === 'party_list_xlsx'))
       attachments.unshift(partyListAttachment(xlsx, named));
