@@ -6,6 +6,16 @@
 -- trigger's rule unchanged: a claimant whose keys did not change moves nothing; otherwise each
 -- key it lost is taken off in the current hour and each key it gained is added in its own hour.
 -- Inserts and deletes keep the row trigger.
+-- A claimant's counter keys as arrays, each key also joined into one text to compare by (metric
+-- and dimension ids hold no '|', so a joined key is one key). Read once per row and side.
+CREATE OR REPLACE FUNCTION claimant_metric_key_arrays(c claimants)
+RETURNS TABLE(keys text[], metrics text[], dimensions text[], dimension_values text[], ats timestamptz[])
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(array_agg(concat_ws('|', k.metric, k.dimension, k.dimension_value)), '{}'), array_agg(k.metric),
+    array_agg(k.dimension), array_agg(k.dimension_value), array_agg(k.at)
+  FROM claimant_metric_keys(c) k
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION claimants_rollup_updated() RETURNS trigger LANGUAGE plpgsql
 -- Planned without row estimates for the transition tables, a one-row update looked costly enough
 -- to be compiled by JIT first: a second spent on every claimant write.
@@ -18,7 +28,6 @@ BEGIN
     SELECT jsonb_populate_record(null::claimants, to_jsonb(o)) AS old_row, jsonb_populate_record(null::claimants, to_jsonb(n)) AS new_row
     FROM old_rows o JOIN new_rows n ON n.id = o.id
   ),
-  -- Each side's keys once per row (metric and dimension ids hold no '|', so a joined key is one key).
   keyed AS MATERIALIZED (
     SELECT (pairs.old_row).case_id AS old_case_id, (pairs.new_row).case_id AS new_case_id,
       old_keys.keys AS old_keys, old_keys.metrics AS old_metrics, old_keys.dimensions AS old_dimensions,
@@ -26,18 +35,8 @@ BEGIN
       new_keys.keys AS new_keys, new_keys.metrics AS new_metrics, new_keys.dimensions AS new_dimensions,
       new_keys.dimension_values AS new_dimension_values, new_keys.ats AS new_ats
     FROM pairs
-    CROSS JOIN LATERAL (
-      SELECT coalesce(array_agg(x.key), '{}') AS keys, array_agg(x.metric) AS metrics,
-        array_agg(x.dimension) AS dimensions, array_agg(x.dimension_value) AS dimension_values,
-        array_agg(x.at) AS ats
-      FROM (SELECT k.*, concat_ws('|', k.metric, k.dimension, k.dimension_value) AS key FROM claimant_metric_keys(pairs.old_row) k) x
-    ) old_keys
-    CROSS JOIN LATERAL (
-      SELECT coalesce(array_agg(x.key), '{}') AS keys, array_agg(x.metric) AS metrics,
-        array_agg(x.dimension) AS dimensions, array_agg(x.dimension_value) AS dimension_values,
-        array_agg(x.at) AS ats
-      FROM (SELECT k.*, concat_ws('|', k.metric, k.dimension, k.dimension_value) AS key FROM claimant_metric_keys(pairs.new_row) k) x
-    ) new_keys
+    CROSS JOIN LATERAL claimant_metric_key_arrays(pairs.old_row) old_keys
+    CROSS JOIN LATERAL claimant_metric_key_arrays(pairs.new_row) new_keys
   ),
   changes AS (
     SELECT keyed.old_case_id AS case_id, lost.metric, lost.dimension, lost.dimension_value, date_trunc('hour', now()) AS bucket, -1 AS delta

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { until } from '@/tests/helpers/wait';
 import { CaseFeed } from './case-feed';
 import { type ListenConnect, LiveHub } from './hub';
-
-const until = async (condition: () => boolean, timeoutMs = 2_000) => {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
 
 describe('CaseFeed', () => {
   it('reloads once its first watcher is listening, so a change from before the stream opened is not lost', async () => {

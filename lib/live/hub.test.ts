@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { until } from '@/tests/helpers/wait';
 import { type ListenConnect, type LiveEvent, LiveHub } from './hub';
 
 /** A connection the test controls: it can deliver payloads, drop, or refuse to connect. */
@@ -18,14 +19,6 @@ function fakeDatabase() {
   };
   return { state, connect };
 }
-
-const until = async (condition: () => boolean, timeoutMs = 2_000) => {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
 
 describe('LiveHub', () => {
   it('opens one connection for many subscribers and delivers a case only to its own subscribers', async () => {
