@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type FilingAttachmentKind, filingAttachmentKindEnum, filingAttachments, filings } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-import { downloadHeaders } from './downloads';
+import { type DownloadActor, downloadHeaders, recordFilingDownload } from './downloads';
 
 export type DownloadableAttachment = {
   filingId: string;
@@ -71,26 +70,18 @@ export function attachmentHeaders(attachment: DownloadableAttachment): Record<st
 }
 
 /** Writes the download's audit row (as for a part); the stream starts only after it is recorded. */
-export async function recordAttachmentDownload(
+export function recordAttachmentDownload(
   db: Database,
-  actor: { userId: string; ip: string | null },
+  actor: DownloadActor,
   caseId: string,
   attachment: DownloadableAttachment,
 ): Promise<void> {
-  await recordAudit(db, {
-    action: 'filing.downloaded',
-    actorUserId: actor.userId,
-    caseId,
-    subjectType: 'filing',
-    subjectId: attachment.filingId,
-    ip: actor.ip,
-    details: {
-      version: attachment.version,
-      attachment: attachment.kind,
-      part: attachment.part,
-      sha256: attachment.sha256,
-      bytes: attachment.byteSize,
-    },
+  return recordFilingDownload(db, actor, caseId, attachment.filingId, {
+    version: attachment.version,
+    attachment: attachment.kind,
+    part: attachment.part,
+    sha256: attachment.sha256,
+    bytes: attachment.byteSize,
   });
 }
 

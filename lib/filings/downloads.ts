@@ -49,21 +49,36 @@ export function downloadHeaders(filename: string, part: Pick<DownloadablePart, '
   };
 }
 
-/** Writes the download's audit row; the stream starts only after it is recorded. */
-export async function recordPartDownload(
+export type DownloadActor = { userId: string; ip: string | null };
+
+/**
+ * The audit row of a download from a filing (a part, an attachment, the submission zip): who,
+ * which filing, and what was in it. The stream starts only after it is recorded.
+ */
+export async function recordFilingDownload(
   db: Database,
-  actor: { userId: string; ip: string | null },
+  actor: DownloadActor,
   caseId: string,
-  part: DownloadablePart,
+  filingId: string,
+  details: { version: number } & Record<string, unknown>,
 ): Promise<void> {
   await recordAudit(db, {
     action: 'filing.downloaded',
     actorUserId: actor.userId,
     caseId,
     subjectType: 'filing',
-    subjectId: part.filingId,
+    subjectId: filingId,
     ip: actor.ip,
-    details: { version: part.version, part: part.partNumber, sha256: part.sha256, bytes: part.byteSize },
+    details,
+  });
+}
+
+export function recordPartDownload(db: Database, actor: DownloadActor, caseId: string, part: DownloadablePart): Promise<void> {
+  return recordFilingDownload(db, actor, caseId, part.filingId, {
+    version: part.version,
+    part: part.partNumber,
+    sha256: part.sha256,
+    bytes: part.byteSize,
   });
 }
 

@@ -4,11 +4,10 @@ import type { Archiver, ArchiverOptions, EntryData } from 'archiver';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type FilingAttachmentKind, cases, filingAttachments, filingParts, filings } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
 import { openBlob } from '@/lib/blobs/blobs';
 import { AppError } from '@/lib/errors';
 import { toWebStream } from '@/lib/http/web-stream';
-import { contentDisposition, partFilename } from './downloads';
+import { type DownloadActor, contentDisposition, partFilename, recordFilingDownload } from './downloads';
 import type { PartPreflight } from './queries';
 
 // As in lib/claimants/export.ts: archiver 7 exports a factory, @types/archiver describes a class.
@@ -139,23 +138,10 @@ export function submissionHeaders(submission: Submission): Record<string, string
 }
 
 /** One audit row for the whole zip, naming every file in it; the stream starts only after it is recorded. */
-export async function recordSubmissionDownload(
-  db: Database,
-  actor: { userId: string; ip: string | null },
-  caseId: string,
-  submission: Submission,
-): Promise<void> {
-  await recordAudit(db, {
-    action: 'filing.downloaded',
-    actorUserId: actor.userId,
-    caseId,
-    subjectType: 'filing',
-    subjectId: submission.filingId,
-    ip: actor.ip,
-    details: {
-      version: submission.version,
-      submission: submission.files.map((file) => ({ name: file.name, sha256: file.sha256, bytes: file.byteSize })),
-    },
+export function recordSubmissionDownload(db: Database, actor: DownloadActor, caseId: string, submission: Submission): Promise<void> {
+  return recordFilingDownload(db, actor, caseId, submission.filingId, {
+    version: submission.version,
+    submission: submission.files.map((file) => ({ name: file.name, sha256: file.sha256, bytes: file.byteSize })),
   });
 }
 
